@@ -1,0 +1,258 @@
+/**
+ * Issues found in the input: what is wrong, where, and a message in the UI language.
+ * Codes are stable (tests, JSON consumers and the pane key on them); messages are not.
+ */
+import { Lang } from "./framework";
+
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address of the cell, or of the header cell / first cell for sheet-wide issues. */
+  readonly cell: string;
+  /** The kampung the issue is about, or "" for sheet-wide issues. */
+  readonly kampung: string;
+  /** The field (`koordinasi.regulasi`, `ibangga.ketenteraman`, `kampung`, ...), or "". */
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** Values a message may mention. */
+export interface MessageParams {
+  /** The cell's value as the user typed it. */
+  readonly value?: string;
+  /** The field's label in the UI language. */
+  readonly label?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly count?: number;
+  readonly list?: string;
+  readonly other?: string;
+  /** A score the message quotes (written with a decimal comma in Indonesian). */
+  readonly score?: number;
+  /** The value the score was compared with (a median, a limit). */
+  readonly reference?: number;
+  /** For STATUS_INCONSISTENT: the scores sit above or below the declared level. */
+  readonly direction?: "above" | "below";
+}
+
+type Template = (p: MessageParams) => string;
+
+interface MessageDef {
+  readonly severity: Severity;
+  readonly id: Template;
+  readonly en: Template;
+}
+
+const v = (p: MessageParams) => `"${p.value ?? ""}"`;
+/** A number as Indonesian text (decimal comma) or English text. */
+const numId = (x: number | undefined) => (x === undefined ? "" : String(x).replace(".", ","));
+const numEn = (x: number | undefined) => (x === undefined ? "" : String(x));
+
+export const MESSAGES = {
+  SCORE_MISSING: {
+    severity: "error",
+    id: (p) => `${p.label}: nilai kosong. Skor domain ini dan skor komposit tidak dihitung.`,
+    en: (p) => `${p.label}: no value. This domain score and the composite are not computed.`,
+  },
+  SCORE_NOT_NUMBER: {
+    severity: "error",
+    id: (p) => `${p.label}: ${v(p)} bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.`,
+    en: (p) => `${p.label}: ${v(p)} is not a number. Enter 0, 0.5, 1, 1.5 or 2.`,
+  },
+  SCORE_CELL_ERROR: {
+    severity: "error",
+    id: (p) => `${p.label}: sel berisi galat Excel ${p.value}. Perbaiki rumus atau isi nilainya.`,
+    en: (p) =>
+      `${p.label}: the cell holds the Excel error ${p.value}. Fix the formula or enter the value.`,
+  },
+  SCORE_OUT_OF_RANGE: {
+    severity: "error",
+    id: (p) => `${p.label}: ${v(p)} di luar skala ${p.min}-${p.max}.`,
+    en: (p) => `${p.label}: ${v(p)} is outside the ${p.min}-${p.max} scale.`,
+  },
+  SCORE_TEXT: {
+    severity: "warning",
+    id: (p) => `${p.label}: ${v(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
+    en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
+  },
+  SCORE_OFF_RUBRIC: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${v(p)} bukan nilai rubrik (0, 0,5, 1, 1,5, 2); dipakai apa adanya, periksa apakah ini rata-rata butir.`,
+    en: (p) =>
+      `${p.label}: ${v(p)} is not a rubric value (0, 0.5, 1, 1.5, 2); used as given, check that it is a mean of items.`,
+  },
+  IBANGGA_MISSING: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: nilai kosong. Dimensi ini tidak dihitung; bobot dimensi lain dinormalkan ulang.`,
+    en: (p) =>
+      `${p.label}: no value. This dimension is not computed; the other dimensions' weights are renormalised.`,
+  },
+  IBANGGA_NOT_NUMBER: {
+    severity: "error",
+    id: (p) => `${p.label}: ${v(p)} bukan angka 0-100.`,
+    en: (p) => `${p.label}: ${v(p)} is not a number from 0 to 100.`,
+  },
+  IBANGGA_CELL_ERROR: {
+    severity: "error",
+    id: (p) => `${p.label}: sel berisi galat Excel ${p.value}.`,
+    en: (p) => `${p.label}: the cell holds the Excel error ${p.value}.`,
+  },
+  IBANGGA_OUT_OF_RANGE: {
+    severity: "error",
+    id: (p) => `${p.label}: ${v(p)} di luar skala 0-100.`,
+    en: (p) => `${p.label}: ${v(p)} is outside the 0-100 scale.`,
+  },
+  IBANGGA_TEXT: {
+    severity: "warning",
+    id: (p) => `${p.label}: ${v(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
+    en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
+  },
+  KAMPUNG_MISSING: {
+    severity: "error",
+    id: () => `Baris berisi nilai tetapi nama kampung kosong.`,
+    en: () => `The row has values but no kampung name.`,
+  },
+  KAMPUNG_DUPLICATE: {
+    severity: "warning",
+    id: (p) => `Kampung ${v(p)} muncul lebih dari sekali (juga di ${p.other}).`,
+    en: (p) => `Kampung ${v(p)} appears more than once (also at ${p.other}).`,
+  },
+  HEADER_NOT_FOUND: {
+    severity: "error",
+    id: (p) =>
+      `Baris judul kolom tidak ditemukan di 10 baris pertama. Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
+    en: (p) =>
+      `No header row found in the first 10 rows. Expected: ${p.list}. Insert the KKB template for an example.`,
+  },
+  COLUMN_MISSING: {
+    severity: "error",
+    id: (p) => `Kolom ${p.label} tidak ada. Skor domainnya tidak dihitung untuk semua kampung.`,
+    en: (p) => `There is no ${p.label} column. Its domain score is not computed for any kampung.`,
+  },
+  KAMPUNG_COLUMN_MISSING: {
+    severity: "error",
+    id: () => `Kolom Kampung tidak ada; baris dinamai menurut nomornya.`,
+    en: () => `There is no Kampung column; rows are named by their number.`,
+  },
+  COLUMN_DUPLICATE: {
+    severity: "warning",
+    id: (p) => `Kolom ${p.label} muncul dua kali; yang dipakai kolom ${p.other}.`,
+    en: (p) => `The ${p.label} column appears twice; column ${p.other} is used.`,
+  },
+  STATUS_UNKNOWN: {
+    severity: "warning",
+    id: (p) =>
+      `Status ${v(p)} bukan salah satu dari dasar, berkembang, mandiri, berkelanjutan; disimpan apa adanya.`,
+    en: (p) =>
+      `Status ${v(p)} is not one of dasar, berkembang, mandiri, berkelanjutan; kept as given.`,
+  },
+  DATE_INVALID: {
+    severity: "warning",
+    id: (p) => `${p.label}: ${v(p)} bukan tanggal yang dapat dibaca.`,
+    en: (p) => `${p.label}: ${v(p)} is not a date that can be read.`,
+  },
+  DATE_TEXT: {
+    severity: "warning",
+    id: (p) => `${p.label}: tanggal ${v(p)} tersimpan sebagai teks; dibaca sebagai ${p.other}.`,
+    en: (p) => `${p.label}: the date ${v(p)} is stored as text; read as ${p.other}.`,
+  },
+  NO_ROWS: {
+    severity: "error",
+    id: () => `Tidak ada baris kampung di bawah baris judul kolom.`,
+    en: () => `There are no kampung rows under the header row.`,
+  },
+  SHEET_NOT_FOUND: {
+    severity: "error",
+    id: (p) => `Lembar ${v(p)} tidak ada. Lembar yang ada: ${p.list}.`,
+    en: (p) => `There is no sheet ${v(p)}. Sheets: ${p.list}.`,
+  },
+  STATUS_INCONSISTENT: {
+    severity: "warning",
+    id: (p) =>
+      p.direction === "below"
+        ? `Status ${v(p)}, tetapi skor komposit ${numId(p.score)} sama dengan atau di bawah median (${numId(p.reference)}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`
+        : `Status ${v(p)}, tetapi skor komposit ${numId(p.score)} sama dengan atau di atas median (${numId(p.reference)}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`,
+    en: (p) =>
+      p.direction === "below"
+        ? `Status ${v(p)}, but the composite ${numEn(p.score)} is at or below the median (${numEn(p.reference)}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`
+        : `Status ${v(p)}, but the composite ${numEn(p.score)} is at or above the median (${numEn(p.reference)}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`,
+  },
+  EVIDENCE_NONE: {
+    severity: "warning",
+    id: () =>
+      `Tidak ada lembar Bukti: skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
+    en: () =>
+      `No Evidence (Bukti) sheet: the scores cannot be traced to evidence (date, source, quote/page).`,
+  },
+  EVIDENCE_MISSING: {
+    severity: "warning",
+    id: (p) => `${p.label}: skor diisi tetapi tidak ada baris bukti di lembar Bukti.`,
+    en: (p) => `${p.label}: scored, but there is no evidence row on the Evidence sheet.`,
+  },
+  EVIDENCE_STALE: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: bukti bertanggal ${p.value}, lebih dari 3 bulan sebelum tanggal penilaian (paling awal ${p.other}).`,
+    en: (p) =>
+      `${p.label}: the evidence is dated ${p.value}, more than 3 months before the assessment date (earliest ${p.other}).`,
+  },
+  EVIDENCE_AFTER: {
+    severity: "warning",
+    id: (p) => `${p.label}: bukti bertanggal ${p.value}, sesudah tanggal penilaian ${p.other}.`,
+    en: (p) =>
+      `${p.label}: the evidence is dated ${p.value}, after the assessment date ${p.other}.`,
+  },
+  EVIDENCE_NO_SOURCE: {
+    severity: "warning",
+    id: (p) => `${p.label}: bukti tanpa sumber.`,
+    en: (p) => `${p.label}: the evidence has no source.`,
+  },
+  EVIDENCE_NO_DATE: {
+    severity: "warning",
+    id: (p) => `${p.label}: bukti tanpa tanggal; batas 3 bulan tidak dapat diperiksa.`,
+    en: (p) => `${p.label}: the evidence has no date; the 3-month horizon cannot be checked.`,
+  },
+  EVIDENCE_KAMPUNG_UNKNOWN: {
+    severity: "warning",
+    id: (p) => `Bukti untuk kampung ${v(p)}, yang tidak ada di lembar data.`,
+    en: (p) => `Evidence for kampung ${v(p)}, which is not on the data sheet.`,
+  },
+  EVIDENCE_FIELD_UNKNOWN: {
+    severity: "warning",
+    id: (p) => `Sub-indikator bukti ${v(p)} tidak dikenali.`,
+    en: (p) => `The evidence's sub-indicator ${v(p)} is not recognised.`,
+  },
+  EVIDENCE_DATES_UNCHECKED: {
+    severity: "warning",
+    id: (p) => `${p.count} kampung tanpa tanggal penilaian: tanggal buktinya tidak diperiksa.`,
+    en: (p) => `${p.count} kampung have no assessment date: their evidence dates are not checked.`,
+  },
+} satisfies Record<string, MessageDef>;
+
+export type IssueCode = keyof typeof MESSAGES;
+
+export interface IssueAt {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly kampung?: string;
+  readonly field?: string;
+}
+
+/** Builds an issue with its severity and message from the catalogue. */
+export function makeIssue(code: IssueCode, at: IssueAt, params: MessageParams, lang: Lang): Issue {
+  const def: MessageDef = MESSAGES[code];
+  return {
+    severity: def.severity,
+    sheet: at.sheet,
+    cell: at.cell,
+    kampung: at.kampung ?? "",
+    field: at.field ?? "",
+    code,
+    message: def[lang](params),
+  };
+}

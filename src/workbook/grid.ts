@@ -1,0 +1,28 @@
+/**
+ * A sheet as the engine sees it: a rectangle of cell values and where it sits.
+ * Both adapters (ExcelJS files, office.js ranges) produce grids; nothing past them knows Excel.
+ */
+import { CellValue } from "../engine/cell";
+import { address } from "./a1";
+
+export interface Grid {
+  /** Sheet name. */
+  readonly sheet: string;
+  /** rows[r][c] is the cell at (originRow + r, originCol + c); rows may be ragged. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** 0-based row of rows[0] on the sheet. */
+  readonly originRow: number;
+  /** 0-based column of rows[r][0] on the sheet. */
+  readonly originCol: number;
+  /** 0-based sheet rows that are hidden, when the adapter knows. */
+  readonly hiddenRows?: ReadonlySet<number>;
+}
+
+export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[])[]): Grid {
+  return { sheet, rows, originRow: 0, originCol: 0 };
+}
+
+/** A1 address of grid cell (r, c). */
+export function gridAddress(grid: Grid, r: number, c: number): string {
+  return address(grid.originRow + r, grid.originCol + c);
+}

@@ -1,0 +1,133 @@
+/**
+ * Header matching: a header cell's text to the field it names. Matching ignores case,
+ * spaces, punctuation and accents, and accepts keys and labels in Indonesian or English,
+ * all derived from the framework data.
+ */
+import { DIMENSIONS, DOMAINS, SUB_INDICATORS } from "../engine/framework";
+
+export type IdentityKey =
+  "kampung" | "desa" | "kecamatan" | "kabupaten" | "provinsi" | "status" | "tanggal";
+
+export type Field =
+  | { readonly kind: "identity"; readonly key: IdentityKey }
+  | { readonly kind: "sub"; readonly index: number }
+  | { readonly kind: "dimension"; readonly index: number }
+  | { readonly kind: "ibanggaSub"; readonly dimension: number; readonly name: string };
+
+export const IDENTITY_ALIASES: Readonly<Record<IdentityKey, readonly string[]>> = {
+  kampung: ["Kampung", "Nama kampung", "Kampung KB", "Nama Kampung KB", "Village"],
+  desa: ["Desa/Kelurahan", "Desa", "Kelurahan", "Desa/Kel", "Village/Ward", "desa_kelurahan"],
+  kecamatan: ["Kecamatan", "Kec", "Subdistrict"],
+  kabupaten: [
+    "Kabupaten/Kota",
+    "Kabupaten",
+    "Kota",
+    "Kab/Kota",
+    "Regency/City",
+    "Regency",
+    "District",
+    "kabupaten_kota",
+  ],
+  provinsi: ["Provinsi", "Prov", "Province"],
+  status: ["Status", "Status kampung", "Status Kampung KB", "Tingkat", "Level"],
+  tanggal: ["Tanggal penilaian", "Tanggal", "Tgl penilaian", "Assessment date", "Date"],
+};
+
+/** Lower case, no accents, letters and digits only: `Alur rujukan - SOP` -> `alurrujukansop`. */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** A label and, when it has a parenthetical, the label without it. */
+function variants(...labels: string[]): string[] {
+  const out = new Set<string>();
+  for (const label of labels) {
+    out.add(normaliseHeader(label));
+    out.add(normaliseHeader(label.replace(/\(.*?\)/g, "")));
+  }
+  out.delete("");
+  return [...out];
+}
+
+function domainVariants(d: (typeof DOMAINS)[number]): string[] {
+  return variants(d.key, d.label.id, d.label.en, d.short.id, d.short.en);
+}
+
+function dimensionVariants(d: (typeof DIMENSIONS)[number]): string[] {
+  const names = variants(d.key, d.label.id, d.label.en);
+  const prefixes = ["", "ibangga", "dimensi", "dimension", "ibanggadimensi"];
+  return prefixes.flatMap((p) => names.map((n) => p + n));
+}
+
+/** Spellings that two fields would share; the framework data must keep this empty. */
+const conflicts: string[] = [];
+
+function buildLookup(): Map<string, Field> {
+  const map = new Map<string, Field>();
+  const put = (key: string, field: Field) => {
+    const existing = map.get(key);
+    if (!existing) map.set(key, field);
+    else if (JSON.stringify(existing) !== JSON.stringify(field)) conflicts.push(key);
+  };
+  for (const [key, aliases] of Object.entries(IDENTITY_ALIASES) as [
+    IdentityKey,
+    readonly string[],
+  ][]) {
+    for (const alias of variants(...aliases)) put(alias, { kind: "identity", key });
+  }
+  for (const ref of SUB_INDICATORS) {
+    const subs = variants(ref.sub.key, ref.sub.label.id, ref.sub.label.en);
+    for (const d of domainVariants(ref.domain)) {
+      for (const s of subs) put(d + s, { kind: "sub", index: ref.index });
+    }
+  }
+  DIMENSIONS.forEach((dim, index) => {
+    for (const v of dimensionVariants(dim)) put(v, { kind: "dimension", index });
+  });
+  return map;
+}
+
+let lookup: Map<string, Field> | undefined;
+let dimensionPrefixes: Map<string, number> | undefined;
+
+function dimensionPrefixLookup(): Map<string, number> {
+  if (!dimensionPrefixes) {
+    dimensionPrefixes = new Map();
+    DIMENSIONS.forEach((dim, index) => {
+      for (const v of dimensionVariants(dim)) dimensionPrefixes!.set(v, index);
+    });
+  }
+  return dimensionPrefixes;
+}
+
+/** The field a header names, or null. `Ketenteraman: Akta nikah` is an iBangga sub-indicator. */
+export function matchHeader(text: string): Field | null {
+  const colon = text.indexOf(":");
+  if (colon > 0) {
+    const dimension = dimensionPrefixLookup().get(normaliseHeader(text.slice(0, colon)));
+    const name = text.slice(colon + 1).trim();
+    if (dimension !== undefined && name) return { kind: "ibanggaSub", dimension, name };
+  }
+  lookup ??= buildLookup();
+  return (
+    lookup.get(normaliseHeader(text)) ??
+    lookup.get(normaliseHeader(text.replace(/\(.*?\)/g, ""))) ??
+    null
+  );
+}
+
+/** The sub-indicator index named by a text (`Koordinasi - Regulasi`, `koordinasi.regulasi`), or null. */
+export function matchSubIndicator(text: string): number | null {
+  const field = matchHeader(text);
+  return field?.kind === "sub" ? field.index : null;
+}
+
+/** Spellings claimed by two different fields (for tests: must be none). */
+export function headerConflicts(): readonly string[] {
+  lookup ??= buildLookup();
+  return conflicts;
+}

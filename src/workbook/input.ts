@@ -1,0 +1,539 @@
+/**
+ * The input reader: finds the header row, maps columns to fields, and turns every kampung
+ * row into an Assessment, with an Issue (severity, sheet, A1 cell, kampung, field, code,
+ * message) for everything that is wrong. Bad cells never stop the other cells or rows.
+ */
+import { Assessment, Region } from "../engine/assessment";
+import { CellValue, isBlank } from "../engine/cell";
+import { dimensionScore } from "../engine/ibangga";
+import { EvidenceRecord } from "../engine/evidence";
+import {
+  DIMENSIONS,
+  DOMAINS,
+  Lang,
+  SUB_INDICATOR_COUNT,
+  SUB_INDICATORS,
+} from "../engine/framework";
+import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
+import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
+import { address, sheetAddress, rangeAddress } from "./a1";
+import { isoDate, parseDateCell } from "./dates";
+import { Grid, gridAddress } from "./grid";
+import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
+
+export interface ReadOptions {
+  readonly lang: Lang;
+  /** Read this sheet; otherwise the best-matching sheet. */
+  readonly sheet?: string;
+}
+
+/** Which column (0-based, in grid coordinates) holds each field. */
+export interface ColumnMap {
+  readonly identity: Partial<Record<IdentityKey, number>>;
+  /** 15 entries in framework order; null where the column is missing. */
+  readonly sub: readonly (number | null)[];
+  /** 3 entries; null where the dimension column is missing. */
+  readonly dimension: readonly (number | null)[];
+  /** Per dimension, its sub-indicator columns (used when the dimension column is missing). */
+  readonly ibanggaSub: readonly (readonly { col: number; name: string }[])[];
+}
+
+export interface InputRead {
+  readonly sheet: string;
+  /** 0-based sheet row of the header, or -1 when none was found. */
+  readonly headerRow: number;
+  /** 0-based sheet column of the grid's first column (column indexes in `columns` are relative to it). */
+  readonly originCol: number;
+  readonly columns: ColumnMap | null;
+  readonly assessments: Assessment[];
+  readonly evidence: EvidenceRecord[] | null;
+  readonly issues: Issue[];
+  readonly hasIbangga: boolean;
+  /** The header row and the kampung rows, e.g. `'Data'!A3:W7`. */
+  readonly sourceRange: string;
+  /** True when nothing could be read (no sheet, no header). */
+  readonly fatal: boolean;
+}
+
+const HEADER_SCAN_ROWS = 10;
+const MIN_HEADER_MATCHES = 2;
+const EVIDENCE_SHEETS = new Set(["bukti", "evidence", "kkbbukti"]);
+
+/** The label of a sub-indicator in the UI language: `Koordinasi - Regulasi`. */
+export function subIndicatorLabel(index: number, lang: Lang): string {
+  const ref = SUB_INDICATORS[index];
+  return `${ref.domain.short[lang]} - ${ref.sub.label[lang]}`;
+}
+
+function dimensionLabel(index: number, lang: Lang): string {
+  return `iBangga ${DIMENSIONS[index].label[lang]}`;
+}
+
+interface HeaderGuess {
+  readonly row: number; // grid row
+  readonly fields: (Field | null)[];
+  readonly matches: number;
+}
+
+function guessHeader(grid: Grid): HeaderGuess | null {
+  let best: HeaderGuess | null = null;
+  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const fields = grid.rows[r].map((cell) =>
+      typeof cell === "string" ? matchHeader(cell) : null
+    );
+    const matches = fields.filter((f) => f !== null).length;
+    if (matches >= MIN_HEADER_MATCHES && (!best || matches > best.matches))
+      best = { row: r, fields, matches };
+  }
+  return best;
+}
+
+function isEvidenceSheet(name: string): boolean {
+  return EVIDENCE_SHEETS.has(normaliseHeader(name));
+}
+
+/** Output sheets of KKB are never input, except the template's `KKB Input`. */
+function isOwnOutput(name: string): boolean {
+  return /^KKB /.test(name) && normaliseHeader(name) !== "kkbinput";
+}
+
+function chooseSheet(
+  grids: readonly Grid[],
+  options: ReadOptions
+): { grid: Grid; header: HeaderGuess | null } | { missing: string } {
+  if (options.sheet !== undefined) {
+    const grid =
+      grids.find((g) => g.sheet === options.sheet) ??
+      grids.find((g) => normaliseHeader(g.sheet) === normaliseHeader(options.sheet!));
+    if (!grid) return { missing: options.sheet };
+    return { grid, header: guessHeader(grid) };
+  }
+  const candidates = grids.filter((g) => !isEvidenceSheet(g.sheet) && !isOwnOutput(g.sheet));
+  let best: { grid: Grid; header: HeaderGuess | null } | null = null;
+  for (const grid of candidates) {
+    const header = guessHeader(grid);
+    if (header && (!best?.header || header.matches > best.header.matches)) best = { grid, header };
+  }
+  const first = candidates[0] ?? grids[0];
+  return best ?? (first ? { grid: first, header: null } : { missing: "" });
+}
+
+function buildColumnMap(
+  header: HeaderGuess,
+  duplicate: (col: number, firstCol: number, label: string) => void,
+  lang: Lang
+): ColumnMap {
+  const identity: Partial<Record<IdentityKey, number>> = {};
+  const sub: (number | null)[] = new Array(SUB_INDICATOR_COUNT).fill(null);
+  const dimension: (number | null)[] = [null, null, null];
+  const ibanggaSub: { col: number; name: string }[][] = [[], [], []];
+  header.fields.forEach((field, col) => {
+    if (!field) return;
+    switch (field.kind) {
+      case "identity": {
+        const first = identity[field.key];
+        if (first === undefined) identity[field.key] = col;
+        else duplicate(col, first, field.key);
+        break;
+      }
+      case "sub": {
+        const first = sub[field.index];
+        if (first === null) sub[field.index] = col;
+        else duplicate(col, first, subIndicatorLabel(field.index, lang));
+        break;
+      }
+      case "dimension": {
+        const first = dimension[field.index];
+        if (first === null) dimension[field.index] = col;
+        else duplicate(col, first, dimensionLabel(field.index, lang));
+        break;
+      }
+      case "ibanggaSub":
+        ibanggaSub[field.dimension].push({ col, name: field.name });
+        break;
+    }
+  });
+  return { identity, sub, dimension, ibanggaSub };
+}
+
+function expectedHeaders(lang: Lang): string {
+  const subs = DOMAINS.map(
+    (d) => `${d.short[lang]} - ${d.subIndicators.map((s) => s.label[lang]).join("/")}`
+  );
+  return ["Kampung", ...subs, "iBangga Ketenteraman/Kemandirian/Kebahagiaan"].join("; ");
+}
+
+function cellText(value: CellValue): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return isoDate(value);
+  return null;
+}
+
+const SCORE_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode> = {
+  missing: "SCORE_MISSING",
+  "not-a-number": "SCORE_NOT_NUMBER",
+  "cell-error": "SCORE_CELL_ERROR",
+  "out-of-range": "SCORE_OUT_OF_RANGE",
+};
+const IBANGGA_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode> =
+  {
+    missing: "IBANGGA_MISSING",
+    "not-a-number": "IBANGGA_NOT_NUMBER",
+    "cell-error": "IBANGGA_CELL_ERROR",
+    "out-of-range": "IBANGGA_OUT_OF_RANGE",
+  };
+
+/** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
+export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
+  const { lang } = options;
+  const issues: Issue[] = [];
+  const evidence = readEvidence(grids, lang, issues);
+  const chosen = chooseSheet(grids, options);
+  if ("missing" in chosen) {
+    issues.push(
+      makeIssue(
+        "SHEET_NOT_FOUND",
+        { sheet: chosen.missing, cell: "A1" },
+        { value: chosen.missing, list: grids.map((g) => g.sheet).join(", ") },
+        lang
+      )
+    );
+    return emptyRead(chosen.missing, issues, evidence);
+  }
+  const { grid, header } = chosen;
+  if (!header) {
+    issues.push(
+      makeIssue(
+        "HEADER_NOT_FOUND",
+        { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+        { list: expectedHeaders(lang) },
+        lang
+      )
+    );
+    return emptyRead(grid.sheet, issues, evidence);
+  }
+
+  const headerAt = (col: number) => gridAddress(grid, header.row, col);
+  const columns = buildColumnMap(
+    header,
+    (col, first, label) =>
+      issues.push(
+        makeIssue(
+          "COLUMN_DUPLICATE",
+          { sheet: grid.sheet, cell: headerAt(col) },
+          { label, other: headerAt(first) },
+          lang
+        )
+      ),
+    lang
+  );
+  columns.sub.forEach((col, index) => {
+    if (col === null) {
+      issues.push(
+        makeIssue(
+          "COLUMN_MISSING",
+          { sheet: grid.sheet, cell: headerAt(0), field: SUB_INDICATORS[index].key },
+          { label: subIndicatorLabel(index, lang) },
+          lang
+        )
+      );
+    }
+  });
+  const kampungCol = columns.identity.kampung;
+  if (kampungCol === undefined) {
+    issues.push(
+      makeIssue(
+        "KAMPUNG_COLUMN_MISSING",
+        { sheet: grid.sheet, cell: headerAt(0), field: "kampung" },
+        {},
+        lang
+      )
+    );
+  }
+  const hasIbangga =
+    columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
+
+  // Every column this reader looks at: a row is blank when all of them are.
+  const usedCols = [
+    ...Object.values(columns.identity),
+    ...columns.sub.filter((c): c is number => c !== null),
+    ...columns.dimension.filter((c): c is number => c !== null),
+    ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
+  ];
+  const assessments: Assessment[] = [];
+  const seen = new Map<string, string>();
+  let lastRow = header.row;
+
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (!row || usedCols.every((c) => isBlank(row[c]))) continue;
+    lastRow = r;
+    const sheetRow = grid.originRow + r;
+    const at = (col: number) => gridAddress(grid, r, col);
+    const text = (key: IdentityKey) => {
+      const col = columns.identity[key];
+      return col === undefined ? null : cellText(row[col]);
+    };
+    let name = text("kampung");
+    if (name === null) {
+      if (kampungCol !== undefined)
+        issues.push(
+          makeIssue(
+            "KAMPUNG_MISSING",
+            { sheet: grid.sheet, cell: at(kampungCol), field: "kampung" },
+            {},
+            lang
+          )
+        );
+      name = lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
+    }
+    const kampung = name;
+    const issue = (code: IssueCode, col: number, field: string, params: MessageParams) =>
+      issues.push(
+        makeIssue(code, { sheet: grid.sheet, cell: at(col), kampung, field }, params, lang)
+      );
+
+    const region: Region = {
+      desa: text("desa"),
+      kecamatan: text("kecamatan"),
+      kabupaten: text("kabupaten"),
+      provinsi: text("provinsi"),
+    };
+    const identityKey = [name, region.desa, region.kecamatan, region.kabupaten, region.provinsi]
+      .map((t) => normaliseHeader(t ?? ""))
+      .join("|");
+    const firstAt = seen.get(identityKey);
+    if (firstAt !== undefined) {
+      issue("KAMPUNG_DUPLICATE", kampungCol ?? 0, "kampung", { value: name, other: firstAt });
+    } else {
+      seen.set(identityKey, at(kampungCol ?? 0));
+    }
+
+    const sub: (number | null)[] = new Array(SUB_INDICATOR_COUNT);
+    for (let i = 0; i < SUB_INDICATOR_COUNT; i++) {
+      const col = columns.sub[i];
+      if (col === null) {
+        sub[i] = null;
+        continue;
+      }
+      const label = subIndicatorLabel(i, lang);
+      sub[i] = takeValue(
+        parseRubric(row[col]),
+        SCORE_CODES,
+        "SCORE_TEXT",
+        "SCORE_OFF_RUBRIC",
+        (code, params) =>
+          issue(code, col, SUB_INDICATORS[i].key, { ...params, label, min: 0, max: 2 })
+      );
+    }
+
+    let dimensions: (number | null)[] | null = null;
+    if (hasIbangga) {
+      dimensions = DIMENSIONS.map((dim, d) => {
+        const col = columns.dimension[d];
+        const field = `ibangga.${dim.key}`;
+        if (col !== null) {
+          return takeValue(
+            parseIbangga(row[col]),
+            IBANGGA_CODES,
+            "IBANGGA_TEXT",
+            null,
+            (code, params) => issue(code, col, field, { ...params, label: dimensionLabel(d, lang) })
+          );
+        }
+        const subs = columns.ibanggaSub[d];
+        if (subs.length === 0) return null;
+        const values = subs.map(({ col: c, name: subName }) =>
+          takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
+            issue(code, c, `${field}:${subName}`, {
+              ...params,
+              label: `${dim.label[lang]}: ${subName}`,
+            })
+          )
+        );
+        return dimensionScore(values);
+      });
+    }
+
+    let date: Date | null = null;
+    const dateCol = columns.identity.tanggal;
+    if (dateCol !== undefined) {
+      const parsed = parseDateCell(row[dateCol]);
+      const label = lang === "id" ? "Tanggal penilaian" : "Assessment date";
+      if (parsed.ok) {
+        date = parsed.date;
+        if (parsed.fromText)
+          issue("DATE_TEXT", dateCol, "tanggal", {
+            label,
+            value: String(row[dateCol]),
+            other: isoDate(parsed.date),
+          });
+      } else if (!parsed.blank) {
+        issue("DATE_INVALID", dateCol, "tanggal", { label, value: cellText(row[dateCol]) ?? "" });
+      }
+    }
+
+    assessments.push({
+      row: sheetRow + 1,
+      name,
+      status: text("status"),
+      region,
+      date,
+      sub,
+      dimensions,
+    });
+  }
+
+  if (assessments.length === 0) {
+    issues.push(makeIssue("NO_ROWS", { sheet: grid.sheet, cell: headerAt(0) }, {}, lang));
+  }
+  const width = header.fields.length;
+  return {
+    sheet: grid.sheet,
+    headerRow: grid.originRow + header.row,
+    originCol: grid.originCol,
+    columns,
+    assessments,
+    evidence,
+    issues,
+    hasIbangga,
+    sourceRange: sheetAddress(
+      grid.sheet,
+      rangeAddress(grid.originRow + header.row, grid.originCol, lastRow - header.row + 1, width)
+    ),
+    fatal: false,
+  };
+}
+
+/** Turns a parsed value into a number or null, reporting problems and notes through `report`. */
+function takeValue(
+  parsed: ParsedValue,
+  codes: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode>,
+  textCode: IssueCode,
+  offRubricCode: IssueCode | null,
+  report: (code: IssueCode, params: MessageParams) => void
+): number | null {
+  if (!parsed.ok) {
+    report(codes[parsed.problem], { value: parsed.shown });
+    return null;
+  }
+  for (const note of parsed.notes) {
+    if (note === "text-number") report(textCode, { value: String(parsed.value) });
+    else if (offRubricCode) report(offRubricCode, { value: String(parsed.value) });
+  }
+  return parsed.value;
+}
+
+function emptyRead(sheet: string, issues: Issue[], evidence: EvidenceRecord[] | null): InputRead {
+  return {
+    sheet,
+    headerRow: -1,
+    originCol: 0,
+    columns: null,
+    assessments: [],
+    evidence,
+    issues,
+    hasIbangga: false,
+    sourceRange: sheet ? sheetAddress(sheet, "A1") : "",
+    fatal: true,
+  };
+}
+
+const EVIDENCE_FIELDS: Readonly<Record<string, "kampung" | "field" | "date" | "source" | "quote">> =
+  {
+    kampung: "kampung",
+    namakampung: "kampung",
+    village: "kampung",
+    subindikator: "field",
+    subindicator: "field",
+    indikator: "field",
+    indicator: "field",
+    tanggal: "date",
+    date: "date",
+    sumber: "source",
+    source: "source",
+    kutipanhalaman: "quote",
+    kutipan: "quote",
+    halaman: "quote",
+    quotepage: "quote",
+    quote: "quote",
+    page: "quote",
+  };
+
+/** The optional evidence sheet (`Bukti` / `Evidence` / `KKB Bukti`), or null when there is none. */
+function readEvidence(
+  grids: readonly Grid[],
+  lang: Lang,
+  issues: Issue[]
+): EvidenceRecord[] | null {
+  const grid = grids.find((g) => isEvidenceSheet(g.sheet));
+  if (!grid) return null;
+  let headerRow = -1;
+  let cols: Partial<Record<"kampung" | "field" | "date" | "source" | "quote", number>> = {};
+  for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {
+    const found: typeof cols = {};
+    grid.rows[r].forEach((cell, c) => {
+      const key = typeof cell === "string" ? EVIDENCE_FIELDS[normaliseHeader(cell)] : undefined;
+      if (key && found[key] === undefined) found[key] = c;
+    });
+    if (found.kampung !== undefined && found.field !== undefined) {
+      headerRow = r;
+      cols = found;
+    }
+  }
+  if (headerRow < 0) return [];
+  const records: EvidenceRecord[] = [];
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const get = (key: keyof typeof cols) => (cols[key] === undefined ? null : row[cols[key]!]);
+    const kampung = cellText(get("kampung"));
+    const fieldText = cellText(get("field")) ?? "";
+    if (kampung === null && !fieldText) continue;
+    const subIndex = matchSubIndicator(fieldText);
+    const parsedDate = parseDateCell(get("date"));
+    if (!parsedDate.ok && !parsedDate.blank && cols.date !== undefined) {
+      issues.push(
+        makeIssue(
+          "DATE_INVALID",
+          {
+            sheet: grid.sheet,
+            cell: gridAddress(grid, r, cols.date),
+            kampung: kampung ?? "",
+            field: "tanggal",
+          },
+          {
+            label: lang === "id" ? "Tanggal bukti" : "Evidence date",
+            value: cellText(get("date")) ?? "",
+          },
+          lang
+        )
+      );
+    }
+    records.push({
+      row: grid.originRow + r + 1,
+      sheet: grid.sheet,
+      kampung: kampung ?? "",
+      field: subIndex === null ? null : SUB_INDICATORS[subIndex].key,
+      fieldText,
+      date: parsedDate.ok ? parsedDate.date : null,
+      source: cellText(get("source")),
+      quote: cellText(get("quote")),
+    });
+  }
+  return records;
+}
+
+/** A1 address of a kampung's field cell, for issues found after reading (evidence, status checks). */
+export function fieldAddress(read: InputRead, row: number, field: string): string {
+  const columns = read.columns;
+  if (!columns) return address(0, 0);
+  const index = SUB_INDICATORS.findIndex((s) => s.key === field);
+  const col =
+    index >= 0
+      ? columns.sub[index]
+      : (columns.identity[field as IdentityKey] ?? columns.identity.kampung ?? 0);
+  return address(row - 1, read.originCol + (col ?? 0));
+}

@@ -1,0 +1,53 @@
+/** Texts of the sheets KKB writes, in Indonesian and English. */
+import { Bilingual, Lang } from "../engine/framework";
+
+export const SHEET_NAMES = {
+  ringkasan: "KKB Ringkasan",
+  domain: "KKB Domain",
+  ibangga: "KKB iBangga",
+  wilayah: "KKB Wilayah",
+  validasi: "KKB Validasi",
+  input: "KKB Input",
+  bukti: "KKB Bukti",
+} as const;
+
+const L = {
+  no: { id: "No", en: "No" },
+  kampung: { id: "Kampung", en: "Kampung" },
+  desa: { id: "Desa/Kelurahan", en: "Village/Ward" },
+  kecamatan: { id: "Kecamatan", en: "Subdistrict" },
+  kabupaten: { id: "Kabupaten/Kota", en: "Regency/City" },
+  provinsi: { id: "Provinsi", en: "Province" },
+  status: { id: "Status", en: "Status" },
+  tanggal: { id: "Tanggal penilaian", en: "Assessment date" },
+  composite: { id: "Komposit", en: "Composite" },
+  domainScore: { id: "Skor domain", en: "Domain score" },
+  rank: { id: "Peringkat", en: "Rank" },
+  row: { id: "Baris", en: "Row" },
+  severity: { id: "Tingkat", en: "Severity" },
+  sheet: { id: "Lembar", en: "Sheet" },
+  cell: { id: "Sel", en: "Cell" },
+  field: { id: "Kolom", en: "Field" },
+  code: { id: "Kode", en: "Code" },
+  message: { id: "Pesan", en: "Message" },
+  error: { id: "Galat", en: "Error" },
+  warning: { id: "Peringatan", en: "Warning" },
+  setara: { id: "iBangga setara", en: "iBangga equal" },
+  kemandirianSentral: { id: "iBangga kemandirian-sentral", en: "iBangga self-reliance-centred" },
+  custom: { id: "iBangga bobot sendiri", en: "iBangga own weights" },
+  band: { id: "Kategori", en: "Band" },
+  titleRingkasan: { id: "Ringkasan konvergensi Kampung KB", en: "Kampung KB convergence summary" },
+  titleDomain: { id: "Skor sub-indikator dan domain", en: "Sub-indicator and domain scores" },
+  titleIbangga: {
+    id: "iBangga: dimensi, komposit, dan kategori",
+    en: "iBangga: dimensions, composites and bands",
+  },
+  titleValidasi: { id: "Hasil pemeriksaan data", en: "Data check results" },
+  noIssues: { id: "Tidak ada galat atau peringatan.", en: "No errors or warnings." },
+} satisfies Record<string, Bilingual>;
+
+export type LabelKey = keyof typeof L;
+
+export function label(key: LabelKey, lang: Lang): string {
+  return L[key][lang];
+}

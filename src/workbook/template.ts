@@ -1,0 +1,197 @@
+/**
+ * The input template as sheet specs: `KKB Input` (one row per kampung) and `KKB Bukti`
+ * (the audit notes). Headers come from the framework, so the reader always recognises them.
+ */
+import { DIMENSIONS, Lang, RUBRIC, STATUS_LEVELS, SUB_INDICATORS } from "../engine/framework";
+import { subIndicatorLabel } from "./input";
+import { label, SHEET_NAMES } from "./labels";
+import { FORMATS, SheetSpec, ValidationSpec } from "./sheet-spec";
+
+/** Rows prepared with validation rules. */
+export const TEMPLATE_ROWS = 1000;
+
+const IDENTITY = [
+  "kampung",
+  "desa",
+  "kecamatan",
+  "kabupaten",
+  "provinsi",
+  "status",
+  "tanggal",
+] as const;
+
+export function templateHeaders(lang: Lang): string[] {
+  return [
+    ...IDENTITY.map((k) => label(k, lang)),
+    ...SUB_INDICATORS.map((s) => subIndicatorLabel(s.index, lang)),
+    ...DIMENSIONS.map((d) => `iBangga ${d.label[lang]}`),
+  ];
+}
+
+function rubricPrompt(lang: Lang): string {
+  return RUBRIC.map(
+    (r) => `${String(r.value).replace(".", lang === "id" ? "," : ".")} = ${r.meaning[lang]}`
+  ).join("; ");
+}
+
+export function templateSheets(lang: Lang): SheetSpec[] {
+  const headers = templateHeaders(lang);
+  const firstScore = IDENTITY.length;
+  const firstDimension = firstScore + SUB_INDICATORS.length;
+  const statusCol = IDENTITY.indexOf("status");
+  const dateCol = IDENTITY.indexOf("tanggal");
+  const validations: ValidationSpec[] = [
+    {
+      row: 1,
+      col: firstScore,
+      rows: TEMPLATE_ROWS,
+      cols: SUB_INDICATORS.length,
+      rule: { type: "decimal", min: 0, max: 2 },
+      prompt: {
+        title: lang === "id" ? "Skor rubrik 0-2" : "Rubric score 0-2",
+        text: rubricPrompt(lang),
+      },
+      error: {
+        title: lang === "id" ? "Di luar skala" : "Out of scale",
+        text: lang === "id" ? "Skor harus antara 0 dan 2." : "A score must be between 0 and 2.",
+      },
+      strict: true,
+    },
+    {
+      row: 1,
+      col: firstDimension,
+      rows: TEMPLATE_ROWS,
+      cols: DIMENSIONS.length,
+      rule: { type: "decimal", min: 0, max: 100 },
+      prompt: {
+        title: "iBangga 0-100",
+        text:
+          lang === "id"
+            ? "Nilai dimensi iBangga, 0 sampai 100 (persentase keluarga yang memenuhi)."
+            : "iBangga dimension value, 0 to 100 (share of families that meet it).",
+      },
+      error: {
+        title: lang === "id" ? "Di luar skala" : "Out of scale",
+        text:
+          lang === "id" ? "Nilai harus antara 0 dan 100." : "The value must be between 0 and 100.",
+      },
+      strict: true,
+    },
+    {
+      row: 1,
+      col: statusCol,
+      rows: TEMPLATE_ROWS,
+      cols: 1,
+      rule: { type: "list", values: STATUS_LEVELS.map((s) => s.key) },
+      prompt: {
+        title: label("status", lang),
+        text:
+          lang === "id"
+            ? "Tingkat Kampung KB menurut BKKBN."
+            : "The Kampung KB level set by BKKBN.",
+      },
+      error: {
+        title: label("status", lang),
+        text: STATUS_LEVELS.map((s) => s.key).join(", "),
+      },
+      strict: false,
+    },
+    {
+      row: 1,
+      col: dateCol,
+      rows: TEMPLATE_ROWS,
+      cols: 1,
+      rule: { type: "date" },
+      prompt: {
+        title: label("tanggal", lang),
+        text:
+          lang === "id"
+            ? "Tanggal penilaian, misalnya 2024-05-31."
+            : "Assessment date, e.g. 2024-05-31.",
+      },
+      error: {
+        title: label("tanggal", lang),
+        text: lang === "id" ? "Isi tanggal yang sah." : "Enter a valid date.",
+      },
+      strict: false,
+    },
+  ];
+  const formats = headers.map((_, c) =>
+    c < firstScore
+      ? c === dateCol
+        ? FORMATS.date
+        : FORMATS.text
+      : c < firstDimension
+        ? FORMATS.score
+        : FORMATS.ibangga
+  );
+  const input: SheetSpec = {
+    name: SHEET_NAMES.input,
+    role: "input",
+    columnWidths: headers.map((h, c) =>
+      c < firstScore ? (c === statusCol ? 14 : 20) : Math.max(12, Math.min(h.length + 2, 28))
+    ),
+    freeze: { rows: 1, columns: 1 },
+    blocks: [
+      {
+        kind: "table",
+        name: "KKB_Input",
+        row: 0,
+        col: 0,
+        header: headers,
+        rows: [],
+        formats,
+        asExcelTable: false,
+        colorScales: [],
+      },
+    ],
+    charts: [],
+    validations,
+  };
+  const buktiHeaders =
+    lang === "id"
+      ? ["Kampung", "Sub-indikator", "Tanggal", "Sumber", "Kutipan/Halaman"]
+      : ["Kampung", "Sub-indicator", "Date", "Source", "Quote/Page"];
+  const bukti: SheetSpec = {
+    name: SHEET_NAMES.bukti,
+    role: "bukti",
+    columnWidths: [24, 32, 14, 32, 40],
+    freeze: { rows: 1, columns: 0 },
+    blocks: [
+      {
+        kind: "table",
+        name: "KKB_Bukti",
+        row: 0,
+        col: 0,
+        header: buktiHeaders,
+        rows: [],
+        formats: [FORMATS.text, FORMATS.text, FORMATS.date, FORMATS.text, FORMATS.text],
+        asExcelTable: false,
+        colorScales: [],
+      },
+    ],
+    charts: [],
+    validations: [
+      {
+        row: 1,
+        col: 2,
+        rows: TEMPLATE_ROWS,
+        cols: 1,
+        rule: { type: "date" },
+        prompt: {
+          title: buktiHeaders[2],
+          text:
+            lang === "id"
+              ? "Tanggal bukti: paling lama 3 bulan sebelum tanggal penilaian."
+              : "Evidence date: at most 3 months before the assessment date.",
+        },
+        error: {
+          title: buktiHeaders[2],
+          text: lang === "id" ? "Isi tanggal yang sah." : "Enter a valid date.",
+        },
+        strict: false,
+      },
+    ],
+  };
+  return [input, bukti];
+}
