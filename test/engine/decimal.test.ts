@@ -52,7 +52,7 @@ describe("excelRound", () => {
   });
 
   it("rounds means of rubric values like a decimal calculator", () => {
-    const rubric = fc.constantFrom(0, 0.5, 0.7, 1, 1.3, 1.5, 2);
+    const rubric = fc.constantFrom<number>(0, 0.5, 0.7, 1, 1.3, 1.5, 2);
     fc.assert(
       fc.property(fc.array(rubric, { minLength: 1, maxLength: 5 }), (values) => {
         const exact = values

@@ -14,7 +14,7 @@ import {
 import { parseIbangga, parseRubric } from "../../src/engine/score";
 import { EXPECTED, exampleRows } from "../helpers/example";
 
-const rubric = fc.constantFrom(0, 0.5, 1, 1.5, 2, 0.7, 1.3);
+const rubric = fc.constantFrom<number>(0, 0.5, 1, 1.5, 2, 0.7, 1.3);
 
 describe("convergence scores", () => {
   const rows = exampleRows().slice(1);
@@ -55,7 +55,9 @@ describe("convergence scores", () => {
         }
         expect(composite!).toBeGreaterThanOrEqual(0);
         expect(composite!).toBeLessThanOrEqual(2);
-        expect(composite).toBe(excelRound(domains.reduce((s, d) => s + d!, 0) / 5, 2));
+        expect(composite).toBe(
+          excelRound(domains.reduce<number>((s, d) => s + (d ?? NaN), 0) / 5, 2)
+        );
       })
     );
   });
