@@ -1,4 +1,4 @@
-/** The study's published example (shared/method/example-jateng-2024.csv) as grids for tests. */
+/** The study's published example (assets/contoh-jateng-2024.csv, a copy of shared/method/example-jateng-2024.csv) as grids for tests. */
 import * as fs from "fs";
 import * as path from "path";
 import { CellValue } from "../../src/engine/cell";
