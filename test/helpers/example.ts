@@ -4,10 +4,7 @@ import * as path from "path";
 import { CellValue } from "../../src/engine/cell";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 
-export const EXAMPLE_CSV = path.resolve(
-  __dirname,
-  "../../../shared/method/example-jateng-2024.csv"
-);
+export const EXAMPLE_CSV = path.resolve(__dirname, "../../assets/contoh-jateng-2024.csv");
 
 /** CSV rows as cells: numbers where the text is a number, as a spreadsheet would hold them. */
 export function exampleRows(): CellValue[][] {
