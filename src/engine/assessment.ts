@@ -1,16 +1,17 @@
 /**
  * One kampung's assessment (what the reader found) and its scores (what the method gives).
  */
-import { convergenceScores } from "./convergence";
+import { domainScore3 } from "./convergence";
+import { excelRound } from "./decimal";
+import { BandKey, DECIMALS, DOMAINS, DomainKey, METHOD_VERSION } from "./framework";
 import {
-  BandKey,
-  DIMENSION_KEYS,
-  DimensionKey,
-  DOMAINS,
-  DomainKey,
-  METHOD_VERSION,
-} from "./framework";
-import { ibanggaBand, ibanggaComposite, KEMANDIRIAN_SENTRAL, SETARA, Weights } from "./ibangga";
+  hasMissingDimension,
+  ibanggaBand,
+  KEMANDIRIAN_SENTRAL,
+  SETARA,
+  weightedComposite,
+  Weights,
+} from "./ibangga";
 import { Issue } from "./issues";
 
 export interface Region {
@@ -68,23 +69,32 @@ export interface Results {
   readonly issues: readonly Issue[];
 }
 
+const SUB_KEYS = DOMAINS.map((d) => d.subIndicators.map((s) => s.key));
+
 export function scoreAssessment(a: Assessment, weights: Weights): KampungResult {
-  const { domains, composite } = convergenceScores(a.sub);
   const subscores = {} as Subscores;
-  const domainRecord = {} as Record<DomainKey, number | null>;
-  DOMAINS.forEach((domain, d) => {
+  const domains = {} as Record<DomainKey, number | null>;
+  let domainSum = 0;
+  let complete = true;
+  for (let d = 0; d < DOMAINS.length; d++) {
+    // Properties added in the same order share one hidden class: fast, unlike computed-key literals.
     const subs: Record<string, number | null> = {};
-    domain.subIndicators.forEach((s, i) => (subs[s.key] = a.sub[d * 3 + i]));
-    subscores[domain.key] = subs;
-    domainRecord[domain.key] = domains[d];
-  });
+    const keys = SUB_KEYS[d];
+    for (let i = 0; i < 3; i++) subs[keys[i]] = a.sub[d * 3 + i];
+    subscores[DOMAINS[d].key] = subs;
+    const score = domainScore3(a.sub[d * 3], a.sub[d * 3 + 1], a.sub[d * 3 + 2]);
+    domains[DOMAINS[d].key] = score;
+    if (score === null) complete = false;
+    else domainSum += score;
+  }
+  const composite = complete ? excelRound(domainSum / DOMAINS.length, DECIMALS.composite) : null;
   return {
     row: a.row,
     name: a.name,
     status: a.status,
     region: a.region,
     subscores,
-    domains: domainRecord,
+    domains,
     composite,
     ibangga: a.dimensions ? scoreIbangga(a.dimensions, weights) : null,
   };
@@ -94,20 +104,21 @@ export function scoreIbangga(
   dimensions: readonly (number | null)[],
   weights: Weights
 ): IbanggaResult {
-  const setara = ibanggaComposite(dimensions, SETARA);
-  const sentral = ibanggaComposite(dimensions, KEMANDIRIAN_SENTRAL);
-  const custom = weights.name === "custom" ? ibanggaComposite(dimensions, weights) : undefined;
-  const chosen = custom ?? (weights.name === "kemandirian-sentral" ? sentral : setara);
-  const dims = {} as Record<DimensionKey, number | null>;
-  DIMENSION_KEYS.forEach((key, i) => (dims[key] = dimensions[i] ?? null));
-  return {
-    ...dims,
-    setara: setara.value,
-    kemandirianSentral: sentral.value,
-    ...(custom ? { custom: custom.value } : {}),
-    band: chosen.value === null ? null : ibanggaBand(chosen.value),
-    renormalised: setara.renormalised,
+  const setara = weightedComposite(dimensions, SETARA);
+  const sentral = weightedComposite(dimensions, KEMANDIRIAN_SENTRAL);
+  const isCustom = weights.name === "custom";
+  const custom = isCustom ? weightedComposite(dimensions, weights) : null;
+  const chosen = isCustom ? custom : weights.name === "kemandirian-sentral" ? sentral : setara;
+  const result: IbanggaResult = {
+    ketenteraman: dimensions[0] ?? null,
+    kemandirian: dimensions[1] ?? null,
+    kebahagiaan: dimensions[2] ?? null,
+    setara,
+    kemandirianSentral: sentral,
+    band: chosen === null ? null : ibanggaBand(chosen),
+    renormalised: hasMissingDimension(dimensions),
   };
+  return isCustom ? { ...result, custom } : result;
 }
 
 export function scoreAll(

@@ -28,6 +28,13 @@ export function compositeScore(domains: readonly (number | null)[]): number | nu
   return roundedMeanOfAll(domains, DECIMALS.composite);
 }
 
+/** A domain score from its three sub-indicators, without building an array. */
+export function domainScore3(a: number | null, b: number | null, c: number | null): number | null {
+  return a === null || b === null || c === null
+    ? null
+    : excelRound((a + b + c) / 3, DECIMALS.domain);
+}
+
 export interface ConvergenceScores {
   /** In framework order. */
   readonly domains: (number | null)[];
@@ -41,6 +48,13 @@ export function convergenceScores(subIndicators: readonly (number | null)[]): Co
       `expected ${SUB_INDICATOR_COUNT} sub-indicators, got ${subIndicators.length}`
     );
   }
-  const domains = DOMAINS.map((_, d) => domainScore(subIndicators.slice(d * 3, d * 3 + 3)));
+  const domains: (number | null)[] = new Array(DOMAINS.length);
+  for (let d = 0; d < DOMAINS.length; d++) {
+    const a = subIndicators[d * 3];
+    const b = subIndicators[d * 3 + 1];
+    const c = subIndicators[d * 3 + 2];
+    domains[d] =
+      a === null || b === null || c === null ? null : excelRound((a + b + c) / 3, DECIMALS.domain);
+  }
   return { domains, composite: compositeScore(domains) };
 }

@@ -7,8 +7,32 @@
 /** Excel keeps 15 significant decimal digits of a double. */
 const EXCEL_SIGNIFICANT_DIGITS = 15;
 
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** Below this scaled magnitude, 15-digit display error is far smaller than FAST_PATH_MARGIN. */
+const FAST_PATH_LIMIT = 1e6;
+const FAST_PATH_MARGIN = 1e-6;
+
 export function excelRound(value: number, decimals: number): number {
   if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
+  // Fast path: when the scaled value is not near a half, the binary and decimal roundings agree.
+  if (decimals >= 0 && decimals < POW10.length) {
+    const scale = POW10[decimals];
+    const scaled = Math.abs(value) * scale;
+    if (scaled < FAST_PATH_LIMIT) {
+      const whole = Math.floor(scaled);
+      const fraction = scaled - whole;
+      if (Math.abs(fraction - 0.5) > FAST_PATH_MARGIN) {
+        const magnitude = (fraction > 0.5 ? whole + 1 : whole) / scale;
+        return value < 0 && magnitude !== 0 ? -magnitude : magnitude;
+      }
+    }
+  }
+  return decimalRound(value, decimals);
+}
+
+/** The exact path: round the 15-significant-digit decimal text. */
+function decimalRound(value: number, decimals: number): number {
   const shown = Math.abs(value).toPrecision(EXCEL_SIGNIFICANT_DIGITS);
   const [mantissa, exponent = "0"] = shown.split("e");
   const [integerDigits, fractionDigits = ""] = mantissa.split(".");

@@ -85,20 +85,33 @@ export function ibanggaComposite(
   dimensions: readonly (number | null)[],
   weights: Weights
 ): Composite {
+  return {
+    value: weightedComposite(dimensions, weights),
+    renormalised: hasMissingDimension(dimensions),
+  };
+}
+
+/** The composite's value alone (the hot path of scoring: no object per call). */
+export function weightedComposite(
+  dimensions: readonly (number | null)[],
+  weights: Weights
+): number | null {
   let weighted = 0;
   let weightSum = 0;
-  let missing = false;
   for (let i = 0; i < DIMENSION_KEYS.length; i++) {
     const v = dimensions[i];
-    if (v === null || v === undefined) {
-      missing = true;
-      continue;
-    }
+    if (v === null || v === undefined) continue;
     weighted += weights.values[i] * v;
     weightSum += weights.values[i];
   }
-  if (weightSum === 0) return { value: null, renormalised: missing };
-  return { value: excelRound(weighted / weightSum, DECIMALS.ibangga), renormalised: missing };
+  return weightSum === 0 ? null : excelRound(weighted / weightSum, DECIMALS.ibangga);
+}
+
+export function hasMissingDimension(dimensions: readonly (number | null)[]): boolean {
+  for (let i = 0; i < DIMENSION_KEYS.length; i++) {
+    if (dimensions[i] === null || dimensions[i] === undefined) return true;
+  }
+  return false;
 }
 
 /** BKKBN's band: below 40 `rentan`, 40 to 70 `berkembang`, above 70 `tangguh`. */

@@ -10,7 +10,11 @@ import { EvidenceRecord } from "../engine/evidence";
 import {
   DIMENSIONS,
   DOMAINS,
+  IBANGGA_MAX,
+  IBANGGA_MIN,
   Lang,
+  RUBRIC_MAX,
+  RUBRIC_MIN,
   SUB_INDICATOR_COUNT,
   SUB_INDICATORS,
 } from "../engine/framework";
@@ -164,9 +168,19 @@ function expectedHeaders(lang: Lang): string {
   return ["Kampung", ...subs, "iBangga Ketenteraman/Kemandirian/Kebahagiaan"].join("; ");
 }
 
+function needsTrim(text: string): boolean {
+  return (
+    text.length > 0 &&
+    (text.charCodeAt(0) <= 32 ||
+      text.charCodeAt(text.length - 1) <= 32 ||
+      text.charCodeAt(0) === 160 ||
+      text.charCodeAt(text.length - 1) === 160)
+  );
+}
+
 function cellText(value: CellValue): string | null {
   if (isBlank(value)) return null;
-  if (typeof value === "string") return value.trim();
+  if (typeof value === "string") return needsTrim(value) ? value.trim() : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return isoDate(value);
   return null;
@@ -185,6 +199,11 @@ const IBANGGA_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-
     "cell-error": "IBANGGA_CELL_ERROR",
     "out-of-range": "IBANGGA_OUT_OF_RANGE",
   };
+
+/** 0, 0.5, 1, 1.5 or 2. */
+function isRubricStep(value: number): boolean {
+  return value >= RUBRIC_MIN && value <= RUBRIC_MAX && Number.isInteger(value * 2);
+}
 
 /** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
@@ -256,135 +275,15 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
-  // Every column this reader looks at: a row is blank when all of them are.
-  const usedCols = [
-    ...Object.values(columns.identity),
-    ...columns.sub.filter((c): c is number => c !== null),
-    ...columns.dimension.filter((c): c is number => c !== null),
-    ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
-  ];
+  const rows = new RowReader(grid, columns, hasIbangga, lang, issues);
   const assessments: Assessment[] = [];
-  const seen = new Map<string, string>();
   let lastRow = header.row;
-
   for (let r = header.row + 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r];
-    if (!row || usedCols.every((c) => isBlank(row[c]))) continue;
-    lastRow = r;
-    const sheetRow = grid.originRow + r;
-    const at = (col: number) => gridAddress(grid, r, col);
-    const text = (key: IdentityKey) => {
-      const col = columns.identity[key];
-      return col === undefined ? null : cellText(row[col]);
-    };
-    let name = text("kampung");
-    if (name === null) {
-      if (kampungCol !== undefined)
-        issues.push(
-          makeIssue(
-            "KAMPUNG_MISSING",
-            { sheet: grid.sheet, cell: at(kampungCol), field: "kampung" },
-            {},
-            lang
-          )
-        );
-      name = lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
+    const assessment = rows.read(r);
+    if (assessment) {
+      assessments.push(assessment);
+      lastRow = r;
     }
-    const kampung = name;
-    const issue = (code: IssueCode, col: number, field: string, params: MessageParams) =>
-      issues.push(
-        makeIssue(code, { sheet: grid.sheet, cell: at(col), kampung, field }, params, lang)
-      );
-
-    const region: Region = {
-      desa: text("desa"),
-      kecamatan: text("kecamatan"),
-      kabupaten: text("kabupaten"),
-      provinsi: text("provinsi"),
-    };
-    const identityKey = [name, region.desa, region.kecamatan, region.kabupaten, region.provinsi]
-      .map((t) => normaliseHeader(t ?? ""))
-      .join("|");
-    const firstAt = seen.get(identityKey);
-    if (firstAt !== undefined) {
-      issue("KAMPUNG_DUPLICATE", kampungCol ?? 0, "kampung", { value: name, other: firstAt });
-    } else {
-      seen.set(identityKey, at(kampungCol ?? 0));
-    }
-
-    const sub: (number | null)[] = new Array(SUB_INDICATOR_COUNT);
-    for (let i = 0; i < SUB_INDICATOR_COUNT; i++) {
-      const col = columns.sub[i];
-      if (col === null) {
-        sub[i] = null;
-        continue;
-      }
-      const label = subIndicatorLabel(i, lang);
-      sub[i] = takeValue(
-        parseRubric(row[col]),
-        SCORE_CODES,
-        "SCORE_TEXT",
-        "SCORE_OFF_RUBRIC",
-        (code, params) =>
-          issue(code, col, SUB_INDICATORS[i].key, { ...params, label, min: 0, max: 2 })
-      );
-    }
-
-    let dimensions: (number | null)[] | null = null;
-    if (hasIbangga) {
-      dimensions = DIMENSIONS.map((dim, d) => {
-        const col = columns.dimension[d];
-        const field = `ibangga.${dim.key}`;
-        if (col !== null) {
-          return takeValue(
-            parseIbangga(row[col]),
-            IBANGGA_CODES,
-            "IBANGGA_TEXT",
-            null,
-            (code, params) => issue(code, col, field, { ...params, label: dimensionLabel(d, lang) })
-          );
-        }
-        const subs = columns.ibanggaSub[d];
-        if (subs.length === 0) return null;
-        const values = subs.map(({ col: c, name: subName }) =>
-          takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
-            issue(code, c, `${field}:${subName}`, {
-              ...params,
-              label: `${dim.label[lang]}: ${subName}`,
-            })
-          )
-        );
-        return dimensionScore(values);
-      });
-    }
-
-    let date: Date | null = null;
-    const dateCol = columns.identity.tanggal;
-    if (dateCol !== undefined) {
-      const parsed = parseDateCell(row[dateCol]);
-      const label = lang === "id" ? "Tanggal penilaian" : "Assessment date";
-      if (parsed.ok) {
-        date = parsed.date;
-        if (parsed.fromText)
-          issue("DATE_TEXT", dateCol, "tanggal", {
-            label,
-            value: String(row[dateCol]),
-            other: isoDate(parsed.date),
-          });
-      } else if (!parsed.blank) {
-        issue("DATE_INVALID", dateCol, "tanggal", { label, value: cellText(row[dateCol]) ?? "" });
-      }
-    }
-
-    assessments.push({
-      row: sheetRow + 1,
-      name,
-      status: text("status"),
-      region,
-      date,
-      sub,
-      dimensions,
-    });
   }
 
   if (assessments.length === 0) {
@@ -406,6 +305,187 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     ),
     fatal: false,
   };
+}
+
+/** Reads one kampung row at a time; the hot path allocates only what the assessment keeps. */
+class RowReader {
+  /** Every column the reader looks at: a row is blank when all of them are. */
+  private readonly usedCols: number[];
+  private readonly subLabels: string[];
+  /** Identity (name and region, lower case) to the grid row where it first appeared. */
+  private readonly seen = new Map<string, number>();
+  private readonly kampungCol: number | undefined;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly columns: ColumnMap,
+    private readonly hasIbangga: boolean,
+    private readonly lang: Lang,
+    private readonly issues: Issue[]
+  ) {
+    this.usedCols = [
+      ...Object.values(columns.identity),
+      ...columns.sub.filter((c): c is number => c !== null),
+      ...columns.dimension.filter((c): c is number => c !== null),
+      ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
+    ];
+    this.subLabels = SUB_INDICATORS.map((ref) => subIndicatorLabel(ref.index, lang));
+    this.kampungCol = columns.identity.kampung;
+  }
+
+  /** The assessment of grid row r, or null for a blank row. */
+  read(r: number): Assessment | null {
+    const row = this.grid.rows[r];
+    if (!row || this.isBlankRow(row)) return null;
+    const sheetRow = this.grid.originRow + r;
+    let name = this.text(row, "kampung");
+    if (name === null) {
+      if (this.kampungCol !== undefined)
+        this.report("KAMPUNG_MISSING", r, this.kampungCol, "", "kampung", {});
+      name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
+    }
+    const region: Region = {
+      desa: this.text(row, "desa"),
+      kecamatan: this.text(row, "kecamatan"),
+      kabupaten: this.text(row, "kabupaten"),
+      provinsi: this.text(row, "provinsi"),
+    };
+    this.checkDuplicate(r, name, region);
+    return {
+      row: sheetRow + 1,
+      name,
+      status: this.text(row, "status"),
+      region,
+      date: this.date(r, row, name),
+      sub: this.subIndicators(r, row, name),
+      dimensions: this.hasIbangga ? this.dimensions(r, row, name) : null,
+    };
+  }
+
+  private isBlankRow(row: readonly CellValue[]): boolean {
+    for (const c of this.usedCols) if (!isBlank(row[c])) return false;
+    return true;
+  }
+
+  private text(row: readonly CellValue[], key: IdentityKey): string | null {
+    const col = this.columns.identity[key];
+    return col === undefined ? null : cellText(row[col]);
+  }
+
+  private report(
+    code: IssueCode,
+    r: number,
+    col: number,
+    kampung: string,
+    field: string,
+    params: MessageParams
+  ): void {
+    const at = { sheet: this.grid.sheet, cell: gridAddress(this.grid, r, col), kampung, field };
+    this.issues.push(makeIssue(code, at, params, this.lang));
+  }
+
+  private checkDuplicate(r: number, name: string, region: Region): void {
+    // The same name in another village is another kampung.
+    const key =
+      `${name}|${region.desa ?? ""}|${region.kecamatan ?? ""}|${region.kabupaten ?? ""}|${region.provinsi ?? ""}`.toLowerCase();
+    const first = this.seen.get(key);
+    const col = this.kampungCol ?? 0;
+    if (first === undefined) this.seen.set(key, r);
+    else
+      this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
+        value: name,
+        other: gridAddress(this.grid, first, col),
+      });
+  }
+
+  private subIndicators(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
+    const sub: (number | null)[] = [];
+    for (let i = 0; i < SUB_INDICATOR_COUNT; i++) {
+      const col = this.columns.sub[i];
+      const raw = col === null ? null : row[col];
+      if (typeof raw === "number" && isRubricStep(raw)) {
+        sub.push(raw); // the common case, without allocations
+      } else if (col === null) {
+        sub.push(null); // reported once for the column
+      } else {
+        const label = this.subLabels[i];
+        const field = SUB_INDICATORS[i].key;
+        sub.push(
+          takeValue(
+            parseRubric(raw),
+            SCORE_CODES,
+            "SCORE_TEXT",
+            "SCORE_OFF_RUBRIC",
+            (code, params) =>
+              this.report(code, r, col, kampung, field, { ...params, label, min: 0, max: 2 })
+          )
+        );
+      }
+    }
+    return sub;
+  }
+
+  private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
+    const values: (number | null)[] = [];
+    for (let d = 0; d < DIMENSIONS.length; d++) {
+      const col = this.columns.dimension[d];
+      const field = `ibangga.${DIMENSIONS[d].key}`;
+      if (col !== null) {
+        const raw = row[col];
+        if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) {
+          values.push(raw);
+        } else {
+          const label = dimensionLabel(d, this.lang);
+          values.push(
+            takeValue(parseIbangga(raw), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
+              this.report(code, r, col, kampung, field, { ...params, label })
+            )
+          );
+        }
+        continue;
+      }
+      const subs = this.columns.ibanggaSub[d];
+      if (subs.length === 0) {
+        values.push(null);
+        continue;
+      }
+      const subValues = subs.map(({ col: c, name }) =>
+        takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
+          this.report(code, r, c, kampung, `${field}:${name}`, {
+            ...params,
+            label: `${DIMENSIONS[d].label[this.lang]}: ${name}`,
+          })
+        )
+      );
+      values.push(dimensionScore(subValues));
+    }
+    return values;
+  }
+
+  private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
+    const col = this.columns.identity.tanggal;
+    if (col === undefined) return null;
+    const raw = row[col];
+    const parsed = parseDateCell(raw);
+    const label = this.lang === "id" ? "Tanggal penilaian" : "Assessment date";
+    if (parsed.ok) {
+      if (parsed.fromText) {
+        this.report("DATE_TEXT", r, col, kampung, "tanggal", {
+          label,
+          value: String(raw),
+          other: isoDate(parsed.date),
+        });
+      }
+      return parsed.date;
+    }
+    if (!parsed.blank) {
+      this.report("DATE_INVALID", r, col, kampung, "tanggal", {
+        label,
+        value: cellText(raw) ?? "",
+      });
+    }
+    return null;
+  }
 }
 
 /** Turns a parsed value into a number or null, reporting problems and notes through `report`. */

@@ -66,3 +66,23 @@ describe("excelRound", () => {
     );
   });
 });
+
+describe("excelRound near halves", () => {
+  it("agrees with the decimal reference on values at and around x.x5", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.constantFrom(0, 1, 2),
+        fc.constantFrom(-1e-12, -1e-15, 0, 1e-15, 1e-12, 1e-7),
+        (n, digits, nudge) => {
+          const x = (n + 0.5) / 10 ** digits + nudge;
+          const reference = new Decimal(x.toPrecision(15))
+            .toDecimalPlaces(digits, Decimal.ROUND_HALF_UP)
+            .toNumber();
+          expect(excelRound(x, digits)).toBe(reference === 0 ? 0 : reference);
+        }
+      ),
+      { numRuns: 5000 }
+    );
+  });
+});
