@@ -1,0 +1,25 @@
+/** `kkb template [-o FILE]`: a blank input workbook with headers, validation and help. */
+import { templateSheets } from "../../workbook/template";
+import { writeWorkbook } from "../../xlsx/write";
+import { CliError, Context, EXIT } from "../context";
+import { T } from "../messages";
+import { ensureParentDir, exists } from "../paths";
+
+export interface TemplateOptions {
+  readonly output?: string;
+  readonly force?: boolean;
+}
+
+export function defaultTemplateName(lang: "id" | "en"): string {
+  return lang === "id" ? "templat-kkb.xlsx" : "kkb-template.xlsx";
+}
+
+export async function templateCommand(options: TemplateOptions, ctx: Context): Promise<number> {
+  const file = options.output ?? defaultTemplateName(ctx.lang);
+  // A filled-in template is an official's data: never replace it silently.
+  if (!options.force && (await exists(file))) throw new CliError(T.refuseExisting[ctx.lang](file));
+  await ensureParentDir(file);
+  await writeWorkbook(file, templateSheets(ctx.lang));
+  ctx.io.err(T.templateWritten[ctx.lang](file) + "\n");
+  return EXIT.ok;
+}

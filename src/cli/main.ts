@@ -1,0 +1,136 @@
+/**
+ * The `kkb` command: template, validate and summarize, with commander. Returns the exit code
+ * (bin/kkb.js sets it); errors are one clear line on stderr, stack traces only with --debug.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { Lang } from "../engine/framework";
+import { isXlsxFileError } from "../xlsx/errors";
+import { templateCommand } from "./commands/template";
+import { summarizeCommand } from "./commands/summarize";
+import { validateCommand } from "./commands/validate";
+import { CliError, Context, EXIT } from "./context";
+import { Io, processIo } from "./io";
+import { T } from "./messages";
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")
+    ) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** The language for messages printed before (or without) commander's parse. */
+function langFromArgv(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? "id" : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  return value === "en" ? "en" : "id";
+}
+
+function buildProgram(
+  io: Io,
+  run: (work: (ctx: Context) => Promise<number>, cmd: Command) => Promise<void>
+): Command {
+  const program = new Command("kkb")
+    .description(T.description.id + "\n" + T.description.en)
+    .version(packageVersion(), "-V, --version")
+    .addOption(
+      new Option("--lang <lang>", "bahasa pesan / message language")
+        .choices(["id", "en"])
+        .default("id")
+    )
+    .option("--debug", "tampilkan jejak galat / show stack traces")
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command("template")
+    .alias("templat")
+    .description("tulis templat masukan kosong / write a blank input workbook")
+    .option("-o, --output <file>", "file .xlsx (bawaan/default: templat-kkb.xlsx)")
+    .option("--force", "timpa file yang sudah ada / overwrite an existing file")
+    .action((opts: { output?: string; force?: boolean }, cmd: Command) =>
+      run((ctx) => templateCommand(opts, ctx), cmd)
+    );
+
+  program
+    .command("validate")
+    .alias("periksa")
+    .description(
+      "periksa buku kerja masukan / check an input workbook (exit 0 ok, 1 errors, 2 unreadable)"
+    )
+    .argument("<input>", "file .xlsx atau .csv")
+    .option("--sheet <name>", "lembar yang dibaca / sheet to read")
+    .option("--json", "hasil sebagai JSON di stdout / results as JSON on stdout")
+    .action((input: string, opts: { sheet?: string; json?: boolean }, cmd: Command) =>
+      run((ctx) => validateCommand(input, opts, ctx), cmd)
+    );
+
+  program
+    .command("summarize")
+    .alias("ringkas")
+    .description("tulis buku kerja ringkasan baru / write a new summary workbook")
+    .argument("<input>", "file .xlsx atau .csv (tidak pernah diubah / never modified)")
+    .requiredOption(
+      "-o, --output <file>",
+      "file .xlsx keluaran (bukan file masukan / not the input)"
+    )
+    .option(
+      "--json <file>",
+      "tulis hasil JSON ke file (- untuk stdout) / write JSON results (- for stdout)"
+    )
+    .option("--weights <weights>", "setara | kemandirian-sentral | W1,W2,W3", "setara")
+    .option("--sheet <name>", "lembar yang dibaca / sheet to read")
+    .option("--print", "cetak tabel domain / print the domain table")
+    .action(
+      (
+        input: string,
+        opts: { output: string; json?: string; weights: string; sheet?: string; print?: boolean },
+        cmd: Command
+      ) => run((ctx) => summarizeCommand(input, opts, ctx), cmd)
+    );
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let lang = langFromArgv(argv);
+  let debug = argv.includes("--debug");
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, async (work, cmd) => {
+    const globals = cmd.optsWithGlobals<{ lang: Lang; debug?: boolean }>();
+    lang = globals.lang;
+    debug = globals.debug === true;
+    exitCode = await work({ io, lang, debug });
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return report(error, io, lang, debug);
+  }
+}
+
+function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every usage error (already printed by commander) is 2.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+  }
+  const stack = debug && error instanceof Error && error.stack ? error.stack + "\n" : "";
+  if (error instanceof CliError) {
+    io.err(error.message + "\n" + stack);
+    return error.exitCode;
+  }
+  if (isXlsxFileError(error)) {
+    io.err(error.text(lang) + "\n" + stack);
+    return EXIT.unusable;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(T.unexpected[lang](message) + "\n" + stack);
+  return EXIT.internal;
+}

@@ -1,0 +1,65 @@
+/** Plain-text tables for the terminal: the domain table of `summarize --print`, issue lines. */
+import { KampungResult } from "../engine/assessment";
+import { DOMAINS, Lang } from "../engine/framework";
+import { Issue } from "../engine/issues";
+import { sheetAddress } from "../workbook/a1";
+import { T } from "./messages";
+
+/** A value the engine already rounded, shown with exactly `decimals` digits (no re-rounding). */
+export function showDecimals(
+  value: number | null | undefined,
+  decimals: number,
+  lang: Lang
+): string {
+  if (value === null || value === undefined) return "-";
+  const [whole, fraction = ""] = String(value).split(".");
+  const digits =
+    fraction.length >= decimals ? fraction : fraction + "0".repeat(decimals - fraction.length);
+  return decimals === 0 ? whole : `${whole}${lang === "id" ? "," : "."}${digits}`;
+}
+
+function render(rows: readonly (readonly string[])[], rightAlignFrom: number): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c >= rightAlignFrom ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join("  ")
+        .trimEnd()
+    )
+    .join("\n");
+}
+
+export function domainTable(kampung: readonly KampungResult[], lang: Lang): string {
+  const header = [
+    "Kampung",
+    ...DOMAINS.map((d) => d.short[lang]),
+    T.composite[lang],
+    T.ibanggaSetara[lang],
+  ];
+  const rows = kampung.map((k) => [
+    k.name,
+    ...DOMAINS.map((d) => showDecimals(k.domains[d.key], 1, lang)),
+    showDecimals(k.composite, 2, lang),
+    showDecimals(k.ibangga?.setara, 1, lang),
+  ]);
+  return render([header, ...rows], 1) + "\n";
+}
+
+export function issueLines(issues: readonly Issue[], lang: Lang): string {
+  return issues
+    .map((i) =>
+      [
+        T.severity[lang](i.severity),
+        i.sheet ? sheetAddress(i.sheet, i.cell) : i.cell,
+        i.kampung,
+        i.field,
+        i.code,
+        i.message,
+      ]
+        .filter((part) => part !== "")
+        .join("  ")
+    )
+    .map((line) => line + "\n")
+    .join("");
+}

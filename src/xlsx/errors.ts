@@ -1,0 +1,79 @@
+/**
+ * Why a file could not be read or written, as one clear line in Indonesian or English.
+ * The CLI prints `message(lang)` and exits 2; no stack trace reaches the user.
+ */
+import { Lang } from "../engine/framework";
+
+export type FileProblem =
+  | "not-found"
+  | "not-a-file"
+  | "empty"
+  | "encrypted"
+  | "legacy-xls"
+  | "not-xlsx"
+  | "corrupt"
+  | "unwritable";
+
+const TEXTS: Readonly<
+  Record<FileProblem, { readonly id: (f: string) => string; readonly en: (f: string) => string }>
+> = {
+  "not-found": {
+    id: (f) => `File ${f} tidak ditemukan.`,
+    en: (f) => `File ${f} was not found.`,
+  },
+  "not-a-file": {
+    id: (f) => `${f} bukan file (mungkin folder).`,
+    en: (f) => `${f} is not a file (perhaps a folder).`,
+  },
+  empty: {
+    id: (f) => `File ${f} kosong (0 byte).`,
+    en: (f) => `File ${f} is empty (0 bytes).`,
+  },
+  encrypted: {
+    id: (f) =>
+      `File ${f} dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu coba lagi.`,
+    en: (f) =>
+      `File ${f} is password-protected (encrypted). Open it in Excel, remove the password (File > Info > Protect Workbook), save, and try again.`,
+  },
+  "legacy-xls": {
+    id: (f) =>
+      `File ${f} berformat Excel 97-2003 (.xls). Simpan ulang sebagai Buku Kerja Excel (.xlsx), lalu coba lagi.`,
+    en: (f) =>
+      `File ${f} is in the Excel 97-2003 (.xls) format. Save it again as an Excel Workbook (.xlsx) and try again.`,
+  },
+  "not-xlsx": {
+    id: (f) => `File ${f} bukan buku kerja Excel (.xlsx) atau CSV.`,
+    en: (f) => `File ${f} is not an Excel workbook (.xlsx) or a CSV file.`,
+  },
+  corrupt: {
+    id: (f) => `File ${f} rusak atau tidak lengkap dan tidak dapat dibaca sebagai .xlsx.`,
+    en: (f) => `File ${f} is damaged or incomplete and cannot be read as .xlsx.`,
+  },
+  unwritable: {
+    id: (f) =>
+      `File ${f} tidak dapat ditulis (periksa foldernya, izin, atau apakah file sedang terbuka di Excel).`,
+    en: (f) =>
+      `File ${f} cannot be written (check the folder, the permissions, or whether it is open in Excel).`,
+  },
+};
+
+export class XlsxFileError extends Error {
+  readonly problem: FileProblem;
+  readonly file: string;
+
+  constructor(problem: FileProblem, file: string, options?: { cause?: unknown }) {
+    super(TEXTS[problem].en(file), options);
+    this.name = "XlsxFileError";
+    this.problem = problem;
+    this.file = file;
+  }
+
+  /** One line for the user, in their language. */
+  text(lang: Lang): string {
+    return TEXTS[this.problem][lang](this.file);
+  }
+}
+
+export function isXlsxFileError(error: unknown): error is XlsxFileError {
+  return error instanceof XlsxFileError;
+}

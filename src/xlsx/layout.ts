@@ -1,0 +1,123 @@
+/**
+ * A sheet spec (or a copied grid) as a sequence of rows of cells, top to bottom, so a
+ * streaming writer can write and commit each row once. No ExcelJS here.
+ */
+import { CellError, CellValue, isCellError } from "../engine/cell";
+import { Grid } from "../workbook/grid";
+import {
+  Block,
+  FORMATS,
+  SheetSpec,
+  SpecValue,
+  TableBlock,
+  blockHeight,
+} from "../workbook/sheet-spec";
+
+export type CellRole = "title" | "notes" | "header" | "data" | "link";
+
+export type OutValue = SpecValue | CellError;
+
+export interface LaidCell {
+  readonly col: number;
+  readonly value: OutValue;
+  readonly role: CellRole;
+  /** Number format, or null for General. */
+  readonly format: string | null;
+  /** Internal link target (`'KKB Input'!C5`) for role `link`. */
+  readonly link?: string;
+}
+
+export interface LaidRow {
+  readonly row: number;
+  readonly cells: readonly LaidCell[];
+}
+
+function blockCells(block: Block, offset: number): LaidCell[] {
+  switch (block.kind) {
+    case "title":
+      return offset === 0
+        ? [{ col: block.col, value: block.text, role: "title", format: null }]
+        : [];
+    case "notes":
+      return [{ col: block.col, value: block.lines[offset], role: "notes", format: null }];
+    case "table":
+      return tableCells(block, offset);
+  }
+}
+
+function tableCells(block: TableBlock, offset: number): LaidCell[] {
+  if (offset === 0) {
+    return block.header.map((text, c) => ({
+      col: block.col + c,
+      value: text,
+      role: "header",
+      format: null,
+    }));
+  }
+  const r = offset - 1;
+  const values = block.rows[r];
+  const linkColumn = block.links?.column;
+  const target = block.links?.targets[r] ?? null;
+  const cells: LaidCell[] = [];
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    if (value === null || value === undefined) continue;
+    const format = block.formats[c] ?? (value instanceof Date ? FORMATS.date : null);
+    if (c === linkColumn && target) {
+      cells.push({ col: block.col + c, value, role: "link", format, link: target });
+    } else {
+      cells.push({ col: block.col + c, value, role: "data", format });
+    }
+  }
+  return cells;
+}
+
+/** Rows of a sheet spec in order; rows no block touches are left out. */
+export function* specRows(spec: SheetSpec): Generator<LaidRow> {
+  const blocks = [...spec.blocks].sort((a, b) => a.row - b.row);
+  if (blocks.length === 0) return;
+  const last = Math.max(...blocks.map((b) => b.row + blockHeight(b) - 1));
+  let first = 0;
+  for (let row = blocks[0].row; row <= last; row++) {
+    while (first < blocks.length && blocks[first].row + blockHeight(blocks[first]) - 1 < row)
+      first++;
+    const byCol = new Map<number, LaidCell>();
+    for (let i = first; i < blocks.length && blocks[i].row <= row; i++) {
+      const block = blocks[i];
+      const offset = row - block.row;
+      if (offset >= blockHeight(block)) continue;
+      for (const cell of blockCells(block, offset)) byCol.set(cell.col, cell);
+    }
+    if (byCol.size > 0) yield { row, cells: [...byCol.values()].sort((a, b) => a.col - b.col) };
+  }
+}
+
+function copyValue(value: CellValue): OutValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (isCellError(value)) return { error: value.error };
+  return value;
+}
+
+/** Rows of a grid copied cell for cell to the same addresses. */
+export function* gridRows(grid: Grid): Generator<LaidRow> {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cells: LaidCell[] = [];
+    const values = grid.rows[r];
+    for (let c = 0; c < values.length; c++) {
+      const value = copyValue(values[c]);
+      if (value === undefined) continue;
+      cells.push({
+        col: grid.originCol + c,
+        value,
+        role: "data",
+        format: value instanceof Date ? FORMATS.date : null,
+      });
+    }
+    if (cells.length > 0) yield { row: grid.originRow + r, cells };
+  }
+}
+
+/** Total rows a spec writes (for progress). */
+export function specRowCount(spec: SheetSpec): number {
+  return spec.blocks.reduce((n, b) => n + blockHeight(b), 0);
+}

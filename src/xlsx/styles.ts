@@ -1,0 +1,50 @@
+/**
+ * The look of KKB's sheets: title, notes, header and data cells, and the colour scale.
+ * Style objects are cached per (role, format) so ExcelJS sees few distinct styles.
+ */
+import type * as ExcelJS from "exceljs";
+import { CellRole } from "./layout";
+
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFDDEBF7" },
+};
+const HEADER_BORDER: Partial<ExcelJS.Borders> = {
+  bottom: { style: "thin", color: { argb: "FF5B9BD5" } },
+};
+
+const ROLE_STYLES: Readonly<Record<CellRole, Partial<ExcelJS.Style>>> = {
+  title: { font: { bold: true, size: 14, color: { argb: "FF1F4E78" } } },
+  notes: { font: { italic: true, size: 9, color: { argb: "FF595959" } } },
+  header: {
+    font: { bold: true, color: { argb: "FF1F2937" } },
+    fill: HEADER_FILL,
+    border: HEADER_BORDER,
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  data: {},
+  link: { font: { color: { argb: "FF0563C1" }, underline: true } },
+};
+
+const cache = new Map<string, Partial<ExcelJS.Style>>();
+
+export function cellStyle(role: CellRole, format: string | null): Partial<ExcelJS.Style> {
+  const key = `${role}\u0000${format ?? ""}`;
+  let style = cache.get(key);
+  if (!style) {
+    style = format ? { ...ROLE_STYLES[role], numFmt: format } : ROLE_STYLES[role];
+    cache.set(key, style);
+  }
+  return style;
+}
+
+/** Red (low) - yellow - green (high). */
+export const COLOR_SCALE_COLORS: readonly ExcelJS.Color[] = [
+  { argb: "FFF8696B" } as ExcelJS.Color,
+  { argb: "FFFFEB84" } as ExcelJS.Color,
+  { argb: "FF63BE7B" } as ExcelJS.Color,
+];
+
+/** Default width for columns of copied input sheets. */
+export const COPY_COLUMN_WIDTH = 14;
