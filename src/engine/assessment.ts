@@ -71,19 +71,78 @@ export interface Results {
 
 const SUB_KEYS = DOMAINS.map((d) => d.subIndicators.map((s) => s.key));
 
+/**
+ * Rubric-step triples (0, 0.5, 1, 1.5, 2 each: 125 per domain) are scored once. Each has its
+ * domain score and its subscores record, shared (and frozen) by every kampung with that triple:
+ * a national workbook then allocates no record per domain. Other triples are scored per kampung.
+ */
+const TRIPLES = 125;
+
+/** The triple's index in the tables, or -1 when a value is missing or not a rubric step. */
+function tripleCode(a: number | null, b: number | null, c: number | null): number {
+  const i = stepIndex(a);
+  const j = stepIndex(b);
+  const k = stepIndex(c);
+  return i < 0 || j < 0 || k < 0 ? -1 : i * 25 + j * 5 + k;
+}
+
+/** 0, 0.5, 1, 1.5, 2 to 0..4; anything else to -1. */
+function stepIndex(value: number | null): number {
+  if (value === null) return -1;
+  const twice = value * 2;
+  return twice >= 0 && twice <= 4 && Number.isInteger(twice) ? twice : -1;
+}
+
+const TRIPLE_SCORES: readonly number[] = Array.from({ length: TRIPLES }, (_, code) =>
+  domainScore3(...tripleValues(code))
+) as number[];
+
+const TRIPLE_SUBSCORES: readonly (readonly Record<string, number | null>[])[] = SUB_KEYS.map(
+  (keys) =>
+    Array.from({ length: TRIPLES }, (_, code) =>
+      Object.freeze(subscoreRecord(keys, ...tripleValues(code)))
+    )
+);
+
+function tripleValues(code: number): [number, number, number] {
+  return [Math.floor(code / 25) / 2, (Math.floor(code / 5) % 5) / 2, (code % 5) / 2];
+}
+
+function subscoreRecord(
+  keys: readonly string[],
+  a: number | null,
+  b: number | null,
+  c: number | null
+): Record<string, number | null> {
+  // Properties added in the same order share one hidden class: fast, unlike computed-key literals.
+  const record: Record<string, number | null> = {};
+  record[keys[0]] = a;
+  record[keys[1]] = b;
+  record[keys[2]] = c;
+  return record;
+}
+
 export function scoreAssessment(a: Assessment, weights: Weights): KampungResult {
   const subscores = {} as Subscores;
   const domains = {} as Record<DomainKey, number | null>;
+  const sub = a.sub;
   let domainSum = 0;
   let complete = true;
   for (let d = 0; d < DOMAINS.length; d++) {
-    // Properties added in the same order share one hidden class: fast, unlike computed-key literals.
-    const subs: Record<string, number | null> = {};
-    const keys = SUB_KEYS[d];
-    for (let i = 0; i < 3; i++) subs[keys[i]] = a.sub[d * 3 + i];
-    subscores[DOMAINS[d].key] = subs;
-    const score = domainScore3(a.sub[d * 3], a.sub[d * 3 + 1], a.sub[d * 3 + 2]);
-    domains[DOMAINS[d].key] = score;
+    const x = sub[d * 3];
+    const y = sub[d * 3 + 1];
+    const z = sub[d * 3 + 2];
+    const code = tripleCode(x, y, z);
+    const key = DOMAINS[d].key;
+    let score: number | null;
+    if (code >= 0) {
+      subscores[key] = TRIPLE_SUBSCORES[d][code];
+      score = TRIPLE_SCORES[code];
+    } else {
+      subscores[key] = subscoreRecord(SUB_KEYS[d], x, y, z);
+      score = domainScore3(x, y, z);
+    }
+    domains[key] = score;
     if (score === null) complete = false;
     else domainSum += score;
   }

@@ -1,0 +1,220 @@
+/**
+ * From scores to decisions: status groups, regions, ranks and their sensitivity to the iBangga
+ * weights, the status check, the weakest domains with the study's next steps, and the audit
+ * trail. Pure: the caller gives the results, the assessments, the evidence rows and a way to
+ * address cells; it gets back JSON-friendly data (null, never 0, for what cannot be computed)
+ * and the issues found.
+ */
+import { Assessment, Results } from "./assessment";
+import { checkEvidence, EvidenceCheckOptions, EvidenceCoverage } from "./evidence-check";
+import { EvidenceRecord } from "./evidence";
+import { DOMAINS, DomainKey, RUBRIC_MAX } from "./framework";
+import { Issue, makeIssue } from "./issues";
+import { KampungRanks, rankResults, RankSensitivity } from "./ranks";
+import { Regions, regionGroups } from "./regions";
+import {
+  isUnknownStatus,
+  normaliseStatus,
+  NormalisedStatus,
+  StatusFlag,
+  statusCheck,
+  statusGroups,
+  StatusGroups,
+} from "./status";
+
+export { normaliseStatus, statusGroups, statusCheck, median, levelIndex } from "./status";
+export type {
+  NormalisedStatus,
+  StatusFlag,
+  StatusGroup,
+  StatusGroups,
+  StatusSpread,
+} from "./status";
+export { competitionRanks, rankResults, rankShift } from "./ranks";
+export type { IbanggaRanks, KampungRanks, RankSensitivity, Ranks, ShiftSummary } from "./ranks";
+export { regionGroups } from "./regions";
+export type { RegionGroup, RegionLevel, Regions } from "./regions";
+export {
+  checkEvidence,
+  evidenceTiming,
+  subtractMonthsUtc,
+  utcDayNumber,
+  isoDay,
+} from "./evidence-check";
+export type {
+  EvidenceAudit,
+  EvidenceCheckOptions,
+  EvidenceColumn,
+  EvidenceCoverage,
+  EvidenceTiming,
+} from "./evidence-check";
+export type { GroupStats, IbanggaStats, Stat } from "./group-stats";
+
+export interface NextStep {
+  readonly domain: DomainKey;
+  /** The study's recommendation for the domain, in Indonesian and in English. */
+  readonly id: string;
+  readonly en: string;
+}
+
+export interface WeakestDomains {
+  /** The lowest domain(s), ties all listed, in framework order; empty when a domain is missing or all are at 2.0. */
+  readonly domains: readonly DomainKey[];
+  /** The lowest domain score, or null when a domain is missing. */
+  readonly score: number | null;
+  /** The next step for each of `domains`, in the same order. */
+  readonly nextSteps: readonly NextStep[];
+}
+
+/**
+ * A kampung's lowest domain(s) and the study's next step for each. Nothing when any domain
+ * is missing (the missing one might be the weakest), nor when every domain is at the top of
+ * the scale (2.0: nothing left to strengthen).
+ */
+export function weakestDomains(
+  domains: Readonly<Record<DomainKey, number | null>>
+): WeakestDomains {
+  let lowest = Infinity;
+  for (const d of DOMAINS) {
+    const v = domains[d.key];
+    if (v === null || v === undefined) return NO_WEAKEST;
+    if (v < lowest) lowest = v;
+  }
+  if (lowest >= RUBRIC_MAX) return { domains: [], score: lowest, nextSteps: [] };
+  let mask = 0;
+  DOMAINS.forEach((d, i) => {
+    if (domains[d.key] === lowest) mask |= 1 << i;
+  });
+  const { keys, nextSteps } = weakestSet(mask);
+  return { domains: keys, score: lowest, nextSteps };
+}
+
+const NO_WEAKEST: WeakestDomains = { domains: [], score: null, nextSteps: [] };
+
+// The domain keys and next steps of each set of weakest domains (a bit mask in framework
+// order), built once: at most 31 sets, shared by every kampung (read-only).
+const WEAKEST_SETS = new Map<
+  number,
+  { keys: readonly DomainKey[]; nextSteps: readonly NextStep[] }
+>();
+
+function weakestSet(mask: number): { keys: readonly DomainKey[]; nextSteps: readonly NextStep[] } {
+  let set = WEAKEST_SETS.get(mask);
+  if (!set) {
+    const weakest = DOMAINS.filter((_, i) => mask & (1 << i));
+    set = {
+      keys: Object.freeze(weakest.map((d) => d.key)),
+      nextSteps: Object.freeze(
+        weakest.map((d) => Object.freeze({ domain: d.key, id: d.nextStep.id, en: d.nextStep.en }))
+      ),
+    };
+    WEAKEST_SETS.set(mask, set);
+  }
+  return set;
+}
+
+/** What the analysis adds to one kampung (same order as `results.kampung`). */
+export interface KampungAnalysis {
+  readonly row: number;
+  readonly name: string;
+  /** The status level recognised (case- and space-free) and the text as written. */
+  readonly status: NormalisedStatus;
+  readonly ranks: KampungRanks;
+  readonly weakest: WeakestDomains;
+  /** Status-check flags (usually none). */
+  readonly statusCheck: readonly StatusFlag[];
+  /** Evidence coverage; null when no evidence sheet was given. */
+  readonly evidence: EvidenceCoverage | null;
+}
+
+export interface AnalysisResult {
+  readonly kampung: readonly KampungAnalysis[];
+  readonly statusGroups: StatusGroups;
+  readonly regions: Regions;
+  /** How much the iBangga ranks move between weightings; null without iBangga. */
+  readonly sensitivity: RankSensitivity | null;
+  readonly evidence: {
+    readonly given: boolean;
+    /** All kampung together; null when no evidence sheet was given. */
+    readonly total: EvidenceCoverage | null;
+  };
+  /** STATUS_UNKNOWN, STATUS_INCONSISTENT and the evidence issues, in that order. */
+  readonly issues: readonly Issue[];
+}
+
+export type AnalysisOptions = EvidenceCheckOptions;
+
+/**
+ * The whole analysis. `assessments[i]` must be the assessment `results.kampung[i]` was scored
+ * from (as `scoreAll` returns them).
+ */
+export function buildAnalysis(
+  results: Results,
+  assessments: readonly Assessment[],
+  evidence: readonly EvidenceRecord[] | null,
+  options: AnalysisOptions
+): AnalysisResult {
+  const kampung = results.kampung;
+  if (assessments.length !== kampung.length) {
+    throw new RangeError(`expected ${kampung.length} assessments, got ${assessments.length}`);
+  }
+  const { lang, sheet, cellOf } = options;
+  const weightsName = results.weights.name;
+  const statuses = kampung.map((k) => normaliseStatus(k.status));
+  const groups = statusGroups(kampung, statuses, weightsName);
+  const flags = statusCheck(kampung, statuses);
+  const ranks = rankResults(kampung, weightsName);
+  const audit = checkEvidence(assessments, evidence, options);
+
+  const issues: Issue[] = [];
+  kampung.forEach((k, i) => {
+    const s = statuses[i];
+    if (isUnknownStatus(s)) {
+      issues.push(
+        makeIssue(
+          "STATUS_UNKNOWN",
+          { sheet, cell: cellOf(k.row, "status"), kampung: k.name, field: "status" },
+          { value: s.text ?? "" },
+          lang
+        )
+      );
+    }
+  });
+  kampung.forEach((k, i) => {
+    for (const f of flags[i]) {
+      issues.push(
+        makeIssue(
+          "STATUS_INCONSISTENT",
+          { sheet, cell: cellOf(k.row, "status"), kampung: k.name, field: "status" },
+          {
+            value: statuses[i].text ?? f.declared,
+            other: f.comparedWith,
+            score: f.composite,
+            reference: f.median,
+            direction: f.direction,
+          },
+          lang
+        )
+      );
+    }
+  });
+  // A loop, not push(...): hundreds of thousands of evidence issues would overflow the stack.
+  for (const issue of audit.issues) issues.push(issue);
+
+  return {
+    kampung: kampung.map((k, i) => ({
+      row: k.row,
+      name: k.name,
+      status: statuses[i],
+      ranks: ranks.kampung[i],
+      weakest: weakestDomains(k.domains),
+      statusCheck: flags[i],
+      evidence: audit.coverage[i],
+    })),
+    statusGroups: groups,
+    regions: regionGroups(kampung, weightsName),
+    sensitivity: ranks.sensitivity,
+    evidence: { given: audit.given, total: audit.total },
+    issues,
+  };
+}
