@@ -1,16 +1,24 @@
 /**
  * Results to sheet specs: the summary sheets KKB writes (`KKB Ringkasan`, `KKB Domain`,
- * `KKB iBangga`, `KKB Validasi`), each with the stamp. Pure: no Excel, no files.
+ * `KKB iBangga`, `KKB Wilayah`, `KKB Validasi`), each with the stamp. Pure: no Excel, no files.
  */
+import { AnalysisResult, buildAnalysis, GroupStats, RegionGroup } from "../engine/analysis";
 import { KampungResult, Results, scoreAll } from "../engine/assessment";
-import { DIMENSIONS, DOMAINS, Lang, METHOD_VERSION } from "../engine/framework";
+import { excelRound } from "../engine/decimal";
+import {
+  DIMENSIONS,
+  DOMAINS,
+  IBANGGA_NATIONAL_REFERENCE,
+  Lang,
+  METHOD_VERSION,
+  STATUS_LEVELS,
+} from "../engine/framework";
 import { normalisedWeights, Weights } from "../engine/ibangga";
 import { Issue } from "../engine/issues";
-import { excelRound } from "../engine/decimal";
 import { sheetAddress } from "./a1";
-import { InputRead } from "./input";
-import { label, SHEET_NAMES } from "./labels";
-import { Block, FORMATS, SheetSpec, SpecValue, TableBlock } from "./sheet-spec";
+import { fieldAddress, InputRead } from "./input";
+import { label, LabelKey, SHEET_NAMES } from "./labels";
+import { Block, ChartSpec, FORMATS, SheetSpec, SpecValue, TableBlock } from "./sheet-spec";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -22,23 +30,50 @@ export interface SummaryOptions {
 
 export interface Summary {
   readonly results: Results;
+  readonly analysis: AnalysisResult;
   readonly sheets: SheetSpec[];
 }
 
-/** First data row of every summary table sits under the title, the stamp and a blank row. */
-const STAMP_LINES = 5;
-const TABLE_ROW = 1 + STAMP_LINES + 1;
+/** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
+export const MAX_KAMPUNG_CHARTED = 12;
+/** Content starts under the title, the five stamp lines and a blank row. */
+const CONTENT_ROW = 7;
+const CHART_SIZE = { rows: 16, cols: 8 };
+
+/** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
+export function analyseRead(
+  read: InputRead,
+  weights: Weights,
+  lang: Lang
+): { results: Results; analysis: AnalysisResult } {
+  const scored = scoreAll(read.assessments, weights, read.issues);
+  const analysis = buildAnalysis(scored, read.assessments, read.evidence, {
+    lang,
+    sheet: read.sheet,
+    cellOf: (row, field) => fieldAddress(read, row, field),
+  });
+  const issues: Issue[] = read.issues.slice();
+  for (const issue of analysis.issues) issues.push(issue); // no spread: lists can be huge
+  return { results: { ...scored, issues }, analysis };
+}
 
 export function buildSummary(read: InputRead, options: SummaryOptions): Summary {
-  const results = scoreAll(read.assessments, options.weights, read.issues);
+  const { results, analysis } = analyseRead(read, options.weights, options.lang);
   const stamp = stampLines(read, results, options);
+  const { lang } = options;
+  const hasRegions =
+    analysis.regions.provinsi.length +
+      analysis.regions.kabupaten.length +
+      analysis.regions.kecamatan.length >
+    0;
   const sheets = [
-    ringkasanSheet(results, stamp, options.lang),
-    domainSheet(results, stamp, options.lang),
-    ...(read.hasIbangga ? [ibanggaSheet(results, stamp, options)] : []),
-    validasiSheet(read.issues, stamp, options.lang),
+    ringkasanSheet(results, analysis, stamp, lang),
+    domainSheet(results, stamp, lang),
+    ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
+    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
+    validasiSheet(results.issues, stamp, lang),
   ];
-  return { results, sheets };
+  return { results, analysis, sheets };
 }
 
 /** A number as text in the UI language's decimal mark (stamp lines are text, not cells). */
@@ -58,7 +93,8 @@ export function weightsText(weights: Weights, lang: Lang): string {
 
 function stampLines(read: InputRead, results: Results, options: SummaryOptions): string[] {
   const { lang } = options;
-  const errors = results.issues.filter((i) => i.severity === "error").length;
+  let errors = 0;
+  for (const issue of results.issues) if (issue.severity === "error") errors++;
   const warnings = results.issues.length - errors;
   const time = formatTime(options.now);
   const source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
@@ -84,99 +120,225 @@ function formatTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function header(title: string, stamp: readonly string[]): Block[] {
+function heading(title: string, stamp: readonly string[]): Block[] {
   return [
     { kind: "title", row: 0, col: 0, text: title },
     { kind: "notes", row: 1, col: 0, lines: stamp },
   ];
 }
 
+interface Column {
+  readonly header: string;
+  readonly format: string | null;
+  /** Upper end of a colour scale on this column (0 at the other end), if any. */
+  readonly scale?: number;
+}
+
 function table(
   name: string,
   row: number,
-  headerRow: string[],
-  rows: SpecValue[][],
-  formats: (string | null)[],
-  scoreColumns: number[] = [],
-  max = 2
+  columns: readonly Column[],
+  rows: SpecValue[][]
 ): TableBlock {
+  const scaled = new Map<number, number[]>();
+  columns.forEach((c, i) => {
+    if (c.scale !== undefined) scaled.set(c.scale, [...(scaled.get(c.scale) ?? []), i]);
+  });
   return {
     kind: "table",
     name,
     row,
     col: 0,
-    header: headerRow,
+    header: columns.map((c) => c.header),
     rows,
-    formats,
+    formats: columns.map((c) => c.format),
     asExcelTable: true,
-    colorScales: scoreColumns.length ? [{ columns: scoreColumns, min: 0, max }] : [],
+    colorScales: [...scaled].map(([max, cols]) => ({ columns: cols, min: 0, max })),
   };
 }
 
-function identityCells(k: KampungResult): SpecValue[] {
-  return [k.name, k.region.desa, k.region.kabupaten, k.status];
-}
+const text = (header: string): Column => ({ header, format: FORMATS.text });
+const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
+const ibangga = (header: string): Column => ({ header, format: FORMATS.ibangga, scale: 100 });
+const integer = (header: string): Column => ({ header, format: FORMATS.integer });
 
-const identityFormats = [FORMATS.text, FORMATS.text, FORMATS.text, FORMATS.text];
-
-function identityHeader(lang: Lang): string[] {
+function domainColumns(lang: Lang): Column[] {
   return [
-    label("kampung", lang),
-    label("desa", lang),
-    label("kabupaten", lang),
-    label("status", lang),
+    ...DOMAINS.map((d) => score(d.short[lang])),
+    { header: label("composite", lang), format: FORMATS.composite, scale: 2 },
   ];
 }
 
-function ringkasanSheet(results: Results, stamp: readonly string[], lang: Lang): SheetSpec {
-  const domainHeads = DOMAINS.map((d) => d.short[lang]);
-  const headerRow = [
-    label("no", lang),
-    ...identityHeader(lang),
-    ...domainHeads,
-    label("composite", lang),
+function statusText(k: KampungResult): string | null {
+  return k.status;
+}
+
+function levelLabel(level: string, lang: Lang): string {
+  return STATUS_LEVELS.find((s) => s.key === level)?.label[lang] ?? level;
+}
+
+/** Domain means, composite mean, count, then iBangga means: domains first, so charts can take them. */
+function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
+  return [
+    ...DOMAINS.map((d) => stats.domains[d.key].mean),
+    stats.composite.mean,
+    stats.count,
+    ...(withIbangga
+      ? [stats.ibangga?.setara.mean ?? null, stats.ibangga?.kemandirianSentral.mean ?? null]
+      : []),
   ];
-  const rows = results.kampung.map((k, i) => [
-    i + 1,
-    ...identityCells(k),
-    ...DOMAINS.map((d) => k.domains[d.key]),
-    k.composite,
-  ]);
-  const formats = [
-    FORMATS.integer,
-    ...identityFormats,
-    ...DOMAINS.map(() => FORMATS.score),
-    FORMATS.composite,
+}
+
+function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
+  return [
+    ...domainColumns(lang),
+    integer(label("count", lang)),
+    ...(withIbangga
+      ? [ibangga(label("setara", lang)), ibangga(label("kemandirianSentral", lang))]
+      : []),
   ];
-  const firstDomain = 5;
-  const main = table("KKB_Ringkasan", TABLE_ROW, headerRow, rows, formats, [
-    ...DOMAINS.map((_, d) => firstDomain + d),
-    firstDomain + DOMAINS.length,
-  ]);
+}
+
+function ringkasanSheet(
+  results: Results,
+  analysis: AnalysisResult,
+  stamp: readonly string[],
+  lang: Lang
+): SheetSpec {
+  const blocks: Block[] = heading(label("titleRingkasan", lang), stamp);
+  const withIbangga = results.kampung.some((k) => k.ibangga !== null);
+  let row = CONTENT_ROW;
+
+  // Status-group means, with the spread between the highest and lowest level.
+  const groups = analysis.statusGroups.groups;
+  let groupTable: TableBlock | null = null;
+  if (groups.length > 0) {
+    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
+    row++;
+    const rows: SpecValue[][] = groups.map((g) => [
+      g.level ? levelLabel(g.level, lang) : g.text,
+      ...statsCells(g, withIbangga),
+    ]);
+    const spread = analysis.statusGroups.spread;
+    if (spread) {
+      rows.push([
+        `${label("spread", lang)}: ${levelLabel(spread.highest, lang)} - ${levelLabel(spread.lowest, lang)}`,
+        ...DOMAINS.map((d) => spread.domains[d.key]),
+        spread.composite,
+        null,
+        ...(withIbangga
+          ? [spread.ibangga?.setara ?? null, spread.ibangga?.kemandirianSentral ?? null]
+          : []),
+      ]);
+    }
+    groupTable = {
+      ...table(
+        "KKB_Status",
+        row,
+        [text(label("status", lang)), ...statsColumns(lang, withIbangga)],
+        rows
+      ),
+      colorScales: [],
+    };
+    blocks.push(groupTable);
+    row += rows.length + 2;
+  }
+
+  const flagged = analysis.kampung.filter((k) => k.statusCheck.length > 0).length;
+  const notes = [
+    lang === "id"
+      ? `Pemeriksaan status: ${flagged} kampung skornya tidak sejalan dengan status yang tercatat (lihat ${SHEET_NAMES.validasi}; ini bahan telaah, bukan putusan).`
+      : `Status check: ${flagged} kampung score unlike their declared status (see ${SHEET_NAMES.validasi}; something to look at, not a verdict).`,
+  ];
+  const evidence = analysis.evidence.total;
+  if (evidence && evidence.share !== null) {
+    const pct = decimalText(excelRound(evidence.share * 100, 1), lang);
+    notes.push(
+      lang === "id"
+        ? `Cakupan bukti: ${evidence.covered} dari ${evidence.scored} skor sub-indikator didukung bukti yang sah (${pct} %).`
+        : `Evidence coverage: ${evidence.covered} of ${evidence.scored} sub-indicator scores have valid evidence (${pct} %).`
+    );
+  } else if (!analysis.evidence.given) {
+    notes.push(
+      lang === "id"
+        ? "Tidak ada lembar Bukti: skor belum dapat ditelusuri ke buktinya."
+        : "No Bukti (evidence) sheet: the scores cannot be traced to their evidence."
+    );
+  }
+  blocks.push({ kind: "notes", row, col: 0, lines: notes });
+  row += notes.length + 1;
+
+  // One row per kampung: name and scores first (the chart's source), then context.
+  const withEvidence = analysis.evidence.given;
+  const columns: Column[] = [
+    integer(label("no", lang)),
+    text(label("kampung", lang)),
+    ...domainColumns(lang),
+    integer(label("rank", lang)),
+    text(label("status", lang)),
+    text(label("desa", lang)),
+    text(label("kabupaten", lang)),
+    text(label("weakest", lang)),
+    text(label("nextStep", lang)),
+    ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
+  ];
+  const rows: SpecValue[][] = results.kampung.map((k, i) => {
+    const a = analysis.kampung[i];
+    return [
+      i + 1,
+      k.name,
+      ...DOMAINS.map((d) => k.domains[d.key]),
+      k.composite,
+      a.ranks.composite,
+      statusText(k),
+      k.region.desa,
+      k.region.kabupaten,
+      a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
+        null,
+      a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
+      ...(withEvidence ? [a.evidence?.share ?? null] : []),
+    ];
+  });
+  const main = table("KKB_Ringkasan", row, columns, rows);
+  blocks.push(main);
+
+  const charts: ChartSpec[] = [];
+  const anchor = { row: CONTENT_ROW, col: columns.length + 1 };
+  if (results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED) {
+    charts.push({
+      kind: "radar",
+      title: label("chartDomains", lang),
+      source: { row: main.row, col: 1, rows: rows.length + 1, cols: 1 + DOMAINS.length },
+      seriesBy: "rows",
+      anchor,
+      size: CHART_SIZE,
+    });
+  } else if (groupTable) {
+    // The status names and the five domain means.
+    charts.push({
+      kind: "radar",
+      title: label("chartGroups", lang),
+      source: { row: groupTable.row, col: 0, rows: groups.length + 1, cols: 1 + DOMAINS.length },
+      seriesBy: "rows",
+      anchor,
+      size: CHART_SIZE,
+    });
+  }
   return {
     name: SHEET_NAMES.ringkasan,
     role: "ringkasan",
-    columnWidths: [5, 24, 24, 22, 14, ...DOMAINS.map(() => 13), 11],
-    freeze: { rows: TABLE_ROW + 1, columns: 2 },
-    blocks: [...header(label("titleRingkasan", lang), stamp), main],
-    charts: [],
+    columnWidths: [22, 24, ...DOMAINS.map(() => 12), 11, 10, 14, 22, 20, 22, 60, 12],
+    blocks,
+    charts,
     validations: [],
   };
 }
 
 function domainSheet(results: Results, stamp: readonly string[], lang: Lang): SheetSpec {
-  const headerRow = [label("kampung", lang)];
-  const formats: (string | null)[] = [FORMATS.text];
-  const scoreCols: number[] = [];
+  const columns: Column[] = [text(label("kampung", lang))];
   for (const d of DOMAINS) {
-    for (const s of d.subIndicators) {
-      headerRow.push(`${d.short[lang]}: ${s.label[lang]}`);
-      formats.push(FORMATS.score);
-      scoreCols.push(headerRow.length - 1);
-    }
-    headerRow.push(`${d.short[lang]}: ${label("domainScore", lang)}`);
-    formats.push(FORMATS.score);
-    scoreCols.push(headerRow.length - 1);
+    for (const s of d.subIndicators) columns.push(score(`${d.short[lang]}: ${s.label[lang]}`));
+    columns.push(score(`${d.short[lang]}: ${label("domainScore", lang)}`));
   }
   const rows = results.kampung.map((k) => {
     const cells: SpecValue[] = [k.name];
@@ -189,11 +351,11 @@ function domainSheet(results: Results, stamp: readonly string[], lang: Lang): Sh
   return {
     name: SHEET_NAMES.domain,
     role: "domain",
-    columnWidths: [24, ...headerRow.slice(1).map(() => 14)],
-    freeze: { rows: TABLE_ROW + 1, columns: 1 },
+    columnWidths: [24, ...columns.slice(1).map(() => 14)],
+    freeze: { rows: CONTENT_ROW + 1, columns: 1 },
     blocks: [
-      ...header(label("titleDomain", lang), stamp),
-      table("KKB_Domain", TABLE_ROW, headerRow, rows, formats, scoreCols),
+      ...heading(label("titleDomain", lang), stamp),
+      table("KKB_Domain", CONTENT_ROW, columns, rows),
     ],
     charts: [],
     validations: [],
@@ -202,23 +364,86 @@ function domainSheet(results: Results, stamp: readonly string[], lang: Lang): Sh
 
 function ibanggaSheet(
   results: Results,
+  analysis: AnalysisResult,
   stamp: readonly string[],
   options: SummaryOptions
 ): SheetSpec {
   const { lang } = options;
   const custom = options.weights.name === "custom";
-  const headerRow = [
-    ...identityHeader(lang),
-    ...DIMENSIONS.map((d) => d.label[lang]),
-    label("setara", lang),
-    label("kemandirianSentral", lang),
-    ...(custom ? [label("custom", lang)] : []),
-    label("band", lang),
+  const blocks: Block[] = heading(label("titleIbangga", lang), stamp);
+  const national = IBANGGA_NATIONAL_REFERENCE.map(
+    (r) => `${r.year}: ${decimalText(r.value, lang)}`
+  ).join(", ");
+  const sensitivity = analysis.sensitivity?.kemandirianSentral;
+  const notes = [
+    lang === "id"
+      ? "Kategori BKKBN: di bawah 40 rentan, 40 sampai 70 berkembang, di atas 70 tangguh."
+      : "BKKBN bands: below 40 rentan (vulnerable), 40 to 70 berkembang (developing), above 70 tangguh (resilient).",
+    lang === "id"
+      ? `Rujukan nasional iBangga: ${national}.`
+      : `National iBangga reference: ${national}.`,
+    ...(sensitivity
+      ? [
+          lang === "id"
+            ? `Kepekaan bobot: peringkat ${sensitivity.changed} dari ${sensitivity.compared} kampung berubah antara bobot setara dan kemandirian-sentral; pergeseran terbesar ${sensitivity.maxAbsShift ?? 0} tempat.`
+            : `Weight sensitivity: ${sensitivity.changed} of ${sensitivity.compared} kampung change rank between equal and self-reliance-centred weights; the largest move is ${sensitivity.maxAbsShift ?? 0} places.`,
+        ]
+      : []),
   ];
-  const rows = results.kampung.map((k) => {
+  blocks.push({ kind: "notes", row: CONTENT_ROW, col: 0, lines: notes });
+  let row = CONTENT_ROW + notes.length + 1;
+
+  const groups = analysis.statusGroups.groups.filter((g) => g.ibangga !== null);
+  const charted = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
+  let groupTable: TableBlock | null = null;
+  if (!charted && groups.length > 0) {
+    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
+    row++;
+    groupTable = table(
+      "KKB_iBangga_Status",
+      row,
+      [
+        text(label("status", lang)),
+        ibangga(label("setara", lang)),
+        ibangga(label("kemandirianSentral", lang)),
+        integer(label("count", lang)),
+      ],
+      groups.map((g) => [
+        g.level ? levelLabel(g.level, lang) : g.text,
+        g.ibangga?.setara.mean ?? null,
+        g.ibangga?.kemandirianSentral.mean ?? null,
+        g.count,
+      ])
+    );
+    blocks.push(groupTable);
+    row += groups.length + 3;
+  }
+
+  const columns: Column[] = [
+    text(label("kampung", lang)),
+    ...DIMENSIONS.map((d) => ibangga(d.label[lang])),
+    ibangga(label("setara", lang)),
+    ibangga(label("kemandirianSentral", lang)),
+    ...(custom ? [ibangga(label("custom", lang))] : []),
+    text(label("band", lang)),
+    integer(label("rankSetara", lang)),
+    integer(label("rankSentral", lang)),
+    { header: label("shift", lang), format: "+0;-0;0" },
+    ...(custom
+      ? [
+          integer(label("rankCustom", lang)),
+          { header: label("shiftCustom", lang), format: "+0;-0;0" },
+        ]
+      : []),
+    text(label("status", lang)),
+    text(label("desa", lang)),
+    text(label("kabupaten", lang)),
+  ];
+  const rows = results.kampung.map((k, i) => {
     const ib = k.ibangga;
+    const r = analysis.kampung[i].ranks.ibangga;
     return [
-      ...identityCells(k),
+      k.name,
       ib?.ketenteraman ?? null,
       ib?.kemandirian ?? null,
       ib?.kebahagiaan ?? null,
@@ -226,29 +451,102 @@ function ibanggaSheet(
       ib?.kemandirianSentral ?? null,
       ...(custom ? [ib?.custom ?? null] : []),
       ib?.band ?? null,
+      r?.setara ?? null,
+      r?.kemandirianSentral ?? null,
+      r?.shift ?? null,
+      ...(custom ? [r?.custom ?? null, r?.customShift ?? null] : []),
+      k.status,
+      k.region.desa,
+      k.region.kabupaten,
     ];
   });
-  const numberCols = 3 + 2 + (custom ? 1 : 0);
-  const formats = [...identityFormats, ...Array(numberCols).fill(FORMATS.ibangga), FORMATS.text];
-  const scoreCols = Array.from({ length: numberCols }, (_, i) => 4 + i);
+  const main = table("KKB_iBangga", row, columns, rows);
+  blocks.push(main);
+
+  const anchor = { row: CONTENT_ROW, col: columns.length + 1 };
+  const charts: ChartSpec[] = [];
+  if (charted) {
+    charts.push({
+      kind: "bar",
+      title: label("chartIbangga", lang),
+      source: { row: main.row, col: 0, rows: rows.length + 1, cols: 1 + DIMENSIONS.length },
+      seriesBy: "columns",
+      anchor,
+      size: CHART_SIZE,
+    });
+  } else if (groupTable) {
+    charts.push({
+      kind: "bar",
+      title: label("chartIbanggaGroups", lang),
+      source: { row: groupTable.row, col: 0, rows: groups.length + 1, cols: 3 },
+      seriesBy: "columns",
+      anchor,
+      size: CHART_SIZE,
+    });
+  }
   return {
     name: SHEET_NAMES.ibangga,
     role: "ibangga",
-    columnWidths: [24, 24, 22, 14, ...Array(numberCols).fill(14), 12],
-    freeze: { rows: TABLE_ROW + 1, columns: 1 },
-    blocks: [
-      ...header(label("titleIbangga", lang), stamp),
-      table("KKB_iBangga", TABLE_ROW, headerRow, rows, formats, scoreCols, 100),
-    ],
+    columnWidths: [24, ...columns.slice(1).map((c) => (c.format === FORMATS.text ? 20 : 14))],
+    blocks,
+    charts,
+    validations: [],
+  };
+}
+
+function wilayahSheet(
+  analysis: AnalysisResult,
+  stamp: readonly string[],
+  lang: Lang,
+  withIbangga: boolean
+): SheetSpec {
+  const blocks: Block[] = heading(label("titleWilayah", lang), stamp);
+  let row = CONTENT_ROW;
+  const { regions } = analysis;
+  const hasProvinsi = regions.provinsi.length > 0;
+  const hasKabupaten = regions.kabupaten.length > 0;
+  const levels: { key: "provinsi" | "kabupaten" | "kecamatan"; title: LabelKey; name: LabelKey }[] =
+    [
+      { key: "provinsi", title: "titleProvinsi", name: "provinsi" },
+      { key: "kabupaten", title: "titleKabupaten", name: "kabupaten" },
+      { key: "kecamatan", title: "titleKecamatan", name: "kecamatan" },
+    ];
+  const blank = label("blankRegion", lang);
+  for (const level of levels) {
+    const groups: readonly RegionGroup[] = regions[level.key];
+    if (groups.length === 0) continue;
+    const parents: LabelKey[] = [];
+    if (level.key !== "provinsi" && hasProvinsi) parents.push("provinsi");
+    if (level.key === "kecamatan" && hasKabupaten) parents.push("kabupaten");
+    blocks.push({ kind: "title", row, col: 0, text: label(level.title, lang) });
+    row++;
+    const columns = [
+      ...parents.map((p) => text(label(p, lang))),
+      text(label(level.name, lang)),
+      ...statsColumns(lang, withIbangga),
+    ];
+    const rows = groups.map((g) => [
+      ...parents.map((p) => (p === "provinsi" ? g.provinsi : g.kabupaten) ?? blank),
+      g.name ?? blank,
+      ...statsCells(g, withIbangga),
+    ]);
+    const name = `KKB_Wilayah_${level.key}`;
+    blocks.push(table(name, row, columns, rows));
+    row += rows.length + 3;
+  }
+  return {
+    name: SHEET_NAMES.wilayah,
+    role: "wilayah",
+    columnWidths: [24, 24, 24, ...DOMAINS.map(() => 12), 12, 14, 14],
+    blocks,
     charts: [],
     validations: [],
   };
 }
 
 function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang: Lang): SheetSpec {
-  const headerRow = ["severity", "sheet", "cell", "kampung", "field", "code", "message"].map((k) =>
-    label(k as "severity", lang)
-  );
+  const keys: LabelKey[] = ["severity", "sheet", "cell", "kampung", "field", "code", "message"];
+  const columns = keys.map((k) => text(label(k, lang)));
   const rows = issues.map((i) => [
     label(i.severity, lang),
     i.sheet,
@@ -258,18 +556,12 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
     i.code,
     i.message,
   ]);
-  const blocks: Block[] = [...header(label("titleValidasi", lang), stamp)];
+  const blocks: Block[] = heading(label("titleValidasi", lang), stamp);
   if (rows.length === 0) {
-    blocks.push({ kind: "notes", row: TABLE_ROW, col: 0, lines: [label("noIssues", lang)] });
+    blocks.push({ kind: "notes", row: CONTENT_ROW, col: 0, lines: [label("noIssues", lang)] });
   } else {
     blocks.push({
-      ...table(
-        "KKB_Validasi",
-        TABLE_ROW,
-        headerRow,
-        rows,
-        headerRow.map(() => FORMATS.text)
-      ),
+      ...table("KKB_Validasi", CONTENT_ROW, columns, rows),
       links: {
         column: 2,
         targets: issues.map((i) => (i.sheet && i.cell ? sheetAddress(i.sheet, i.cell) : null)),
@@ -280,7 +572,7 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
     name: SHEET_NAMES.validasi,
     role: "validasi",
     columnWidths: [12, 16, 8, 24, 26, 22, 90],
-    freeze: { rows: TABLE_ROW + 1, columns: 0 },
+    freeze: { rows: CONTENT_ROW + 1, columns: 0 },
     blocks,
     charts: [],
     validations: [],
