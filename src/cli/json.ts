@@ -1,4 +1,5 @@
 /** The `--json` results, shaped exactly as DESIGN's CLI contract (null where not computed). */
+import { AnalysisResult, KampungAnalysis } from "../engine/analysis";
 import { KampungResult, Results } from "../engine/assessment";
 import { Issue } from "../engine/issues";
 
@@ -7,9 +8,32 @@ export interface JsonResults {
   readonly weights: { readonly name: string; readonly values: readonly number[] };
   readonly kampung: readonly ReturnType<typeof kampungJson>[];
   readonly issues: readonly Issue[];
+  /** Additive: status groups, regions, rank sensitivity, evidence coverage. */
+  readonly analysis?: ReturnType<typeof analysisJson>;
 }
 
-function kampungJson(k: KampungResult) {
+/** Additive per-kampung fields of the analysis (issue 6), after the contract's fields. */
+function kampungAnalysisJson(a: KampungAnalysis) {
+  return {
+    statusLevel: a.status.level,
+    rank: a.ranks.composite,
+    ibanggaRanks: a.ranks.ibangga,
+    weakest: a.weakest,
+    statusCheck: a.statusCheck,
+    evidence: a.evidence,
+  };
+}
+
+function analysisJson(analysis: AnalysisResult) {
+  return {
+    statusGroups: analysis.statusGroups,
+    regions: analysis.regions,
+    sensitivity: analysis.sensitivity,
+    evidence: analysis.evidence,
+  };
+}
+
+function kampungJson(k: KampungResult, a: KampungAnalysis | undefined) {
   const ib = k.ibangga;
   return {
     row: k.row,
@@ -35,14 +59,15 @@ function kampungJson(k: KampungResult) {
           band: ib.band,
         }
       : null,
+    ...(a ? kampungAnalysisJson(a) : {}),
   };
 }
 
-export function resultsJson(results: Results): JsonResults {
+export function resultsJson(results: Results, analysis?: AnalysisResult): JsonResults {
   return {
     method: results.method,
     weights: { name: results.weights.name, values: [...results.weights.values] },
-    kampung: results.kampung.map(kampungJson),
+    kampung: results.kampung.map((k, i) => kampungJson(k, analysis?.kampung[i])),
     issues: results.issues.map((i) => ({
       severity: i.severity,
       sheet: i.sheet,
@@ -52,5 +77,6 @@ export function resultsJson(results: Results): JsonResults {
       code: i.code,
       message: i.message,
     })),
+    ...(analysis ? { analysis: analysisJson(analysis) } : {}),
   };
 }

@@ -47,6 +47,8 @@ interface MessageDef {
 }
 
 const v = (p: MessageParams) => `"${p.value ?? ""}"`;
+/** A number the engine read, shown with the Indonesian decimal comma. */
+const vId = (p: MessageParams) => `"${(p.value ?? "").replace(/^(-?\d+)\.(\d+)$/, "$1,$2")}"`;
 /** A number as Indonesian text (decimal comma) or English text. */
 const numId = (x: number | undefined) => (x === undefined ? "" : String(x).replace(".", ","));
 const numEn = (x: number | undefined) => (x === undefined ? "" : String(x));
@@ -70,7 +72,7 @@ export const MESSAGES = {
   },
   SCORE_OUT_OF_RANGE: {
     severity: "error",
-    id: (p) => `${p.label}: ${v(p)} di luar skala ${p.min}-${p.max}.`,
+    id: (p) => `${p.label}: ${vId(p)} di luar skala ${p.min}-${p.max}.`,
     en: (p) => `${p.label}: ${v(p)} is outside the ${p.min}-${p.max} scale.`,
   },
   SCORE_TEXT: {
@@ -81,7 +83,7 @@ export const MESSAGES = {
   SCORE_OFF_RUBRIC: {
     severity: "warning",
     id: (p) =>
-      `${p.label}: ${v(p)} bukan nilai rubrik (0, 0,5, 1, 1,5, 2); dipakai apa adanya, periksa apakah ini rata-rata butir.`,
+      `${p.label}: ${vId(p)} bukan nilai rubrik (0, 0,5, 1, 1,5, 2); dipakai apa adanya, periksa apakah ini rata-rata butir.`,
     en: (p) =>
       `${p.label}: ${v(p)} is not a rubric value (0, 0.5, 1, 1.5, 2); used as given, check that it is a mean of items.`,
   },

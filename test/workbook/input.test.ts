@@ -37,7 +37,7 @@ describe("readInput on the study's example", () => {
       "Sumurboto@N2",
       "Asri Sejahtera@H3",
     ]);
-    expect(offRubric[0].message).toContain("0.7");
+    expect(offRubric[0].message).toContain('"0,7" bukan nilai rubrik');
   });
 });
 

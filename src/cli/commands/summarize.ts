@@ -66,7 +66,7 @@ export async function summarizeCommand(
     bar.stop();
   }
 
-  const json = JSON.stringify(resultsJson(summary.results), null, 2) + "\n";
+  const json = JSON.stringify(resultsJson(summary.results, summary.analysis), null, 2) + "\n";
   if (jsonToStdout) io.out(json);
   else if (options.json) {
     await ensureParentDir(options.json);
@@ -74,8 +74,9 @@ export async function summarizeCommand(
   }
   if (options.print) io.out(domainTable(summary.results.kampung, lang));
 
-  const errors = read.issues.filter((i) => i.severity === "error").length;
-  const warnings = read.issues.length - errors;
+  const issues = summary.results.issues;
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
   io.err(T.summaryWritten[lang](options.output) + "\n");
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
   io.err(

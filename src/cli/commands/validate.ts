@@ -1,6 +1,6 @@
 /** `kkb validate INPUT`: the issues of an input workbook; exit 1 when any is an error. */
-import { scoreAll } from "../../engine/assessment";
 import { SETARA } from "../../engine/ibangga";
+import { analyseRead } from "../../workbook/summary";
 import { Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
@@ -18,13 +18,15 @@ export async function validateCommand(
   ctx: Context
 ): Promise<number> {
   const { read } = await loadInput(input, options.sheet, ctx, options.json === true);
-  const results = scoreAll(read.assessments, SETARA, read.issues);
-  const errors = read.issues.filter((i) => i.severity === "error").length;
+  // The analysis adds the status and evidence checks to the reader's issues.
+  const { results, analysis } = analyseRead(read, SETARA, ctx.lang);
+  const issues = results.issues;
+  const errors = issues.filter((i) => i.severity === "error").length;
   if (options.json) {
-    ctx.io.out(JSON.stringify(resultsJson(results), null, 2) + "\n");
+    ctx.io.out(JSON.stringify(resultsJson(results, analysis), null, 2) + "\n");
   } else {
-    ctx.io.out(issueLines(read.issues, ctx.lang));
-    const warnings = read.issues.length - errors;
+    ctx.io.out(issueLines(issues, ctx.lang));
+    const warnings = issues.length - errors;
     ctx.io.out(
       T.checked[ctx.lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
     );
