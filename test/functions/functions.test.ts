@@ -84,7 +84,7 @@ describe("KKB.DOMAIN", () => {
       [1],
     ]);
     expect(await domain([[-0.5, 1, 1]])).toEqual([
-      [err("#VALUE!", 'Nilai ke-1: "-0.5" di luar skala 0-2.')],
+      [err("#VALUE!", 'Nilai ke-1: "-0,5" di luar skala 0-2.')],
     ]);
   });
 

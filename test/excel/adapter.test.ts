@@ -1,0 +1,322 @@
+/** The office.js adapter against the strict fake: budgets, safety, ownership, charts, settings. */
+import { KEMANDIRIAN_SENTRAL } from "../../src/engine/ibangga";
+import { REQUEST_PAYLOAD_LIMIT } from "../../src/excel/limits";
+import { readInputFromWorkbook } from "../../src/excel/read-input";
+import { SETTING_KEYS } from "../../src/excel/settings-codec";
+import { summarizeWorkbook } from "../../src/excel/summarize";
+import { insertTemplate } from "../../src/excel/template";
+import { runOneClickSummary } from "../../src/commands/summarize";
+import { exampleRows } from "../helpers/example";
+import { FakeContext, SheetModel, WorkbookModel } from "./fake-excel";
+import { FIXED_NOW, measureSummary } from "./budget";
+import { exampleWorkbook, NATIONAL_KAMPUNG, nationalWorkbook } from "./workbooks";
+
+function snapshot(sheet: SheetModel) {
+  return JSON.stringify({ values: sheet.values, types: sheet.types, formats: sheet.formatLayers });
+}
+
+function sheetNames(model: WorkbookModel): string[] {
+  return model.sheets.map((s) => s.name);
+}
+
+function column(sheet: SheetModel, header: string): { row: number; col: number } {
+  for (let r = 0; r < 20; r++) {
+    const c = (sheet.values[r] ?? []).indexOf(header);
+    if (c >= 0) return { row: r, col: c };
+  }
+  throw new Error(`No ${header} on ${sheet.name}`);
+}
+
+describe("the fake behaves like Excel", () => {
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+     this test breaks the load/sync rules on purpose, to show the fake enforces them. */
+  test("reading a property before load, or after load but before sync, throws PropertyNotLoaded", async () => {
+    const { model } = exampleWorkbook();
+    const context = new FakeContext(model);
+    const range = context.workbook.worksheets.getItem("Data").getRange("A1:B2");
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    range.load("values");
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    await context.sync();
+    expect(range.values[0][0]).toBe("kampung");
+    expect(() => range.valueTypes).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  });
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
+});
+
+describe("budgets", () => {
+  test("4 kampung: at most 6 syncs, calculation suspended while writing", async () => {
+    const measure = await measureSummary(exampleWorkbook().model);
+    expect(measure.outcome.ok).toBe(true);
+    expect(measure.kampung).toBe(4);
+    expect(measure.syncs).toBeLessThanOrEqual(6);
+    expect(measure.context.calculationSuspensions).toBeGreaterThan(0);
+  });
+
+  test("84,276 kampung: at most 40 syncs, no request or response over 4 MB, input untouched", async () => {
+    const { model, input } = nationalWorkbook(NATIONAL_KAMPUNG);
+    const before = snapshot(input);
+    const measure = await measureSummary(model);
+    expect(measure.outcome.ok).toBe(true);
+    expect(measure.kampung).toBe(NATIONAL_KAMPUNG);
+    expect(measure.syncs).toBeLessThanOrEqual(40);
+    for (const sync of measure.context.syncs) {
+      expect(sync.requestBytes).toBeLessThanOrEqual(REQUEST_PAYLOAD_LIMIT);
+      expect(sync.responseBytes).toBeLessThanOrEqual(REQUEST_PAYLOAD_LIMIT);
+    }
+    expect(input.changes).toBe(0);
+    expect(snapshot(input)).toBe(before);
+    const ringkasan = model.sheet("KKB Ringkasan")!;
+    const name = column(ringkasan, "Kampung");
+    expect(ringkasan.values[name.row + NATIONAL_KAMPUNG][name.col]).toBe(
+      `Kampung ${NATIONAL_KAMPUNG}`
+    );
+  }, 60_000);
+});
+
+describe("reading", () => {
+  test("blank and error cells read as blank and error, never 0", async () => {
+    const rows = exampleRows();
+    rows[1][5] = null; // Sumurboto, koordinasi.regulasi: blank
+    rows[2][6] = { error: "#N/A" } as never; // Asri Sejahtera, koordinasi.struktur: #N/A
+    rows[3][7] = 0; // Wisata Asri, koordinasi.praktik: a real 0
+    const model = new WorkbookModel();
+    model.addSheet("Data").fill(rows);
+    const found = await readInputFromWorkbook(
+      new FakeContext(model).asExcel(),
+      { kind: "auto" },
+      { lang: "id" }
+    );
+    const [sumurboto, asri, wisata] = found.read.assessments;
+    expect(sumurboto.sub[0]).toBeNull();
+    expect(asri.sub[1]).toBeNull();
+    expect(wisata.sub[2]).toBe(0);
+    const codes = found.read.issues.map((i) => `${i.code}@${i.cell}`);
+    expect(codes).toContain("SCORE_MISSING@F2");
+    expect(codes).toContain("SCORE_CELL_ERROR@G3");
+    expect(found.location).toEqual({ kind: "sheet", sheet: "Data" });
+  });
+
+  test("an Excel table with the right headers is found and its addresses kept", async () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Catatan").fill([["Catatan rapat"], ["lain-lain"]]);
+    sheet.fill([...exampleRows(), ["Total", null, null, null, null, 99]], 3, 2);
+    model.tables.push({
+      name: "DataKampung",
+      sheet,
+      rect: { row: 3, col: 2, rows: 6, cols: 23 },
+      showTotals: true,
+    });
+    const found = await readInputFromWorkbook(
+      new FakeContext(model).asExcel(),
+      { kind: "auto" },
+      { lang: "id" }
+    );
+    expect(found.location).toEqual({ kind: "table", table: "DataKampung" });
+    expect(found.read.assessments).toHaveLength(4);
+    expect(found.read.assessments[0].row).toBe(5);
+    expect(found.read.sourceRange).toBe("'Catatan'!C4:Y8");
+  });
+
+  test("the current selection is read, clamped to the used range", async () => {
+    const { model } = exampleWorkbook();
+    model.addSheet("Lain").fill([["x"]]);
+    model.selection = { sheet: "Data", rect: { row: 0, col: 0, rows: 3, cols: 1000 } };
+    const found = await readInputFromWorkbook(
+      new FakeContext(model).asExcel(),
+      { kind: "selection" },
+      { lang: "id" }
+    );
+    expect(found.read.assessments.map((a) => a.name)).toEqual(["Sumurboto", "Asri Sejahtera"]);
+    expect(found.location).toEqual({ kind: "range", sheet: "Data", address: "A1:W3" });
+  });
+
+  test("rows much longer than the first ones: Excel refuses the chunk, it is read again smaller", async () => {
+    const rows = exampleRows();
+    const long = "panjang ".repeat(600);
+    const model = new WorkbookModel();
+    const data = [rows[0]];
+    for (let i = 0; i < 3000; i++)
+      data.push([i < 10 ? `K${i}` : `${long}${i}`, ...rows[1 + (i % 4)].slice(1)]);
+    model.addSheet("Data").fill(data);
+    const context = new FakeContext(model);
+    const found = await readInputFromWorkbook(
+      context.asExcel(),
+      { kind: "sheet", sheet: "Data" },
+      { lang: "id" }
+    );
+    expect(found.read.assessments).toHaveLength(3000);
+    expect(found.read.assessments[2999].name).toBe(`${long}2999`);
+    expect(context.syncs.some((s) => s.failed)).toBe(true);
+    expect(context.largestResponse).toBeLessThanOrEqual(REQUEST_PAYLOAD_LIMIT);
+  });
+});
+
+describe("writing", () => {
+  test("kampung names Excel would parse land as the same text, never a formula", async () => {
+    const names = ['=HYPERLINK("http://contoh.id","klik")', "+6281234567", "@x", "-1"];
+    const rows = exampleRows().map((row, r) => (r === 0 ? row : [names[r - 1], ...row.slice(1)]));
+    const model = new WorkbookModel();
+    model.addSheet("Data").fill(rows);
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(true);
+    for (const sheetName of ["KKB Ringkasan", "KKB Domain", "KKB iBangga"]) {
+      const sheet = model.sheet(sheetName)!;
+      const at = column(sheet, "Kampung");
+      const written = [1, 2, 3, 4].map((i) => sheet.cell(at.row + i, at.col));
+      expect(written.map((c) => c.type)).toEqual(["String", "String", "String", "String"]);
+      expect(written.map((c) => c.value).sort()).toEqual([...names].sort());
+      for (let i = 1; i <= 4; i++)
+        expect(sheet.formulas.has(`${at.row + i},${at.col}`)).toBe(false);
+    }
+  });
+
+  test("regenerating twice gives the same sheets, no duplicates, and replaces KKB's own only", async () => {
+    const { model, input } = exampleWorkbook();
+    const before = snapshot(input);
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    const first = sheetNames(model);
+    const firstTables = model.tables.map((t) => t.name).sort();
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(sheetNames(model)).toEqual(first);
+    expect(model.tables.map((t) => t.name).sort()).toEqual(firstTables);
+    expect(first.filter((n) => n.startsWith("KKB Ringkasan"))).toEqual(["KKB Ringkasan"]);
+    expect(snapshot(input)).toBe(before);
+    expect(input.changes).toBe(0);
+  });
+
+  test("a user's own sheet called KKB Ringkasan is left alone, also on regeneration", async () => {
+    const { model } = exampleWorkbook();
+    const foreign = model.addSheet("KKB Ringkasan").fill([["catatan saya"]]);
+    const before = snapshot(foreign);
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(snapshot(foreign)).toBe(before);
+    expect(foreign.changes).toBe(0);
+    expect(sheetNames(model).filter((n) => n.startsWith("KKB Ringkasan"))).toEqual([
+      "KKB Ringkasan",
+      "KKB Ringkasan (2)",
+    ]);
+  });
+
+  test("charts: a radar of the five domains per kampung and a clustered bar of the iBangga dimensions", async () => {
+    const { model } = exampleWorkbook();
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    const ringkasan = model.sheet("KKB Ringkasan")!;
+    const [radar] = ringkasan.charts;
+    expect(radar).toMatchObject({ type: "Radar", seriesBy: "Rows", sheet: "KKB Ringkasan" });
+    // Header row and 4 kampung; the kampung names then the 5 domain scores.
+    expect(radar.source.rows).toBe(5);
+    expect(radar.source.cols).toBe(6);
+    expect(ringkasan.values[radar.source.row][radar.source.col]).toBe("Kampung");
+    expect(ringkasan.values[radar.source.row + 1][radar.source.col]).toBe("Sumurboto");
+    expect(typeof ringkasan.values[radar.source.row + 1][radar.source.col + 1]).toBe("number");
+    expect(radar.title).not.toBe("");
+    expect(radar.from).toMatch(/^[A-Z]+\d+$/);
+    const [bar] = model.sheet("KKB iBangga")!.charts;
+    expect(bar).toMatchObject({ type: "BarClustered", seriesBy: "Columns" });
+    expect(bar.source.cols).toBe(4);
+  });
+
+  test("KKB Validasi links each issue to its cell", async () => {
+    const rows = exampleRows();
+    rows[1][5] = "x";
+    const model = new WorkbookModel();
+    model.addSheet("Data").fill(rows);
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    const validasi = model.sheet("KKB Validasi")!;
+    const links = [...validasi.formulas.values()];
+    expect(links).toContain(`=HYPERLINK("#'Data'!F2","F2")`);
+  });
+
+  test("a protected KKB sheet: a clear Indonesian message and nothing changed", async () => {
+    const { model } = exampleWorkbook();
+    await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    model.sheet("KKB Domain")!.protected = true;
+    const before = JSON.stringify(model.sheets.map((s) => [s.name, snapshot(s)]));
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/Lembar "KKB Domain" dilindungi.*Tidak ada yang diubah/);
+    expect(JSON.stringify(model.sheets.map((s) => [s.name, snapshot(s)]))).toBe(before);
+  });
+
+  test("a protected workbook: a message and no sheet added", async () => {
+    const { model } = exampleWorkbook();
+    model.protected = true;
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/Buku kerja ini dilindungi/);
+    expect(sheetNames(model)).toEqual(["Data"]);
+  });
+});
+
+describe("template", () => {
+  test("inserted once with validation and formats; a second time changes nothing and says so", async () => {
+    const model = new WorkbookModel();
+    model.addSheet("Sheet1");
+    const first = await insertTemplate(new FakeContext(model).asExcel(), "id");
+    expect(first.inserted).toBe(true);
+    expect(sheetNames(model)).toEqual(["Sheet1", "KKB Input", "KKB Bukti"]);
+    const input = model.sheet("KKB Input")!;
+    expect(input.values[0][0]).toBe("Kampung");
+    expect(input.freeze).toEqual({ rows: 1, cols: 1 });
+    expect(input.validations.some((v) => JSON.stringify(v.rule).includes('"formula2":2'))).toBe(
+      true
+    );
+    expect(input.numberFormatAt(5, 0)).toBe("@");
+    const before = JSON.stringify(model.sheets.map((s) => [s.name, snapshot(s)]));
+    const context = new FakeContext(model);
+    const second = await insertTemplate(context.asExcel(), "id");
+    expect(second.inserted).toBe(false);
+    expect(second.message).toBe(
+      'Lembar "KKB Input", "KKB Bukti" sudah ada. Tidak ada yang diubah.'
+    );
+    expect(JSON.stringify(model.sheets.map((s) => [s.name, snapshot(s)]))).toBe(before);
+    expect(context.syncs.every((s) => s.writes === 0)).toBe(true);
+  });
+});
+
+describe("settings and the one-click command", () => {
+  test("the chosen input, weights and language are saved and re-used by a plain re-run", async () => {
+    const { model } = exampleWorkbook("Penilaian");
+    model.addSheet("Lain").fill(exampleRows().slice(0, 2));
+    await summarizeWorkbook(new FakeContext(model).asExcel(), {
+      where: { kind: "sheet", sheet: "Penilaian" },
+      weights: KEMANDIRIAN_SENTRAL,
+      lang: "en",
+      now: FIXED_NOW,
+    });
+    expect(JSON.parse(String(model.settings.get(SETTING_KEYS.input)))).toEqual({
+      kind: "sheet",
+      sheet: "Penilaian",
+    });
+    const again = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(again.ok).toBe(true);
+    expect(again.lang).toBe("en");
+    expect(again.kampung).toBe(4);
+    expect(again.location).toEqual({ kind: "sheet", sheet: "Penilaian" });
+    const stamp = model
+      .sheet("KKB Ringkasan")!
+      .values.flat()
+      .filter((v) => typeof v === "string");
+    expect(stamp.some((v) => String(v).includes("kemandirian-sentral"))).toBe(true);
+  });
+
+  test("no input found: the problem in Indonesian, nothing written", async () => {
+    const model = new WorkbookModel();
+    model.addSheet("Sheet1").fill([
+      ["a", "b"],
+      [1, 2],
+    ]);
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/^Ringkasan tidak dibuat: .*Baris judul kolom tidak ditemukan/);
+    expect(sheetNames(model)).toEqual(["Sheet1"]);
+  });
+
+  test("runOneClickSummary outside Excel says so instead of failing", async () => {
+    const outcome = await runOneClickSummary();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toBe("Perintah ini hanya berjalan di dalam Excel.");
+  });
+});

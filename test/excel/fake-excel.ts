@@ -1,0 +1,1132 @@
+/**
+ * A small typed fake of the Excel JavaScript API subset KKB uses, strict where Excel is strict:
+ * - a property can be read only after `load` and a `context.sync()` (else PropertyNotLoaded);
+ * - writes and method calls are queued and applied at `sync`, in order, like a real batch;
+ * - every sync is counted and its request (queued writes) and response (loaded values) sizes
+ *   are measured as JSON bytes; one over Excel on the web's 5 MB cap fails like Excel does;
+ * - a range read over 5,000,000 cells fails; protected sheets and workbooks refuse changes.
+ * Values typed into a cell are parsed as Excel parses entry: `=...` becomes a formula, `-1` a
+ * number, unless the cell is formatted `@` or the text starts with an apostrophe.
+ * office-addin-mock cannot model collections (worksheets, tables, charts), hence this fake.
+ */
+import { address as a1Address, parseAddress } from "../../src/workbook/a1";
+import { jsonBytes } from "../../src/excel/payload";
+
+export const EXCEL_PAYLOAD_CAP = 5 * 1024 * 1024;
+export const EXCEL_CELL_CAP = 5_000_000;
+const SHEET_ROWS = 1_048_576;
+const REQUEST_OVERHEAD = 60;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+export type CellType = "Empty" | "String" | "Double" | "Boolean" | "Error";
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface ChartModel {
+  type: string;
+  sheet: string;
+  source: Rect;
+  seriesBy: string | undefined;
+  title: string;
+  from?: string;
+  to?: string;
+}
+
+export interface TableModel {
+  name: string;
+  showTotals?: boolean;
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+export interface SyncRecord {
+  /** Excel refused the request (too large, or an operation failed). */
+  failed: boolean;
+  requestBytes: number;
+  responseBytes: number;
+  writes: number;
+  loads: number;
+}
+
+/** One sheet's content: values and types per cell, number formats as layered rectangles. */
+export class SheetModel {
+  values: (string | number | boolean | null)[][] = [];
+  types: CellType[][] = [];
+  formulas = new Map<string, string>();
+  formatLayers: { rect: Rect; format: string }[] = [];
+  customProperties = new Map<string, string>();
+  charts: ChartModel[] = [];
+  colorScales: { rect: Rect; criteria: unknown }[] = [];
+  validations: { rect: Rect; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[] = [];
+  columnWidths = new Map<number, number>();
+  bold: Rect[] = [];
+  freeze: { rows: number; cols: number } | null = null;
+  protected = false;
+  visibility = "Visible";
+  /** Every change to this sheet's content or format, for "never written" checks. */
+  changes = 0;
+
+  constructor(public name: string) {}
+
+  numberFormatAt(row: number, col: number): string {
+    return this.formatsWithin({ row, col, rows: 1, cols: 1 })(row, col);
+  }
+
+  /** A format lookup for cells inside `area`, scanning only the layers that meet it. */
+  formatsWithin(area: Rect): (row: number, col: number) => string {
+    const layers = this.formatLayers.filter(
+      ({ rect }) =>
+        rect.row < area.row + area.rows &&
+        area.row < rect.row + rect.rows &&
+        rect.col < area.col + area.cols &&
+        area.col < rect.col + rect.cols
+    );
+    return (row, col) => {
+      for (let i = layers.length - 1; i >= 0; i--) {
+        const { rect, format } = layers[i];
+        if (
+          row >= rect.row &&
+          row < rect.row + rect.rows &&
+          col >= rect.col &&
+          col < rect.col + rect.cols
+        )
+          return format;
+      }
+      return "General";
+    };
+  }
+
+  cell(row: number, col: number): { value: string | number | boolean | null; type: CellType } {
+    return { value: this.values[row]?.[col] ?? null, type: this.types[row]?.[col] ?? "Empty" };
+  }
+
+  setCell(row: number, col: number, value: string | number | boolean | null, type: CellType): void {
+    (this.values[row] ??= [])[col] = value;
+    (this.types[row] ??= [])[col] = type;
+  }
+
+  usedRect(): Rect | null {
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    this.types.forEach((row, r) => {
+      row?.forEach((t, c) => {
+        if (t === undefined || t === "Empty") return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      });
+    });
+    return top < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /** Fills cells from a grid of plain values (for tests' input sheets). */
+  fill(rows: readonly (readonly unknown[])[], row0 = 0, col0 = 0): this {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined || v === "") return;
+        if (typeof v === "object" && v !== null && "error" in v)
+          this.setCell(row0 + r, col0 + c, String((v as { error: string }).error), "Error");
+        else if (typeof v === "number") this.setCell(row0 + r, col0 + c, v, "Double");
+        else if (typeof v === "boolean") this.setCell(row0 + r, col0 + c, v, "Boolean");
+        else this.setCell(row0 + r, col0 + c, String(v), "String");
+      })
+    );
+    return this;
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  settings = new Map<string, unknown>();
+  protected = false;
+  name = "Buku1.xlsx";
+  selection: { sheet: string; rect: Rect } | null = null;
+  active: string | null = null;
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): SheetModel {
+    const sheet = new SheetModel(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+}
+
+/** How Excel stores text typed into a cell with this number format. */
+export function enterValue(
+  input: unknown,
+  format: string
+): { value: string | number | boolean | null; type: CellType; formula?: string } {
+  if (input === null || input === undefined) return { value: null, type: "Empty" };
+  if (typeof input === "number") return { value: input, type: "Double" };
+  if (typeof input === "boolean") return { value: input, type: "Boolean" };
+  const text = String(input);
+  if (text === "") return { value: null, type: "Empty" };
+  if (text.startsWith("'")) return { value: text.slice(1), type: "String" };
+  if (format === "@") return { value: text, type: "String" };
+  if (/^[=+\-@]/.test(text)) {
+    const asNumber = Number(text.replace(/^=/, "").trim());
+    if (text[0] !== "=" && text[0] !== "@" && Number.isFinite(asNumber))
+      return { value: asNumber, type: "Double" };
+    const link = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(text);
+    return {
+      value: link ? link[1].replace(/""/g, '"') : 0,
+      type: link ? "String" : "Double",
+      formula: text,
+    };
+  }
+  const trimmed = text.trim();
+  if (/^[+-]?(\d+([.,]\d+)?|\.\d+)([eE][+-]?\d+)?%?$/.test(trimmed))
+    return { value: Number(trimmed.replace(",", ".").replace("%", "")), type: "Double" };
+  if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed), type: "Boolean" };
+  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(trimmed))
+    return { value: trimmed, type: "Error" };
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(trimmed)) return { value: 45000, type: "Double" };
+  return { value: text, type: "String" };
+}
+
+type Entry =
+  | { kind: "write"; bytes: number; apply: () => void }
+  | { kind: "load"; bytes: number; proxy: FakeObject; paths: string[][] };
+
+/** The request context: queues, syncs, counts. */
+export class FakeContext {
+  readonly model: WorkbookModel;
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  readonly syncs: SyncRecord[] = [];
+  calculationSuspensions = 0;
+  untracked = 0;
+  private queue: Entry[] = [];
+
+  constructor(model = new WorkbookModel()) {
+    this.model = model;
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  /** Largest request Excel accepted. */
+  get largestRequest(): number {
+    return Math.max(0, ...this.acceptedSyncs.map((s) => s.requestBytes));
+  }
+
+  /** Largest response Excel sent. */
+  get largestResponse(): number {
+    return Math.max(0, ...this.acceptedSyncs.map((s) => s.responseBytes));
+  }
+
+  write(args: unknown, apply: () => void, bytes?: number): void {
+    this.queue.push({ kind: "write", bytes: REQUEST_OVERHEAD + (bytes ?? jsonBytes(args)), apply });
+  }
+
+  load(proxy: FakeObject, paths: string[][]): void {
+    this.queue.push({ kind: "load", bytes: REQUEST_OVERHEAD + jsonBytes(paths), proxy, paths });
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    const record: SyncRecord = {
+      failed: false,
+      requestBytes: 0,
+      responseBytes: 0,
+      writes: 0,
+      loads: 0,
+    };
+    this.syncs.push(record);
+    for (const e of queue) record.requestBytes += e.bytes;
+    try {
+      if (record.requestBytes > EXCEL_PAYLOAD_CAP)
+        throw new FakeExcelError(
+          "RequestPayloadSizeLimitExceeded",
+          `Request of ${record.requestBytes} bytes`
+        );
+      const out = { bytes: 0 };
+      for (const e of queue) {
+        if (e.kind === "write") {
+          record.writes++;
+          e.apply();
+        } else {
+          record.loads++;
+          e.proxy.applyLoad(e.paths, out);
+        }
+      }
+      record.responseBytes = out.bytes;
+      if (out.bytes > EXCEL_PAYLOAD_CAP)
+        throw new FakeExcelError(
+          "ResponsePayloadSizeLimitExceeded",
+          `Response of ${out.bytes} bytes`
+        );
+    } catch (error) {
+      record.failed = true;
+      throw error;
+    }
+  }
+
+  /** The syncs Excel accepted. */
+  get acceptedSyncs(): SyncRecord[] {
+    return this.syncs.filter((s) => !s.failed);
+  }
+
+  /** The fake as the Excel type the adapter takes. */
+  asExcel(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+}
+
+function parsePaths(spec: string | string[] | undefined): string[][] {
+  const list = spec === undefined ? [] : Array.isArray(spec) ? spec : spec.split(",");
+  return list
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => p.split("/"));
+}
+
+/** A proxy object: loadable properties, navigation children, sync-gated reads. */
+export abstract class FakeObject {
+  private readonly loaded = new Map<string, unknown>();
+  private readonly children = new Map<string, FakeObject>();
+
+  constructor(readonly ctx: FakeContext) {}
+
+  load(spec?: string | string[]): this {
+    this.ctx.load(this, parsePaths(spec));
+    return this;
+  }
+
+  /** The current value of a scalar property in the model. */
+  protected abstract live(prop: string): unknown;
+
+  /** A navigation property's proxy (cached so that loads through it are seen later). */
+  protected child<T extends FakeObject>(prop: string, make: () => T): T {
+    let c = this.children.get(prop);
+    if (!c) {
+      c = make();
+      this.children.set(prop, c);
+    }
+    return c as T;
+  }
+
+  protected navigate(prop: string): FakeObject {
+    throw new FakeExcelError("InvalidArgument", `No navigation property ${prop}`);
+  }
+
+  protected liveItems(): FakeObject[] {
+    throw new FakeExcelError("InvalidArgument", "Not a collection");
+  }
+
+  applyLoad(paths: string[][], out: { bytes: number }): void {
+    const groups = new Map<string, string[][]>();
+    for (const p of paths) {
+      const tails = groups.get(p[0]) ?? [];
+      if (p.length > 1) tails.push(p.slice(1));
+      groups.set(p[0], tails);
+    }
+    for (const [head, tails] of groups) {
+      if (head === "items") {
+        const items = this.liveItems();
+        this.loaded.set("items", items);
+        items.forEach((item) => item.applyLoad(tails, out));
+      } else if (tails.length === 0) {
+        const value = this.live(head);
+        this.loaded.set(head, value);
+        out.bytes += jsonBytes(value) + head.length + 4;
+      } else {
+        this.navigate(head).applyLoad(tails, out);
+      }
+    }
+  }
+
+  /** Reads a loaded property as Excel does: only after load and sync. */
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+      );
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Marks a property readable after the next sync without a load (isNullObject). */
+  protected autoLoad(prop: string): void {
+    this.ctx.load(this, [[prop]]);
+  }
+
+  untrack(): this {
+    this.ctx.untracked++;
+    return this;
+  }
+}
+
+class FakeApplication {
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.calculationSuspensions++;
+    this.ctx.write(null, () => undefined);
+  }
+}
+
+class FakeProtection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly isProtected: () => boolean
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    if (prop === "protected") return this.isProtected();
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+export class FakeWorkbook extends FakeObject {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  readonly settings: FakeSettings;
+
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+    this.settings = new FakeSettings(ctx);
+  }
+  protected live(prop: string): unknown {
+    if (prop === "name") return this.ctx.model.name;
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "protection") return this.protection;
+    return super.navigate(prop);
+  }
+  get protection(): FakeProtection {
+    return this.child(
+      "protection",
+      () => new FakeProtection(this.ctx, () => this.ctx.model.protected)
+    );
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  getSelectedRange(): FakeRange {
+    const model = this.ctx.model;
+    return new FakeRange(this.ctx, () => {
+      if (!model.selection) throw new FakeExcelError("ItemNotFound", "No selection");
+      const sheet = model.sheet(model.selection.sheet)!;
+      return { sheet, rect: model.selection.rect };
+    });
+  }
+}
+
+type SheetResolver = () => SheetModel | null;
+
+export class FakeWorksheets extends FakeObject {
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override liveItems(): FakeObject[] {
+    return this.ctx.model.sheets.map((s) => new FakeWorksheet(this.ctx, () => s));
+  }
+  get items(): FakeWorksheet[] {
+    return this.get("items");
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const sheet = this.ctx.model.sheet(name);
+      if (!sheet) throw new FakeExcelError("ItemNotFound", `No sheet ${name}`);
+      return sheet;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.ctx, () => this.ctx.model.sheet(name) ?? null);
+    sheet.expectNull();
+    return sheet;
+  }
+  add(name: string): FakeWorksheet {
+    const ref: { sheet: SheetModel | null } = { sheet: null };
+    this.ctx.write({ add: name }, () => {
+      const model = this.ctx.model;
+      if (model.protected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+      if (model.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `Sheet ${name} exists`);
+      ref.sheet = model.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!ref.sheet)
+        throw new FakeExcelError("InvalidObjectPath", "Sheet used before it was added");
+      return ref.sheet;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveSheet: SheetResolver
+  ) {
+    super(ctx);
+  }
+  /** The sheet, or an error as Excel gives for a missing or deleted one. */
+  model(): SheetModel {
+    const sheet = this.resolveSheet();
+    if (!sheet || !this.ctx.model.sheets.includes(sheet))
+      throw new FakeExcelError("ItemNotFound", "The worksheet does not exist");
+    return sheet;
+  }
+  expectNull(): void {
+    this.autoLoad("isNullObject");
+  }
+  protected live(prop: string): unknown {
+    if (prop === "isNullObject") return this.resolveSheet() === null;
+    if (this.resolveSheet() === null) return null;
+    const sheet = this.model();
+    if (prop === "name") return sheet.name;
+    if (prop === "visibility") return sheet.visibility;
+    if (prop === "position") return this.ctx.model.sheets.indexOf(sheet);
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "protection") return this.protection;
+    return super.navigate(prop);
+  }
+  get protection(): FakeProtection {
+    return this.child(
+      "protection",
+      () => new FakeProtection(this.ctx, () => this.model().protected)
+    );
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get customProperties(): FakeCustomProperties {
+    return this.child("customProperties", () => new FakeCustomProperties(this.ctx, this));
+  }
+  get tables(): FakeSheetTables {
+    return this.child("tables", () => new FakeSheetTables(this.ctx, this));
+  }
+  get charts(): FakeCharts {
+    return this.child("charts", () => new FakeCharts(this.ctx, this));
+  }
+  get freezePanes(): FakeFreezePanes {
+    return this.child("freezePanes", () => new FakeFreezePanes(this.ctx, this));
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.model(), rect: rectOfAddress(address) }));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.model(), rect: { row, col, rows, cols } }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    const range = new FakeRange(this.ctx, () => {
+      const sheet = this.model();
+      const rect = sheet.usedRect();
+      return rect ? { sheet, rect } : null;
+    });
+    range.expectNull();
+    return range;
+  }
+  delete(): void {
+    this.ctx.write({ delete: true }, () => {
+      const model = this.ctx.model;
+      const sheet = this.model();
+      if (model.protected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+      model.sheets = model.sheets.filter((s) => s !== sheet);
+      model.tables = model.tables.filter((t) => t.sheet !== sheet);
+    });
+  }
+  activate(): void {
+    this.ctx.write({ activate: true }, () => {
+      this.ctx.model.active = this.model().name;
+    });
+  }
+}
+
+function rectOfAddress(text: string): Rect {
+  const local = text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [a, b = a] = local.split(":");
+  const start = parseAddress(a);
+  const end = parseAddress(b);
+  if (!start || !end) throw new FakeExcelError("InvalidArgument", `Address ${text}`);
+  return {
+    row: start.row,
+    col: start.col,
+    rows: end.row - start.row + 1,
+    cols: end.col - start.col + 1,
+  };
+}
+
+type RangeResolver = () => { sheet: SheetModel; rect: Rect } | null;
+
+export class FakeRange extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveRange: RangeResolver
+  ) {
+    super(ctx);
+  }
+  target(): { sheet: SheetModel; rect: Rect } {
+    const t = this.resolveRange();
+    if (!t) throw new FakeExcelError("InvalidObjectPath", "Null range used");
+    return t;
+  }
+  expectNull(): void {
+    this.autoLoad("isNullObject");
+  }
+  private cells<T>(each: (sheet: SheetModel, row: number, col: number) => T): T[][] {
+    const { sheet, rect } = this.target();
+    if (rect.rows * rect.cols > EXCEL_CELL_CAP)
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `Range of ${rect.rows * rect.cols} cells`
+      );
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => each(sheet, rect.row + r, rect.col + c))
+    );
+  }
+  protected live(prop: string): unknown {
+    if (prop === "isNullObject") return this.resolveRange() === null;
+    // A null object loads as nulls, as in Excel.
+    if (this.resolveRange() === null) return null;
+    const { sheet, rect } = this.target();
+    switch (prop) {
+      case "values":
+        return this.cells((s, r, c) => {
+          const cell = s.cell(r, c);
+          return cell.type === "Empty" ? "" : cell.value;
+        });
+      case "valueTypes":
+        return this.cells((s, r, c) => s.cell(r, c).type);
+      case "numberFormat":
+        return this.cells((s, r, c) => s.numberFormatAt(r, c));
+      case "formulas":
+        return this.cells((s, r, c) => s.formulas.get(`${r},${c}`) ?? s.cell(r, c).value ?? "");
+      case "address":
+        return `${sheet.name}!${a1Address(rect.row, rect.col)}:${a1Address(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+      case "rowIndex":
+        return rect.row;
+      case "columnIndex":
+        return rect.col;
+      case "rowCount":
+        return rect.rows;
+      case "columnCount":
+        return rect.cols;
+    }
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "worksheet") return this.worksheet;
+    return super.navigate(prop);
+  }
+  get worksheet(): FakeWorksheet {
+    return this.child("worksheet", () => new FakeWorksheet(this.ctx, () => this.target().sheet));
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+
+  /** Queues a change of the range's cells; the sheet must not be protected. */
+  private change(
+    args: unknown,
+    apply: (sheet: SheetModel, rect: Rect) => void,
+    bytes?: number
+  ): void {
+    this.ctx.write(
+      args,
+      () => {
+        const { sheet, rect } = this.target();
+        if (sheet.protected)
+          throw new FakeExcelError("AccessDenied", `Sheet ${sheet.name} is protected`);
+        sheet.changes++;
+        apply(sheet, rect);
+      },
+      bytes
+    );
+  }
+
+  private checkShape(rect: Rect, grid: unknown[][]): void {
+    if (grid.length !== rect.rows || grid.some((row) => row.length !== rect.cols))
+      throw new FakeExcelError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+      );
+  }
+
+  set values(grid: unknown[][]) {
+    this.change(grid, (sheet, rect) => {
+      this.checkShape(rect, grid);
+      this.enter(sheet, rect, grid);
+    });
+  }
+  set formulas(grid: unknown[][]) {
+    this.change(grid, (sheet, rect) => {
+      this.checkShape(rect, grid);
+      this.enter(sheet, rect, grid);
+    });
+  }
+  /** Values and formulas are entered alike: Excel parses `=...` in either. */
+  private enter(sheet: SheetModel, rect: Rect, grid: unknown[][]): void {
+    const formatAt = sheet.formatsWithin(rect);
+    grid.forEach((row, r) =>
+      row.forEach((input, c) => {
+        const at = { row: rect.row + r, col: rect.col + c };
+        const entered = enterValue(input, formatAt(at.row, at.col));
+        sheet.setCell(at.row, at.col, entered.value, entered.type);
+        const key = `${at.row},${at.col}`;
+        if (entered.formula) sheet.formulas.set(key, entered.formula);
+        else sheet.formulas.delete(key);
+      })
+    );
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.change(grid, (sheet, rect) => {
+      const single = grid.length === 1 && grid[0].length === 1;
+      if (!single) this.checkShape(rect, grid);
+      if (single) sheet.formatLayers.push({ rect, format: String(grid[0][0]) });
+      else
+        grid.forEach((row, r) =>
+          row.forEach((f, c) =>
+            sheet.formatLayers.push({
+              rect: { row: rect.row + r, col: rect.col + c, rows: 1, cols: 1 },
+              format: String(f),
+            })
+          )
+        );
+    });
+  }
+  get format(): FakeRangeFormat {
+    return this.child("format", () => new FakeRangeFormat(this.ctx, this));
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    return this.child("conditionalFormats", () => new FakeConditionalFormats(this.ctx, this));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.child("dataValidation", () => new FakeDataValidation(this.ctx, this));
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, rect: { row: 0, col: rect.col, rows: SHEET_ROWS, cols: rect.cols } };
+    });
+  }
+  select(): void {
+    this.ctx.write({ select: true }, () => {
+      const { sheet, rect } = this.target();
+      this.ctx.model.selection = { sheet: sheet.name, rect };
+    });
+  }
+  /** For sub-objects: a change to this range's sheet. */
+  changeSheet(args: unknown, apply: (sheet: SheetModel, rect: Rect) => void): void {
+    this.change(args, apply);
+  }
+}
+
+class FakeRangeFormat extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  get font(): FakeFont {
+    return this.child("font", () => new FakeFont(this.ctx, this.range));
+  }
+  set columnWidth(points: number) {
+    this.range.changeSheet({ columnWidth: points }, (sheet, rect) => {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+}
+
+class FakeFont extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  set bold(value: boolean) {
+    this.range.changeSheet({ bold: value }, (sheet, rect) => {
+      if (value) sheet.bold.push(rect);
+    });
+  }
+  set size(value: number) {
+    this.range.changeSheet({ size: value }, () => undefined);
+  }
+}
+
+class FakeConditionalFormats extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  add(type: string): { colorScale: { criteria: unknown } } {
+    const record: { rect: Rect; criteria: unknown } = {
+      rect: { row: 0, col: 0, rows: 0, cols: 0 },
+      criteria: null,
+    };
+    this.range.changeSheet({ add: type }, (sheet, rect) => {
+      if (type !== "ColorScale") throw new FakeExcelError("InvalidArgument", type);
+      record.rect = rect;
+      sheet.colorScales.push(record);
+    });
+    const range = this.range;
+    return {
+      colorScale: {
+        set criteria(value: unknown) {
+          range.changeSheet(value, () => {
+            record.criteria = value;
+          });
+        },
+        get criteria(): unknown {
+          throw new FakeExcelError("PropertyNotLoaded", "criteria");
+        },
+      },
+    };
+  }
+}
+
+class FakeDataValidation extends FakeObject {
+  private record: { rect: Rect; rule?: unknown; prompt?: unknown; errorAlert?: unknown } | null =
+    null;
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  private set(key: "rule" | "prompt" | "errorAlert", value: unknown): void {
+    this.range.changeSheet(value, (sheet, rect) => {
+      if (!this.record) {
+        this.record = { rect };
+        sheet.validations.push(this.record);
+      }
+      this.record[key] = value;
+    });
+  }
+  set rule(value: unknown) {
+    this.set("rule", value);
+  }
+  set prompt(value: unknown) {
+    this.set("prompt", value);
+  }
+  set errorAlert(value: unknown) {
+    this.set("errorAlert", value);
+  }
+}
+
+class FakeFreezePanes extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  private set(rows: number, cols: number): void {
+    this.ctx.write({ rows, cols }, () => {
+      this.sheet.model().freeze = { rows, cols };
+    });
+  }
+  freezeRows(count: number): void {
+    this.set(count, 0);
+  }
+  freezeColumns(count: number): void {
+    this.set(0, count);
+  }
+  freezeAt(range: FakeRange): void {
+    this.ctx.write({ freezeAt: true }, () => {
+      const { rect } = range.target();
+      this.sheet.model().freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols };
+    });
+  }
+}
+
+class FakeCustomProperties extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  add(key: string, value: string): void {
+    this.ctx.write({ key, value }, () => {
+      this.sheet.model().customProperties.set(key.toLowerCase(), value);
+    });
+  }
+  getItemOrNullObject(key: string): FakeKeyValue {
+    const item = new FakeKeyValue(this.ctx, () => {
+      const value = this.sheet.model().customProperties.get(key.toLowerCase());
+      return value === undefined ? null : { key, value };
+    });
+    item.expectNull();
+    return item;
+  }
+}
+
+class FakeKeyValue extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveItem: () => { key: string; value: unknown } | null
+  ) {
+    super(ctx);
+  }
+  expectNull(): void {
+    this.autoLoad("isNullObject");
+  }
+  protected live(prop: string): unknown {
+    const item = this.resolveItem();
+    if (prop === "isNullObject") return item === null;
+    if (!item) return null;
+    if (prop === "key") return item.key;
+    if (prop === "value") return item.value;
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+}
+
+class FakeSettings extends FakeObject {
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override liveItems(): FakeObject[] {
+    return [...this.ctx.model.settings.entries()].map(
+      ([key, value]) => new FakeKeyValue(this.ctx, () => ({ key, value }))
+    );
+  }
+  get items(): FakeKeyValue[] {
+    return this.get("items");
+  }
+  add(key: string, value: unknown): void {
+    this.ctx.write({ key, value }, () => {
+      this.ctx.model.settings.set(key, value);
+    });
+  }
+  getItemOrNullObject(key: string): FakeKeyValue {
+    const item = new FakeKeyValue(this.ctx, () =>
+      this.ctx.model.settings.has(key) ? { key, value: this.ctx.model.settings.get(key) } : null
+    );
+    item.expectNull();
+    return item;
+  }
+}
+
+class FakeTable extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveTable: () => TableModel
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    if (prop === "name") return this.resolveTable().name;
+    if (prop === "showTotals") return this.resolveTable().showTotals ?? false;
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "worksheet") return this.worksheet;
+    return super.navigate(prop);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  set name(value: string) {
+    this.ctx.write({ name: value }, () => {
+      const table = this.resolveTable();
+      if (
+        this.ctx.model.tables.some(
+          (t) => t !== table && t.name.toLowerCase() === value.toLowerCase()
+        )
+      )
+        throw new FakeExcelError("InvalidArgument", `A table named ${value} exists`);
+      table.name = value;
+    });
+  }
+  get worksheet(): FakeWorksheet {
+    return this.child(
+      "worksheet",
+      () => new FakeWorksheet(this.ctx, () => this.resolveTable().sheet)
+    );
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => ({
+      sheet: this.resolveTable().sheet,
+      rect: this.resolveTable().rect,
+    }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolveTable();
+      return { sheet: t.sheet, rect: { ...t.rect, rows: 1 } };
+    });
+  }
+}
+
+class FakeTables extends FakeObject {
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override liveItems(): FakeObject[] {
+    return this.ctx.model.tables.map((t) => new FakeTable(this.ctx, () => t));
+  }
+  get items(): FakeTable[] {
+    return this.get("items");
+  }
+}
+
+class FakeSheetTables extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  add(source: FakeRange | string, hasHeaders: boolean): FakeTable {
+    const ref: { table: TableModel | null } = { table: null };
+    this.ctx.write({ hasHeaders }, () => {
+      const sheet = this.sheet.model();
+      const rect = typeof source === "string" ? rectOfAddress(source) : source.target().rect;
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "protected");
+      ref.table = { name: `Table${this.ctx.model.tables.length + 1}`, sheet, rect };
+      this.ctx.model.tables.push(ref.table);
+      sheet.changes++;
+    });
+    return new FakeTable(this.ctx, () => {
+      if (!ref.table)
+        throw new FakeExcelError("InvalidObjectPath", "Table used before it was added");
+      return ref.table;
+    });
+  }
+}
+
+class FakeCharts extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  add(type: string, source: FakeRange, seriesBy?: string) {
+    const chart: ChartModel = {
+      type,
+      sheet: "",
+      source: { row: 0, col: 0, rows: 0, cols: 0 },
+      seriesBy,
+      title: "",
+    };
+    this.ctx.write({ type, seriesBy }, () => {
+      const sheet = this.sheet.model();
+      const target = source.target();
+      chart.sheet = target.sheet.name;
+      chart.source = target.rect;
+      sheet.charts.push(chart);
+      sheet.changes++;
+    });
+    const ctx = this.ctx;
+    return {
+      title: {
+        set text(value: string) {
+          ctx.write({ text: value }, () => {
+            chart.title = value;
+          });
+        },
+      },
+      setPosition(from: string, to?: string): void {
+        ctx.write({ from, to }, () => {
+          chart.from = from;
+          chart.to = to;
+        });
+      },
+    };
+  }
+}
