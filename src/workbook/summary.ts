@@ -327,7 +327,7 @@ function ringkasanSheet(
   return {
     name: SHEET_NAMES.ringkasan,
     role: "ringkasan",
-    columnWidths: [22, 24, ...DOMAINS.map(() => 12), 11, 10, 14, 22, 20, 22, 60, 12],
+    columnWidths: [22, 24, ...DOMAINS.map(() => 16), 11, 10, 14, 22, 20, 22, 60, 12],
     blocks,
     charts,
     validations: [],
@@ -537,7 +537,7 @@ function wilayahSheet(
   return {
     name: SHEET_NAMES.wilayah,
     role: "wilayah",
-    columnWidths: [24, 24, 24, ...DOMAINS.map(() => 12), 12, 14, 14],
+    columnWidths: [24, 24, 24, ...DOMAINS.map(() => 16), 12, 14, 14],
     blocks,
     charts: [],
     validations: [],

@@ -14,17 +14,23 @@ const HEADER_BORDER: Partial<ExcelJS.Borders> = {
   bottom: { style: "thin", color: { argb: "FF5B9BD5" } },
 };
 
+/**
+ * Every font names its face: a font without one is drawn in the viewer's default face
+ * (LibreOffice falls back to a serif), not in the workbook's Calibri.
+ */
+const FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
+
 const ROLE_STYLES: Readonly<Record<CellRole, Partial<ExcelJS.Style>>> = {
-  title: { font: { bold: true, size: 14, color: { argb: "FF1F4E78" } } },
-  notes: { font: { italic: true, size: 9, color: { argb: "FF595959" } } },
+  title: { font: { ...FONT, bold: true, size: 14, color: { argb: "FF1F4E78" } } },
+  notes: { font: { ...FONT, italic: true, size: 9, color: { argb: "FF595959" } } },
   header: {
-    font: { bold: true, color: { argb: "FF1F2937" } },
+    font: { ...FONT, bold: true, color: { argb: "FF1F2937" } },
     fill: HEADER_FILL,
     border: HEADER_BORDER,
     alignment: { vertical: "middle", wrapText: true },
   },
   data: {},
-  link: { font: { color: { argb: "FF0563C1" }, underline: true } },
+  link: { font: { ...FONT, color: { argb: "FF0563C1" }, underline: true } },
 };
 
 const cache = new Map<string, Partial<ExcelJS.Style>>();

@@ -2,8 +2,8 @@
  * Renders sheet specs (after optional copies of input grids) to an .xlsx file with ExcelJS's
  * streaming writer: one code path for 4 rows and for 84,276. Each row is written and committed
  * once; the file appears under its name only when complete (written beside it, then renamed).
- * User text is always written as text, never as a formula. Charts are not written (ExcelJS
- * cannot write them).
+ * User text is always written as text, never as a formula. Charts, which ExcelJS cannot write,
+ * are added to the package afterwards (package-charts.ts).
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -15,6 +15,7 @@ import { SheetSpec, TableBlock, ValidationSpec } from "../workbook/sheet-spec";
 import { XlsxFileError } from "./errors";
 import { enableInternalLinks } from "./internal-links";
 import { LaidCell, LaidRow, gridRows, specRowCount, specRows } from "./layout";
+import { addChartsToPackage } from "./package-charts";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH, cellStyle } from "./styles";
 
 export interface SheetCopy {
@@ -43,6 +44,7 @@ export async function writeWorkbook(
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await render(temp, sheets, options);
+    await addChartsToPackage(temp, sheets);
     await fs.rename(temp, file);
   } catch (cause) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
