@@ -39,6 +39,14 @@ export const MAX_KAMPUNG_CHARTED = 12;
 /** Content starts under the title, the five stamp lines and a blank row. */
 const CONTENT_ROW = 7;
 const CHART_SIZE = { rows: 16, cols: 8 };
+/** Charts sit at the top right, beside the notes; the kampung table starts under them. */
+const RINGKASAN_CHART_COL = 12;
+const IBANGGA_CHART_COL = 10;
+
+/** The row where a sheet's main table starts: under the top blocks, and under a chart if any. */
+function mainTableRow(row: number, hasChart: boolean): number {
+  return hasChart ? Math.max(row, CONTENT_ROW + CHART_SIZE.rows + 1) : row;
+}
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -231,6 +239,7 @@ function ringkasanSheet(
           : []),
       ]);
     }
+    // From column B, so that the domain means stand above the kampung's domain scores.
     groupTable = {
       ...table(
         "KKB_Status",
@@ -238,6 +247,7 @@ function ringkasanSheet(
         [text(label("status", lang)), ...statsColumns(lang, withIbangga)],
         rows
       ),
+      col: 1,
       colorScales: [],
     };
     blocks.push(groupTable);
@@ -299,12 +309,18 @@ function ringkasanSheet(
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
     ];
   });
-  const main = table("KKB_Ringkasan", row, columns, rows);
+  const perKampung = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
+  const main = table(
+    "KKB_Ringkasan",
+    mainTableRow(row, perKampung || groupTable !== null),
+    columns,
+    rows
+  );
   blocks.push(main);
 
   const charts: ChartSpec[] = [];
-  const anchor = { row: CONTENT_ROW, col: columns.length + 1 };
-  if (results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED) {
+  const anchor = { row: CONTENT_ROW, col: RINGKASAN_CHART_COL };
+  if (perKampung) {
     charts.push({
       kind: "radar",
       title: label("chartDomains", lang),
@@ -318,7 +334,12 @@ function ringkasanSheet(
     charts.push({
       kind: "radar",
       title: label("chartGroups", lang),
-      source: { row: groupTable.row, col: 0, rows: groups.length + 1, cols: 1 + DOMAINS.length },
+      source: {
+        row: groupTable.row,
+        col: groupTable.col,
+        rows: groups.length + 1,
+        cols: 1 + DOMAINS.length,
+      },
       seriesBy: "rows",
       anchor,
       size: CHART_SIZE,
@@ -327,7 +348,7 @@ function ringkasanSheet(
   return {
     name: SHEET_NAMES.ringkasan,
     role: "ringkasan",
-    columnWidths: [22, 24, ...DOMAINS.map(() => 16), 11, 10, 14, 22, 20, 22, 60, 12],
+    columnWidths: [5, 34, ...DOMAINS.map(() => 16), 11, 10, 14, 22, 20, 22, 60, 12],
     blocks,
     charts,
     validations: [],
@@ -460,10 +481,15 @@ function ibanggaSheet(
       k.region.kabupaten,
     ];
   });
-  const main = table("KKB_iBangga", row, columns, rows);
+  const main = table(
+    "KKB_iBangga",
+    mainTableRow(row, charted || groupTable !== null),
+    columns,
+    rows
+  );
   blocks.push(main);
 
-  const anchor = { row: CONTENT_ROW, col: columns.length + 1 };
+  const anchor = { row: CONTENT_ROW, col: IBANGGA_CHART_COL };
   const charts: ChartSpec[] = [];
   if (charted) {
     charts.push({

@@ -96,6 +96,18 @@ async function render(
         spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
+      // Summaries print on A4 landscape, one page wide; the template keeps Excel's defaults.
+      ...(spec.role === "input" || spec.role === "bukti"
+        ? {}
+        : {
+            pageSetup: {
+              paperSize: 9,
+              orientation: "landscape" as const,
+              fitToPage: true,
+              fitToWidth: 1,
+              fitToHeight: 0,
+            },
+          }),
     });
     enableInternalLinks(sheet);
     sheet.columns = spec.columnWidths.map((width) => ({ width }));

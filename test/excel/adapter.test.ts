@@ -20,7 +20,7 @@ function sheetNames(model: WorkbookModel): string[] {
 }
 
 function column(sheet: SheetModel, header: string): { row: number; col: number } {
-  for (let r = 0; r < 20; r++) {
+  for (let r = 0; r < 60; r++) {
     const c = (sheet.values[r] ?? []).indexOf(header);
     if (c >= 0) return { row: r, col: c };
   }

@@ -130,7 +130,7 @@ describe("chartData", () => {
     data.series.forEach((s, i) => {
       expect(s.values.values).toEqual(groups.rows[i].slice(1, 6));
       expect(s.values.ref).toBe(
-        `'KKB Ringkasan'!$B$${dataRow(groups, i)}:$F$${dataRow(groups, i)}`
+        `'KKB Ringkasan'!$C$${dataRow(groups, i)}:$G$${dataRow(groups, i)}`
       );
     });
   });
@@ -387,7 +387,7 @@ describe("writeWorkbook with charts", () => {
     });
     const groups = tableOf(ringkasan, "KKB_Status");
     const radar = await part(zip, "xl/charts/chart1.xml");
-    expect(radar).toContain(`<c:f>'KKB Ringkasan'!$B$${groups.row + 1}:$F$${groups.row + 1}</c:f>`);
+    expect(radar).toContain(`<c:f>'KKB Ringkasan'!$C$${groups.row + 1}:$G$${groups.row + 1}</c:f>`);
     expect(seriesOf(radar).map((s) => texts(s, "c:v")[0])).toEqual(
       groups.rows.slice(0, ringkasan.charts[0].source.rows - 1).map((r) => r[0])
     );
