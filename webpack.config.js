@@ -147,9 +147,14 @@ module.exports = (env = {}, options = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Every host KKB runs in (Edge WebView2, Safari, Chrome) has globalThis: webpack's runtime
+      // then needs no `new Function("return this")` fallback, which the CSP would refuse anyway.
+      environment: { globalThis: true },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // The pane's dynamic import names its module with ".js", as nodenext type checking wants.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
     module: {
       rules: [
@@ -202,6 +207,10 @@ module.exports = (env = {}, options = {}) => {
         ],
       }),
     ],
+    optimization: {
+      // The pane's lazily loaded xlsx chunk (ExcelJS) stays one file, named xlsx.js.
+      splitChunks: { cacheGroups: { defaultVendors: false } },
+    },
     performance: {
       // office.js copies and source maps are not what the pane downloads first.
       assetFilter: (file) => /\.(js)$/.test(file) && !file.startsWith("office-js/"),

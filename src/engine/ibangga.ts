@@ -39,8 +39,12 @@ export function weightsFromNumbers(values: readonly unknown[]): ParsedWeights {
     if (n < 0) return { ok: false, problem: "negative" };
     numbers.push(n);
   }
-  if (numbers[0] + numbers[1] + numbers[2] <= 0) return { ok: false, problem: "zero-sum" };
-  return { ok: true, weights: { name: "custom", values: [numbers[0], numbers[1], numbers[2]] } };
+  const largest = Math.max(numbers[0], numbers[1], numbers[2]);
+  if (largest <= 0) return { ok: false, problem: "zero-sum" };
+  // Same proportions, but products with 0-100 values can neither overflow nor underflow.
+  const scale = largest > 1e150 || largest < 1e-150 ? largest : 1;
+  const [a, b, c] = numbers.map((n) => n / scale);
+  return { ok: true, weights: { name: "custom", values: [a, b, c] } };
 }
 
 /**

@@ -77,7 +77,7 @@ export const MESSAGES = {
   },
   SCORE_TEXT: {
     severity: "warning",
-    id: (p) => `${p.label}: ${v(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
+    id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
     en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
   },
   SCORE_OFF_RUBRIC: {
@@ -111,7 +111,7 @@ export const MESSAGES = {
   },
   IBANGGA_TEXT: {
     severity: "warning",
-    id: (p) => `${p.label}: ${v(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
+    id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
     en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
   },
   KAMPUNG_MISSING: {

@@ -12,6 +12,7 @@ export type FileProblem =
   | "legacy-xls"
   | "not-xlsx"
   | "corrupt"
+  | "no-sheets"
   | "unwritable";
 
 const TEXTS: Readonly<
@@ -48,6 +49,10 @@ const TEXTS: Readonly<
   corrupt: {
     id: (f) => `File ${f} rusak atau tidak lengkap dan tidak dapat dibaca sebagai .xlsx.`,
     en: (f) => `File ${f} is damaged or incomplete and cannot be read as .xlsx.`,
+  },
+  "no-sheets": {
+    id: (f) => `File ${f} tidak berisi lembar kerja apa pun.`,
+    en: (f) => `File ${f} contains no worksheets.`,
   },
   unwritable: {
     id: (f) =>

@@ -27,6 +27,12 @@ export function csvSheetName(name: string): string {
   return (base.replace(/\.[^.]*$/, "") || "CSV").slice(0, 31);
 }
 
+/** The grids of a workbook that has at least one worksheet (Excel cannot save one without). */
+export function withSheets(grids: Grid[], name: string): Grid[] {
+  if (grids.length === 0) throw new XlsxFileError("no-sheets", name);
+  return grids;
+}
+
 /** `name` is the file's name (for messages and to recognise .csv). */
 export async function readWorkbookBytes(
   data: Uint8Array | ArrayBuffer,
@@ -36,12 +42,15 @@ export async function readWorkbookBytes(
   if (bytes.length === 0) throw new XlsxFileError("empty", name);
   const kind = sniffKind(bytes.subarray(0, 4096), name, bytes);
   switch (kind) {
-    case "xlsx":
+    case "xlsx": {
+      let grids: Grid[];
       try {
-        return await readWorkbookFull(bytes);
+        grids = await readWorkbookFull(bytes);
       } catch (cause) {
         throw new XlsxFileError("corrupt", name, { cause });
       }
+      return withSheets(grids, name);
+    }
     case "csv":
       return [csvToGrid(decodeText(bytes), csvSheetName(name))];
     case "encrypted":

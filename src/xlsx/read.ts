@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import { Grid } from "../workbook/grid";
 import { XlsxFileError } from "./errors";
-import { readWorkbookBytes, toBytes } from "./read-bytes";
+import { readWorkbookBytes, toBytes, withSheets } from "./read-bytes";
 import { readWorkbookStream } from "./read-stream";
 import { sniffKind } from "./sniff";
 
@@ -58,11 +58,13 @@ async function streamed(
   name: string,
   options: ReadOptions
 ): Promise<Grid[]> {
+  let grids: Grid[];
   try {
-    return await readWorkbookStream(input, options.onRows);
+    grids = await readWorkbookStream(input, options.onRows);
   } catch (cause) {
     throw new XlsxFileError("corrupt", name, { cause });
   }
+  return withSheets(grids, name);
 }
 
 async function fileSize(path: string): Promise<number> {
