@@ -25,6 +25,57 @@ const FUNCTIONS_TS = path.resolve(__dirname, "src/functions/functions.ts");
 const COMMANDS_TS = path.resolve(__dirname, "src/commands/commands.ts");
 const DEV_PORT = 3000;
 
+/**
+ * ExcelJS's prebuilt browser bundle (the pane's lazy xlsx chunk) carries fallbacks that build
+ * code from strings: `Function("return this")()` to find the global object (lodash, bundler
+ * helpers), setImmediate's `new Function("" + callback)` for string callbacks, and regenerator's
+ * `Function("r", ...)` when globalThis is missing. Every host KKB runs in has globalThis, and the
+ * CSP forbids code from strings anyway: rewrite them, so no bundle holds a Function constructor.
+ */
+const CODE_FROM_STRING_REWRITES = [
+  [/(?:new )?Function\("return this"\)\(\)/g, () => "globalThis"],
+  [
+    /new Function\(""\+\w+\)/g,
+    () => 'function(){throw new TypeError("KKB: code from strings is disabled")}',
+  ],
+  [
+    /Function\("r","regeneratorRuntime = r"\)\((\w+)\)/g,
+    (m) => `(globalThis.regeneratorRuntime=${m[1]})`,
+  ],
+];
+
+class NoCodeFromStringsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("NoCodeFromStrings", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After minification, so the patterns are the ones that ship.
+        { name: "NoCodeFromStrings", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith(".js") || name.startsWith("office-js/")) continue;
+            const original = compilation.getAsset(name).source;
+            const text = original.source().toString();
+            const rewritten = new sources.ReplaceSource(original);
+            let changed = false;
+            for (const [pattern, replacement] of CODE_FROM_STRING_REWRITES) {
+              for (const match of text.matchAll(pattern)) {
+                rewritten.replace(
+                  match.index,
+                  match.index + match[0].length - 1,
+                  replacement(match)
+                );
+                changed = true;
+              }
+            }
+            if (changed) compilation.updateAsset(name, rewritten);
+          }
+        }
+      );
+    });
+  }
+}
+
 /** The base URL the manifest points at: https, ending with "/". */
 function baseUrlFrom(value) {
   const url = new URL(value);
@@ -180,6 +231,7 @@ module.exports = (env = {}, options = {}) => {
         input: FUNCTIONS_TS,
       }),
       new RebaseUrlsPlugin(baseUrl, ["functions.json"]),
+      new NoCodeFromStringsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,50 +1,454 @@
+/**
+ * The task pane: three steps (Data, Periksa, Ringkasan), a language switch and "Tentang metode".
+ * Inside Excel it works on the open workbook through the office.js adapter; outside Excel on an
+ * .xlsx file the user opens, through the ExcelJS adapter loaded on demand.
+ */
 import * as React from "react";
-import { Body1, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import { Lang } from "../engine/framework";
+import { SETARA } from "../engine/ibangga";
+import { Issue } from "../engine/issues";
+import { InputLocation } from "../excel";
+import { readInput } from "../workbook/input";
+import { analyseRead, buildSummary } from "../workbook/summary";
+import { CheckStep } from "./components/CheckStep";
+import { DataStep } from "./components/DataStep";
+import { HostBanner } from "./components/HostBanner";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { MethodPanel } from "./components/MethodPanel";
+import { Progress } from "./components/ProgressPanel";
+import { StepSection } from "./components/StepSection";
+import { STEP_ORDER, StepKey, Steps, stepName } from "./components/Steps";
+import { SummaryResult, SummaryStep } from "./components/SummaryStep";
+import {
+  insertTemplateInExcel,
+  readInputInExcel,
+  savedSettingsInExcel,
+  selectCellInExcel,
+  summarizeInExcel,
+} from "./excel-session";
+import { bytesUrl, downloadBytes, loadFileEngine, summaryFileName } from "./file-session";
+import { HostState, rememberLang } from "./host";
+import { strings } from "./i18n";
+import { RIBBON_EVENT, RibbonEventDetail } from "./ribbon-event";
+import { Loaded, Mode, Notice } from "./session";
+import { checkWeights, choiceFromWeights, DEFAULT_CHOICE, WeightsChoice } from "./weights";
 
-/** Where the pane runs: inside Excel, inside another Office host, or outside Office. */
-export type HostState =
-  | { readonly kind: "loading" }
-  | { readonly kind: "excel" }
-  | { readonly kind: "other-host"; readonly host: string }
-  | { readonly kind: "no-office" };
+export type { HostState };
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "0",
+    maxWidth: "720px",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    // Spacing comes from the layout's gaps, not from the browser's default margins.
+    "& p, & h1, & h2, & h3": { marginTop: 0, marginBottom: 0 },
   },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  nav: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
 });
 
-export function hostMessage(state: HostState): { id: string; en: string } {
-  switch (state.kind) {
-    case "loading":
-      return { id: "Memeriksa Excel...", en: "Checking for Excel..." };
-    case "excel":
-      return { id: "Excel terhubung.", en: "Excel is connected." };
-    case "other-host":
-      return {
-        id: `Berjalan di ${state.host}, bukan Excel: fungsi KKB hanya tersedia di Excel.`,
-        en: `Running in ${state.host}, not Excel: the KKB functions work only in Excel.`,
-      };
-    case "no-office":
-      return {
-        id: "Berjalan di luar Office: Excel tidak ada. Buka add-in ini dari Excel.",
-        en: "Running outside Office: Excel is not present. Open this add-in from Excel.",
-      };
-  }
+export interface AppProps {
+  readonly host: HostState;
+  readonly initialLang: Lang;
 }
 
-export function App({ state }: { state: HostState }): React.JSX.Element {
+function errorText(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === "string" ? e.message : String(error);
+  return typeof e?.code === "string" ? `${e.code}: ${message}` : message;
+}
+
+export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const message = hostMessage(state);
+  const mode: Mode = host.kind === "excel" ? "excel" : "file";
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [step, setStep] = React.useState<StepKey>("data");
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [dataNotice, setDataNotice] = React.useState<Notice | null>(null);
+  const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
+  const [sheetLang, setSheetLang] = React.useState<Lang>(initialLang);
+  const [includeCopies, setIncludeCopies] = React.useState(true);
+  const [running, setRunning] = React.useState(false);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
+  const [result, setResult] = React.useState<SummaryResult | null>(null);
+  const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(null);
+  const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
+  const moveFocus = React.useRef(false);
+  const s = strings(lang);
+
+  const weightsCheck = checkWeights(choice);
+  const weights = weightsCheck.ok ? weightsCheck.weights : SETARA;
+  const weightsKey = `${weights.name}:${weights.values.join(",")}`;
+  const analysis = React.useMemo(
+    () => (loaded && !loaded.read.fatal ? analyseRead(loaded.read, weights, lang) : null),
+    // weightsKey stands for weights (a new object on every render of custom weights).
+    [loaded, weightsKey, lang]
+  );
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  React.useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    headings.current[step]?.focus();
+  }, [step]);
+
+  // The summary file offered for download is released when replaced or when the pane closes.
+  const fileUrl = result?.kind === "file" ? result.url : null;
+  React.useEffect(() => {
+    if (!fileUrl) return undefined;
+    return () => URL.revokeObjectURL(fileUrl);
+  }, [fileUrl]);
+
+  React.useEffect(() => {
+    const onRibbon = (event: Event) => {
+      const detail = (event as CustomEvent<RibbonEventDetail>).detail;
+      if (detail) setRibbon(detail);
+    };
+    window.addEventListener(RIBBON_EVENT, onRibbon);
+    return () => window.removeEventListener(RIBBON_EVENT, onRibbon);
+  }, []);
+
+  const goTo = (next: StepKey) => {
+    moveFocus.current = true;
+    setStep(next);
+  };
+
+  const readFromExcel = React.useCallback(
+    async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean) => {
+      setBusy(strings(readLang).reading);
+      setDataNotice(null);
+      try {
+        const found = await readInputInExcel(where, readLang);
+        if (found.read.fatal && quietWhenMissing) {
+          setLoaded(null);
+          return;
+        }
+        setLoaded({
+          read: found.read,
+          origin: { kind: "excel", location: found.location, fellBack: found.fellBack },
+        });
+        if (found.fellBack) setDataNotice({ intent: "warning", text: strings(readLang).fellBack });
+      } catch (error) {
+        setDataNotice({ intent: "error", text: strings(readLang).unexpected(errorText(error)) });
+      } finally {
+        setBusy(null);
+      }
+    },
+    []
+  );
+
+  // Inside Excel: take the saved weights and language, and look for the data once.
+  React.useEffect(() => {
+    if (mode !== "excel") return;
+    let cancelled = false;
+    void (async () => {
+      let where: InputLocation = { kind: "auto" };
+      try {
+        const saved = await savedSettingsInExcel();
+        if (cancelled) return;
+        if (saved.weights) setChoice(choiceFromWeights(saved.weights, initialLang));
+        if (saved.lang) setSheetLang(saved.lang);
+        if (saved.input && saved.input.kind !== "selection") where = saved.input;
+      } catch {
+        // No settings to restore: the defaults stand.
+      }
+      if (!cancelled) await readFromExcel(where, initialLang, true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [mode, initialLang, readFromExcel]);
+
+  const changeLang = (next: Lang) => {
+    if (next === lang) return;
+    setLang(next);
+    setSheetLang(next);
+    rememberLang(next);
+    // Messages are made when the data is read: read again in the new language.
+    if (!loaded) return;
+    if (loaded.origin.kind === "file") {
+      setLoaded({
+        read: readInput(loaded.origin.grids, { lang: next, sheet: loaded.read.sheet }),
+        origin: loaded.origin,
+      });
+    } else {
+      void readFromExcel(loaded.origin.location, next, false);
+    }
+  };
+
+  const insertTemplate = async () => {
+    setBusy(s.reading);
+    setDataNotice(null);
+    try {
+      const outcome = await insertTemplateInExcel(lang);
+      setDataNotice({ intent: outcome.inserted ? "success" : "warning", text: outcome.message });
+      if (outcome.inserted) await readFromExcel({ kind: "auto" }, lang, false);
+    } catch (error) {
+      setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openFile = async (file: File) => {
+    setBusy(s.readingFile(file.name));
+    setDataNotice(null);
+    setResult(null);
+    setSummaryNotice(null);
+    setProgress(null);
+    let engine: Awaited<ReturnType<typeof loadFileEngine>> | null = null;
+    try {
+      engine = await loadFileEngine();
+      const grids = await engine.readFileGrids(await file.arrayBuffer(), file.name);
+      setLoaded({
+        read: readInput(grids, { lang }),
+        origin: { kind: "file", name: file.name, grids },
+      });
+    } catch (error) {
+      setLoaded(null);
+      const text = engine?.fileErrorText(error, lang) ?? s.unexpected(errorText(error));
+      setDataNotice({ intent: "error", text });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const downloadTemplate = async () => {
+    setBusy(s.loadingEngine);
+    setDataNotice(null);
+    try {
+      const engine = await loadFileEngine();
+      downloadBytes(
+        await engine.templateBytes(lang),
+        lang === "id" ? "templat-kkb.xlsx" : "kkb-template.xlsx"
+      );
+    } catch (error) {
+      setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const selectIssue = (issue: Issue) => {
+    selectCellInExcel(issue.sheet, issue.cell).catch((error: unknown) =>
+      setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) })
+    );
+  };
+
+  const openSheet = (sheet: string) => {
+    selectCellInExcel(sheet, "A1").catch((error: unknown) =>
+      setSummaryNotice({ intent: "error", text: s.unexpected(errorText(error)) })
+    );
+  };
+
+  const runInExcel = async () => {
+    const where =
+      loaded?.origin.kind === "excel" ? loaded.origin.location : { kind: "auto" as const };
+    const outcome = await summarizeInExcel({
+      where,
+      weights,
+      lang: sheetLang,
+      onProgress: (p) =>
+        setProgress({
+          fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
+          message: p.message,
+        }),
+    });
+    setProgress({ fraction: 1, message: outcome.ok ? s.progressDone : outcome.message });
+    setSummaryNotice({ intent: outcome.ok ? "success" : "error", text: outcome.message });
+    if (outcome.ok) setResult({ kind: "excel", sheets: outcome.sheets });
+  };
+
+  const runInBrowser = async () => {
+    if (loaded?.origin.kind !== "file") return;
+    const { grids, name } = loaded.origin;
+    setProgress({ fraction: null, message: s.loadingEngine });
+    const engine = await loadFileEngine();
+    setProgress({ fraction: 0.05, message: s.progressScore });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const read =
+      sheetLang === lang
+        ? loaded.read
+        : readInput(grids, { lang: sheetLang, sheet: loaded.read.sheet });
+    const summary = buildSummary(read, { lang: sheetLang, weights, source: name, now: new Date() });
+    const owned = new Set(summary.sheets.map((sheet) => sheet.name.toLowerCase()));
+    const copies = includeCopies
+      ? grids
+          .filter((g) => !owned.has(g.sheet.toLowerCase()))
+          .map((grid) => ({ name: grid.sheet, grid }))
+      : [];
+    const bytes = await engine.workbookBytes(summary.sheets, {
+      copies,
+      onSheet: (sheet, index, total) =>
+        setProgress({ fraction: 0.1 + (0.8 * index) / total, message: s.progressSheet(sheet) }),
+      onPack: () => setProgress({ fraction: 0.92, message: s.progressZip }),
+    });
+    const issues = summary.results.issues;
+    const errors = issues.filter((i) => i.severity === "error").length;
+    const fmt = (n: number) => new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US").format(n);
+    setProgress({ fraction: 1, message: s.progressDone });
+    setSummaryNotice({
+      intent: "success",
+      text: s.fileReady(
+        fmt(summary.results.kampung.length),
+        fmt(errors),
+        fmt(issues.length - errors)
+      ),
+    });
+    setResult({
+      kind: "file",
+      url: bytesUrl(bytes),
+      fileName: summaryFileName(name, sheetLang),
+      sheets: summary.sheets.map((sheet) => sheet.name),
+    });
+  };
+
+  const runSummary = async () => {
+    setRunning(true);
+    setResult(null);
+    setSummaryNotice(null);
+    setProgress({ fraction: 0, message: s.progressRead });
+    try {
+      if (mode === "excel") await runInExcel();
+      else await runInBrowser();
+    } catch (error) {
+      setProgress(null);
+      setSummaryNotice({ intent: "error", text: s.failed(errorText(error)) });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const hasData = loaded !== null && !loaded.read.fatal && loaded.read.assessments.length > 0;
+  const index = STEP_ORDER.indexOf(step);
+  const previous = index > 0 ? STEP_ORDER[index - 1] : null;
+  const next = index < STEP_ORDER.length - 1 ? STEP_ORDER[index + 1] : null;
+
   return (
-    <main className={styles.root} data-host={state.kind}>
-      <Subtitle1 as="h1">Kampung KB</Subtitle1>
-      <Body1>KKB sudah dimuat.</Body1>
-      <Body1 role="status">{message.id}</Body1>
-      <Caption1 lang="en">KKB is loaded. {message.en}</Caption1>
+    <main className={styles.root} data-host={host.kind} lang={lang}>
+      <header className={styles.header}>
+        <div>
+          <Subtitle1 block as="h1" className={styles.title}>
+            {s.appTitle}
+          </Subtitle1>
+          <Body1 block as="p" className={styles.title}>
+            {s.appSubtitle}
+          </Body1>
+        </div>
+        <LanguageSwitch lang={lang} onChange={changeLang} />
+      </header>
+      <HostBanner state={host} lang={lang} />
+      {ribbon && (
+        <MessageBar intent={ribbon.ok ? "success" : "error"} layout="multiline">
+          <MessageBarBody role="status">
+            <MessageBarTitle>{s.ribbonResult}</MessageBarTitle>
+            {ribbon.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {host.kind !== "loading" && <Steps current={step} onSelect={goTo} lang={lang} />}
+      {host.kind !== "loading" && (
+        <StepSection
+          id={`kkb-step-${step}`}
+          title={stepName(step, lang)}
+          caption={s.stepOf(index + 1)}
+          headingRef={(el) => {
+            headings.current[step] = el;
+          }}
+        >
+          {step === "data" && (
+            <DataStep
+              mode={mode}
+              lang={lang}
+              loaded={loaded}
+              busy={busy}
+              notice={dataNotice}
+              onInsertTemplate={() => void insertTemplate()}
+              onFind={() => void readFromExcel({ kind: "auto" }, lang, false)}
+              onUseSelection={() => void readFromExcel({ kind: "selection" }, lang, false)}
+              onOpenFile={(file) => void openFile(file)}
+              onDownloadTemplate={() => void downloadTemplate()}
+            />
+          )}
+          {step === "check" && (
+            <CheckStep
+              mode={mode}
+              lang={lang}
+              issues={loaded ? (analysis?.results.issues ?? loaded.read.issues) : null}
+              kampung={analysis?.results.kampung ?? []}
+              busy={busy !== null}
+              onSelectIssue={selectIssue}
+              onRecheck={() =>
+                void readFromExcel(
+                  loaded?.origin.kind === "excel" ? loaded.origin.location : { kind: "auto" },
+                  lang,
+                  false
+                )
+              }
+            />
+          )}
+          {step === "summary" && (
+            <SummaryStep
+              mode={mode}
+              lang={lang}
+              weights={choice}
+              onWeights={setChoice}
+              sheetLang={sheetLang}
+              onSheetLang={setSheetLang}
+              includeCopies={includeCopies}
+              onIncludeCopies={setIncludeCopies}
+              hasData={hasData}
+              canRun={hasData && weightsCheck.ok}
+              running={running}
+              progress={progress}
+              notice={summaryNotice}
+              result={result}
+              onRun={() => void runSummary()}
+              onOpenSheet={openSheet}
+            />
+          )}
+          <div className={styles.nav}>
+            {previous && (
+              <Button appearance="secondary" onClick={() => goTo(previous)}>
+                {s.back(stepName(previous, lang))}
+              </Button>
+            )}
+            {next && (
+              <Button appearance="primary" onClick={() => goTo(next)} data-testid="next-step">
+                {s.next(stepName(next, lang))}
+              </Button>
+            )}
+          </div>
+        </StepSection>
+      )}
+      <MethodPanel lang={lang} />
     </main>
   );
 }

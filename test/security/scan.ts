@@ -88,6 +88,41 @@ export const URL_ALLOWLIST: readonly AllowedUrl[] = [
       "React's production error text names the page that decodes its codes: text, never requested",
   },
   {
+    url: "https://github.com/exceljs/exceljs/blob/master/UPGRADE-4.0.md",
+    reason:
+      "ExcelJS's deprecation message text (lazy xlsx chunk): text in an Error, never requested",
+  },
+  {
+    url: "https://github.com/zloirock/core-js",
+    reason:
+      "core-js's bundled licence metadata (lazy xlsx chunk): a string in an object, never requested",
+  },
+  {
+    url: "https://github.com/zloirock/core-js/blob/v3.33.0/LICENSE",
+    reason:
+      "core-js's bundled licence metadata (lazy xlsx chunk): a string in an object, never requested",
+  },
+  {
+    url: "https://github.com/crypto-browserify/crypto-browserify",
+    reason: "text of a 'not implemented' Error in ExcelJS's crypto polyfill: never requested",
+  },
+  {
+    url: "https://github.com/indutny/elliptic",
+    reason: "package.json metadata bundled by ExcelJS's crypto polyfill: a string, never requested",
+  },
+  {
+    url: "https://github.com/indutny/elliptic/issues",
+    reason: "package.json metadata bundled by ExcelJS's crypto polyfill: a string, never requested",
+  },
+  {
+    url: "https://stuk.github.io/jszip/documentation/howto/read_zip.html",
+    reason: "JSZip's 'is this a zip file?' Error text: never requested",
+  },
+  {
+    url: "https://github.com/uuidjs/uuid#getrandomvalues-not-supported",
+    reason: "uuid's 'getRandomValues() not supported' Error text: never requested",
+  },
+  {
     url: "http://schemas.openxmlformats.org/",
     reason: "OOXML namespace and relationship-type URIs inside .xlsx files (ExcelJS): identifiers",
   },

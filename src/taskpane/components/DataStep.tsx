@@ -1,0 +1,101 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Label,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { Lang, strings } from "../i18n";
+import { Loaded, Mode, Notice } from "../session";
+import { FoundColumns } from "./FoundColumns";
+import { NoticeBar } from "./NoticeBar";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  button: { alignSelf: "flex-start", maxWidth: "100%" },
+  file: { maxWidth: "100%" },
+});
+
+export interface DataStepProps {
+  readonly mode: Mode;
+  readonly lang: Lang;
+  readonly loaded: Loaded | null;
+  /** What the pane is doing, in words, or null when idle. */
+  readonly busy: string | null;
+  readonly notice: Notice | null;
+  readonly onInsertTemplate: () => void;
+  readonly onFind: () => void;
+  readonly onUseSelection: () => void;
+  readonly onOpenFile: (file: File) => void;
+  readonly onDownloadTemplate: () => void;
+}
+
+/** Step 1: where the data comes from, and what was found in it. */
+export function DataStep(props: DataStepProps): React.JSX.Element {
+  const { mode, lang, loaded, busy, notice } = props;
+  const styles = useStyles();
+  const s = strings(lang);
+  const fileId = React.useId();
+  const action = (text: string, help: string, onClick: () => void, primary = false) => (
+    <div className={styles.action}>
+      <Button
+        className={styles.button}
+        appearance={primary ? "primary" : "secondary"}
+        onClick={onClick}
+        disabledFocusable={busy !== null}
+      >
+        {text}
+      </Button>
+      <Caption1>{help}</Caption1>
+    </div>
+  );
+  return (
+    <>
+      <Body1 block as="p">
+        {s.dataIntro}
+      </Body1>
+      {mode === "excel" ? (
+        <div className={styles.actions}>
+          {action(s.findData, s.findDataHelp, props.onFind, true)}
+          {action(s.useSelection, s.useSelectionHelp, props.onUseSelection)}
+          {action(s.insertTemplate, s.insertTemplateHelp, props.onInsertTemplate)}
+        </div>
+      ) : (
+        <div className={styles.actions}>
+          <div className={styles.action}>
+            <Label htmlFor={fileId} weight="semibold">
+              {s.openFile}
+            </Label>
+            <input
+              id={fileId}
+              aria-describedby={`${fileId}-hint`}
+              className={styles.file}
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              disabled={busy !== null}
+              data-testid="file-input"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                if (file) props.onOpenFile(file);
+                event.currentTarget.value = "";
+              }}
+            />
+            <Caption1 id={`${fileId}-hint`}>{s.openFileHelp}</Caption1>
+          </div>
+          {action(s.downloadTemplate, s.insertTemplateHelp, props.onDownloadTemplate)}
+        </div>
+      )}
+      {busy && <Spinner size="tiny" label={busy} labelPosition="after" />}
+      <NoticeBar notice={notice} />
+      {loaded ? (
+        <FoundColumns read={loaded.read} lang={lang} />
+      ) : (
+        !busy && <Body1>{mode === "excel" ? s.noData : s.noDataFile}</Body1>
+      )}
+    </>
+  );
+}

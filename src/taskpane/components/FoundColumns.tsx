@@ -1,0 +1,141 @@
+import * as React from "react";
+import {
+  Body1,
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkCircle16Filled, DismissCircle16Filled } from "@fluentui/react-icons";
+import { DIMENSIONS, DOMAINS } from "../../engine/framework";
+import { describeInput } from "../../workbook/input-overview";
+import { InputRead } from "../../workbook/input";
+import { Lang, formatNumber, strings } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  domains: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  subs: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  sub: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  no: { color: tokens.colorPaletteRedForeground1 },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  missing: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface FoundColumnsProps {
+  readonly read: InputRead;
+  readonly lang: Lang;
+}
+
+/** What the reader found: kampung rows, the 15 sub-indicators domain by domain, iBangga. */
+export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Element {
+  const styles = useStyles();
+  const s = strings(lang);
+  const overview = describeInput(read, lang);
+  if (overview.fatal) {
+    const first = overview.errors[0];
+    return (
+      <section className={styles.root} aria-label={s.foundTitle}>
+        <Subtitle2 block as="h3">
+          {s.fatal}
+        </Subtitle2>
+        {first && <Body1>{first.message}</Body1>}
+      </section>
+    );
+  }
+  const sub = read.columns?.sub ?? [];
+  const found = overview.subIndicatorsFound.length;
+  const ibanggaText =
+    overview.ibangga === "dimensions"
+      ? s.ibanggaDimensions
+      : overview.ibangga === "sub-indicators"
+        ? s.ibanggaSubs
+        : overview.ibangga === "mixed"
+          ? s.ibanggaMixed
+          : s.ibanggaNone;
+  const subColumns = read.columns?.ibanggaSub ?? [];
+  return (
+    <section className={styles.root} aria-label={s.foundTitle} data-testid="found-columns">
+      <Subtitle2 block as="h3">
+        {s.foundTitle}
+      </Subtitle2>
+      <Body1>{s.foundRows(formatNumber(overview.kampung, lang), overview.sheet)}</Body1>
+      {overview.sourceRange && <Caption1>{s.foundRange(overview.sourceRange)}</Caption1>}
+      <Body1>
+        {found === sub.length && found > 0
+          ? s.subAllFound
+          : s.subFound(formatNumber(found, lang), formatNumber(sub.length || 15, lang))}
+      </Body1>
+      <ul className={styles.domains}>
+        {DOMAINS.map((domain, d) => (
+          <li key={domain.key}>
+            <Body1Strong as="span">{domain.label[lang]}</Body1Strong>
+            <ul className={styles.subs}>
+              {domain.subIndicators.map((item, i) => {
+                const ok = sub[d * 3 + i] != null;
+                return (
+                  <li key={item.key} className={styles.sub}>
+                    {ok ? (
+                      <CheckmarkCircle16Filled className={styles.ok} aria-hidden />
+                    ) : (
+                      <DismissCircle16Filled className={styles.no} aria-hidden />
+                    )}
+                    <Caption1>{item.label[lang]}</Caption1>
+                    <span className={styles.hidden}>{ok ? s.found : s.missing}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {overview.subIndicatorsMissing.length > 0 && (
+        <div>
+          <Body1Strong className={styles.missing}>
+            {`${s.subMissingTitle}: ${overview.subIndicatorsMissing.join(", ")}`}
+          </Body1Strong>
+          <Caption1 block as="p">
+            {s.subMissingHelp}
+          </Caption1>
+        </div>
+      )}
+      <Body1>{ibanggaText}</Body1>
+      {overview.ibangga !== "none" && overview.ibangga !== "dimensions" && (
+        <Caption1>
+          {DIMENSIONS.map((dim, d) =>
+            s.ibanggaSubCount(dim.label[lang], formatNumber(subColumns[d]?.length ?? 0, lang))
+          ).join("; ")}
+        </Caption1>
+      )}
+      {overview.dimensionsMissing.length > 0 && (
+        <Body1 className={styles.missing}>
+          {s.ibanggaMissing(overview.dimensionsMissing.join(", "))}
+        </Body1>
+      )}
+    </section>
+  );
+}

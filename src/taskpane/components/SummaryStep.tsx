@@ -1,0 +1,111 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  tokens,
+} from "@fluentui/react-components";
+import { Lang, strings } from "../i18n";
+import { Mode, Notice } from "../session";
+import { WeightsChoice } from "../weights";
+import { NoticeBar } from "./NoticeBar";
+import { Progress, ProgressPanel } from "./ProgressPanel";
+import { DownloadLink, SheetLinks } from "./SheetLinks";
+import { WeightsForm } from "./WeightsForm";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  button: { alignSelf: "flex-start", maxWidth: "100%" },
+});
+
+export type SummaryResult =
+  | { readonly kind: "excel"; readonly sheets: readonly string[] }
+  | {
+      readonly kind: "file";
+      readonly url: string;
+      readonly fileName: string;
+      readonly sheets: readonly string[];
+    };
+
+export interface SummaryStepProps {
+  readonly mode: Mode;
+  readonly lang: Lang;
+  readonly weights: WeightsChoice;
+  readonly onWeights: (choice: WeightsChoice) => void;
+  readonly sheetLang: Lang;
+  readonly onSheetLang: (lang: Lang) => void;
+  readonly includeCopies: boolean;
+  readonly onIncludeCopies: (include: boolean) => void;
+  readonly hasData: boolean;
+  /** Whether the button may run (valid weights, data present). */
+  readonly canRun: boolean;
+  readonly running: boolean;
+  readonly progress: Progress | null;
+  readonly notice: Notice | null;
+  readonly result: SummaryResult | null;
+  readonly onRun: () => void;
+  readonly onOpenSheet: (sheet: string) => void;
+}
+
+/** Step 3: weights, options, one button, progress, and the sheets written. */
+export function SummaryStep(props: SummaryStepProps): React.JSX.Element {
+  const { mode, lang, result } = props;
+  const styles = useStyles();
+  const s = strings(lang);
+  return (
+    <div className={styles.root}>
+      <WeightsForm value={props.weights} onChange={props.onWeights} lang={lang} />
+      <Field label={s.sheetLanguage}>
+        <RadioGroup
+          layout="horizontal"
+          value={props.sheetLang}
+          onChange={(_, data) => props.onSheetLang(data.value === "en" ? "en" : "id")}
+        >
+          <Radio value="id" label={s.languageId} />
+          <Radio value="en" label={s.languageEn} />
+        </RadioGroup>
+      </Field>
+      {mode === "file" && (
+        <Checkbox
+          checked={props.includeCopies}
+          onChange={(_, data) => props.onIncludeCopies(data.checked === true)}
+          label={s.includeCopies}
+        />
+      )}
+      <div>
+        <Button
+          className={styles.button}
+          appearance="primary"
+          size="large"
+          onClick={props.onRun}
+          disabledFocusable={!props.canRun || props.running}
+          data-testid="run-summary"
+        >
+          {mode === "excel" ? s.generateExcel : s.generateFile}
+        </Button>
+        <Caption1 block as="p">
+          {mode === "excel" ? s.generateHelpExcel : s.generateHelpFile}
+        </Caption1>
+      </div>
+      <ProgressPanel progress={props.progress} lang={lang} />
+      <NoticeBar notice={props.notice} />
+      {result?.kind === "excel" && (
+        <SheetLinks sheets={result.sheets} lang={lang} onOpen={props.onOpenSheet} />
+      )}
+      {result?.kind === "file" && (
+        <DownloadLink
+          url={result.url}
+          fileName={result.fileName}
+          sheets={result.sheets}
+          lang={lang}
+        />
+      )}
+      {!props.hasData && <Body1>{s.needData}</Body1>}
+    </div>
+  );
+}

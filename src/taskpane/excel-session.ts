@@ -1,0 +1,58 @@
+/**
+ * The pane's thin wrapper over the office.js adapter (src/excel): each call is one `Excel.run`,
+ * so the React code never holds a request context. Used only when the pane runs inside Excel.
+ */
+import { Lang } from "../engine/framework";
+import { Weights } from "../engine/ibangga";
+import {
+  InputFound,
+  InputLocation,
+  insertTemplate,
+  readInputFromWorkbook,
+  SavedSettings,
+  selectCell,
+  summarizeWorkbook,
+  SummarizeOutcome,
+  SummarizeProgress,
+  surveyWorkbook,
+  TemplateOutcome,
+} from "../excel";
+
+function excel(): typeof Excel {
+  const e = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!e) throw new Error("Excel is not available");
+  return e;
+}
+
+export function insertTemplateInExcel(lang: Lang): Promise<TemplateOutcome> {
+  return excel().run((context) => insertTemplate(context, lang));
+}
+
+export function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputFound> {
+  return excel().run((context) => readInputFromWorkbook(context, where, { lang }));
+}
+
+/** The weights, language and input location saved by the last summary. */
+export function savedSettingsInExcel(): Promise<SavedSettings> {
+  return excel().run(async (context) => (await surveyWorkbook(context)).settings);
+}
+
+export function summarizeInExcel(options: {
+  readonly where: InputLocation;
+  readonly weights: Weights;
+  readonly lang: Lang;
+  readonly onProgress: (progress: SummarizeProgress) => void;
+}): Promise<SummarizeOutcome> {
+  return excel().run((context) =>
+    summarizeWorkbook(context, {
+      where: options.where,
+      weights: options.weights,
+      lang: options.lang,
+      onProgress: options.onProgress,
+    })
+  );
+}
+
+export function selectCellInExcel(sheet: string, cell: string): Promise<boolean> {
+  return excel().run((context) => selectCell(context, sheet, cell));
+}

@@ -1,0 +1,345 @@
+/**
+ * Every text the pane shows, in Indonesian and English, and the number formats of the display
+ * locale. Domain, sub-indicator and dimension names come from src/engine/framework.ts.
+ */
+import { DIMENSIONS, Lang, SUB_INDICATORS } from "../engine/framework";
+import { subIndicatorLabel } from "../workbook/input";
+import { label } from "../workbook/labels";
+
+export type { Lang };
+
+const LOCALES: Readonly<Record<Lang, string>> = { id: "id-ID", en: "en-US" };
+
+/** A number in the display locale (decimal comma in Indonesian). */
+export function formatNumber(value: number, lang: Lang, decimals?: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], {
+    minimumFractionDigits: decimals ?? 0,
+    maximumFractionDigits: decimals ?? 3,
+  }).format(value);
+}
+
+/** A share (0 to 1) as a percentage with one decimal. */
+export function formatPercent(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang], {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
+}
+
+const IDENTITY_FIELDS = [
+  "kampung",
+  "desa",
+  "kecamatan",
+  "kabupaten",
+  "provinsi",
+  "status",
+  "tanggal",
+] as const;
+
+/** An issue's field (`koordinasi.regulasi`, `ibangga.kemandirian:Rumah layak`) in words. */
+export function fieldLabel(field: string, lang: Lang): string {
+  if (!field) return lang === "id" ? "Seluruh lembar" : "Whole sheet";
+  const sub = SUB_INDICATORS.find((s) => s.key === field);
+  if (sub) return subIndicatorLabel(sub.index, lang);
+  if ((IDENTITY_FIELDS as readonly string[]).includes(field)) {
+    return label(field as (typeof IDENTITY_FIELDS)[number], lang);
+  }
+  const ibangga = /^ibangga\.([a-z]+)(?::(.*))?$/i.exec(field);
+  if (ibangga) {
+    const dimension = DIMENSIONS.find((d) => d.key === ibangga[1]);
+    if (dimension) {
+      const name = dimension.label[lang];
+      return ibangga[2] ? `${name}: ${ibangga[2]}` : `iBangga ${name}`;
+    }
+  }
+  return field;
+}
+
+const id = {
+  appTitle: "Kampung KB",
+  appSubtitle: "Skor konvergensi layanan keluarga",
+  language: "Bahasa",
+  languageId: "Indonesia",
+  languageEn: "English",
+  hostLoading: "Menghubungkan ke Excel...",
+  hostExcel: "Terhubung ke Excel. Data dibaca dari buku kerja yang terbuka.",
+  hostOther: (host: string) =>
+    `Berjalan di ${host}, bukan Excel. Anda tetap dapat membuka file .xlsx di bawah ini.`,
+  hostNone:
+    "Berjalan di luar Excel (di peramban). Buka file .xlsx dari komputer Anda, periksa, lalu unduh buku kerja ringkasannya. Tidak ada data yang dikirim ke mana pun.",
+  stepsLabel: "Langkah",
+  stepData: "Data",
+  stepCheck: "Periksa",
+  stepSummary: "Ringkasan",
+  stepOf: (n: number) => `Langkah ${n} dari 3`,
+  next: (step: string) => `Lanjut ke ${step}`,
+  back: (step: string) => `Kembali ke ${step}`,
+  // Data
+  dataIntro:
+    "Isi satu baris per kampung: 15 sub-indikator (skor 0 sampai 2) dan, bila ada, tiga dimensi iBangga (0 sampai 100).",
+  insertTemplate: "Sisipkan templat",
+  insertTemplateHelp:
+    "Menambahkan lembar 'KKB Input' dan 'KKB Bukti' yang siap diisi. Lembar yang sudah ada tidak diubah.",
+  findData: "Cari data di buku kerja",
+  findDataHelp: "KKB mencari baris judul kolom di setiap lembar dan memilih yang paling cocok.",
+  useSelection: "Pakai sel yang dipilih",
+  useSelectionHelp: "Pilih dulu judul kolom dan baris kampung di lembar, lalu tekan tombol ini.",
+  openFile: "Buka file .xlsx",
+  openFileHelp: "Pilih buku kerja Excel (.xlsx) atau CSV berisi data kampung.",
+  downloadTemplate: "Unduh templat kosong",
+  reading: "Membaca data...",
+  readingFile: (name: string) => `Membaca file ${name}...`,
+  loadingEngine: "Menyiapkan pembaca file...",
+  noData: "Belum ada data. Sisipkan templat, cari data, atau pakai sel yang dipilih.",
+  noDataFile: "Belum ada file yang dibuka.",
+  foundTitle: "Yang ditemukan",
+  foundRows: (n: string, sheet: string) => `${n} kampung di lembar "${sheet}"`,
+  foundRange: (range: string) => `Rentang: ${range}`,
+  foundFile: (name: string) => `File: ${name}`,
+  subFound: (n: string, total: string) => `${n} dari ${total} sub-indikator dikenali`,
+  subAllFound: "Semua 15 sub-indikator dikenali.",
+  subMissingTitle: "Kolom yang tidak ditemukan",
+  subMissingHelp:
+    "Tambahkan kolom ini (judulnya boleh nama domain dan sub-indikator, misalnya 'Koordinasi Regulasi'). Tanpa kolom ini skor domainnya dan skor komposit tidak dihitung.",
+  found: "dikenali",
+  missing: "tidak ada",
+  ibanggaDimensions: "iBangga: tiga kolom dimensi dikenali.",
+  ibanggaSubs: "iBangga: dihitung dari kolom sub-indikator tiap dimensi.",
+  ibanggaMixed: "iBangga: sebagian dari kolom dimensi, sebagian dari kolom sub-indikator.",
+  ibanggaNone:
+    "iBangga: tidak ada kolom iBangga. Ringkasan dibuat tanpa bagian iBangga (itu boleh).",
+  ibanggaMissing: (list: string) => `Dimensi iBangga yang tidak ada: ${list}.`,
+  ibanggaSubCount: (dimension: string, n: string) => `${dimension}: ${n} kolom`,
+  fatal: "Data tidak dapat dibaca.",
+  fellBack: "Lokasi data yang tersimpan sudah tidak ada; data dicari ulang.",
+  // Check
+  checkIntro:
+    "Galat harus diperbaiki: skor yang terkena tidak dihitung. Peringatan patut dilihat, tetapi skor tetap dihitung.",
+  checkIntroExcel: "Pilih satu butir untuk membuka selnya di lembar.",
+  recheck: "Periksa ulang",
+  noIssues: "Tidak ada galat atau peringatan. Data siap diringkas.",
+  errors: "Galat",
+  warnings: "Peringatan",
+  issueCount: (errors: string, warnings: string) => `${errors} galat, ${warnings} peringatan`,
+  wholeSheet: "Seluruh lembar",
+  kampung: "Kampung",
+  field: "Kolom",
+  cell: "Sel",
+  openCell: (where: string) => `Buka sel ${where}`,
+  showMore: (n: string) => `Tampilkan ${n} lagi`,
+  previewTitle: "Pratinjau skor komposit",
+  previewNone: "Tidak dihitung",
+  needData: "Buka atau cari data dulu di langkah Data.",
+  // Summary
+  weightsTitle: "Bobot iBangga",
+  weightsHelp:
+    "Bobot dimensi Ketenteraman, Kemandirian, dan Kebahagiaan untuk komposit iBangga. Kedua komposit baku selalu ditulis; pilihan ini menentukan kategori dan urutan.",
+  weightsSetara: "Setara (1/3 masing-masing)",
+  weightsSentral: "Kemandirian-sentral (35 / 40 / 25)",
+  weightsCustom: "Bobot sendiri",
+  weightsShares: (list: string) => `Porsi: ${list}`,
+  weightProblems: {
+    "not-a-number": "Setiap bobot harus berupa angka, misalnya 35 atau 0,35.",
+    negative: "Bobot tidak boleh negatif.",
+    "zero-sum": "Jumlah ketiga bobot harus lebih dari 0.",
+    "wrong-count": "Isi tiga bobot.",
+    "unknown-preset": "Bobot tidak dikenal.",
+  },
+  weightEmpty: "Isi bobot ini.",
+  optionsTitle: "Pilihan",
+  sheetLanguage: "Bahasa lembar ringkasan",
+  includeCopies: "Sertakan salinan lembar data di file hasil",
+  generateExcel: "Buat ringkasan",
+  generateFile: "Buat file ringkasan",
+  generateHelpExcel:
+    "Menulis lembar 'KKB Ringkasan', 'KKB Domain', 'KKB iBangga', 'KKB Wilayah', dan 'KKB Validasi'. Lembar lain tidak diubah; lembar KKB yang lama ditulis ulang.",
+  generateHelpFile:
+    "Membuat buku kerja baru berisi lembar ringkasan KKB (dan salinan data), lalu menyediakan tautan unduhan.",
+  progressLabel: "Kemajuan",
+  progressRead: "Membaca data",
+  progressScore: "Menghitung skor",
+  progressSheet: (name: string) => `Menyiapkan lembar "${name}"`,
+  progressZip: "Menyusun file .xlsx",
+  progressDone: "Selesai",
+  sheetsWritten: "Lembar yang ditulis",
+  openSheet: (name: string) => `Buka lembar ${name}`,
+  download: (name: string) => `Unduh ${name}`,
+  fileReady: (n: string, errors: string, warnings: string) =>
+    `Ringkasan siap: ${n} kampung, ${errors} galat, ${warnings} peringatan.`,
+  failed: (detail: string) => `Gagal: ${detail}`,
+  ribbonResult: "Hasil tombol Ringkas di pita",
+  // Method
+  methodTitle: "Tentang metode",
+  methodIntro:
+    "Metode ini dari studi lapangan di empat Kampung KB di Jawa Tengah (Salus Cultura 5(2), 2025). Ia menilai seberapa menyatu layanan lintas sektor di tingkat desa/kelurahan.",
+  methodRubricTitle: "Skor tiap sub-indikator (0 sampai 2)",
+  methodRubricNote:
+    "Nilai lain di antara 0 dan 2 (misalnya 0,7 sebagai rata-rata beberapa butir) diterima dengan peringatan. Bukti paling lama 3 bulan sebelum tanggal penilaian.",
+  methodDomainsTitle: "Lima domain, masing-masing tiga sub-indikator",
+  methodScoresTitle: "Cara skor dihitung",
+  methodDomainScore:
+    "Skor domain = rata-rata tiga sub-indikatornya, dibulatkan 1 desimal (seperti ROUND di Excel).",
+  methodComposite:
+    "Skor komposit = rata-rata lima skor domain yang sudah dibulatkan, dibulatkan 2 desimal. Contoh: Sumurboto mendapat 1,48.",
+  methodMissing:
+    "Bila satu sub-indikator kosong, skor domainnya dan skor komposit tidak dihitung: dua nilai yang ada tidak dirata-ratakan.",
+  methodIbanggaTitle: "iBangga (hasil bagi keluarga)",
+  methodIbangga:
+    "Tiga dimensi, masing-masing 0 sampai 100: Ketenteraman, Kemandirian, Kebahagiaan. Komposit setara memakai sepertiga masing-masing; kemandirian-sentral memakai 35 / 40 / 25.",
+  methodBands: (low: string, high: string) =>
+    `Kategori: di bawah ${low} rentan, ${low} sampai ${high} berkembang, di atas ${high} tangguh.`,
+  methodReading:
+    "Bacaan studi: kampung berkelanjutan unggul di koordinasi; interoperabilitas data dan umpan balik membedakan yang matang dari yang berkembang; dokumen rujukan ada di mana-mana, tetapi rujukan tertutup belum.",
+  score: "Skor",
+  meaning: "Arti",
+  // Errors
+  notExcelFile: "File ini tidak dapat dibaca.",
+  unexpected: (detail: string) => `Terjadi kesalahan: ${detail}`,
+};
+
+export type Strings = typeof id;
+
+const en: Strings = {
+  appTitle: "Kampung KB",
+  appSubtitle: "Convergence scores of family services",
+  language: "Language",
+  languageId: "Indonesia",
+  languageEn: "English",
+  hostLoading: "Connecting to Excel...",
+  hostExcel: "Connected to Excel. Data is read from the open workbook.",
+  hostOther: (host: string) =>
+    `Running in ${host}, not Excel. You can still open an .xlsx file below.`,
+  hostNone:
+    "Running outside Excel (in a browser). Open an .xlsx file from your computer, check it, then download its summary workbook. No data is sent anywhere.",
+  stepsLabel: "Steps",
+  stepData: "Data",
+  stepCheck: "Check",
+  stepSummary: "Summary",
+  stepOf: (n: number) => `Step ${n} of 3`,
+  next: (step: string) => `Continue to ${step}`,
+  back: (step: string) => `Back to ${step}`,
+  dataIntro:
+    "One row per kampung: 15 sub-indicators (scored 0 to 2) and, if you have them, the three iBangga dimensions (0 to 100).",
+  insertTemplate: "Insert the template",
+  insertTemplateHelp:
+    "Adds the sheets 'KKB Input' and 'KKB Bukti', ready to fill in. Sheets that exist are left as they are.",
+  findData: "Find the data in the workbook",
+  findDataHelp: "KKB looks for a row of column headers on every sheet and takes the best match.",
+  useSelection: "Use the selected cells",
+  useSelectionHelp:
+    "First select the header row and the kampung rows on the sheet, then press this.",
+  openFile: "Open an .xlsx file",
+  openFileHelp: "Choose an Excel workbook (.xlsx) or a CSV file with the kampung data.",
+  downloadTemplate: "Download a blank template",
+  reading: "Reading the data...",
+  readingFile: (name: string) => `Reading ${name}...`,
+  loadingEngine: "Preparing the file reader...",
+  noData: "No data yet. Insert the template, find the data, or use the selected cells.",
+  noDataFile: "No file opened yet.",
+  foundTitle: "What was found",
+  foundRows: (n: string, sheet: string) => `${n} kampung on sheet "${sheet}"`,
+  foundRange: (range: string) => `Range: ${range}`,
+  foundFile: (name: string) => `File: ${name}`,
+  subFound: (n: string, total: string) => `${n} of ${total} sub-indicators recognised`,
+  subAllFound: "All 15 sub-indicators recognised.",
+  subMissingTitle: "Columns not found",
+  subMissingHelp:
+    "Add these columns (the header may be the domain and sub-indicator name, e.g. 'Coordination Regulation'). Without them the domain score and the composite are not computed.",
+  found: "recognised",
+  missing: "missing",
+  ibanggaDimensions: "iBangga: the three dimension columns were recognised.",
+  ibanggaSubs: "iBangga: computed from each dimension's sub-indicator columns.",
+  ibanggaMixed: "iBangga: partly from dimension columns, partly from sub-indicator columns.",
+  ibanggaNone:
+    "iBangga: no iBangga columns. The summary is made without its iBangga part (that is fine).",
+  ibanggaMissing: (list: string) => `iBangga dimensions missing: ${list}.`,
+  ibanggaSubCount: (dimension: string, n: string) => `${dimension}: ${n} columns`,
+  fatal: "The data could not be read.",
+  fellBack: "The saved data location is gone; the data was looked for again.",
+  checkIntro:
+    "Errors must be fixed: the scores they touch are not computed. Warnings are worth a look, but the scores are still computed.",
+  checkIntroExcel: "Choose an item to open its cell on the sheet.",
+  recheck: "Check again",
+  noIssues: "No errors or warnings. The data is ready to summarise.",
+  errors: "Errors",
+  warnings: "Warnings",
+  issueCount: (errors: string, warnings: string) => `${errors} errors, ${warnings} warnings`,
+  wholeSheet: "Whole sheet",
+  kampung: "Kampung",
+  field: "Field",
+  cell: "Cell",
+  openCell: (where: string) => `Open cell ${where}`,
+  showMore: (n: string) => `Show ${n} more`,
+  previewTitle: "Composite scores, preview",
+  previewNone: "Not computed",
+  needData: "Open or find the data first, in the Data step.",
+  weightsTitle: "iBangga weights",
+  weightsHelp:
+    "Weights of Tranquillity, Self-reliance and Happiness in the iBangga composite. Both standard composites are always written; this choice sets the band and the ranking.",
+  weightsSetara: "Equal (1/3 each)",
+  weightsSentral: "Self-reliance-centred (35 / 40 / 25)",
+  weightsCustom: "Own weights",
+  weightsShares: (list: string) => `Shares: ${list}`,
+  weightProblems: {
+    "not-a-number": "Each weight must be a number, e.g. 35 or 0.35.",
+    negative: "Weights must not be negative.",
+    "zero-sum": "The three weights must add up to more than 0.",
+    "wrong-count": "Fill in three weights.",
+    "unknown-preset": "Unknown weights.",
+  },
+  weightEmpty: "Fill in this weight.",
+  optionsTitle: "Options",
+  sheetLanguage: "Language of the summary sheets",
+  includeCopies: "Include a copy of the data sheets in the file",
+  generateExcel: "Make the summary",
+  generateFile: "Make the summary file",
+  generateHelpExcel:
+    "Writes the sheets 'KKB Ringkasan', 'KKB Domain', 'KKB iBangga', 'KKB Wilayah' and 'KKB Validasi'. Other sheets are not touched; earlier KKB sheets are rewritten.",
+  generateHelpFile:
+    "Builds a new workbook with the KKB summary sheets (and a copy of the data), then offers it for download.",
+  progressLabel: "Progress",
+  progressRead: "Reading the data",
+  progressScore: "Computing the scores",
+  progressSheet: (name: string) => `Preparing sheet "${name}"`,
+  progressZip: "Packing the .xlsx file",
+  progressDone: "Done",
+  sheetsWritten: "Sheets written",
+  openSheet: (name: string) => `Open sheet ${name}`,
+  download: (name: string) => `Download ${name}`,
+  fileReady: (n: string, errors: string, warnings: string) =>
+    `Summary ready: ${n} kampung, ${errors} errors, ${warnings} warnings.`,
+  failed: (detail: string) => `Failed: ${detail}`,
+  ribbonResult: "Result of the ribbon's Summarise button",
+  methodTitle: "About the method",
+  methodIntro:
+    "The method comes from a field study of four Kampung KB in Central Java (Salus Cultura 5(2), 2025). It scores how well services of different sectors work together at village or ward level.",
+  methodRubricTitle: "Score of each sub-indicator (0 to 2)",
+  methodRubricNote:
+    "Other values between 0 and 2 (e.g. 0.7 as a mean of several items) are accepted with a warning. Evidence at most 3 months before the assessment date.",
+  methodDomainsTitle: "Five domains, three sub-indicators each",
+  methodScoresTitle: "How the scores are computed",
+  methodDomainScore:
+    "Domain score = the mean of its three sub-indicators, rounded to 1 decimal (like Excel's ROUND).",
+  methodComposite:
+    "Composite score = the mean of the five rounded domain scores, rounded to 2 decimals. Example: Sumurboto gets 1.48.",
+  methodMissing:
+    "When a sub-indicator is blank, its domain score and the composite are not computed: the two values present are not averaged.",
+  methodIbanggaTitle: "iBangga (family outcomes)",
+  methodIbangga:
+    "Three dimensions, each 0 to 100: Tranquillity, Self-reliance, Happiness. The equal composite weighs a third each; self-reliance-centred weighs 35 / 40 / 25.",
+  methodBands: (low: string, high: string) =>
+    `Bands: below ${low} vulnerable, ${low} to ${high} developing, above ${high} resilient.`,
+  methodReading:
+    "The study's reading: sustainable kampung score higher on coordination; data interoperability and feedback separate the mature from the developing; referral documents exist everywhere, but the closed loop does not yet.",
+  score: "Score",
+  meaning: "Meaning",
+  notExcelFile: "This file cannot be read.",
+  unexpected: (detail: string) => `Something went wrong: ${detail}`,
+};
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = { id, en };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}

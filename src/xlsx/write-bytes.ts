@@ -1,0 +1,251 @@
+/**
+ * Renders sheet specs (after optional copies of input grids) to .xlsx bytes in memory, with no
+ * Node APIs: the task pane outside Excel builds the summary workbook the user downloads. It uses
+ * ExcelJS's in-memory workbook (its browser build has no streaming writer) and the same layout
+ * and styles as the file writer (write.ts). User text is always written as text, never as a
+ * formula. Charts are not written (ExcelJS cannot write them).
+ */
+import * as ExcelJS from "exceljs";
+import { isCellError } from "../engine/cell";
+import { rangeAddress } from "../workbook/a1";
+import { Grid } from "../workbook/grid";
+import { SheetSpec, TableBlock, ValidationSpec } from "../workbook/sheet-spec";
+import { LaidCell, LaidRow, gridRows, specRows } from "./layout";
+import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH, cellStyle } from "./styles";
+
+export interface BytesCopy {
+  readonly name: string;
+  readonly grid: Grid;
+}
+
+export interface WriteBytesOptions {
+  /** Grids written first, cell for cell at their own addresses (the input rows). */
+  readonly copies?: readonly BytesCopy[];
+  /** Called before each sheet is laid out, with its name, its place and the sheet count. */
+  readonly onSheet?: (name: string, index: number, total: number) => void;
+  /** Called when every sheet is laid out and the file is being packed. */
+  readonly onPack?: () => void;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+function checkSheetNames(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name)) {
+      throw new Error(`Invalid sheet name: ${JSON.stringify(name)}`);
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new Error(`Duplicate sheet name: ${JSON.stringify(name)}`);
+    seen.add(key);
+  }
+}
+
+/** Lets the page paint (progress) between sheets. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function writeWorkbookBytes(
+  sheets: readonly SheetSpec[],
+  options: WriteBytesOptions = {}
+): Promise<Uint8Array> {
+  const copies = options.copies ?? [];
+  checkSheetNames([...copies.map((c) => c.name), ...sheets.map((s) => s.name)]);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "KKB";
+  enableInternalLinks(workbook);
+  const total = copies.length + sheets.length;
+  let index = 0;
+
+  for (const copy of copies) {
+    options.onSheet?.(copy.name, index++, total);
+    await nextTurn();
+    const sheet = workbook.addWorksheet(copy.name);
+    const width = copy.grid.originCol + Math.max(0, ...copy.grid.rows.map((r) => r.length));
+    sheet.columns = Array.from({ length: width }, () => ({ width: COPY_COLUMN_WIDTH }));
+    writeRows(sheet, gridRows(copy.grid));
+  }
+  for (const spec of sheets) {
+    options.onSheet?.(spec.name, index++, total);
+    await nextTurn();
+    const sheet = workbook.addWorksheet(spec.name, {
+      views:
+        spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
+          ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
+          : [],
+    });
+    sheet.columns = spec.columnWidths.map((width) => ({ width }));
+    const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
+    addColorScales(sheet, tables);
+    addAutoFilter(sheet, tables);
+    spec.validations.forEach((v) => addValidation(sheet, v));
+    writeRows(sheet, specRows(spec));
+  }
+  options.onPack?.();
+  await nextTurn();
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+interface PreparedLink {
+  target?: string;
+  rId?: string;
+}
+
+interface PreparedSheet {
+  hyperlinks?: PreparedLink[];
+  rels?: { Id: string }[];
+}
+
+interface XlsxInternals {
+  prepareModel(model: { worksheets: PreparedSheet[] }, options: unknown): void;
+}
+
+/**
+ * Internal hyperlinks (`#'KKB Input'!C5`) for ExcelJS's in-memory writer, which gives every
+ * hyperlink an external relationship. Excel writes an internal link as a `location` with no
+ * relationship: after ExcelJS prepares its model, links to `#...` lose their relationship and
+ * keep the target as their location (ExcelJS 4.4, pinned; as internal-links.ts does for the
+ * streaming writer).
+ */
+function enableInternalLinks(workbook: ExcelJS.Workbook): void {
+  const xlsx = workbook.xlsx as unknown as XlsxInternals;
+  if (typeof xlsx.prepareModel !== "function") {
+    throw new Error("ExcelJS writer internals changed: internal links cannot be written");
+  }
+  const prepare = xlsx.prepareModel.bind(xlsx);
+  xlsx.prepareModel = (model, options) => {
+    prepare(model, options);
+    for (const sheet of model.worksheets) {
+      if (!Array.isArray(sheet.hyperlinks) || !Array.isArray(sheet.rels)) {
+        throw new Error("ExcelJS writer internals changed: internal links cannot be written");
+      }
+      const dropped = new Set<string>();
+      for (const link of sheet.hyperlinks) {
+        if (!link.target?.startsWith("#") || link.rId === undefined) continue;
+        dropped.add(link.rId);
+        link.target = link.target.slice(1);
+        delete link.rId;
+      }
+      if (dropped.size > 0) sheet.rels = sheet.rels.filter((rel) => !dropped.has(rel.Id));
+    }
+  };
+}
+
+function writeRows(sheet: ExcelJS.Worksheet, rows: Iterable<LaidRow>): void {
+  for (const laid of rows) {
+    const row = sheet.getRow(laid.row + 1);
+    for (const cell of laid.cells) setCell(row.getCell(cell.col + 1), cell);
+  }
+}
+
+function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
+  const { value } = cell;
+  if (typeof value === "number" && !Number.isFinite(value)) return;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return;
+  if (cell.role === "link" && cell.link) {
+    // `#Sheet!A1` targets jump inside the workbook; the text is written as text.
+    target.value = {
+      text: value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+      hyperlink: `#${cell.link}`,
+    };
+  } else if (isCellError(value)) {
+    target.value = { error: value.error } as ExcelJS.CellErrorValue;
+  } else {
+    target.value = value;
+  }
+  target.style = cellStyle(cell.role, cell.format);
+}
+
+function addColorScales(sheet: ExcelJS.Worksheet, tables: readonly TableBlock[]): void {
+  let priority = 1;
+  for (const table of tables) {
+    if (table.rows.length === 0) continue;
+    for (const scale of table.colorScales) {
+      for (const column of scale.columns) {
+        sheet.addConditionalFormatting({
+          ref: rangeAddress(table.row + 1, table.col + column, table.rows.length, 1),
+          rules: [
+            {
+              type: "colorScale",
+              priority: priority++,
+              cfvo: [
+                { type: "num", value: scale.min },
+                { type: "num", value: (scale.min + scale.max) / 2 },
+                { type: "num", value: scale.max },
+              ],
+              color: [...COLOR_SCALE_COLORS],
+            },
+          ],
+        });
+      }
+    }
+  }
+}
+
+function addAutoFilter(sheet: ExcelJS.Worksheet, tables: readonly TableBlock[]): void {
+  const table = tables.find((t) => t.asExcelTable);
+  if (!table) return;
+  sheet.autoFilter = rangeAddress(table.row, table.col, table.rows.length + 1, table.header.length);
+}
+
+// Excel's limits for data validation messages.
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_TEXT_MAX = 255;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Worksheets have `dataValidations` at run time; ExcelJS's typings leave it out. */
+interface ValidationHost {
+  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+function addValidation(worksheet: ExcelJS.Worksheet, v: ValidationSpec): void {
+  const sheet = worksheet as unknown as ValidationHost;
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: clip(v.prompt.title, PROMPT_TITLE_MAX),
+    prompt: clip(v.prompt.text, PROMPT_TEXT_MAX),
+    showErrorMessage: true,
+    errorStyle: v.strict ? "stop" : "warning",
+    errorTitle: clip(v.error.title, PROMPT_TITLE_MAX),
+    error: clip(v.error.text, PROMPT_TEXT_MAX),
+  } as const;
+  const range = rangeAddress(v.row, v.col, v.rows, v.cols);
+  switch (v.rule.type) {
+    case "decimal":
+      sheet.dataValidations.add(range, {
+        ...common,
+        type: "decimal",
+        operator: "between",
+        formulae: [v.rule.min, v.rule.max],
+      });
+      break;
+    case "list":
+      sheet.dataValidations.add(range, {
+        ...common,
+        type: "list",
+        formulae: [`"${v.rule.values.map((x) => x.replace(/"/g, '""')).join(",")}"`],
+      });
+      break;
+    case "date":
+      sheet.dataValidations.add(range, {
+        ...common,
+        type: "date",
+        operator: "between",
+        formulae: [new Date(Date.UTC(1950, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+      });
+      break;
+  }
+}
+
+/** A name Excel accepts for a copied sheet: invalid characters replaced, at most 31 characters. */
+export function safeSheetName(name: string): string {
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31);
+  return clean || "Sheet";
+}

@@ -1,0 +1,469 @@
+#!/usr/bin/env node
+/**
+ * `npm run test:e2e`: the built task pane (dist/, built first when missing) served on a localhost
+ * port over HTTP, driven by playwright-core in Debian's Chromium (/usr/bin/chromium; never a
+ * downloaded browser). Requests for Microsoft's office.js are answered from the
+ * @microsoft/office-js copy; any other request off localhost fails the run. Outside Office,
+ * Office.onReady reports no host, so the pane runs its outside-Excel path.
+ *
+ * Covers: the pane in Indonesian and English; the outside-Excel path end to end on
+ * assets/contoh-jateng-2024.xlsx (open, check, generate, download; the workbook read back with
+ * ExcelJS holds the KKB sheets and the published composites); keyboard-only use of the three
+ * steps (Tab, Enter and Space only); weights checked; 320 px width. Screenshots go to
+ * test-output/e2e/ (git-ignored); `--readme-screenshot` also refreshes assets/screenshot-pane.png.
+ *
+ * Prints `N passed, M failed` and exits 1 when a test fails (2 when it cannot start).
+ */
+"use strict";
+
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const http = require("node:http");
+const os = require("node:os");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+const EXAMPLE = path.join(ROOT, "assets/contoh-jateng-2024.xlsx");
+const OUT = path.join(ROOT, "test-output/e2e");
+const README_SHOT = path.join(ROOT, "assets/screenshot-pane.png");
+const CHROMIUM = process.env.KKB_CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const PANE_WIDTH = 320;
+const PANE_HEIGHT = 900;
+const TIMEOUT_MS = 20_000;
+
+/** The published composites of the example (METHOD.md, and the study's other two kampung). */
+const EXPECTED_COMPOSITES = {
+  Sumurboto: 1.48,
+  "Asri Sejahtera": 1.12,
+  "Wisata Asri": 1.4,
+  "Ardi Raharja": 1.04,
+};
+const KKB_SHEETS = ["KKB Ringkasan", "KKB Domain", "KKB iBangga", "KKB Wilayah", "KKB Validasi"];
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function ensureBuilt() {
+  const needed = ["taskpane.html", "taskpane.js", "xlsx.js"];
+  if (needed.every((f) => fs.existsSync(path.join(DIST, f)))) return;
+  console.log("dist/ is missing or incomplete: npm run build");
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
+
+function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (
+      !file.startsWith(DIST + path.sep) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+async function readWorkbook(file) {
+  const ExcelJS = require("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+async function zipText(file, name) {
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const entry = zip.file(name);
+  return entry ? entry.async("string") : "";
+}
+
+/** The XML of a sheet (sheets are numbered in tab order). */
+function sheetXml(file, workbook, name) {
+  const index = workbook.worksheets.findIndex((w) => w.name === name) + 1;
+  return zipText(file, `xl/worksheets/sheet${index}.xml`);
+}
+
+function relsXml(file, workbook, name) {
+  const index = workbook.worksheets.findIndex((w) => w.name === name) + 1;
+  return zipText(file, `xl/worksheets/_rels/sheet${index}.xml.rels`);
+}
+
+/** The composite per kampung from KKB Ringkasan's per-kampung table. */
+function compositesOf(workbook) {
+  const sheet = workbook.getWorksheet("KKB Ringkasan");
+  if (!sheet) throw new Error("no KKB Ringkasan sheet");
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const values = sheet.getRow(r).values;
+    const kampungCol = values.indexOf("Kampung");
+    const compositeCol = values.indexOf("Komposit");
+    if (kampungCol < 0 || compositeCol < 0) continue;
+    const out = {};
+    for (let d = r + 1; d <= sheet.rowCount; d++) {
+      const row = sheet.getRow(d).values;
+      if (!row[kampungCol]) break;
+      out[row[kampungCol]] = row[compositeCol];
+    }
+    return out;
+  }
+  throw new Error("no kampung table with Kampung and Komposit headers in KKB Ringkasan");
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+async function main() {
+  const readmeShot = process.argv.includes("--readme-screenshot");
+  ensureBuilt();
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  const { chromium } = require("playwright-core");
+  const server = await serveDist();
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kkb-e2e-chromium-"));
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "kkb-e2e-downloads-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: PANE_WIDTH, height: PANE_HEIGHT },
+    acceptDownloads: true,
+    downloadsPath: downloads,
+  });
+  context.setDefaultTimeout(TIMEOUT_MS);
+
+  const offsite = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "appsforoffice.microsoft.com") {
+      const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
+      const file = path.normalize(path.join(OFFICE_JS, rel));
+      if (file.startsWith(OFFICE_JS + path.sep) && fs.existsSync(file)) {
+        return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+      }
+      return route.fulfill({ status: 404, body: "" });
+    }
+    if (url.protocol === "blob:" || url.protocol === "data:" || url.hostname === "127.0.0.1") {
+      return route.continue();
+    }
+    offsite.push(url.href);
+    return route.abort();
+  });
+
+  const problems = [];
+  /** A fresh page on the pane, with its console errors collected. */
+  async function openPane(query = "") {
+    const page = await context.newPage();
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      // office.js, outside Office, tries to frame its telemetry page; the CSP blocks it, as meant.
+      if (/Framing 'https:\/\/[^']*\.oaspapps\.com\//.test(message.text())) return;
+      problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`${base}taskpane.html${query}`);
+    await page.waitForSelector('main[data-host="no-office"]');
+    return page;
+  }
+
+  /** Saves a screenshot, after checking the pane fits its width (no sideways scrolling). */
+  async function shot(page, name) {
+    const { width, viewport } = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
+    assert(width <= viewport, `${name}: the pane is ${width}px wide in a ${viewport}px pane`);
+    const sticking = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      const edge =
+        main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+      return [...main.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+        .map((el) => `${el.tagName}.${el.className}`.slice(0, 60));
+    });
+    assert(
+      sticking.length === 0,
+      `${name}: sticks out of the pane: ${sticking.slice(0, 3).join(", ")}`
+    );
+    // Let Fluent's transitions (progress bar, buttons) settle.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  }
+
+  async function openExample(page) {
+    await page.setInputFiles('[data-testid="file-input"]', EXAMPLE);
+    await page.waitForSelector('[data-testid="found-columns"]');
+  }
+
+  const text = (page) => page.locator("main").innerText();
+
+  const tests = [];
+  const test = (name, fn) => tests.push({ name, fn });
+
+  test("the pane starts outside Office in Indonesian, and says so", async () => {
+    const page = await openPane();
+    const body = await text(page);
+    assert(body.includes("Kampung KB"), "title missing");
+    assert(body.includes("Berjalan di luar Excel"), "no outside-Excel notice");
+    assert(body.includes("Langkah 1 dari 3"), "no step caption");
+    assert(body.includes("Buka file .xlsx"), "no file input label");
+    assertEqual(await page.evaluate(() => document.documentElement.lang), "id", "html lang");
+    await shot(page, "01-start-id");
+    await page.close();
+  });
+
+  test("the language switch and ?lang=en show the pane in English", async () => {
+    const page = await openPane();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByText("Step 1 of 3").waitFor();
+    const body = await text(page);
+    assert(body.includes("Running outside Excel"), "no English outside-Excel notice");
+    assert(body.includes("Open an .xlsx file"), "no English file label");
+    assertEqual(await page.evaluate(() => document.documentElement.lang), "en", "html lang");
+    await page.close();
+    const direct = await openPane("?lang=en");
+    assert((await text(direct)).includes("Step 1 of 3"), "?lang=en is not English");
+    await shot(direct, "02-start-en");
+    await direct.close();
+  });
+
+  test("outside Excel: open the example, check it, download the summary workbook", async () => {
+    const page = await openPane("?lang=id");
+    await openExample(page);
+    const found = await page.locator('[data-testid="found-columns"]').innerText();
+    assert(found.includes('4 kampung di lembar "Penilaian"'), `found: ${found}`);
+    assert(found.includes("Semua 15 sub-indikator dikenali"), "not all sub-indicators recognised");
+    assert(found.includes("tiga kolom dimensi"), "iBangga dimensions not recognised");
+    await shot(page, "03-data");
+
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Periksa" }).waitFor();
+    const check = await text(page);
+    assert(check.includes("Peringatan (2)"), "the two warnings are not listed");
+    assert(
+      check.includes("Sumurboto · Interoperabilitas - Penggunaan"),
+      "issue without kampung/field"
+    );
+    const preview = await page.getByTestId("score-preview").innerText();
+    for (const value of ["1,48", "1,12", "1,40", "1,04"]) {
+      assert(preview.includes(value), `preview lacks ${value} (decimal comma): ${preview}`);
+    }
+    await shot(page, "04-check");
+
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Ringkasan" }).waitFor();
+    await page.getByTestId("run-summary").click();
+    const link = page.getByTestId("download-summary");
+    await link.waitFor();
+    assert((await text(page)).includes("Selesai"), "progress does not say it is done");
+    await shot(page, "05-summary");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    assertEqual(download.suggestedFilename(), "contoh-jateng-2024-ringkasan-kkb.xlsx", "file name");
+    const file = path.join(downloads, "summary.xlsx");
+    await download.saveAs(file);
+
+    const workbook = await readWorkbook(file);
+    const names = workbook.worksheets.map((w) => w.name);
+    for (const sheet of ["Penilaian", ...KKB_SHEETS]) {
+      assert(names.includes(sheet), `sheet ${sheet} missing from ${names.join(", ")}`);
+    }
+    assertEqual(compositesOf(workbook), EXPECTED_COMPOSITES, "composites");
+    // KKB Validasi links to the cells inside the workbook (a location, no external target).
+    const links = await sheetXml(file, workbook, "KKB Validasi");
+    assert(
+      /<hyperlink ref="C9" location="(&apos;|')Penilaian(&apos;|')!O4"\/>/.test(links),
+      "no internal link"
+    );
+    assert(
+      !/TargetMode="External"/.test(await relsXml(file, workbook, "KKB Validasi")),
+      "external"
+    );
+    await page.close();
+  });
+
+  test("weights: custom weights are checked, and the preset shares shown", async () => {
+    const page = await openPane("?lang=en");
+    await openExample(page);
+    await page.getByRole("button", { name: /3\. Summary/ }).click();
+    assert((await text(page)).includes("Tranquillity 33.3%"), "equal shares not shown");
+    await page.getByRole("radio", { name: "Own weights" }).check();
+    const first = page.locator('input[data-dimension="ketenteraman"]');
+    await first.fill("-1");
+    await page.getByText("Weights must not be negative.").waitFor();
+    assert(await page.getByTestId("run-summary").isDisabled(), "run enabled with bad weights");
+    await first.fill("0.35");
+    await page.locator('input[data-dimension="kemandirian"]').fill("0.40");
+    await page.locator('input[data-dimension="kebahagiaan"]').fill("0.25");
+    await page.getByText("Self-reliance 40.0%").waitFor();
+    assert(!(await page.getByTestId("run-summary").isDisabled()), "run disabled with good weights");
+    await shot(page, "06-weights-en");
+    await page.close();
+  });
+
+  test("keyboard only (Tab, Enter, Space): open, check and summarise", async () => {
+    const page = await openPane("?lang=id");
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          testid: el?.getAttribute("data-testid") ?? "",
+          text: (el?.textContent ?? "").trim(),
+          tag: el?.tagName ?? "",
+          visible:
+            !!el && (el.matches(":focus-visible") || el.hasAttribute("data-fui-focus-visible")),
+        };
+      });
+    /** Presses Tab until the focused element matches; fails after `max` presses. */
+    async function tabTo(match, what, max = 40) {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press("Tab");
+        const f = await focused();
+        if (match(f)) {
+          assert(f.visible, `focus on ${what} is not visible`);
+          return f;
+        }
+      }
+      throw new Error(`Tab never reached ${what}`);
+    }
+    await tabTo((f) => f.testid === "file-input", "the file input");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.keyboard.press("Space"),
+    ]);
+    await chooser.setFiles(EXAMPLE);
+    await page.waitForSelector('[data-testid="found-columns"]');
+
+    await tabTo((f) => f.testid === "next-step", "Lanjut ke Periksa");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Periksa" }).waitFor();
+    const onHeading = await focused();
+    assertEqual([onHeading.tag, onHeading.text], ["H2", "Periksa"], "focus after the step change");
+
+    await tabTo((f) => f.testid === "next-step", "Lanjut ke Ringkasan");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Ringkasan" }).waitFor();
+
+    await tabTo((f) => f.testid === "run-summary", "Buat file ringkasan");
+    await page.keyboard.press("Space");
+    await page.getByTestId("download-summary").waitFor();
+    await tabTo((f) => f.testid === "download-summary", "the download link");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.keyboard.press("Enter"),
+    ]);
+    const file = path.join(downloads, "keyboard.xlsx");
+    await download.saveAs(file);
+    assertEqual(compositesOf(await readWorkbook(file)), EXPECTED_COMPOSITES, "composites");
+
+    await tabTo((f) => f.text === "Tentang metode", "Tentang metode");
+    await page.keyboard.press("Enter");
+    await page.getByText("Skor tiap sub-indikator (0 sampai 2)").waitFor();
+    await shot(page, "07-keyboard-method");
+    await page.close();
+  });
+
+  test("a file that is not a workbook gets a clear message", async () => {
+    const page = await openPane("?lang=id");
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: "catatan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 not a workbook"),
+    });
+    await page.getByText("bukan buku kerja Excel").waitFor();
+    await page.close();
+  });
+
+  if (readmeShot) {
+    test("README screenshot (assets/screenshot-pane.png)", async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 360, height: 720 });
+      await page.goto(`${base}taskpane.html?lang=id`);
+      await page.waitForSelector('main[data-host="no-office"]');
+      await openExample(page);
+      await page.getByTestId("next-step").click();
+      await page.getByRole("heading", { name: "Periksa" }).waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: README_SHOT });
+      await page.close();
+    });
+  }
+
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const t of tests) {
+      const before = problems.length;
+      try {
+        await t.fn();
+        if (problems.length > before) throw new Error(problems.slice(before).join("\n"));
+        passed++;
+        console.log(`  ok    ${t.name}`);
+      } catch (error) {
+        failed++;
+        console.log(
+          `  FAIL  ${t.name}\n        ${String(error?.stack ?? error)
+            .split("\n")
+            .join("\n        ")}`
+        );
+      }
+    }
+    if (offsite.length > 0) {
+      failed++;
+      console.log(
+        `  FAIL  no request leaves localhost\n        ${[...new Set(offsite)].join("\n        ")}`
+      );
+    } else {
+      passed++;
+      console.log("  ok    no request leaves localhost (office.js served from the local copy)");
+    }
+  } finally {
+    await context.close();
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    fs.rmSync(downloads, { recursive: true, force: true });
+  }
+  console.log(`Screenshots: ${path.relative(ROOT, OUT)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error?.stack ?? error);
+  console.log("0 passed, 1 failed");
+  process.exitCode = 2;
+});

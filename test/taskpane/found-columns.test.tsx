@@ -1,0 +1,61 @@
+/** @jest-environment jsdom */
+import { screen, within } from "@testing-library/react";
+import { CellValue } from "../../src/engine/cell";
+import { FoundColumns } from "../../src/taskpane/components/FoundColumns";
+import { gridFromRows } from "../../src/workbook/grid";
+import { readInput } from "../../src/workbook/input";
+import { templateHeaders } from "../../src/workbook/template";
+import { renderPane } from "./render";
+
+const headers = templateHeaders("id");
+const row = (name: string): CellValue[] =>
+  headers.map((h, i) => (i === 0 ? name : h.startsWith("iBangga") ? 80 : i >= 7 ? 1 : null));
+
+function read(columns: readonly string[], rows: CellValue[][]) {
+  const keep = columns.map((c) => headers.indexOf(c));
+  const pick = (cells: readonly CellValue[]) => keep.map((k) => cells[k]);
+  return readInput([gridFromRows("Data", [pick(headers), ...rows.map(pick)])], { lang: "id" });
+}
+
+describe("FoundColumns", () => {
+  it("counts the kampung and recognises all 15 sub-indicators and the iBangga dimensions", () => {
+    const input = read(headers, [row("Sumurboto"), row("Kandri"), row("Pulosaren")]);
+    renderPane(<FoundColumns read={input} lang="id" />);
+    expect(screen.getByText('3 kampung di lembar "Data"')).toBeTruthy();
+    expect(screen.getByText("Semua 15 sub-indikator dikenali.")).toBeTruthy();
+    expect(screen.getByText("iBangga: tiga kolom dimensi dikenali.")).toBeTruthy();
+    expect(screen.getAllByText("dikenali")).toHaveLength(15);
+    expect(screen.queryByText("tidak ada")).toBeNull();
+  });
+
+  it("names the missing sub-indicators and iBangga in words, domain by domain", () => {
+    const without = headers.filter(
+      (h) => h !== "Rujukan - Register" && h !== "Kader - Supervisi" && !h.startsWith("iBangga")
+    );
+    const input = read(without, [row("Sumurboto")]);
+    renderPane(<FoundColumns read={input} lang="id" />);
+    expect(screen.getByText("13 dari 15 sub-indikator dikenali")).toBeTruthy();
+    expect(
+      screen.getByText("Kolom yang tidak ditemukan: Rujukan - Register, Kader - Supervisi")
+    ).toBeTruthy();
+    expect(screen.getByText(/^iBangga: tidak ada kolom iBangga/)).toBeTruthy();
+    const rujukan = screen.getByText("Alur rujukan").closest("li")!;
+    expect(within(rujukan).getAllByText("dikenali")).toHaveLength(2);
+    expect(within(rujukan).getAllByText("tidak ada")).toHaveLength(1);
+  });
+
+  it("speaks English with English labels", () => {
+    const input = read(headers, [row("Sumurboto")]);
+    renderPane(<FoundColumns read={input} lang="en" />);
+    expect(screen.getByText('1 kampung on sheet "Data"')).toBeTruthy();
+    expect(screen.getByText("Cross-sector coordination")).toBeTruthy();
+    expect(screen.getByText("Referral feedback (closed loop)")).toBeTruthy();
+  });
+
+  it("explains when no header row was found", () => {
+    const input = readInput([gridFromRows("Catatan", [["rapat"], ["tanggal"]])], { lang: "id" });
+    renderPane(<FoundColumns read={input} lang="id" />);
+    expect(screen.getByRole("heading", { name: "Data tidak dapat dibaca." })).toBeTruthy();
+    expect(screen.getByText(/Kampung/)).toBeTruthy();
+  });
+});
