@@ -3,7 +3,7 @@
  */
 import { domainScore3 } from "./convergence";
 import { excelRound } from "./decimal";
-import { BandKey, DECIMALS, DOMAINS, DomainKey, METHOD_VERSION } from "./framework";
+import { BandKey, DECIMALS, DOMAIN_KEYS, DOMAINS, DomainKey, METHOD_VERSION } from "./framework";
 import {
   hasMissingDimension,
   ibanggaBand,
@@ -86,16 +86,19 @@ function tripleCode(a: number | null, b: number | null, c: number | null): numbe
   return i < 0 || j < 0 || k < 0 ? -1 : i * 25 + j * 5 + k;
 }
 
-/** 0, 0.5, 1, 1.5, 2 to 0..4; anything else to -1. */
+/** 0, 0.5, 1, 1.5, 2 to 0..4; anything else (and -0, kept as given) to -1. */
 function stepIndex(value: number | null): number {
-  if (value === null) return -1;
+  if (value === null || (value === 0 && 1 / value < 0)) return -1;
   const twice = value * 2;
   return twice >= 0 && twice <= 4 && Number.isInteger(twice) ? twice : -1;
 }
 
-const TRIPLE_SCORES: readonly number[] = Array.from({ length: TRIPLES }, (_, code) =>
-  domainScore3(...tripleValues(code))
-) as number[];
+const TRIPLE_SCORES: readonly number[] = Object.freeze(
+  Array.from({ length: TRIPLES }, (_, code) => {
+    const [a, b, c] = tripleValues(code);
+    return excelRound((a + b + c) / 3, DECIMALS.domain);
+  })
+);
 
 const TRIPLE_SUBSCORES: readonly (readonly Record<string, number | null>[])[] = SUB_KEYS.map(
   (keys) =>
@@ -122,9 +125,33 @@ function subscoreRecord(
   return record;
 }
 
+/**
+ * A record with one entry per domain, in framework order. Written as a literal, so every record
+ * has one shape from the start (several times faster than adding the keys one by one); the
+ * check below keeps it in step with DOMAINS.
+ */
+function byDomain<T>(v: readonly T[]): Record<DomainKey, T> {
+  return {
+    koordinasi: v[0],
+    rujukan: v[1],
+    interoperabilitas: v[2],
+    umpanBalik: v[3],
+    kader: v[4],
+  };
+}
+if (
+  Object.entries(byDomain(DOMAIN_KEYS)).some(
+    ([key, value], d) => key !== value || key !== DOMAIN_KEYS[d]
+  )
+) {
+  throw new Error("byDomain does not follow the order of DOMAINS");
+}
+
+// The subscores records and domain scores of the kampung being scored (reused: no allocation).
+const subscoresScratch: Record<string, number | null>[] = new Array(DOMAINS.length);
+const scoresScratch: (number | null)[] = new Array(DOMAINS.length);
+
 export function scoreAssessment(a: Assessment, weights: Weights): KampungResult {
-  const subscores = {} as Subscores;
-  const domains = {} as Record<DomainKey, number | null>;
   const sub = a.sub;
   let domainSum = 0;
   let complete = true;
@@ -133,16 +160,15 @@ export function scoreAssessment(a: Assessment, weights: Weights): KampungResult 
     const y = sub[d * 3 + 1];
     const z = sub[d * 3 + 2];
     const code = tripleCode(x, y, z);
-    const key = DOMAINS[d].key;
     let score: number | null;
     if (code >= 0) {
-      subscores[key] = TRIPLE_SUBSCORES[d][code];
+      subscoresScratch[d] = TRIPLE_SUBSCORES[d][code];
       score = TRIPLE_SCORES[code];
     } else {
-      subscores[key] = subscoreRecord(SUB_KEYS[d], x, y, z);
+      subscoresScratch[d] = subscoreRecord(SUB_KEYS[d], x, y, z);
       score = domainScore3(x, y, z);
     }
-    domains[key] = score;
+    scoresScratch[d] = score;
     if (score === null) complete = false;
     else domainSum += score;
   }
@@ -152,8 +178,8 @@ export function scoreAssessment(a: Assessment, weights: Weights): KampungResult 
     name: a.name,
     status: a.status,
     region: a.region,
-    subscores,
-    domains,
+    subscores: byDomain(subscoresScratch),
+    domains: byDomain(scoresScratch),
     composite,
     ibangga: a.dimensions ? scoreIbangga(a.dimensions, weights) : null,
   };

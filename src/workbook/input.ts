@@ -13,8 +13,7 @@ import {
   IBANGGA_MAX,
   IBANGGA_MIN,
   Lang,
-  RUBRIC_MAX,
-  RUBRIC_MIN,
+  RUBRIC_STEPS,
   SUB_INDICATOR_COUNT,
   SUB_INDICATORS,
 } from "../engine/framework";
@@ -179,8 +178,14 @@ function needsTrim(text: string): boolean {
 }
 
 function cellText(value: CellValue): string | null {
+  if (typeof value === "string") {
+    // Most texts start with a character that is no kind of space: no trimming to look at.
+    const first = value.charCodeAt(0);
+    if (first > 32 && first !== 160 && first < 0x1680 && !needsTrim(value)) return value;
+    const trimmed = value.trim();
+    return trimmed === "" ? null : needsTrim(value) ? trimmed : value;
+  }
   if (isBlank(value)) return null;
-  if (typeof value === "string") return needsTrim(value) ? value.trim() : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return isoDate(value);
   return null;
@@ -202,8 +207,11 @@ const IBANGGA_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-
 
 /** 0, 0.5, 1, 1.5 or 2. */
 function isRubricStep(value: number): boolean {
-  return value >= RUBRIC_MIN && value <= RUBRIC_MAX && Number.isInteger(value * 2);
+  // The same as RUBRIC_STEPS.includes(value), spelled out: this runs for every score cell.
+  return value === 0 || value === 0.5 || value === 1 || value === 1.5 || value === 2;
 }
+if (RUBRIC_STEPS.join() !== "0,0.5,1,1.5,2")
+  throw new Error("isRubricStep must follow RUBRIC_STEPS");
 
 /** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
@@ -312,9 +320,18 @@ class RowReader {
   /** Every column the reader looks at: a row is blank when all of them are. */
   private readonly usedCols: number[];
   private readonly subLabels: string[];
-  /** Identity (name and region, lower case) to the grid row where it first appeared. */
-  private readonly seen = new Map<string, number>();
+  private readonly subCols: (number | null)[];
+  /** The row's values as they are read; the assessment keeps a copy (see survivingCopy15). */
+  private readonly subScratch: (number | null)[] = new Array(SUB_INDICATOR_COUNT).fill(null);
+  private readonly dimensionScratch: (number | null)[] = new Array(DIMENSIONS.length).fill(null);
+  private readonly dimensionFields: string[];
+  private readonly duplicates: DuplicateIndex;
   private readonly kampungCol: number | undefined;
+  private readonly desaCol: number | undefined;
+  private readonly kecamatanCol: number | undefined;
+  private readonly kabupatenCol: number | undefined;
+  private readonly provinsiCol: number | undefined;
+  private readonly statusCol: number | undefined;
 
   constructor(
     private readonly grid: Grid,
@@ -330,7 +347,16 @@ class RowReader {
       ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
     ];
     this.subLabels = SUB_INDICATORS.map((ref) => subIndicatorLabel(ref.index, lang));
-    this.kampungCol = columns.identity.kampung;
+    this.subCols = [...columns.sub];
+    this.dimensionFields = DIMENSIONS.map((d) => `ibangga.${d.key}`);
+    this.duplicates = new DuplicateIndex(grid.rows.length, (r) => this.identityKey(r));
+    const { identity } = columns;
+    this.kampungCol = identity.kampung;
+    this.desaCol = identity.desa;
+    this.kecamatanCol = identity.kecamatan;
+    this.kabupatenCol = identity.kabupaten;
+    this.provinsiCol = identity.provinsi;
+    this.statusCol = identity.status;
   }
 
   /** The assessment of grid row r, or null for a blank row. */
@@ -338,23 +364,23 @@ class RowReader {
     const row = this.grid.rows[r];
     if (!row || this.isBlankRow(row)) return null;
     const sheetRow = this.grid.originRow + r;
-    let name = this.text(row, "kampung");
+    let name = this.text(row, this.kampungCol);
     if (name === null) {
       if (this.kampungCol !== undefined)
         this.report("KAMPUNG_MISSING", r, this.kampungCol, "", "kampung", {});
-      name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
+      name = this.unnamed(sheetRow);
     }
     const region: Region = {
-      desa: this.text(row, "desa"),
-      kecamatan: this.text(row, "kecamatan"),
-      kabupaten: this.text(row, "kabupaten"),
-      provinsi: this.text(row, "provinsi"),
+      desa: this.text(row, this.desaCol),
+      kecamatan: this.text(row, this.kecamatanCol),
+      kabupaten: this.text(row, this.kabupatenCol),
+      provinsi: this.text(row, this.provinsiCol),
     };
     this.checkDuplicate(r, name, region);
     return {
       row: sheetRow + 1,
       name,
-      status: this.text(row, "status"),
+      status: this.text(row, this.statusCol),
       region,
       date: this.date(r, row, name),
       sub: this.subIndicators(r, row, name),
@@ -362,13 +388,16 @@ class RowReader {
     };
   }
 
+  private unnamed(sheetRow: number): string {
+    return this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
+  }
+
   private isBlankRow(row: readonly CellValue[]): boolean {
     for (const c of this.usedCols) if (!isBlank(row[c])) return false;
     return true;
   }
 
-  private text(row: readonly CellValue[], key: IdentityKey): string | null {
-    const col = this.columns.identity[key];
+  private text(row: readonly CellValue[], col: number | undefined): string | null {
     return col === undefined ? null : cellText(row[col]);
   }
 
@@ -384,69 +413,85 @@ class RowReader {
     this.issues.push(makeIssue(code, at, params, this.lang));
   }
 
+  /** The same name in another village is another kampung; case does not count. */
   private checkDuplicate(r: number, name: string, region: Region): void {
-    // The same name in another village is another kampung.
-    const key =
-      `${name}|${region.desa ?? ""}|${region.kecamatan ?? ""}|${region.kabupaten ?? ""}|${region.provinsi ?? ""}`.toLowerCase();
-    const first = this.seen.get(key);
+    const first = this.duplicates.firstOf(
+      r,
+      name,
+      region.desa,
+      region.kecamatan,
+      region.kabupaten,
+      region.provinsi
+    );
+    if (first === undefined) return;
     const col = this.kampungCol ?? 0;
-    if (first === undefined) this.seen.set(key, r);
-    else
-      this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
-        value: name,
-        other: gridAddress(this.grid, first, col),
-      });
+    this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
+      value: name,
+      other: gridAddress(this.grid, first, col),
+    });
+  }
+
+  /** The duplicate key of grid row r (a row already read, so not blank). */
+  private identityKey(r: number): string {
+    const row = this.grid.rows[r];
+    return identityKey(
+      this.text(row, this.kampungCol) ?? this.unnamed(this.grid.originRow + r),
+      this.text(row, this.desaCol),
+      this.text(row, this.kecamatanCol),
+      this.text(row, this.kabupatenCol),
+      this.text(row, this.provinsiCol)
+    );
   }
 
   private subIndicators(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
-    const sub: (number | null)[] = [];
+    const sub = this.subScratch;
     for (let i = 0; i < SUB_INDICATOR_COUNT; i++) {
-      const col = this.columns.sub[i];
+      const col = this.subCols[i];
       const raw = col === null ? null : row[col];
       if (typeof raw === "number" && isRubricStep(raw)) {
-        sub.push(raw); // the common case, without allocations
+        sub[i] = raw; // the common case, without allocations
       } else if (col === null) {
-        sub.push(null); // reported once for the column
+        sub[i] = null; // reported once for the column
       } else {
         const label = this.subLabels[i];
         const field = SUB_INDICATORS[i].key;
-        sub.push(
-          takeValue(
-            parseRubric(raw),
-            SCORE_CODES,
-            "SCORE_TEXT",
-            "SCORE_OFF_RUBRIC",
-            (code, params) =>
-              this.report(code, r, col, kampung, field, { ...params, label, min: 0, max: 2 })
-          )
+        sub[i] = takeValue(
+          parseRubric(raw),
+          SCORE_CODES,
+          "SCORE_TEXT",
+          "SCORE_OFF_RUBRIC",
+          (code, params) =>
+            this.report(code, r, col, kampung, field, { ...params, label, min: 0, max: 2 })
         );
       }
     }
-    return sub;
+    return survivingCopy15(sub);
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
-    const values: (number | null)[] = [];
+    const values = this.dimensionScratch;
     for (let d = 0; d < DIMENSIONS.length; d++) {
       const col = this.columns.dimension[d];
-      const field = `ibangga.${DIMENSIONS[d].key}`;
+      const field = this.dimensionFields[d];
       if (col !== null) {
         const raw = row[col];
         if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) {
-          values.push(raw);
+          values[d] = raw;
         } else {
           const label = dimensionLabel(d, this.lang);
-          values.push(
-            takeValue(parseIbangga(raw), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
-              this.report(code, r, col, kampung, field, { ...params, label })
-            )
+          values[d] = takeValue(
+            parseIbangga(raw),
+            IBANGGA_CODES,
+            "IBANGGA_TEXT",
+            null,
+            (code, params) => this.report(code, r, col, kampung, field, { ...params, label })
           );
         }
         continue;
       }
       const subs = this.columns.ibanggaSub[d];
       if (subs.length === 0) {
-        values.push(null);
+        values[d] = null;
         continue;
       }
       const subValues = subs.map(({ col: c, name }) =>
@@ -457,9 +502,9 @@ class RowReader {
           })
         )
       );
-      values.push(dimensionScore(subValues));
+      values[d] = dimensionScore(subValues);
     }
-    return values;
+    return survivingCopy3(values);
   }
 
   private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
@@ -488,6 +533,40 @@ class RowReader {
   }
 }
 
+/*
+ * Every assessment keeps its value arrays for as long as the results live. Copied with an array
+ * literal, they come from one allocation site that V8 watches: seeing the copies survive, it
+ * allocates them directly in the old generation, instead of copying each twice through the
+ * young one (a third of the reading time for a national workbook).
+ */
+if (SUB_INDICATOR_COUNT !== 15 || DIMENSIONS.length !== 3) {
+  throw new Error("survivingCopy15/3 must follow the framework's counts");
+}
+
+function survivingCopy15(v: readonly (number | null)[]): (number | null)[] {
+  return [
+    v[0],
+    v[1],
+    v[2],
+    v[3],
+    v[4],
+    v[5],
+    v[6],
+    v[7],
+    v[8],
+    v[9],
+    v[10],
+    v[11],
+    v[12],
+    v[13],
+    v[14],
+  ];
+}
+
+function survivingCopy3(v: readonly (number | null)[]): (number | null)[] {
+  return [v[0], v[1], v[2]];
+}
+
 /** Turns a parsed value into a number or null, reporting problems and notes through `report`. */
 function takeValue(
   parsed: ParsedValue,
@@ -505,6 +584,97 @@ function takeValue(
     else if (offRubricCode) report(offRubricCode, { value: String(parsed.value) });
   }
   return parsed.value;
+}
+
+/** The duplicate key: name and region, lower case (the form the rows are compared in). */
+function identityKey(
+  name: string,
+  desa: string | null,
+  kecamatan: string | null,
+  kabupaten: string | null,
+  provinsi: string | null
+): string {
+  return `${name}|${desa ?? ""}|${kecamatan ?? ""}|${kabupaten ?? ""}|${provinsi ?? ""}`.toLowerCase();
+}
+
+/**
+ * Rows seen so far, by duplicate key, without building the key for every row: an open-addressing
+ * table (typed arrays, sized for every row of the sheet, at most half full) holds a 32-bit hash
+ * of each key (ASCII case folded in place) and the row where it first appeared. The key itself is
+ * built only when two rows share a hash, to tell a duplicate from a collision.
+ */
+class DuplicateIndex {
+  /** Per slot, two numbers side by side: the hash, and the grid row + 1 of the first row with that hash (0: a free slot). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Keys whose hash an earlier, different key already took, to their first grid row. */
+  private readonly collided = new Map<string, number>();
+
+  constructor(
+    rows: number,
+    private readonly keyOf: (r: number) => string
+  ) {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+  }
+
+  /** The grid row where the same kampung first appeared, or undefined (then row r is remembered). */
+  firstOf(
+    r: number,
+    name: string,
+    desa: string | null,
+    kecamatan: string | null,
+    kabupaten: string | null,
+    provinsi: string | null
+  ): number | undefined {
+    let h = hashText(FNV_OFFSET, name);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), desa);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kecamatan);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kabupaten);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), provinsi);
+    const slots = this.slots;
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (slots[slot * 2 + 1] !== 0) {
+      if (slots[slot * 2] === h) return this.sameHash(r, slots[slot * 2 + 1] - 1);
+      slot = (slot + 1) & this.mask;
+    }
+    slots[slot * 2] = h;
+    slots[slot * 2 + 1] = r + 1;
+    return undefined;
+  }
+
+  private sameHash(r: number, first: number): number | undefined {
+    const key = this.keyOf(r);
+    if (key === this.keyOf(first)) return first;
+    const earlier = this.collided.get(key);
+    if (earlier === undefined) this.collided.set(key, r);
+    return earlier;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const SEPARATOR = 124; // "|"
+
+/** FNV-1a over the text in lower case (as `toLowerCase` gives it); null hashes as "". */
+function hashText(start: number, text: string | null): number {
+  if (text === null) return start;
+  let h = start;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Beyond ASCII, lower case is not always one character for one: hash toLowerCase's text.
+    if (c >= 128) return hashChars(start, text.toLowerCase());
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  return h;
+}
+
+function hashChars(start: number, text: string): number {
+  let h = start;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 function emptyRead(sheet: string, issues: Issue[], evidence: EvidenceRecord[] | null): InputRead {

@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: the national workbook (84,276 kampung), generated from a fixed seed, through
+ * the engine, the `kkb` command, LibreOffice recalculating the same method as formulas, the
+ * office.js adapter's fake, the custom functions and the bundles. Prints a table and writes the
+ * same figures to test-output/bench.json. Options: `--skip=cli,libreoffice,office,functions,
+ * bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { measureEngine } from "./engine";
+import { generateRows, NATIONAL_KAMPUNG, SEED, writeXlsx } from "./generate";
+import { now } from "./measure";
+import {
+  measureBundles,
+  measureCli,
+  measureFunctions,
+  measureLibreOffice,
+  measureOffice,
+  ROOT,
+  Skipped,
+} from "./sections";
+
+/** Budgets from DESIGN.md ("Budgets"). */
+const BUDGET = {
+  engineMs: 150,
+  cliPeakMb: 1024,
+  syncsSmall: 6,
+  syncsNational: 40,
+  requestBytes: 4_000_000,
+  taskpaneGzipBytes: 350 * 1024,
+};
+
+interface Line {
+  readonly measure: string;
+  readonly value: string;
+  readonly budget?: string;
+  readonly ok?: boolean;
+}
+
+const isSkipped = (x: object): x is Skipped => "skipped" in x;
+/** A figure for the table (display only: never a score). */
+const fixed = (x: number, digits: number) =>
+  x.toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
+const ms = (x: number) => `${fixed(x, x < 10 ? 2 : 0)} ms`;
+const mb = (x: number | null) => (x === null ? "n/a" : `${fixed(x, 0)} MB`);
+const kb = (x: number) => `${fixed(x / 1024, 1)} KB`;
+const int = (x: number) => Math.round(x).toLocaleString("en-US");
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const skip = new Set(
+    argv
+      .filter((a) => a.startsWith("--skip="))
+      .flatMap((a) => a.slice(7).split(","))
+      .map((s) => s.trim())
+  );
+  const keep = argv.includes("--keep");
+  const runs = Number(argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 9);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kkb-bench-"));
+  const lines: Line[] = [];
+  const section = (title: string) => lines.push({ measure: `## ${title}`, value: "" });
+  const add = (measure: string, value: string, budget?: string, ok?: boolean) =>
+    lines.push({ measure, value, budget, ok });
+  const json: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "",
+      loadavg: os.loadavg(),
+    },
+    workbook: { kampung: NATIONAL_KAMPUNG, seed: SEED },
+  };
+  const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+  try {
+    section("Machine");
+    add("node, cores", `${process.version}, ${os.cpus().length}`);
+    add("load average at start (1 min)", fixed(os.loadavg()[0], 2));
+    progress(`generating ${int(NATIONAL_KAMPUNG)} kampung (seed ${SEED})`);
+    const rows = generateRows();
+
+    progress(`engine, ${runs} runs`);
+    const { figures: engine, results } = measureEngine(rows, runs);
+    json.engine = engine;
+    section(
+      `Engine: ${int(engine.kampung)} kampung, grid to results (median of ${runs}, gc() before each)`
+    );
+    add("readInput (read and check)", ms(engine.readInputMs));
+    add("scoreAll (score)", ms(engine.scoreAllMs));
+    add(
+      "readInput + scoreAll",
+      ms(engine.engineMs),
+      `<= ${BUDGET.engineMs} ms`,
+      engine.engineMs <= BUDGET.engineMs
+    );
+    add("  CPU time, all threads (median)", ms(engine.engineCpuMs));
+    add("  first run (cold)", ms(engine.engineFirstMs));
+    add("buildSummary (scores again + sheet specs)", ms(engine.buildSummaryMs));
+    add("floor: bare loop, same numbers, same means", ms(engine.floorMs));
+    add("ratio engine / floor", `${fixed(engine.ratio, 1)} x`);
+    add("issues found (off-rubric and blank cells)", int(engine.issues));
+
+    const input = path.join(dir, "nasional.xlsx");
+    const t0 = now();
+    await writeXlsx(input, rows);
+    const writeMs = now() - t0;
+    json.inputXlsx = { bytes: statSync(input).size, writeMs };
+    section("Input workbook (ExcelJS streaming writer)");
+    add("write 84,276 rows x 24 columns", `${ms(writeMs)}, ${kb(statSync(input).size)}`);
+
+    section("kkb summarize, end to end");
+    let cliMs: number | null = null;
+    if (skip.has("cli")) json.cli = { skipped: "--skip=cli" };
+    else {
+      progress("kkb summarize");
+      const cli = await measureCli(input, dir);
+      json.cli = cli;
+      if (isSkipped(cli)) add("kkb summarize", `skipped: ${cli.skipped}`);
+      else {
+        cliMs = cli.wallMs;
+        add(
+          "wall time",
+          ms(cli.wallMs) + (cli.rebuilt ? " (lib/ rebuilt first)" : ""),
+          "<= LibreOffice",
+          undefined
+        );
+        add(
+          "peak RSS",
+          mb(cli.peakMb),
+          "<= 1024 MB",
+          cli.peakMb !== null && cli.peakMb <= BUDGET.cliPeakMb
+        );
+        add("exit code (1: the input has errors)", String(cli.exitCode));
+      }
+    }
+
+    section("LibreOffice headless: same method as native formulas, recalculated, saved as xlsx");
+    if (skip.has("libreoffice")) json.libreoffice = { skipped: "--skip=libreoffice" };
+    else {
+      progress("LibreOffice");
+      const lo = await measureLibreOffice(rows, results, dir);
+      json.libreoffice = lo;
+      if (isSkipped(lo)) add("LibreOffice", `skipped: ${lo.skipped}`);
+      else {
+        add("version", lo.version);
+        add("wall time", ms(lo.wallMs));
+        add("peak RSS", mb(lo.peakMb));
+        add(
+          "values checked against KKB (first rows)",
+          `${lo.differingRows} of ${lo.checkedRows} rows differ`,
+          "0",
+          lo.differingRows === 0
+        );
+        if (cliMs !== null) {
+          const ratio = cliMs / lo.wallMs;
+          json.ratioKkbLibreOffice = ratio;
+          add("ratio KKB / LibreOffice (wall time)", `${fixed(ratio, 2)} x`, "<= 1", ratio <= 1);
+        }
+      }
+    }
+
+    section("office.js adapter against the fake (one-click summary)");
+    if (skip.has("office")) json.office = { skipped: "--skip=office" };
+    else {
+      progress("office.js fake");
+      const office = await measureOffice(rows);
+      json.office = office;
+      if (isSkipped(office)) add("office.js", `skipped: ${office.skipped}`);
+      else
+        for (const o of office) {
+          const limit = o.kampung <= 4 ? BUDGET.syncsSmall : BUDGET.syncsNational;
+          add(
+            `${int(o.kampung)} kampung: context.sync calls`,
+            String(o.syncs),
+            `<= ${limit}`,
+            o.syncs <= limit
+          );
+          add(
+            `${int(o.kampung)} kampung: largest request`,
+            kb(o.largestRequestBytes),
+            "< 4 MB",
+            o.largestRequestBytes < BUDGET.requestBytes
+          );
+          add(`${int(o.kampung)} kampung: largest response`, kb(o.largestResponseBytes));
+          add(`${int(o.kampung)} kampung: time against the fake`, ms(o.ms));
+        }
+    }
+
+    section("Custom functions");
+    if (skip.has("functions")) json.functions = { skipped: "--skip=functions" };
+    else {
+      progress("custom functions");
+      const fn = await measureFunctions(rows);
+      json.functions = fn;
+      if (isSkipped(fn)) add("custom functions", `skipped: ${fn.skipped}`);
+      else {
+        add("DOMAIN on one row", `${int(fn.domainCallsPerSecond)} calls/s`);
+        add(
+          `DOMAIN spilling over ${int(fn.spillRows)} rows`,
+          `${ms(fn.spillMs)} = ${int(fn.spillRowsPerSecond)} rows/s`
+        );
+      }
+    }
+
+    section("Bundles (gzip)");
+    if (skip.has("bundles")) json.bundles = { skipped: "--skip=bundles" };
+    else {
+      progress("bundles");
+      const b = measureBundles();
+      json.bundles = b;
+      if (isSkipped(b)) add("bundles", `skipped: ${b.skipped}`);
+      else {
+        add(
+          "dist/functions.js" + (b.rebuilt ? " (rebuilt)" : ""),
+          kb(b.functionsGzipBytes),
+          "no React",
+          !b.functionsHasReact
+        );
+        add(
+          "dist/taskpane.js",
+          kb(b.taskpaneGzipBytes),
+          "<= 350 KB",
+          b.taskpaneGzipBytes <= BUDGET.taskpaneGzipBytes
+        );
+      }
+    }
+  } finally {
+    if (keep) progress(`files kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+
+  process.stdout.write(renderTable(lines));
+  const outDir = path.join(ROOT, "test-output");
+  mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, "bench.json");
+  writeFileSync(outFile, JSON.stringify(json, null, 2) + "\n");
+  process.stdout.write(`\nFigures written to ${path.relative(process.cwd(), outFile)}\n`);
+  return 0;
+}
+
+function renderTable(lines: readonly Line[]): string {
+  const rows = lines.filter((l) => !l.measure.startsWith("## "));
+  const w1 = Math.max(...rows.map((l) => l.measure.length));
+  const w2 = Math.max(...rows.map((l) => l.value.length));
+  let out = "";
+  for (const l of lines) {
+    if (l.measure.startsWith("## ")) {
+      out += `\n${l.measure.slice(3)}\n`;
+      continue;
+    }
+    const verdict = l.ok === undefined ? "" : l.ok ? "  ok" : "  OVER";
+    const budget = l.budget ? `  (${l.budget})${verdict}` : verdict;
+    out += `  ${l.measure.padEnd(w1)}  ${l.value.padStart(Math.min(w2, 24))}${budget}\n`;
+  }
+  return out;
+}
