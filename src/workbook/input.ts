@@ -7,6 +7,7 @@ import { Assessment, Region } from "../engine/assessment";
 import { CellValue, isBlank } from "../engine/cell";
 import { dimensionScore } from "../engine/ibangga";
 import { EvidenceRecord } from "../engine/evidence";
+import { EvidenceColumn } from "../engine/evidence-check";
 import {
   DIMENSIONS,
   DOMAINS,
@@ -23,6 +24,9 @@ import { address, sheetAddress, rangeAddress } from "./a1";
 import { isoDate, parseDateCell } from "./dates";
 import { Grid, gridAddress } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
+
+/** Where an evidence row's cell is on the evidence sheet. */
+export type EvidenceCellOf = (record: EvidenceRecord, column: EvidenceColumn) => string;
 
 export interface ReadOptions {
   readonly lang: Lang;
@@ -50,6 +54,8 @@ export interface InputRead {
   readonly columns: ColumnMap | null;
   readonly assessments: Assessment[];
   readonly evidence: EvidenceRecord[] | null;
+  /** The A1 address of an evidence row's cell on the evidence sheet. */
+  readonly evidenceCellOf: EvidenceCellOf;
   readonly issues: Issue[];
   readonly hasIbangga: boolean;
   /** The header row and the kampung rows, e.g. `'Data'!A3:W7`. */
@@ -217,7 +223,9 @@ if (RUBRIC_STEPS.join() !== "0,0.5,1,1.5,2")
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
   const { lang } = options;
   const issues: Issue[] = [];
-  const evidence = readEvidence(grids, lang, issues);
+  const evidenceSheet = readEvidence(grids, lang, issues);
+  const evidence = evidenceSheet?.records ?? null;
+  const evidenceCell = evidenceCellFinder(evidenceSheet);
   const chosen = chooseSheet(grids, options);
   if ("missing" in chosen) {
     issues.push(
@@ -228,7 +236,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
         lang
       )
     );
-    return emptyRead(chosen.missing, issues, evidence);
+    return emptyRead(chosen.missing, issues, evidence, evidenceCell);
   }
   const { grid, header } = chosen;
   if (!header) {
@@ -240,7 +248,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
         lang
       )
     );
-    return emptyRead(grid.sheet, issues, evidence);
+    return emptyRead(grid.sheet, issues, evidence, evidenceCell);
   }
 
   const headerAt = (col: number) => gridAddress(grid, header.row, col);
@@ -305,6 +313,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     columns,
     assessments,
     evidence,
+    evidenceCellOf: evidenceCell,
     issues,
     hasIbangga,
     sourceRange: sheetAddress(
@@ -677,7 +686,12 @@ function hashChars(start: number, text: string): number {
   return h;
 }
 
-function emptyRead(sheet: string, issues: Issue[], evidence: EvidenceRecord[] | null): InputRead {
+function emptyRead(
+  sheet: string,
+  issues: Issue[],
+  evidence: EvidenceRecord[] | null,
+  evidenceCellOf: EvidenceCellOf
+): InputRead {
   return {
     sheet,
     headerRow: -1,
@@ -685,6 +699,7 @@ function emptyRead(sheet: string, issues: Issue[], evidence: EvidenceRecord[] | 
     columns: null,
     assessments: [],
     evidence,
+    evidenceCellOf,
     issues,
     hasIbangga: false,
     sourceRange: sheet ? sheetAddress(sheet, "A1") : "",
@@ -714,15 +729,27 @@ const EVIDENCE_FIELDS: Readonly<Record<string, "kampung" | "field" | "date" | "s
   };
 
 /** The optional evidence sheet (`Bukti` / `Evidence` / `KKB Bukti`), or null when there is none. */
-function readEvidence(
-  grids: readonly Grid[],
-  lang: Lang,
-  issues: Issue[]
-): EvidenceRecord[] | null {
+type EvidenceColumns = Partial<Record<EvidenceColumn | "quote", number>>;
+
+interface EvidenceSheet {
+  readonly records: EvidenceRecord[];
+  readonly originCol: number;
+  readonly columns: EvidenceColumns;
+}
+
+/** The A1 address of an evidence row's cell (its kampung cell when that column is absent). */
+function evidenceCellFinder(sheet: EvidenceSheet | null): EvidenceCellOf {
+  const origin = sheet?.originCol ?? 0;
+  const columns = sheet?.columns ?? {};
+  return (record, column) =>
+    address(record.row - 1, origin + (columns[column] ?? columns.kampung ?? 0));
+}
+
+function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): EvidenceSheet | null {
   const grid = grids.find((g) => isEvidenceSheet(g.sheet));
   if (!grid) return null;
   let headerRow = -1;
-  let cols: Partial<Record<"kampung" | "field" | "date" | "source" | "quote", number>> = {};
+  let cols: EvidenceColumns = {};
   for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {
     const found: typeof cols = {};
     grid.rows[r].forEach((cell, c) => {
@@ -734,7 +761,7 @@ function readEvidence(
       cols = found;
     }
   }
-  if (headerRow < 0) return [];
+  if (headerRow < 0) return { records: [], originCol: grid.originCol, columns: {} };
   const records: EvidenceRecord[] = [];
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -773,7 +800,7 @@ function readEvidence(
       quote: cellText(get("quote")),
     });
   }
-  return records;
+  return { records, originCol: grid.originCol, columns: cols };
 }
 
 /** A1 address of a kampung's field cell, for issues found after reading (evidence, status checks). */

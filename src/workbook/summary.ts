@@ -59,6 +59,7 @@ export function analyseRead(
     lang,
     sheet: read.sheet,
     cellOf: (row, field) => fieldAddress(read, row, field),
+    evidenceCellOf: read.evidenceCellOf,
   });
   const issues: Issue[] = read.issues.slice();
   for (const issue of analysis.issues) issues.push(issue); // no spread: lists can be huge

@@ -657,7 +657,7 @@ describe("corpus: details", () => {
   });
 });
 
-describe("known gaps (each test flips to failing when the gap is closed: then make it a plain test)", () => {
+describe("evidence issues on an evidence sheet that does not start at column A", () => {
   /** A data sheet, and an evidence sheet whose used range starts at column C (as office.js reads it). */
   function withEvidenceAtC(): Issue[] {
     const data = gridFromRows("Data", [
@@ -682,10 +682,7 @@ describe("known gaps (each test flips to failing when the gap is closed: then ma
     expect(noSource?.cell).toMatch(/^[A-Z]+2$/);
   });
 
-  // Today it is A2 (evidence-check.ts's default: column A of the row), outside this grid and
-  // not the Sumber cell (F2). Fix: input.ts keeps the evidence sheet's column map and origin,
-  // analyseRead passes evidenceCellOf (see the report of issue 7).
-  it.failing("an evidence row's issue is on its own cell (the Sumber cell F2)", () => {
+  it("an evidence row's issue is on its own cell (the Sumber cell F2)", () => {
     const noSource = withEvidenceAtC().find((i) => i.code === "EVIDENCE_NO_SOURCE");
     expect(noSource?.cell).toBe("F2");
   });

@@ -198,11 +198,6 @@ function cellIsValid(issue: Issue, grids: readonly Grid[], requested: string | u
     at.col >= grid.originCol &&
     at.col < grid.originCol + width(grid);
   if (inside) return true;
-  // Evidence rows' issues sit in column A of their row (evidence-check.ts's default: the reader
-  // does not pass the evidence sheet's columns on). Right row, wrong column when the grid does
-  // not start at column A: see the it.failing test in corpus.test.ts.
-  const rowInside = at.row >= grid.originRow && at.row < grid.originRow + grid.rows.length;
-  if (issue.code.startsWith("EVIDENCE_") && rowInside && at.col === 0) return true;
   // Sheet-wide issues on a sheet with nothing to point at: the grid's first cell, or A1.
   const sheetWide = ["HEADER_NOT_FOUND", "EVIDENCE_NONE", "NO_ROWS"].includes(issue.code);
   return (
