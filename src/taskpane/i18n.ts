@@ -3,6 +3,7 @@
  * locale. Domain, sub-indicator and dimension names come from src/engine/framework.ts.
  */
 import { DIMENSIONS, Lang, SUB_INDICATORS } from "../engine/framework";
+import { IDENTITY_KEYS, IdentityKey } from "../workbook/headers";
 import { subIndicatorLabel } from "../workbook/input";
 import { label } from "../workbook/labels";
 
@@ -27,23 +28,13 @@ export function formatPercent(share: number, lang: Lang): string {
   }).format(share);
 }
 
-const IDENTITY_FIELDS = [
-  "kampung",
-  "desa",
-  "kecamatan",
-  "kabupaten",
-  "provinsi",
-  "status",
-  "tanggal",
-] as const;
-
 /** An issue's field (`koordinasi.regulasi`, `ibangga.kemandirian:Rumah layak`) in words. */
 export function fieldLabel(field: string, lang: Lang): string {
   if (!field) return lang === "id" ? "Seluruh lembar" : "Whole sheet";
   const sub = SUB_INDICATORS.find((s) => s.key === field);
   if (sub) return subIndicatorLabel(sub.index, lang);
-  if ((IDENTITY_FIELDS as readonly string[]).includes(field)) {
-    return label(field as (typeof IDENTITY_FIELDS)[number], lang);
+  if ((IDENTITY_KEYS as readonly string[]).includes(field)) {
+    return label(field as IdentityKey, lang);
   }
   const ibangga = /^ibangga\.([a-z]+)(?::(.*))?$/i.exec(field);
   if (ibangga) {

@@ -5,8 +5,18 @@
  */
 import { DIMENSIONS, DOMAINS, SUB_INDICATORS } from "../engine/framework";
 
-export type IdentityKey =
-  "kampung" | "desa" | "kecamatan" | "kabupaten" | "provinsi" | "status" | "tanggal";
+/** The identity columns, in the template's order. */
+export const IDENTITY_KEYS = [
+  "kampung",
+  "desa",
+  "kecamatan",
+  "kabupaten",
+  "provinsi",
+  "status",
+  "tanggal",
+] as const;
+
+export type IdentityKey = (typeof IDENTITY_KEYS)[number];
 
 export type Field =
   | { readonly kind: "identity"; readonly key: IdentityKey }

@@ -3,6 +3,7 @@
  * (the audit notes). Headers come from the framework, so the reader always recognises them.
  */
 import { DIMENSIONS, Lang, RUBRIC, STATUS_LEVELS, SUB_INDICATORS } from "../engine/framework";
+import { IDENTITY_KEYS } from "./headers";
 import { subIndicatorLabel } from "./input";
 import { label, SHEET_NAMES } from "./labels";
 import { FORMATS, SheetSpec, ValidationSpec } from "./sheet-spec";
@@ -10,15 +11,7 @@ import { FORMATS, SheetSpec, ValidationSpec } from "./sheet-spec";
 /** Rows prepared with validation rules. */
 export const TEMPLATE_ROWS = 1000;
 
-const IDENTITY = [
-  "kampung",
-  "desa",
-  "kecamatan",
-  "kabupaten",
-  "provinsi",
-  "status",
-  "tanggal",
-] as const;
+const IDENTITY = IDENTITY_KEYS;
 
 export function templateHeaders(lang: Lang): string[] {
   return [
