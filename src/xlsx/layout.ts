@@ -32,7 +32,8 @@ export interface LaidRow {
   readonly cells: readonly LaidCell[];
 }
 
-function blockCells(block: Block, offset: number): LaidCell[] {
+/** The cells of one row (`offset` rows below its top) of a block. */
+export function blockCells(block: Block, offset: number): LaidCell[] {
   switch (block.kind) {
     case "title":
       return offset === 0

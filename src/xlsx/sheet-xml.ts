@@ -62,9 +62,74 @@ function attributes(xml: string): Record<string, string> {
   return out;
 }
 
+/** The attributes of a <c> element that the values need (others are skipped). */
+interface CellAttributes {
+  r: string | undefined;
+  t: string | undefined;
+  s: string | undefined;
+}
+
+const SPACE = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/**
+ * Reads r, t and s of a cell's attribute text into `out` (a hand scan: this runs once per cell,
+ * millions of times on a national workbook). Same result as `attributes` for these names.
+ */
+function cellAttributes(xml: string, out: CellAttributes): void {
+  out.r = out.t = out.s = undefined;
+  const n = xml.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && SPACE(xml.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < n && xml[i] !== "=" && !SPACE(xml.charCodeAt(i))) i++;
+    const name = xml.slice(nameStart, i);
+    while (i < n && SPACE(xml.charCodeAt(i))) i++;
+    if (xml[i] !== "=") {
+      if (name.length === 0) break;
+      continue;
+    }
+    i++;
+    while (i < n && SPACE(xml.charCodeAt(i))) i++;
+    const quote = xml[i];
+    if (quote !== '"' && quote !== "'") break;
+    const end = xml.indexOf(quote, i + 1);
+    if (end < 0) break;
+    const value = xml.slice(i + 1, end);
+    i = end + 1;
+    if (name === "r") out.r = value;
+    else if (name === "t") out.t = value;
+    else if (name === "s") out.s = value;
+  }
+}
+
+/** The 0-based column of an A1 reference (`B12`, `$B$12`), or -1 when it is not one. */
+export function columnOf(ref: string): number {
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const lettersStart = i;
+  for (; i < n; i++) {
+    const code = ref.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = n - i;
+  if (digits < 1 || digits > 7) return -1;
+  for (; i < n; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+  }
+  return col - 1;
+}
+
 export class SheetXmlParser {
   private buffer = "";
   private nextRow = 0;
+  private readonly cell: CellAttributes = { r: undefined, t: undefined, s: undefined };
 
   constructor(
     private readonly context: SheetXmlContext,
@@ -110,18 +175,19 @@ export class SheetXmlParser {
     let nextCol = 0;
     CELL.lastIndex = 0;
     let m: RegExpExecArray | null;
+    const cell = this.cell;
     while ((m = CELL.exec(body)) !== null) {
-      const cellAttrs = attributes(m[1]);
-      const at = cellAttrs.r ? parseAddress(cellAttrs.r) : null;
-      const col = at ? at.col : nextCol;
+      cellAttributes(m[1], cell);
+      const at = cell.r === undefined ? -1 : columnOf(cell.r);
+      const col = at >= 0 ? at : nextCol;
       nextCol = col + 1;
       const inner = m[2];
       if (!inner) continue;
-      this.grid.set(row, col, this.value(cellAttrs, inner));
+      this.grid.set(row, col, this.value(cell, inner));
     }
   }
 
-  private value(attrs: Record<string, string>, inner: string): CellValue {
+  private value(attrs: CellAttributes, inner: string): CellValue {
     const t = attrs.t ?? "n";
     if (t === "inlineStr") {
       const is = INLINE.exec(inner);

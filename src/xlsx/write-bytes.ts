@@ -104,8 +104,7 @@ interface XlsxInternals {
  * Internal hyperlinks (`#'KKB Input'!C5`) for ExcelJS's in-memory writer, which gives every
  * hyperlink an external relationship. Excel writes an internal link as a `location` with no
  * relationship: after ExcelJS prepares its model, links to `#...` lose their relationship and
- * keep the target as their location (ExcelJS 4.4, pinned; as internal-links.ts does for the
- * streaming writer).
+ * keep the target as their location (ExcelJS 4.4, pinned).
  */
 function enableInternalLinks(workbook: ExcelJS.Workbook): void {
   const xlsx = workbook.xlsx as unknown as XlsxInternals;

@@ -16,7 +16,7 @@ import {
   DrawingInserter,
   addChartsToPackage,
   drawingInsertionIndex,
-} from "../../src/xlsx/package-charts";
+} from "./legacy/package-charts";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { benchHeaders, generateRows } from "../bench/generate";

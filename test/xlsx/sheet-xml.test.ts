@@ -1,5 +1,7 @@
 import { GridBuilder } from "../../src/xlsx/grid-builder";
-import { SheetXmlContext, SheetXmlParser, decodeXml } from "../../src/xlsx/sheet-xml";
+import * as fc from "fast-check";
+import { parseAddress } from "../../src/workbook/a1";
+import { SheetXmlContext, SheetXmlParser, columnOf, decodeXml } from "../../src/xlsx/sheet-xml";
 
 const context: SheetXmlContext = {
   sharedString: (i) => ["Kampung", "Sumurboto"][i] ?? "",
@@ -42,5 +44,43 @@ describe("SheetXmlParser", () => {
 
   it("decodes XML entities", () => {
     expect(decodeXml("&lt;a&gt; &amp; &quot;&apos; &#65;&#x42;")).toBe("<a> & \"' AB");
+  });
+
+  it("finds a reference's column as parseAddress does", () => {
+    for (const ref of [
+      "A1",
+      "$B$12",
+      "xfd1048576",
+      "AAAA1",
+      "A",
+      "1",
+      "A12345678",
+      "A1x",
+      "",
+      "$",
+      "é1",
+      "Z$9",
+    ]) {
+      expect(columnOf(ref)).toBe(parseAddress(ref)?.col ?? -1);
+    }
+    // Rows in sheet XML start at 1: a row of 0 is no reference at all.
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\$?[A-Za-z@[`{]{0,4}\$?(?:[1-9][0-9]{0,7})?[A-Z]?$/),
+        (ref) => {
+          expect(columnOf(ref)).toBe(parseAddress(ref)?.col ?? -1);
+        }
+      )
+    );
+  });
+
+  it("reads cell attributes in any order and quoting, with spaces around =", () => {
+    const grid = new GridBuilder("S");
+    const parser = new SheetXmlParser(context, grid);
+    parser.write(
+      '<sheetData><row r="1"><c s=\'2\' r = \'B1\'><v>45443</v></c><c t="s"  r="D1" x14:y="1"><v>1</v></c></row></sheetData>'
+    );
+    parser.end();
+    expect(grid.build().rows).toEqual([[null, new Date(Date.UTC(2024, 4, 31)), null, "Sumurboto"]]);
   });
 });

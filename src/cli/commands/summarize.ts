@@ -2,7 +2,8 @@
  * `kkb summarize INPUT -o OUTPUT`: a new workbook with a copy of the input sheets and the KKB
  * summary sheets. Never writes over INPUT; writes the summary even when rows have errors.
  */
-import { promises as fs } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import * as path from "node:path";
 import { parseWeights } from "../../engine/ibangga";
 import { buildSummary } from "../../workbook/summary";
@@ -66,11 +67,15 @@ export async function summarizeCommand(
     bar.stop();
   }
 
-  const json = JSON.stringify(resultsJson(summary.results, summary.analysis), null, 2) + "\n";
-  if (jsonToStdout) io.out(json);
-  else if (options.json) {
-    await ensureParentDir(options.json);
-    await fs.writeFile(options.json, json, "utf8");
+  // Built only when asked for, and written in pieces: on the national workbook the whole text
+  // would be one string of some 200 MB.
+  if (options.json) {
+    const results = resultsJson(summary.results, summary.analysis);
+    if (jsonToStdout) io.out([...jsonPieces(results)].join("") + "\n");
+    else {
+      await ensureParentDir(options.json);
+      await writeJsonFile(options.json, results);
+    }
   }
   if (options.print) io.out(domainTable(summary.results.kampung, lang));
 
@@ -83,4 +88,75 @@ export async function summarizeCommand(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces: objects and arrays down to `levels` deep are taken
+ * apart, deeper values stringified whole (and indented to their place). The pieces joined are
+ * exactly the whole text.
+ */
+export function* jsonPieces(value: unknown, levels = 2, indent = ""): Generator<string> {
+  if (
+    levels > 0 &&
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  ) {
+    const inner = indent + "  ";
+    if (Array.isArray(value)) {
+      if (value.length === 0) return yield "[]";
+      yield "[";
+      for (let i = 0; i < value.length; i++) {
+        yield (i ? ",\n" : "\n") + inner;
+        const item: unknown = value[i];
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") {
+          yield "null";
+        } else yield* jsonPieces(item, levels - 1, inner);
+      }
+      return yield `\n${indent}]`;
+    }
+    const entries = Object.entries(value).filter(
+      ([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol"
+    );
+    if (entries.length === 0) return yield "{}";
+    yield "{";
+    for (let i = 0; i < entries.length; i++) {
+      yield `${i ? ",\n" : "\n"}${inner}${JSON.stringify(entries[i][0])}: `;
+      yield* jsonPieces(entries[i][1], levels - 1, inner);
+    }
+    return yield `\n${indent}}`;
+  }
+  if (!indent) return yield JSON.stringify(value, null, 2);
+  // Wrapped in arrays as deep as its place, the value's lines come indented as they belong; the
+  // wrapping is cut off again (cheaper than re-indenting the text).
+  const depth = indent.length / 2;
+  let wrapped: unknown = value;
+  for (let d = 0; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  yield text.slice(wrapPrefix(depth), text.length - wrapSuffix(depth));
+}
+
+/** Length of `[\n  [\n    ` (depth arrays opened) and of `\n  ]\n]` (closed). */
+const wrapPrefix = (depth: number) => depth * 2 + depth * (depth + 1);
+const wrapSuffix = (depth: number) => depth * 2 + depth * (depth - 1);
+
+const JSON_CHUNK = 1 << 20;
+
+async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  const out = createWriteStream(file, "utf8");
+  const failed = once(out, "error").then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => undefined);
+  let chunk = "";
+  const write = async (text: string) => {
+    if (!out.write(text)) await Promise.race([once(out, "drain"), failed]);
+  };
+  for (const piece of jsonPieces(value)) {
+    chunk += piece;
+    if (chunk.length >= JSON_CHUNK) {
+      await write(chunk);
+      chunk = "";
+    }
+  }
+  out.end(chunk + "\n");
+  await Promise.race([once(out, "finish"), failed]);
 }

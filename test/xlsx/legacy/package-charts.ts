@@ -8,14 +8,18 @@
  * that do not change are copied compressed as they are. Only the sheets that carry charts are
  * rewritten, and they are streamed through (inflate, splice, deflate), never held whole nor
  * parsed: the element goes after `</sheetData>`, in the short tail of the sheet.
+ *
+ * writeWorkbook no longer needs this (package-writer.ts writes the same drawing and chart parts
+ * with the sheets, in one pass); it stays for adding charts to a package written by another
+ * writer (and the tests' reference writer).
  */
 import { createWriteStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { Readable, Transform, TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import JSZip from "jszip";
-import { ChartSpec, SheetSpec } from "../workbook/sheet-spec";
-import { chartData } from "./chart-data";
+import { ChartSpec, SheetSpec } from "../../../src/workbook/sheet-spec";
+import { chartData } from "../../../src/xlsx/chart-data";
 import {
   CONTENT_TYPES,
   REL_TYPES,
@@ -24,7 +28,7 @@ import {
   drawingXml,
   escapeXml,
   relationshipsXml,
-} from "./charts";
+} from "../../../src/xlsx/charts";
 
 /** Parts only: folder entries, which JSZip adds by default, are not part of an OOXML package. */
 const NO_FOLDERS = { createFolders: false } as const;

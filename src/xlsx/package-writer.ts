@@ -1,0 +1,668 @@
+/**
+ * Writes the .xlsx package directly: copied input grids and sheet specs become SpreadsheetML as
+ * strings, streamed through a deflater into the zip (zip-writer.ts), with no object per cell.
+ * Styles are resolved once per (role, number format) and per table column; user text is always
+ * an inline string (`t="inlineStr"`), never a formula, escaped by xml-text.ts. Charts (drawing
+ * and chart parts) are written with the sheets that hold them, in one pass.
+ *
+ * The parts come in the order streaming readers need: relationships, workbook, styles and a
+ * (empty) shared-string table before the sheets, so ExcelJS's streaming reader reads each sheet as
+ * it comes instead of parking it in a temporary file.
+ */
+import { readFileSync } from "node:fs";
+import { isCellError } from "../engine/cell";
+import { columnLetters, rangeAddress } from "../workbook/a1";
+import { Grid } from "../workbook/grid";
+import {
+  Block,
+  ChartSpec,
+  FORMATS,
+  SheetSpec,
+  TableBlock,
+  ValidationSpec,
+  blockHeight,
+} from "../workbook/sheet-spec";
+import { chartData } from "./chart-data";
+import {
+  CONTENT_TYPES,
+  REL_TYPES,
+  Relationship,
+  chartXml,
+  drawingXml,
+  relationshipsXml,
+} from "./charts";
+import { LaidCell, OutValue, blockCells, specRowCount } from "./layout";
+import { StyleSheet } from "./style-sheet";
+import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
+import { inlineText, xmlAttr, xmlText } from "./xml-text";
+import { ZipPart, ZipWriter } from "./zip-writer";
+
+export interface PackageCopy {
+  readonly name: string;
+  readonly grid: Grid;
+}
+
+export interface PackageOptions {
+  readonly copies?: readonly PackageCopy[];
+  readonly onRows?: (written: number, total: number) => void;
+  /** Deflate level (1 fastest). */
+  readonly level?: number;
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REPORT_EVERY_ROWS = 2000;
+// Excel's limits for data validation messages.
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_TEXT_MAX = 255;
+const MS_PER_DAY = 24 * 3600 * 1000;
+/** 1950-01-01 and 2100-12-31 as Excel serials: the range of the date validation. */
+const DATE_MIN = 25569 + Date.UTC(1950, 0, 1) / MS_PER_DAY;
+const DATE_MAX = 25569 + Date.UTC(2100, 11, 31) / MS_PER_DAY;
+
+const TYPES = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  theme: "application/vnd.openxmlformats-officedocument.theme+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  core: "application/vnd.openxmlformats-package.core-properties+xml",
+  app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+} as const;
+
+const letterCache: string[] = [];
+function letters(col: number): string {
+  return (letterCache[col] ??= columnLetters(col));
+}
+
+const sAttr = (style: number) => (style ? ` s="${style}"` : "");
+
+/** One cell; "" when the value writes nothing (blank, non-finite number, invalid date). */
+function cellXml(ref: string, value: OutValue, s: string, dateS: string): string {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
+    case "string":
+      return `<c r="${ref}"${s} t="inlineStr"><is>${inlineText(value)}</is></c>`;
+    case "boolean":
+      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  }
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time)
+      ? ""
+      : `<c r="${ref}"${dateS}><v>${25569 + time / MS_PER_DAY}</v></c>`;
+  }
+  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+  return "";
+}
+
+function isWritten(value: OutValue): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  return true;
+}
+
+/** A link's text, as the old writer wrote it: always text. */
+function linkText(value: OutValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+interface Link {
+  readonly ref: string;
+  readonly location: string;
+}
+
+/** A table's styles, resolved once per column. */
+interface TableStyles {
+  readonly header: string;
+  readonly data: readonly string[];
+  readonly date: readonly string[];
+}
+
+interface Progress {
+  written: number;
+  readonly total: number;
+  readonly onRows?: (written: number, total: number) => void;
+}
+
+class SheetBody {
+  readonly links: Link[] = [];
+
+  constructor(
+    private readonly part: ZipPart,
+    private readonly styles: StyleSheet,
+    private readonly progress: Progress
+  ) {}
+
+  async row(rowNumber: string, cells: string): Promise<void> {
+    if (!cells) return;
+    const pending = this.part.write(`<row r="${rowNumber}">${cells}</row>`);
+    if (pending) await pending;
+    const p = this.progress;
+    if (++p.written % REPORT_EVERY_ROWS === 0) {
+      p.onRows?.(p.written, p.total);
+      // Lets a progress display and the zip's streams run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** A laid-out cell of any role (the general path). */
+  laid(cell: LaidCell, rowNumber: string): string {
+    const ref = letters(cell.col) + rowNumber;
+    if (cell.role === "link" && cell.link) {
+      if (!isWritten(cell.value)) return "";
+      this.links.push({ ref, location: cell.link });
+      return cellXml(ref, linkText(cell.value), sAttr(this.styles.id("link", cell.format)), "");
+    }
+    const s = sAttr(this.styles.id(cell.role, cell.format));
+    return cellXml(ref, cell.value, s, s);
+  }
+
+  tableRow(table: TableBlock, styles: TableStyles, offset: number, rowNumber: string): string {
+    let xml = "";
+    if (offset === 0) {
+      for (let c = 0; c < table.header.length; c++) {
+        xml += cellXml(letters(table.col + c) + rowNumber, table.header[c], styles.header, "");
+      }
+      return xml;
+    }
+    const r = offset - 1;
+    const values = table.rows[r];
+    const linkColumn = table.links?.column ?? -1;
+    const target = linkColumn >= 0 ? (table.links?.targets[r] ?? null) : null;
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
+      if (value === null || value === undefined) continue;
+      if (c === linkColumn && target) {
+        const format = table.formats[c] ?? (value instanceof Date ? FORMATS.date : null);
+        xml += this.laid(
+          { col: table.col + c, value, role: "link", format, link: target },
+          rowNumber
+        );
+      } else {
+        xml += cellXml(letters(table.col + c) + rowNumber, value, styles.data[c], styles.date[c]);
+      }
+    }
+    return xml;
+  }
+}
+
+function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
+  let width = Math.max(table.header.length, table.formats.length);
+  for (const row of table.rows) width = Math.max(width, row.length);
+  const data: string[] = [];
+  const date: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const format = table.formats[c] ?? null;
+    data.push(sAttr(styles.id("data", format)));
+    date.push(sAttr(styles.id("data", format ?? FORMATS.date)));
+    if (table.links && table.links.column === c) {
+      styles.id("link", format);
+      styles.id("link", format ?? FORMATS.date);
+    }
+  }
+  return { header: sAttr(styles.id("header", null)), data, date };
+}
+
+/** Columns a block's row covers: [first, last]. */
+function blockSpan(block: Block, offset: number): [number, number] {
+  switch (block.kind) {
+    case "title":
+    case "notes":
+      return [block.col, block.col];
+    case "table": {
+      const width = offset === 0 ? block.header.length : block.rows[offset - 1].length;
+      return [block.col, block.col + Math.max(width, 1) - 1];
+    }
+  }
+}
+
+async function writeSpecRows(
+  body: SheetBody,
+  spec: SheetSpec,
+  styles: StyleSheet,
+  tables: Map<TableBlock, TableStyles>
+): Promise<void> {
+  const blocks = [...spec.blocks].sort((a, b) => a.row - b.row);
+  if (blocks.length === 0) return;
+  const last = Math.max(...blocks.map((b) => b.row + blockHeight(b) - 1));
+  const titleS = sAttr(styles.id("title", null));
+  const notesS = sAttr(styles.id("notes", null));
+  let first = 0;
+  const active: Block[] = [];
+  for (let row = blocks[0].row; row <= last; row++) {
+    while (first < blocks.length && blocks[first].row + blockHeight(blocks[first]) - 1 < row)
+      first++;
+    active.length = 0;
+    for (let i = first; i < blocks.length && blocks[i].row <= row; i++) {
+      if (row - blocks[i].row < blockHeight(blocks[i])) active.push(blocks[i]);
+    }
+    if (active.length === 0) continue;
+    // As text once per row: the cells' references reuse it.
+    const rowNumber = String(row + 1);
+    let xml = "";
+    if (active.length === 1 || disjoint(active, row)) {
+      const ordered =
+        active.length === 1
+          ? active
+          : [...active].sort((a, b) => blockSpan(a, row - a.row)[0] - blockSpan(b, row - b.row)[0]);
+      for (const block of ordered) {
+        const offset = row - block.row;
+        switch (block.kind) {
+          case "title":
+            if (offset === 0)
+              xml += cellXml(letters(block.col) + rowNumber, block.text, titleS, titleS);
+            break;
+          case "notes":
+            xml += cellXml(letters(block.col) + rowNumber, block.lines[offset], notesS, notesS);
+            break;
+          case "table":
+            xml += body.tableRow(block, tables.get(block)!, offset, rowNumber);
+            break;
+        }
+      }
+    } else {
+      // Blocks overlapping in this row: the later block's cell wins, as the layout has it.
+      const byCol = new Map<number, LaidCell>();
+      for (const block of active) {
+        for (const cell of blockCells(block, row - block.row)) byCol.set(cell.col, cell);
+      }
+      for (const cell of [...byCol.values()].sort((a, b) => a.col - b.col)) {
+        xml += body.laid(cell, rowNumber);
+      }
+    }
+    await body.row(rowNumber, xml);
+  }
+}
+
+function disjoint(active: readonly Block[], row: number): boolean {
+  const spans = active.map((b) => blockSpan(b, row - b.row)).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < spans.length; i++) if (spans[i][0] <= spans[i - 1][1]) return false;
+  return true;
+}
+
+async function writeGridRows(body: SheetBody, grid: Grid, dateS: string): Promise<void> {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const values = grid.rows[r];
+    const rowNumber = String(grid.originRow + r + 1);
+    let xml = "";
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
+      if (value === null || value === undefined) continue;
+      xml += cellXml(letters(grid.originCol + c) + rowNumber, value, "", dateS);
+    }
+    await body.row(rowNumber, xml);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet parts around the rows
+
+function colsXml(widths: readonly number[]): string {
+  if (widths.length === 0) return "";
+  let xml = "<cols>";
+  let start = 0;
+  for (let i = 1; i <= widths.length; i++) {
+    if (i < widths.length && widths[i] === widths[start]) continue;
+    xml += `<col min="${start + 1}" max="${i}" width="${widths[start]}" customWidth="1"/>`;
+    start = i;
+  }
+  return `${xml}</cols>`;
+}
+
+function paneXml(freeze: SheetSpec["freeze"]): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return "";
+  const x = Math.max(0, freeze.columns);
+  const y = Math.max(0, freeze.rows);
+  const pane = x && y ? "bottomRight" : y ? "bottomLeft" : "topRight";
+  const topLeft = letters(x) + (y + 1);
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane${x ? ` xSplit="${x}"` : ""}${y ? ` ySplit="${y}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}"/></sheetView></sheetViews>`
+  );
+}
+
+function sheetHead(fitToPage: boolean, views: string, cols: string): string {
+  return (
+    XML_HEAD +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">` +
+    (fitToPage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    views +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    cols +
+    "<sheetData>"
+  );
+}
+
+const PAGE_MARGINS =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+/** Summaries print on A4 landscape, one page wide; copies and the template keep Excel's defaults. */
+const PAGE_SUMMARY =
+  '<pageSetup paperSize="9" orientation="landscape" scale="100" fitToWidth="1" fitToHeight="0"/>';
+const PAGE_DEFAULT =
+  '<pageSetup orientation="portrait" scale="100" fitToWidth="1" fitToHeight="1"/>';
+
+function tableDataRange(table: TableBlock, column: number): string {
+  return rangeAddress(table.row + 1, table.col + column, table.rows.length, 1);
+}
+
+function colorScalesXml(tables: readonly TableBlock[]): string {
+  let xml = "";
+  let priority = 1;
+  const colors = COLOR_SCALE_COLORS.map((c) => `<color rgb="${c.argb}"/>`).join("");
+  for (const table of tables) {
+    if (table.rows.length === 0) continue;
+    for (const scale of table.colorScales) {
+      for (const column of scale.columns) {
+        const cfvo = [scale.min, (scale.min + scale.max) / 2, scale.max]
+          .map((v) => `<cfvo type="num" val="${v}"/>`)
+          .join("");
+        xml +=
+          `<conditionalFormatting sqref="${tableDataRange(table, column)}">` +
+          `<cfRule type="colorScale" priority="${priority++}"><colorScale>${cfvo}${colors}</colorScale></cfRule>` +
+          "</conditionalFormatting>";
+      }
+    }
+  }
+  return xml;
+}
+
+/** Excel tables need more parts; a filter on the first such table gives the buttons. */
+function autoFilterXml(tables: readonly TableBlock[]): string {
+  const table = tables.find((t) => t.asExcelTable);
+  if (!table) return "";
+  return `<autoFilter ref="${rangeAddress(table.row, table.col, table.rows.length + 1, table.header.length)}"/>`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function validationXml(v: ValidationSpec): string {
+  let attrs = ` type="${v.rule.type}" allowBlank="1" showInputMessage="1"`;
+  attrs += ` promptTitle="${xmlAttr(clip(v.prompt.title, PROMPT_TITLE_MAX))}"`;
+  attrs += ` prompt="${xmlAttr(clip(v.prompt.text, PROMPT_TEXT_MAX))}"`;
+  attrs += ` showErrorMessage="1" errorStyle="${v.strict ? "stop" : "warning"}"`;
+  attrs += ` errorTitle="${xmlAttr(clip(v.error.title, PROMPT_TITLE_MAX))}"`;
+  attrs += ` error="${xmlAttr(clip(v.error.text, PROMPT_TEXT_MAX))}"`;
+  attrs += ` sqref="${rangeAddress(v.row, v.col, v.rows, v.cols)}"`;
+  let formulas: string;
+  switch (v.rule.type) {
+    case "decimal":
+      formulas = `<formula1>${v.rule.min}</formula1><formula2>${v.rule.max}</formula2>`;
+      break;
+    case "list": {
+      const list = `"${v.rule.values.map((x) => x.replace(/"/g, '""')).join(",")}"`;
+      formulas = `<formula1>${xmlAttr(list)}</formula1>`;
+      break;
+    }
+    case "date":
+      formulas = `<formula1>${DATE_MIN}</formula1><formula2>${DATE_MAX}</formula2>`;
+      break;
+  }
+  return `<dataValidation${attrs}>${formulas}</dataValidation>`;
+}
+
+function hyperlinksXml(links: readonly Link[]): string {
+  if (links.length === 0) return "";
+  let xml = "<hyperlinks>";
+  for (const link of links) {
+    xml += `<hyperlink ref="${link.ref}" location="${xmlAttr(link.location)}"/>`;
+  }
+  return `${xml}</hyperlinks>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package parts
+
+let themeXml: string | null = null;
+/** ExcelJS's Office theme (what its writers put in every workbook). */
+function theme(): string {
+  themeXml ??= readFileSync(require.resolve("exceljs/lib/xlsx/xml/theme1.xml"), "utf8");
+  return themeXml;
+}
+
+function contentTypesXml(overrides: readonly [string, string][]): string {
+  return (
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    overrides
+      .map(([part, type]) => `<Override PartName="/${xmlAttr(part)}" ContentType="${type}"/>`)
+      .join("") +
+    "</Types>"
+  );
+}
+
+function rels(items: readonly { id: string; type: string; target: string }[]): string {
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="${PKG_REL_NS}">` +
+    items
+      .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlAttr(r.target)}"/>`)
+      .join("") +
+    "</Relationships>"
+  );
+}
+
+function appXml(names: readonly string[]): string {
+  return (
+    XML_HEAD +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    "<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>" +
+    '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>' +
+    `<vt:variant><vt:i4>${names.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">` +
+    names.map((n) => `<vt:lpstr>${xmlText(n)}</vt:lpstr>`).join("") +
+    "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>" +
+    "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>"
+  );
+}
+
+function coreXml(now: Date): string {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    XML_HEAD +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    "<dc:creator>KKB</dc:creator><cp:lastModifiedBy>KKB</cp:lastModifiedBy>" +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    "</cp:coreProperties>"
+  );
+}
+
+function workbookXml(names: readonly string[]): string {
+  return (
+    XML_HEAD +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><workbookPr/>` +
+    '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+    names
+      .map((n, i) => `<sheet name="${xmlAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 4}"/>`)
+      .join("") +
+    '</sheets><calcPr calcId="171027"/></workbook>'
+  );
+}
+
+/** The drawing, chart parts and their relationships of one sheet's charts. */
+interface SheetCharts {
+  readonly drawing: number;
+  readonly charts: readonly { readonly chart: ChartSpec; readonly number: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function writePackage(
+  file: string,
+  sheets: readonly SheetSpec[],
+  options: PackageOptions = {}
+): Promise<void> {
+  const copies = options.copies ?? [];
+  const names = [...copies.map((c) => c.name), ...sheets.map((s) => s.name)];
+  const now = new Date();
+  const zip = new ZipWriter(file, options.level ?? 1, now);
+  try {
+    // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
+    const styles = new StyleSheet();
+    const copyDate = sAttr(styles.id("data", FORMATS.date));
+    const tables = new Map<TableBlock, TableStyles>();
+    for (const spec of sheets) {
+      styles.id("title", null);
+      styles.id("notes", null);
+      for (const block of spec.blocks) {
+        if (block.kind === "table") tables.set(block, tableStyles(block, styles));
+      }
+    }
+
+    let drawingNo = 0;
+    let chartNo = 0;
+    const charted = new Map<SheetSpec, SheetCharts>();
+    for (const spec of sheets) {
+      if (spec.charts.length === 0) continue;
+      charted.set(spec, {
+        drawing: ++drawingNo,
+        charts: spec.charts.map((chart) => ({ chart, number: ++chartNo })),
+      });
+    }
+
+    const overrides: [string, string][] = [
+      ["xl/workbook.xml", TYPES.workbook],
+      ...names.map((_, i): [string, string] => [
+        `xl/worksheets/sheet${i + 1}.xml`,
+        TYPES.worksheet,
+      ]),
+      ["xl/theme/theme1.xml", TYPES.theme],
+      ["xl/styles.xml", TYPES.styles],
+      ["xl/sharedStrings.xml", TYPES.sharedStrings],
+      ["docProps/core.xml", TYPES.core],
+      ["docProps/app.xml", TYPES.app],
+    ];
+    for (const { drawing, charts } of charted.values()) {
+      for (const { number } of charts)
+        overrides.push([`xl/charts/chart${number}.xml`, CONTENT_TYPES.chart]);
+      overrides.push([`xl/drawings/drawing${drawing}.xml`, CONTENT_TYPES.drawing]);
+    }
+    const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    await zip.add("[Content_Types].xml", contentTypesXml(overrides));
+    await zip.add(
+      "_rels/.rels",
+      rels([
+        { id: "rId1", type: `${OFFICE}/officeDocument`, target: "xl/workbook.xml" },
+        {
+          id: "rId2",
+          type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          target: "docProps/core.xml",
+        },
+        { id: "rId3", type: `${OFFICE}/extended-properties`, target: "docProps/app.xml" },
+      ])
+    );
+    await zip.add("docProps/app.xml", appXml(names));
+    await zip.add("docProps/core.xml", coreXml(now));
+    await zip.add(
+      "xl/_rels/workbook.xml.rels",
+      rels([
+        { id: "rId1", type: `${OFFICE}/styles`, target: "styles.xml" },
+        { id: "rId2", type: `${OFFICE}/theme`, target: "theme/theme1.xml" },
+        { id: "rId3", type: `${OFFICE}/sharedStrings`, target: "sharedStrings.xml" },
+        ...names.map((_, i) => ({
+          id: `rId${i + 4}`,
+          type: `${OFFICE}/worksheet`,
+          target: `worksheets/sheet${i + 1}.xml`,
+        })),
+      ])
+    );
+    await zip.add("xl/workbook.xml", workbookXml(names));
+    await zip.add("xl/styles.xml", styles.xml());
+    styles.freeze();
+    await zip.add("xl/theme/theme1.xml", theme());
+    await zip.add(
+      "xl/sharedStrings.xml",
+      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="0" uniqueCount="0"/>`
+    );
+
+    const total =
+      copies.reduce((n, c) => n + c.grid.rows.length, 0) +
+      sheets.reduce((n, s) => n + specRowCount(s), 0);
+    const progress: Progress = { written: 0, total, onRows: options.onRows };
+    let sheetNo = 0;
+
+    for (const copy of copies) {
+      const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
+      let width = 0;
+      for (const row of copy.grid.rows) width = Math.max(width, row.length);
+      width += copy.grid.originCol;
+      await part.write(
+        sheetHead(false, "", colsXml(Array.from({ length: width }, () => COPY_COLUMN_WIDTH)))
+      );
+      const body = new SheetBody(part, styles, progress);
+      await writeGridRows(body, copy.grid, copyDate);
+      await part.write(`</sheetData>${PAGE_MARGINS}${PAGE_DEFAULT}</worksheet>`);
+      await part.end();
+    }
+
+    for (const spec of sheets) {
+      const number = ++sheetNo;
+      const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
+      const summary = spec.role !== "input" && spec.role !== "bukti";
+      await part.write(sheetHead(summary, paneXml(spec.freeze), colsXml(spec.columnWidths)));
+      const body = new SheetBody(part, styles, progress);
+      await writeSpecRows(body, spec, styles, tables);
+      const specTables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
+      const validations = spec.validations.map(validationXml);
+      const chartsOf = charted.get(spec);
+      await part.write(
+        "</sheetData>" +
+          autoFilterXml(specTables) +
+          colorScalesXml(specTables) +
+          (validations.length
+            ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
+            : "") +
+          hyperlinksXml(body.links) +
+          PAGE_MARGINS +
+          (summary ? PAGE_SUMMARY : PAGE_DEFAULT) +
+          (chartsOf ? '<drawing r:id="rId1"/>' : "") +
+          "</worksheet>"
+      );
+      await part.end();
+      if (chartsOf) await writeCharts(zip, spec, number, chartsOf);
+    }
+    await zip.close();
+    progress.onRows?.(progress.written, progress.total);
+  } catch (error) {
+    await zip.abort();
+    throw error;
+  }
+}
+
+async function writeCharts(
+  zip: ZipWriter,
+  spec: SheetSpec,
+  sheetNumber: number,
+  { drawing, charts }: SheetCharts
+): Promise<void> {
+  const drawingPart = `xl/drawings/drawing${drawing}.xml`;
+  await zip.add(
+    `xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`,
+    relationshipsXml([
+      { id: "rId1", type: REL_TYPES.drawing, target: `../drawings/drawing${drawing}.xml` },
+    ])
+  );
+  const drawingRels: Relationship[] = charts.map(({ number }, i) => ({
+    id: `rId${i + 1}`,
+    type: REL_TYPES.chart,
+    target: `../charts/chart${number}.xml`,
+  }));
+  await zip.add(
+    drawingPart,
+    drawingXml(charts.map(({ chart }, i) => ({ chart, relId: `rId${i + 1}` })))
+  );
+  await zip.add(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationshipsXml(drawingRels));
+  for (const { chart, number } of charts) {
+    await zip.add(`xl/charts/chart${number}.xml`, chartXml(chartData(spec, chart)));
+  }
+}
