@@ -122,3 +122,18 @@ export function* gridRows(grid: Grid): Generator<LaidRow> {
 export function specRowCount(spec: SheetSpec): number {
   return spec.blocks.reduce((n, b) => n + blockHeight(b), 0);
 }
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/** Excel's rules for sheet names: 1 to 31 characters, none of [ ] : * ? / \, unique ignoring case. */
+export function checkSheetNames(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name)) {
+      throw new Error(`Invalid sheet name: ${JSON.stringify(name)}`);
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new Error(`Duplicate sheet name: ${JSON.stringify(name)}`);
+    seen.add(key);
+  }
+}

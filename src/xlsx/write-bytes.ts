@@ -10,7 +10,7 @@ import { isCellError } from "../engine/cell";
 import { rangeAddress } from "../workbook/a1";
 import { Grid } from "../workbook/grid";
 import { SheetSpec, TableBlock, ValidationSpec } from "../workbook/sheet-spec";
-import { LaidCell, LaidRow, gridRows, specRows } from "./layout";
+import { LaidCell, LaidRow, checkSheetNames, gridRows, specRows } from "./layout";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH, cellStyle } from "./styles";
 
 export interface BytesCopy {
@@ -25,20 +25,6 @@ export interface WriteBytesOptions {
   readonly onSheet?: (name: string, index: number, total: number) => void;
   /** Called when every sheet is laid out and the file is being packed. */
   readonly onPack?: () => void;
-}
-
-const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
-
-function checkSheetNames(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name)) {
-      throw new Error(`Invalid sheet name: ${JSON.stringify(name)}`);
-    }
-    const key = name.toLowerCase();
-    if (seen.has(key)) throw new Error(`Duplicate sheet name: ${JSON.stringify(name)}`);
-    seen.add(key);
-  }
 }
 
 /** Lets the page paint (progress) between sheets. */

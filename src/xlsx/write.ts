@@ -11,6 +11,7 @@ import { Grid } from "../workbook/grid";
 import { SheetSpec } from "../workbook/sheet-spec";
 import { XlsxFileError } from "./errors";
 import { writePackage } from "./package-writer";
+import { checkSheetNames } from "./layout";
 
 export interface SheetCopy {
   readonly name: string;
@@ -49,20 +50,6 @@ function isFsError(error: unknown): boolean {
     error !== null &&
     typeof (error as NodeJS.ErrnoException).syscall === "string"
   );
-}
-
-const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
-
-function checkSheetNames(names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name)) {
-      throw new Error(`Invalid sheet name: ${JSON.stringify(name)}`);
-    }
-    const key = name.toLowerCase();
-    if (seen.has(key)) throw new Error(`Duplicate sheet name: ${JSON.stringify(name)}`);
-    seen.add(key);
-  }
 }
 
 /** A name Excel accepts for a copied sheet: invalid characters replaced, at most 31 characters. */
