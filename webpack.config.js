@@ -260,8 +260,9 @@ module.exports = (env = {}, options = {}) => {
       }),
     ],
     optimization: {
-      // The pane's lazily loaded xlsx chunk (ExcelJS) stays one file, named xlsx.js.
-      splitChunks: { cacheGroups: { defaultVendors: false } },
+      // Each engine worker is one self-contained file (kkb-engine.js in Excel; xlsx.js, with
+      // ExcelJS, outside it): no chunk shared between them, so no worker loads another script.
+      splitChunks: { cacheGroups: { defaultVendors: false, default: false } },
     },
     performance: {
       // office.js copies and source maps are not what the pane downloads first.

@@ -19,7 +19,8 @@ export function showDecimals(
 }
 
 function render(rows: readonly (readonly string[])[], rightAlignFrom: number): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  const widths = rows[0].map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c], [...cell].length)));
   return rows
     .map((r) =>
       r

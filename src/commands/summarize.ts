@@ -6,6 +6,7 @@
 import { Lang } from "../engine/framework";
 import { MESSAGES } from "../excel/messages";
 import { summarizeWorkbook, SummarizeOutcome } from "../excel/summarize";
+import { paneEngine } from "../taskpane/engine-client";
 
 export interface OneClickOutcome {
   readonly ok: boolean;
@@ -33,7 +34,8 @@ export async function runOneClickSummary(): Promise<OneClickOutcome> {
   if (!excel) return { ok: false, message: MESSAGES.notInExcel(lang), summary: null };
   try {
     const summary = await excel.run((context) =>
-      summarizeWorkbook(context, { fallbackLang: lang })
+      // Reading, scoring and planning run in the engine's worker: the pane stays responsive.
+      summarizeWorkbook(context, { fallbackLang: lang, engine: paneEngine() })
     );
     return { ok: summary.ok, message: summary.message, summary };
   } catch (error) {

@@ -142,13 +142,27 @@ export async function executeBatches(
   batches: readonly (readonly WriteOp[])[],
   onBatch?: (done: number, total: number, batch: readonly WriteOp[]) => void
 ): Promise<void> {
+  await executeBatchStream(context, batches.length, (i) => batches[i], onBatch);
+}
+
+/**
+ * Runs `total` batches fetched one at a time (from the engine's worker, one message each), so
+ * this thread never holds or copies more than one batch at once.
+ */
+export async function executeBatchStream(
+  context: Excel.RequestContext,
+  total: number,
+  batch: (index: number) => readonly WriteOp[] | Promise<readonly WriteOp[]>,
+  onBatch?: (done: number, total: number, batch: readonly WriteOp[]) => void
+): Promise<void> {
   const sheets = new SheetProxies(context);
-  for (let i = 0; i < batches.length; i++) {
+  for (let i = 0; i < total; i++) {
+    const ops = await batch(i);
     context.application.suspendApiCalculationUntilNextSync();
-    for (const op of batches[i]) executeOp(context, sheets, op);
+    for (const op of ops) executeOp(context, sheets, op);
     // One sync per planned batch is the point: each stays under the payload limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    onBatch?.(i + 1, batches.length, batches[i]);
+    onBatch?.(i + 1, total, ops);
   }
 }

@@ -2,11 +2,15 @@
  * Finds and reads the input in the open workbook: the planned rectangles are read in chunks,
  * turned into grids that keep every cell's address, and handed to the same reader the file
  * adapter uses. A scan reads the first rows of every candidate sheet, lets the reader pick the
- * sheet with the best header, then reads the rest of that sheet only.
+ * sheet with the best header, then reads the rest of that sheet only. Rows go to the engine
+ * block by block as they arrive (in the task pane, a Web Worker), so the thread that talks to
+ * Excel never holds or reads the whole input in one go.
  */
+import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
-import { Grid } from "../workbook/grid";
-import { InputRead, readInput } from "../workbook/input";
+import { InputRead } from "../workbook/input";
+import { ReadView } from "../workbook/read-view";
+import { GridShape, LocalEngine, SummaryEngine } from "./engine";
 import { PayloadLimits } from "./limits";
 import { InputPlan, planInput } from "./plan-input";
 import { HEAD_ROWS, nextEstimate, SheetRect } from "./plan-read";
@@ -23,6 +27,14 @@ export interface InputFound {
   readonly survey: WorkbookSurvey;
 }
 
+/** What the engine read, as the pane shows it, and where. */
+export interface InputViewFound {
+  readonly view: ReadView;
+  readonly location: InputLocation;
+  readonly fellBack: boolean;
+  readonly survey: WorkbookSurvey;
+}
+
 export interface ReadInputOptions {
   readonly lang: Lang;
   /** A survey taken in the same `Excel.run`, to save its two syncs. */
@@ -31,60 +43,96 @@ export interface ReadInputOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
 }
 
-function grid(rect: SheetRect, rows: Grid["rows"]): Grid {
-  return { sheet: rect.sheet, rows, originRow: rect.row, originCol: rect.col };
+export interface FindInputOptions extends ReadInputOptions {
+  /** Where the rows go and are read; default: a LocalEngine in this thread. */
+  readonly engine?: SummaryEngine;
 }
 
+function shape(rect: SheetRect): GridShape {
+  return { sheet: rect.sheet, originRow: rect.row, originCol: rect.col };
+}
+
+/** Reads the input in this thread; the full read, for callers that need every assessment. */
 export async function readInputFromWorkbook(
   context: Excel.RequestContext,
   where: InputLocation,
   options: ReadInputOptions
 ): Promise<InputFound> {
+  const engine = new LocalEngine();
+  const found = await findInput(context, where, { ...options, engine });
+  const read = engine.lastRead;
+  if (!read) throw new Error("The input was not read");
+  return { read, location: found.location, fellBack: found.fellBack, survey: found.survey };
+}
+
+/** Finds the input and streams its rows to the engine, which reads them. */
+export async function findInput(
+  context: Excel.RequestContext,
+  where: InputLocation,
+  options: FindInputOptions
+): Promise<InputViewFound> {
+  const engine = options.engine ?? new LocalEngine();
   const survey =
     options.survey && (where.kind !== "selection" || options.survey.selection)
       ? options.survey
       : await surveyWorkbook(context, { selection: where.kind === "selection" });
   const plan: InputPlan = planInput(where, survey);
   const { lang } = options;
-  const readOptions = { limits: options.limits, onBatch: options.onProgress };
   const evidence = plan.evidence ? [plan.evidence] : [];
+  const readOptions = (taskGrid: (task: number) => number) => ({
+    limits: options.limits,
+    onBatch: options.onProgress,
+    keepRows: false,
+    onRows: (task: number, rows: CellValue[][]) => engine.append(taskGrid(task), rows),
+  });
 
   if (plan.input.mode === "rect") {
     const { rect, sheet, location } = plan.input;
     const tasks = [...(rect ? [rect] : []), ...evidence];
-    const result = await readRanges(context, tasks, readOptions);
-    const grids = tasks.map((t, i) => grid(t, result.rows[i]));
-    if (!rect) grids.unshift({ sheet, rows: [], originRow: 0, originCol: 0 });
-    return { read: readInput(grids, { lang, sheet }), location, fellBack: plan.fellBack, survey };
+    // Without a rectangle (an empty sheet) the input grid is empty and comes first.
+    const offset = rect ? 0 : 1;
+    engine.begin([...(rect ? [] : [{ sheet, originRow: 0, originCol: 0 }]), ...tasks.map(shape)]);
+    await readRanges(
+      context,
+      tasks,
+      readOptions((task) => task + offset)
+    );
+    const view = await engine.read({ lang, sheet });
+    return { view, location, fellBack: plan.fellBack, survey };
   }
 
   // Scan: the heads of all candidates (and the evidence sheet whole) in as few syncs as fit.
   const candidates = plan.input.candidates;
   const heads = candidates.map((c) => ({ ...c, rows: Math.min(c.rows, HEAD_ROWS) }));
-  const first = await readRanges(context, [...heads, ...evidence], readOptions);
-  const headGrids = heads.map((h, i) => grid(h, first.rows[i]));
-  const evidenceGrids = evidence.map((e, i) => grid(e, first.rows[heads.length + i]));
-  const pick = readInput([...headGrids, ...evidenceGrids], { lang });
+  engine.begin([...heads, ...evidence].map(shape));
+  const first = await readRanges(
+    context,
+    [...heads, ...evidence],
+    readOptions((task) => task)
+  );
+  const pick = await engine.read({ lang });
   const chosen = candidates.findIndex((c) => c.sheet === pick.sheet);
   if (pick.fatal || chosen < 0) {
-    return { read: pick, location: { kind: "auto" }, fellBack: plan.fellBack, survey };
+    return { view: pick, location: { kind: "auto" }, fellBack: plan.fellBack, survey };
   }
   const candidate = candidates[chosen];
+  // The chosen sheet's head (its rest is appended to it), then the evidence sheet.
+  engine.select([chosen, ...evidence.map((_, i) => heads.length + i)]);
   const rest: SheetRect = {
     ...candidate,
     row: candidate.row + heads[chosen].rows,
     rows: candidate.rows - heads[chosen].rows,
   };
-  const more = await readRanges(context, [rest], {
-    ...readOptions,
+  await readRanges(context, [rest], {
+    ...readOptions(() => 0),
     bytesPerCell:
       first.measuredBytesPerCell === null
         ? undefined
         : nextEstimate(null, first.measuredBytesPerCell),
   });
-  const full = grid(candidate, [...first.rows[chosen], ...more.rows[0]]);
+  const view = await engine.read({ lang, sheet: candidate.sheet });
   return {
-    read: readInput([full, ...evidenceGrids], { lang, sheet: candidate.sheet }),
+    view,
     location: { kind: "sheet", sheet: candidate.sheet },
     fellBack: plan.fellBack,
     survey,

@@ -30,10 +30,14 @@ export interface ReadOptions {
   /** Bytes per cell to plan the first batch with (a measured value from an earlier read). */
   readonly bytesPerCell?: number;
   readonly onBatch?: (progress: ReadProgress) => void;
+  /** Each block's rows as they arrive (task index, rows), to hand them on straight away. */
+  readonly onRows?: (task: number, rows: CellValue[][]) => void;
+  /** Whether to keep the rows in the result too (default true). */
+  readonly keepRows?: boolean;
 }
 
 export interface ReadResult {
-  /** Per task, its rows of cells. */
+  /** Per task, its rows of cells (empty when `keepRows` is false). */
   readonly rows: CellValue[][][];
   /** Largest measured bytes per cell, to plan later reads with. */
   readonly measuredBytesPerCell: number | null;
@@ -99,8 +103,12 @@ export async function readRanges(
       const types = range.valueTypes as string[][];
       const size = measuredBytesPerCell(values, types);
       measured = measured === null ? size : Math.max(measured, size);
-      const target = rows[chunk.task];
-      for (const row of cellValues(values, types)) target.push(row);
+      const cells = cellValues(values, types);
+      options.onRows?.(chunk.task, cells);
+      if (options.keepRows !== false) {
+        const target = rows[chunk.task];
+        for (const row of cells) target.push(row);
+      }
       done[chunk.task] += chunk.rows;
       // The values are copied out: let Excel release the proxies.
       range.untrack();

@@ -5,12 +5,14 @@
  */
 import { Lang } from "../engine/framework";
 import { SETARA, Weights } from "../engine/ibangga";
-import { buildSummary } from "../workbook/summary";
+import { LocalEngine, SummaryEngine } from "./engine";
+import { executeBatchStream } from "./execute-ops";
 import { MESSAGES } from "./messages";
-import { readInputFromWorkbook } from "./read-input";
+import { opSheet } from "./plan-write";
+import { findInput } from "./read-input";
 import { InputLocation, summarySettingEntries } from "./settings-codec";
-import { Capabilities, surveyWorkbook } from "./survey";
-import { writeSummary } from "./write-summary";
+import { Capabilities, surveyWorkbook, workbookFacts } from "./survey";
+import { refusalMessage } from "./write-summary";
 
 export interface SummarizeOptions {
   /** Where the input is; default: the saved location, else found automatically. */
@@ -23,6 +25,11 @@ export interface SummarizeOptions {
   readonly now?: Date;
   readonly capabilities?: Capabilities;
   readonly onProgress?: (progress: SummarizeProgress) => void;
+  /**
+   * Reads, scores and plans; default: a LocalEngine in this thread. The task pane passes one
+   * in a Web Worker, so this thread only reads ranges and runs the planned batches.
+   */
+  readonly engine?: SummaryEngine;
 }
 
 export interface SummarizeProgress {
@@ -58,9 +65,12 @@ export async function summarizeWorkbook(
   const where = options.where ?? saved.input ?? { kind: "auto" };
   const progress = options.onProgress;
 
-  const found = await readInputFromWorkbook(context, where, {
+  const engine = options.engine ?? new LocalEngine();
+
+  const found = await findInput(context, where, {
     lang,
     survey,
+    engine,
     onProgress: (p) =>
       progress?.({
         step: "read",
@@ -68,12 +78,12 @@ export async function summarizeWorkbook(
         message: MESSAGES.reading(p.rowsRead, p.rowsTotal, lang),
       }),
   });
-  const { read } = found;
-  const errors = read.issues.filter((i) => i.severity === "error").length;
+  const { view } = found;
+  const errors = view.issues.filter((i) => i.severity === "error").length;
   const counts = {
-    kampung: read.assessments.length,
+    kampung: view.kampung,
     errors,
-    warnings: read.issues.length - errors,
+    warnings: view.issues.length - errors,
   };
   const failure = (message: string): SummarizeOutcome => ({
     ok: false,
@@ -83,33 +93,34 @@ export async function summarizeWorkbook(
     sheets: [],
     location: found.location,
   });
-  if (read.fatal || read.assessments.length === 0) {
-    const first = read.issues.find((i) => i.severity === "error");
+  if (view.fatal || view.kampung === 0) {
+    const first = view.issues.find((i) => i.severity === "error");
     return failure(MESSAGES.noKampung(first?.message ?? "", lang));
   }
 
-  const summary = buildSummary(read, {
+  const plan = await engine.plan({
     lang,
     weights,
     source: survey.workbookName,
     now: options.now ?? new Date(),
-  });
-  const written = await writeSummary(context, summary.sheets, {
-    lang,
-    inputSheet: read.sheet,
-    survey,
+    facts: workbookFacts(survey),
     settings: summarySettingEntries(found.location, weights, lang),
-    onProgress: (p) =>
-      progress?.({ step: "write", fraction: p.done / p.total, message: p.message }),
   });
-  if (!written.ok) return failure(written.message);
-  const sheets = written.sheets.map((s) => s.name);
-  const resultErrors = summary.results.issues.filter((i) => i.severity === "error").length;
-  const finalCounts = {
-    kampung: summary.results.kampung.length,
-    errors: resultErrors,
-    warnings: summary.results.issues.length - resultErrors,
-  };
+  if (!plan.ok) return failure(refusalMessage(plan.refusal, lang));
+  await executeBatchStream(context, plan.batchCount, plan.batch, (done, total, batch) => {
+    const last =
+      [...batch]
+        .reverse()
+        .map(opSheet)
+        .find((s) => s !== null) ?? "";
+    progress?.({
+      step: "write",
+      fraction: done / total,
+      message: MESSAGES.writing(last, done, total, lang),
+    });
+  });
+  const sheets = plan.written.map((s) => s.name);
+  const finalCounts = plan.counts;
   return {
     ok: true,
     message: MESSAGES.summaryWritten(finalCounts, sheets, lang),

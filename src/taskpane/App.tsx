@@ -18,8 +18,7 @@ import { Lang } from "../engine/framework";
 import { SETARA } from "../engine/ibangga";
 import { Issue } from "../engine/issues";
 import { InputLocation } from "../excel";
-import { readInput } from "../workbook/input";
-import { analyseRead, buildSummary } from "../workbook/summary";
+import { AnalysisView } from "../workbook/read-view";
 import { CheckStep } from "./components/CheckStep";
 import { DataStep } from "./components/DataStep";
 import { HostBanner } from "./components/HostBanner";
@@ -36,7 +35,9 @@ import {
   selectCellInExcel,
   summarizeInExcel,
 } from "./excel-session";
-import { bytesUrl, downloadBytes, loadFileEngine, summaryFileName } from "./file-session";
+import { EngineError, paneEngine } from "./engine-client";
+import { FileProgress } from "./engine-protocol";
+import { bytesUrl, downloadBytes, summaryFileName } from "./file-session";
 import { HostState, rememberLang } from "./host";
 import { strings } from "./i18n";
 import { RIBBON_EVENT, RibbonEventDetail } from "./ribbon-event";
@@ -103,11 +104,27 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const weightsCheck = checkWeights(choice);
   const weights = weightsCheck.ok ? weightsCheck.weights : SETARA;
   const weightsKey = `${weights.name}:${weights.values.join(",")}`;
-  const analysis = React.useMemo(
-    () => (loaded && !loaded.read.fatal ? analyseRead(loaded.read, weights, lang) : null),
+  // Scores for the check step come from the engine's worker; a later request wins.
+  const [analysis, setAnalysis] = React.useState<AnalysisView | null>(null);
+  const analysisRequest = React.useRef(0);
+  React.useEffect(() => {
+    const request = ++analysisRequest.current;
+    if (!loaded || loaded.read.fatal) {
+      setAnalysis(null);
+      return;
+    }
+    paneEngine(mode)
+      .analyse(weights, lang)
+      .then(
+        (view) => {
+          if (request === analysisRequest.current) setAnalysis(view);
+        },
+        () => {
+          if (request === analysisRequest.current) setAnalysis(null);
+        }
+      );
     // weightsKey stands for weights (a new object on every render of custom weights).
-    [loaded, weightsKey, lang]
-  );
+  }, [loaded, weightsKey, lang]);
 
   React.useEffect(() => {
     document.documentElement.lang = lang;
@@ -146,12 +163,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       setDataNotice(null);
       try {
         const found = await readInputInExcel(where, readLang);
-        if (found.read.fatal && quietWhenMissing) {
+        if (found.view.fatal && quietWhenMissing) {
           setLoaded(null);
           return;
         }
         setLoaded({
-          read: found.read,
+          read: found.view,
           origin: { kind: "excel", location: found.location, fellBack: found.fellBack },
         });
         if (found.fellBack) setDataNotice({ intent: "warning", text: strings(readLang).fellBack });
@@ -194,10 +211,14 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     // Messages are made when the data is read: read again in the new language.
     if (!loaded) return;
     if (loaded.origin.kind === "file") {
-      setLoaded({
-        read: readInput(loaded.origin.grids, { lang: next, sheet: loaded.read.sheet }),
-        origin: loaded.origin,
-      });
+      const origin = loaded.origin;
+      paneEngine(mode)
+        .read({ lang: next, sheet: loaded.read.sheet })
+        .then(
+          (read) => setLoaded({ read, origin }),
+          (error: unknown) =>
+            setDataNotice({ intent: "error", text: strings(next).unexpected(errorText(error)) })
+        );
     } else {
       void readFromExcel(loaded.origin.location, next, false);
     }
@@ -223,17 +244,14 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setResult(null);
     setSummaryNotice(null);
     setProgress(null);
-    let engine: Awaited<ReturnType<typeof loadFileEngine>> | null = null;
     try {
-      engine = await loadFileEngine();
-      const grids = await engine.readFileGrids(await file.arrayBuffer(), file.name);
-      setLoaded({
-        read: readInput(grids, { lang }),
-        origin: { kind: "file", name: file.name, grids },
-      });
+      // The bytes move to the engine's worker, which parses and reads them there.
+      const read = await paneEngine(mode).openFile(await file.arrayBuffer(), file.name, lang);
+      setLoaded({ read, origin: { kind: "file", name: file.name } });
     } catch (error) {
       setLoaded(null);
-      const text = engine?.fileErrorText(error, lang) ?? s.unexpected(errorText(error));
+      const text =
+        (error instanceof EngineError ? error.fileText : null) ?? s.unexpected(errorText(error));
       setDataNotice({ intent: "error", text });
     } finally {
       setBusy(null);
@@ -244,9 +262,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setBusy(s.loadingEngine);
     setDataNotice(null);
     try {
-      const engine = await loadFileEngine();
       downloadBytes(
-        await engine.templateBytes(lang),
+        await paneEngine(mode).templateBytes(lang),
         lang === "id" ? "templat-kkb.xlsx" : "kkb-template.xlsx"
       );
     } catch (error) {
@@ -288,45 +305,30 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
 
   const runInBrowser = async () => {
     if (loaded?.origin.kind !== "file") return;
-    const { grids, name } = loaded.origin;
+    const { name } = loaded.origin;
     setProgress({ fraction: null, message: s.loadingEngine });
-    const engine = await loadFileEngine();
-    setProgress({ fraction: 0.05, message: s.progressScore });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const read =
-      sheetLang === lang
-        ? loaded.read
-        : readInput(grids, { lang: sheetLang, sheet: loaded.read.sheet });
-    const summary = buildSummary(read, { lang: sheetLang, weights, source: name, now: new Date() });
-    const owned = new Set(summary.sheets.map((sheet) => sheet.name.toLowerCase()));
-    const copies = includeCopies
-      ? grids
-          .filter((g) => !owned.has(g.sheet.toLowerCase()))
-          .map((grid) => ({ name: grid.sheet, grid }))
-      : [];
-    const bytes = await engine.workbookBytes(summary.sheets, {
-      copies,
-      onSheet: (sheet, index, total) =>
-        setProgress({ fraction: 0.1 + (0.8 * index) / total, message: s.progressSheet(sheet) }),
-      onPack: () => setProgress({ fraction: 0.92, message: s.progressZip }),
-    });
-    const issues = summary.results.issues;
-    const errors = issues.filter((i) => i.severity === "error").length;
+    const progressText = (p: FileProgress) =>
+      p.stage === "score"
+        ? s.progressScore
+        : p.stage === "sheet"
+          ? s.progressSheet(p.sheet)
+          : s.progressZip;
+    const summary = await paneEngine(mode).summaryFile(
+      { lang: sheetLang, weights, source: name, now: new Date(), includeCopies },
+      (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
+    );
+    const { kampung, errors, warnings } = summary.counts;
     const fmt = (n: number) => new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US").format(n);
     setProgress({ fraction: 1, message: s.progressDone });
     setSummaryNotice({
       intent: "success",
-      text: s.fileReady(
-        fmt(summary.results.kampung.length),
-        fmt(errors),
-        fmt(issues.length - errors)
-      ),
+      text: s.fileReady(fmt(kampung), fmt(errors), fmt(warnings)),
     });
     setResult({
       kind: "file",
-      url: bytesUrl(bytes),
+      url: bytesUrl(summary.bytes),
       fileName: summaryFileName(name, sheetLang),
-      sheets: summary.sheets.map((sheet) => sheet.name),
+      sheets: summary.sheets,
     });
   };
 
@@ -346,7 +348,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     }
   };
 
-  const hasData = loaded !== null && !loaded.read.fatal && loaded.read.assessments.length > 0;
+  const hasData = loaded !== null && !loaded.read.fatal && loaded.read.kampung > 0;
   const index = STEP_ORDER.indexOf(step);
   const previous = index > 0 ? STEP_ORDER[index - 1] : null;
   const next = index < STEP_ORDER.length - 1 ? STEP_ORDER[index + 1] : null;
@@ -401,8 +403,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
             <CheckStep
               mode={mode}
               lang={lang}
-              issues={loaded ? (analysis?.results.issues ?? loaded.read.issues) : null}
-              kampung={analysis?.results.kampung ?? []}
+              issues={loaded ? (analysis?.issues ?? loaded.read.issues) : null}
+              kampung={analysis?.kampung ?? 0}
+              preview={analysis?.preview ?? []}
               busy={busy !== null}
               onSelectIssue={selectIssue}
               onRecheck={() =>

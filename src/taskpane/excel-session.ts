@@ -1,14 +1,14 @@
 /**
  * The pane's thin wrapper over the office.js adapter (src/excel): each call is one `Excel.run`,
  * so the React code never holds a request context. Used only when the pane runs inside Excel.
+ * Reading, scoring and planning run in the engine's worker (paneEngine); this thread reads
+ * ranges, hands their rows on and runs the planned write batches.
  */
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
 import {
-  InputFound,
   InputLocation,
   insertTemplate,
-  readInputFromWorkbook,
   SavedSettings,
   selectCell,
   summarizeWorkbook,
@@ -17,6 +17,8 @@ import {
   surveyWorkbook,
   TemplateOutcome,
 } from "../excel";
+import { findInput, InputViewFound } from "../excel/read-input";
+import { paneEngine } from "./engine-client";
 
 function excel(): typeof Excel {
   const e = (globalThis as { Excel?: typeof Excel }).Excel;
@@ -28,8 +30,8 @@ export function insertTemplateInExcel(lang: Lang): Promise<TemplateOutcome> {
   return excel().run((context) => insertTemplate(context, lang));
 }
 
-export function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputFound> {
-  return excel().run((context) => readInputFromWorkbook(context, where, { lang }));
+export function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputViewFound> {
+  return excel().run((context) => findInput(context, where, { lang, engine: paneEngine() }));
 }
 
 /** The weights, language and input location saved by the last summary. */
@@ -49,6 +51,7 @@ export function summarizeInExcel(options: {
       weights: options.weights,
       lang: options.lang,
       onProgress: options.onProgress,
+      engine: paneEngine(),
     })
   );
 }

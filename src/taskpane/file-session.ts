@@ -1,19 +1,4 @@
-/**
- * Outside Excel: loads the file engine (ExcelJS) on first use, as its own chunk, and hands files
- * to the browser for download.
- */
-export type FileEngine = typeof import("./file-engine");
-
-let engine: Promise<FileEngine> | null = null;
-
-export function loadFileEngine(): Promise<FileEngine> {
-  engine ??= import(/* webpackChunkName: "xlsx" */ "./file-engine.js");
-  engine.catch(() => {
-    engine = null; // a failed load (network) may be retried
-  });
-  return engine;
-}
-
+/** Outside Excel: hands the summary and template files to the browser for download. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** An object URL for the bytes; the caller revokes it when it is no longer offered. */

@@ -1,16 +1,16 @@
-/** What the pane holds about the data: the reader's result and where it came from. */
-import { Grid } from "../workbook/grid";
-import { InputRead } from "../workbook/input";
+/** What the pane holds about the data: what the reader found (as a view) and where it came from. */
 import { InputLocation } from "../excel";
+import { ReadView } from "../workbook/read-view";
 
 export type Mode = "excel" | "file";
 
+/** The rows themselves stay with the engine (in its worker); the pane keeps what it shows. */
 export type Origin =
   | { readonly kind: "excel"; readonly location: InputLocation; readonly fellBack: boolean }
-  | { readonly kind: "file"; readonly name: string; readonly grids: readonly Grid[] };
+  | { readonly kind: "file"; readonly name: string };
 
 export interface Loaded {
-  readonly read: InputRead;
+  readonly read: ReadView;
   readonly origin: Origin;
 }
 

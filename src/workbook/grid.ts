@@ -26,3 +26,10 @@ export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[]
 export function gridAddress(grid: Grid, r: number, c: number): string {
   return address(grid.originRow + r, grid.originCol + c);
 }
+
+/** The sheet column just past the grid's widest row (a loop: a spread of 84,276 rows overflows a worker's stack). */
+export function gridEndCol(grid: Grid): number {
+  let width = 0;
+  for (const row of grid.rows) if (row.length > width) width = row.length;
+  return grid.originCol + width;
+}

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { isCellError } from "../engine/cell";
 import { columnLetters, rangeAddress } from "../workbook/a1";
-import { Grid } from "../workbook/grid";
+import { Grid, gridEndCol } from "../workbook/grid";
 import {
   Block,
   ChartSpec,
@@ -593,9 +593,7 @@ export async function writePackage(
 
     for (const copy of copies) {
       const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
-      let width = 0;
-      for (const row of copy.grid.rows) width = Math.max(width, row.length);
-      width += copy.grid.originCol;
+      const width = gridEndCol(copy.grid);
       await part.write(
         sheetHead(false, "", colsXml(Array.from({ length: width }, () => COPY_COLUMN_WIDTH)))
       );

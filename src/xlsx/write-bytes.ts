@@ -8,7 +8,7 @@
 import * as ExcelJS from "exceljs";
 import { isCellError } from "../engine/cell";
 import { rangeAddress } from "../workbook/a1";
-import { Grid } from "../workbook/grid";
+import { Grid, gridEndCol } from "../workbook/grid";
 import { SheetSpec, TableBlock, ValidationSpec } from "../workbook/sheet-spec";
 import { LaidCell, LaidRow, checkSheetNames, gridRows, specRows } from "./layout";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH, cellStyle } from "./styles";
@@ -46,7 +46,7 @@ export async function writeWorkbookBytes(
     options.onSheet?.(copy.name, index++, total);
     await nextTurn();
     const sheet = workbook.addWorksheet(copy.name);
-    const width = copy.grid.originCol + Math.max(0, ...copy.grid.rows.map((r) => r.length));
+    const width = gridEndCol(copy.grid);
     sheet.columns = Array.from({ length: width }, () => ({ width: COPY_COLUMN_WIDTH }));
     writeRows(sheet, gridRows(copy.grid));
   }

@@ -4,6 +4,7 @@ import { CellValue } from "../../src/engine/cell";
 import { FoundColumns } from "../../src/taskpane/components/FoundColumns";
 import { gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
+import { viewOfRead } from "../../src/workbook/read-view";
 import { templateHeaders } from "../../src/workbook/template";
 import { renderPane } from "./render";
 
@@ -11,10 +12,11 @@ const headers = templateHeaders("id");
 const row = (name: string): CellValue[] =>
   headers.map((h, i) => (i === 0 ? name : h.startsWith("iBangga") ? 80 : i >= 7 ? 1 : null));
 
-function read(columns: readonly string[], rows: CellValue[][]) {
+function read(columns: readonly string[], rows: CellValue[][], lang: "id" | "en" = "id") {
   const keep = columns.map((c) => headers.indexOf(c));
   const pick = (cells: readonly CellValue[]) => keep.map((k) => cells[k]);
-  return readInput([gridFromRows("Data", [pick(headers), ...rows.map(pick)])], { lang: "id" });
+  const grid = gridFromRows("Data", [pick(headers), ...rows.map(pick)]);
+  return viewOfRead(readInput([grid], { lang }), lang);
 }
 
 describe("FoundColumns", () => {
@@ -45,7 +47,7 @@ describe("FoundColumns", () => {
   });
 
   it("speaks English with English labels", () => {
-    const input = read(headers, [row("Sumurboto")]);
+    const input = read(headers, [row("Sumurboto")], "en");
     renderPane(<FoundColumns read={input} lang="en" />);
     expect(screen.getByText('1 kampung on sheet "Data"')).toBeTruthy();
     expect(screen.getByText("Cross-sector coordination")).toBeTruthy();
@@ -53,7 +55,8 @@ describe("FoundColumns", () => {
   });
 
   it("explains when no header row was found", () => {
-    const input = readInput([gridFromRows("Catatan", [["rapat"], ["tanggal"]])], { lang: "id" });
+    const grid = gridFromRows("Catatan", [["rapat"], ["tanggal"]]);
+    const input = viewOfRead(readInput([grid], { lang: "id" }), "id");
     renderPane(<FoundColumns read={input} lang="id" />);
     expect(screen.getByRole("heading", { name: "Data tidak dapat dibaca." })).toBeTruthy();
     expect(screen.getByText(/Kampung/)).toBeTruthy();

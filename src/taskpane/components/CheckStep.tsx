@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Body1Strong, Button, makeStyles, tokens } from "@fluentui/react-components";
-import { KampungResult } from "../../engine/assessment";
 import { Issue } from "../../engine/issues";
+import { PreviewKampung } from "../../workbook/read-view";
 import { Lang, formatNumber, strings } from "../i18n";
 import { Mode } from "../session";
 import { IssueList } from "./IssueList";
@@ -17,7 +17,10 @@ export interface CheckStepProps {
   readonly lang: Lang;
   /** Null until data has been read. */
   readonly issues: readonly Issue[] | null;
-  readonly kampung: readonly KampungResult[];
+  /** How many kampung were scored. */
+  readonly kampung: number;
+  /** The first kampung's composites. */
+  readonly preview: readonly PreviewKampung[];
   readonly busy: boolean;
   readonly onSelectIssue: (issue: Issue) => void;
   readonly onRecheck: () => void;
@@ -51,7 +54,7 @@ export function CheckStep(props: CheckStepProps): React.JSX.Element {
         lang={lang}
         onSelect={mode === "excel" ? props.onSelectIssue : undefined}
       />
-      <ScorePreview kampung={kampung} lang={lang} />
+      <ScorePreview kampung={props.preview} total={kampung} lang={lang} />
     </div>
   );
 }

@@ -9,8 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, DismissCircle16Filled } from "@fluentui/react-icons";
 import { DIMENSIONS, DOMAINS } from "../../engine/framework";
-import { describeInput } from "../../workbook/input-overview";
-import { InputRead } from "../../workbook/input";
+import { ReadView } from "../../workbook/read-view";
 import { Lang, formatNumber, strings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -47,7 +46,8 @@ const useStyles = makeStyles({
 });
 
 export interface FoundColumnsProps {
-  readonly read: InputRead;
+  /** What the engine read (its overview is in the language it was read in). */
+  readonly read: ReadView;
   readonly lang: Lang;
 }
 
@@ -55,7 +55,7 @@ export interface FoundColumnsProps {
 export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Element {
   const styles = useStyles();
   const s = strings(lang);
-  const overview = describeInput(read, lang);
+  const { overview } = read;
   if (overview.fatal) {
     const first = overview.errors[0];
     return (

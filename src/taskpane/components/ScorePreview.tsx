@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import { DECIMALS } from "../../engine/framework";
-import { KampungResult } from "../../engine/assessment";
 import { label } from "../../workbook/labels";
+import { PreviewKampung } from "../../workbook/read-view";
 import { Lang, formatNumber, strings } from "../i18n";
 
 const MAX_ROWS = 20;
@@ -20,12 +20,19 @@ const useStyles = makeStyles({
 });
 
 export interface ScorePreviewProps {
-  readonly kampung: readonly KampungResult[];
+  /** The first kampung (at most 20 are shown). */
+  readonly kampung: readonly PreviewKampung[];
+  /** How many kampung there are in all (default: as many as given). */
+  readonly total?: number;
   readonly lang: Lang;
 }
 
 /** Each kampung's composite score (the first 20), in the display locale (1,48 in Indonesian). */
-export function ScorePreview({ kampung, lang }: ScorePreviewProps): React.JSX.Element | null {
+export function ScorePreview({
+  kampung,
+  total = kampung.length,
+  lang,
+}: ScorePreviewProps): React.JSX.Element | null {
   const styles = useStyles();
   if (kampung.length === 0) return null;
   const s = strings(lang);
@@ -61,8 +68,8 @@ export function ScorePreview({ kampung, lang }: ScorePreviewProps): React.JSX.El
           ))}
         </tbody>
       </table>
-      {kampung.length > shown.length && (
-        <Caption1>{`+ ${formatNumber(kampung.length - shown.length, lang)}`}</Caption1>
+      {total > shown.length && (
+        <Caption1>{`+ ${formatNumber(total - shown.length, lang)}`}</Caption1>
       )}
     </section>
   );

@@ -1,0 +1,176 @@
+/**
+ * The engine as the office.js adapter sees it: grids are handed over in the chunks they are
+ * read in, then read, scored and planned as a whole. `LocalEngine` does it in the calling thread
+ * (the CLI's tests, the bench, hosts without workers); the task pane puts the same class in a
+ * Web Worker behind a client with this interface (src/taskpane/engine-client.ts), so the pane's
+ * thread only reads ranges, passes rows on and runs the planned batches.
+ */
+import { CellValue } from "../engine/cell";
+import { Lang } from "../engine/framework";
+import { Weights } from "../engine/ibangga";
+import { Grid } from "../workbook/grid";
+import { InputRead, readInput, ReadOptions } from "../workbook/input";
+import {
+  AnalysisView,
+  issueCounts,
+  ReadView,
+  viewOfRead,
+  viewOfResults,
+} from "../workbook/read-view";
+import { analyseRead, buildSummary } from "../workbook/summary";
+import { OwnedEntry } from "./plan-names";
+import { isRefusal, planSummaryWrite, WorkbookFacts, WriteRefusal } from "./plan-summary";
+import { WriteOp } from "./plan-write";
+
+/** A grid before its rows: where it sits. */
+export interface GridShape {
+  readonly sheet: string;
+  readonly originRow: number;
+  readonly originCol: number;
+}
+
+export interface SummaryPlanRequest {
+  readonly lang: Lang;
+  readonly weights: Weights;
+  /** The workbook's name, for the stamp. */
+  readonly source: string;
+  readonly now: Date;
+  readonly facts: WorkbookFacts;
+  readonly settings?: readonly { readonly key: string; readonly value: string }[];
+  readonly limitBytes?: number;
+}
+
+export interface SummaryCounts {
+  readonly kampung: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export type SummaryPlanOutcome =
+  | {
+      readonly ok: true;
+      readonly batchCount: number;
+      /** Batch `index` of the plan (from a worker: asked for when it is about to run). */
+      readonly batch: (index: number) => readonly WriteOp[] | Promise<readonly WriteOp[]>;
+      readonly written: readonly OwnedEntry[];
+      readonly deleted: readonly string[];
+      readonly counts: SummaryCounts;
+    }
+  | { readonly ok: false; readonly refusal: WriteRefusal; readonly counts: SummaryCounts };
+
+export interface SummaryEngine {
+  /** Starts a new input: these grids, with no rows yet. */
+  begin(shapes: readonly GridShape[]): void;
+  /** Appends rows to grid `index` (in the order they are read). */
+  append(index: number, rows: CellValue[][]): void;
+  /** Keeps only these grids, in this order (after a scan picked the input sheet). */
+  select(indexes: readonly number[]): void;
+  /** Reads the grids as input. */
+  read(options: ReadOptions): Promise<ReadView>;
+  /** Scores and analyses the last read. */
+  analyse(weights: Weights, lang: Lang): Promise<AnalysisView>;
+  /** The summary of the last read, as a write plan in batches. */
+  plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome>;
+}
+
+interface GrowingGrid {
+  readonly sheet: string;
+  readonly originRow: number;
+  readonly originCol: number;
+  rows: CellValue[][];
+}
+
+/** The engine in the calling thread. Synchronous work behind the async interface. */
+export class LocalEngine implements SummaryEngine {
+  private grids: GrowingGrid[] = [];
+  private current: InputRead | null = null;
+
+  /** The last read in full (only in the thread that made it). */
+  get lastRead(): InputRead | null {
+    return this.current;
+  }
+
+  /** Starts from whole grids (a file read in this thread). */
+  useGrids(grids: readonly Grid[]): void {
+    this.grids = grids.map((g) => ({ ...g, rows: g.rows as CellValue[][] }));
+    this.current = null;
+  }
+
+  get inputGrids(): readonly Grid[] {
+    return this.grids;
+  }
+
+  begin(shapes: readonly GridShape[]): void {
+    this.grids = shapes.map((s) => ({
+      sheet: s.sheet,
+      originRow: s.originRow,
+      originCol: s.originCol,
+      rows: [],
+    }));
+    this.current = null;
+  }
+
+  append(index: number, rows: CellValue[][]): void {
+    const target = this.grids[index].rows;
+    for (const row of rows) target.push(row);
+  }
+
+  select(indexes: readonly number[]): void {
+    this.grids = indexes.map((i) => this.grids[i]);
+  }
+
+  readNow(options: ReadOptions): InputRead {
+    this.current = readInput(this.grids, options);
+    return this.current;
+  }
+
+  read(options: ReadOptions): Promise<ReadView> {
+    return Promise.resolve(viewOfRead(this.readNow(options), options.lang));
+  }
+
+  analyse(weights: Weights, lang: Lang): Promise<AnalysisView> {
+    const read = this.requireRead();
+    if (read.fatal) return Promise.resolve({ issues: read.issues, kampung: 0, preview: [] });
+    return Promise.resolve(viewOfResults(analyseRead(read, weights, lang).results));
+  }
+
+  plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome> {
+    return Promise.resolve(this.planNow(request));
+  }
+
+  planNow(request: SummaryPlanRequest): SummaryPlanOutcome {
+    const read = this.requireRead();
+    const summary = buildSummary(read, {
+      lang: request.lang,
+      weights: request.weights,
+      source: request.source,
+      now: request.now,
+    });
+    const counts = {
+      kampung: summary.results.kampung.length,
+      ...issueCounts(summary.results.issues),
+    };
+    const plan = planSummaryWrite({
+      specs: summary.sheets,
+      facts: request.facts,
+      inputSheet: read.sheet,
+      settings: request.settings,
+      limitBytes: request.limitBytes,
+    });
+    if (isRefusal(plan)) return { ok: false, refusal: plan, counts };
+    const { batches } = plan;
+    return {
+      ok: true,
+      batchCount: batches.length,
+      batch: (index) => batches[index],
+      written: plan.written,
+      deleted: plan.deleted,
+      counts,
+    };
+  }
+
+  private requireRead(): InputRead {
+    if (!this.current) throw new Error("Nothing has been read yet");
+    return this.current;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The engine's side of the worker protocol (engine-protocol.ts): a LocalEngine for rows the
+ * office.js adapter streams, and, outside Excel, the file engine (ExcelJS) reading and writing
+ * .xlsx bytes. Requests run one after another in the order they arrive. Runs in a Web Worker
+ * (engine.worker.ts in Excel, file.worker.ts outside it), or in the pane's thread where workers
+ * are missing.
+ */
+import { LocalEngine } from "../excel/engine";
+import { WriteOp } from "../excel/plan-write";
+import { readInput } from "../workbook/input";
+import { issueCounts } from "../workbook/read-view";
+import { buildSummary } from "../workbook/summary";
+import {
+  DoneValue,
+  EngineReply,
+  EngineRequest,
+  EngineRequestMessage,
+  FileSummary,
+  FileSummaryRequest,
+  Post,
+} from "./engine-protocol";
+
+export type FileEngine = typeof import("./file-engine");
+
+/**
+ * The request handler: call it with each message; it answers through `post`. `files` is the
+ * file engine (ExcelJS), where files are read and written; without it, file requests fail.
+ */
+export function createEngineCore(
+  post: Post<EngineReply>,
+  files: FileEngine | null = null
+): (message: EngineRequestMessage) => void {
+  const loadFileEngine = (): Promise<FileEngine> =>
+    files ? Promise.resolve(files) : Promise.reject(new Error("No file engine in this thread"));
+  const engine = new LocalEngine();
+  let file: { name: string } | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  /** The last plan's batches, handed out one message each. */
+  let batches: readonly (readonly WriteOp[])[] = [];
+
+  async function summaryFile(id: number, request: FileSummaryRequest): Promise<FileSummary> {
+    const files = await loadFileEngine();
+    const current = engine.lastRead;
+    if (!current || !file) throw new Error("No file has been read");
+    const grids = engine.inputGrids;
+    post({ id, kind: "progress", progress: { stage: "score", fraction: 0.05 } });
+    const read =
+      current.sheet !== "" && request.lang !== currentLang
+        ? readInput(grids, { lang: request.lang, sheet: current.sheet })
+        : current;
+    const summary = buildSummary(read, {
+      lang: request.lang,
+      weights: request.weights,
+      source: request.source,
+      now: request.now,
+    });
+    const owned = new Set(summary.sheets.map((sheet) => sheet.name.toLowerCase()));
+    const copies = request.includeCopies
+      ? grids
+          .filter((g) => !owned.has(g.sheet.toLowerCase()))
+          .map((grid) => ({ name: grid.sheet, grid }))
+      : [];
+    const bytes = await files.workbookBytes(summary.sheets, {
+      copies,
+      onSheet: (sheet, index, total) =>
+        post({
+          id,
+          kind: "progress",
+          progress: { stage: "sheet", fraction: 0.1 + (0.8 * index) / total, sheet },
+        }),
+      onPack: () => post({ id, kind: "progress", progress: { stage: "zip", fraction: 0.92 } }),
+    });
+    return {
+      bytes,
+      counts: { kampung: summary.results.kampung.length, ...issueCounts(summary.results.issues) },
+      sheets: summary.sheets.map((sheet) => sheet.name),
+    };
+  }
+
+  let currentLang: string | null = null;
+
+  async function handle(id: number, request: EngineRequest): Promise<DoneValue> {
+    switch (request.op) {
+      case "begin":
+        file = null;
+        engine.begin(request.shapes);
+        return null;
+      case "append":
+        engine.append(request.index, request.rows);
+        return null;
+      case "select":
+        engine.select(request.indexes);
+        return null;
+      case "read":
+        currentLang = request.options.lang;
+        return engine.read(request.options);
+      case "analyse": {
+        // Messages are made when reading: read again when the pane's language changed.
+        const last = engine.lastRead;
+        if (last && !last.fatal && request.lang !== currentLang) {
+          engine.readNow({ lang: request.lang, sheet: last.sheet });
+          currentLang = request.lang;
+        }
+        return engine.analyse(request.weights, request.lang);
+      }
+      case "plan": {
+        const outcome = engine.planNow(request.request);
+        batches = [];
+        if (!outcome.ok) return outcome;
+        // Kept here; the pane asks for one batch at a time (at most a request's 4 MB to copy).
+        batches = Array.from(
+          { length: outcome.batchCount },
+          (_, i) => outcome.batch(i) as WriteOp[]
+        );
+        return {
+          ok: true,
+          batchCount: outcome.batchCount,
+          written: outcome.written,
+          deleted: outcome.deleted,
+          counts: outcome.counts,
+        };
+      }
+      case "batch": {
+        const batch = batches[request.index];
+        if (!batch) throw new Error(`No write batch ${request.index}`);
+        if (request.index === batches.length - 1) batches = [];
+        return batch;
+      }
+      case "openFile": {
+        const files = await loadFileEngine();
+        const grids = await files.readFileGrids(request.bytes, request.name);
+        engine.useGrids(grids);
+        file = { name: request.name };
+        currentLang = request.lang;
+        return engine.read({ lang: request.lang });
+      }
+      case "summaryFile":
+        return summaryFile(id, request.request);
+      case "template":
+        return (await loadFileEngine()).templateBytes(request.lang);
+    }
+  }
+
+  async function run(message: EngineRequestMessage): Promise<void> {
+    const { id } = message;
+    try {
+      const value = await handle(id, message);
+      const transfer: Transferable[] = [];
+      if (value instanceof Uint8Array) transfer.push(value.buffer as ArrayBuffer);
+      else if (value && "bytes" in value) transfer.push(value.bytes.buffer as ArrayBuffer);
+      post({ id, kind: "done", value }, transfer);
+    } catch (error) {
+      let fileText: string | null = null;
+      if (message.op === "openFile" || message.op === "summaryFile") {
+        fileText =
+          files?.fileErrorText(
+            error,
+            message.op === "openFile" ? message.lang : message.request.lang
+          ) ?? null;
+      }
+      const e = error as { code?: unknown; message?: unknown } | null;
+      const text = typeof e?.message === "string" ? e.message : String(error);
+      post({
+        id,
+        kind: "error",
+        message: typeof e?.code === "string" ? `${e.code}: ${text}` : text,
+        fileText,
+      });
+    }
+  }
+
+  return (message) => {
+    queue = queue.then(() => run(message));
+  };
+}

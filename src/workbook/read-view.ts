@@ -1,0 +1,63 @@
+/**
+ * What the task pane shows of a read and of its scores, as plain data small enough to pass
+ * between threads in one message: the overview, the column map, the issues and the first
+ * kampung's composites, never the assessments or every result. Pure.
+ */
+import { KampungResult, Results } from "../engine/assessment";
+import { Lang } from "../engine/framework";
+import { Issue } from "../engine/issues";
+import { ColumnMap, InputRead } from "./input";
+import { describeInput, InputOverview } from "./input-overview";
+
+/** Kampung in the pane's score preview. */
+export const PREVIEW_KAMPUNG = 20;
+
+export interface ReadView {
+  readonly sheet: string;
+  readonly fatal: boolean;
+  /** How many kampung rows were read. */
+  readonly kampung: number;
+  readonly hasIbangga: boolean;
+  readonly columns: ColumnMap | null;
+  readonly overview: InputOverview;
+  readonly issues: readonly Issue[];
+}
+
+export type PreviewKampung = Pick<KampungResult, "row" | "name" | "composite">;
+
+export interface AnalysisView {
+  /** The reader's and the analysis' issues together. */
+  readonly issues: readonly Issue[];
+  readonly kampung: number;
+  /** The first kampung, for the preview. */
+  readonly preview: readonly PreviewKampung[];
+}
+
+export function viewOfRead(read: InputRead, lang: Lang): ReadView {
+  return {
+    sheet: read.sheet,
+    fatal: read.fatal,
+    kampung: read.assessments.length,
+    hasIbangga: read.hasIbangga,
+    columns: read.columns,
+    overview: describeInput(read, lang),
+    issues: read.issues,
+  };
+}
+
+export function viewOfResults(results: Results, max = PREVIEW_KAMPUNG): AnalysisView {
+  const preview: PreviewKampung[] = [];
+  const shown = Math.min(max, results.kampung.length);
+  for (let i = 0; i < shown; i++) {
+    const k = results.kampung[i];
+    preview.push({ row: k.row, name: k.name, composite: k.composite });
+  }
+  return { issues: results.issues, kampung: results.kampung.length, preview };
+}
+
+/** Errors and warnings among issues. */
+export function issueCounts(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const issue of issues) if (issue.severity === "error") errors++;
+  return { errors, warnings: issues.length - errors };
+}
