@@ -22,7 +22,7 @@ import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { address, sheetAddress, rangeAddress } from "./a1";
 import { isoDate, parseDateCell } from "./dates";
-import { Grid, gridAddress } from "./grid";
+import { Grid, gridAddress, gridFromRows } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 
 /** Where an evidence row's cell is on the evidence sheet. */
@@ -324,8 +324,104 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   };
 }
 
+/**
+ * Rows seen so far, by duplicate key, without building the key for every row: an open-addressing
+ * table (typed arrays, sized for every row of the sheet, at most half full) holds a 32-bit hash
+ * of each key (ASCII case folded in place) and the row where it first appeared. The key itself is
+ * built only when two rows share a hash, to tell a duplicate from a collision.
+ */
+class DuplicateIndex {
+  /** Per slot, two numbers side by side: the hash, and the grid row + 1 of the first row with that hash (0: a free slot). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Keys whose hash an earlier, different key already took, to their first grid row. */
+  private readonly collided = new Map<string, number>();
+
+  constructor(
+    rows: number,
+    private readonly keys: { identityKey(r: number): string }
+  ) {
+    let size = 16;
+    while (size < rows * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+  }
+
+  /** The grid row where the same kampung first appeared, or undefined (then row r is remembered). */
+  firstOf(
+    r: number,
+    name: string,
+    desa: string | null,
+    kecamatan: string | null,
+    kabupaten: string | null,
+    provinsi: string | null
+  ): number | undefined {
+    let h = hashText(FNV_OFFSET, name);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), desa);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kecamatan);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kabupaten);
+    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), provinsi);
+    const slots = this.slots;
+    let slot = (h ^ (h >>> 16)) & this.mask;
+    while (slots[slot * 2 + 1] !== 0) {
+      if (slots[slot * 2] === h) return this.sameHash(r, slots[slot * 2 + 1] - 1);
+      slot = (slot + 1) & this.mask;
+    }
+    slots[slot * 2] = h;
+    slots[slot * 2 + 1] = r + 1;
+    return undefined;
+  }
+
+  private sameHash(r: number, first: number): number | undefined {
+    const key = this.keys.identityKey(r);
+    if (key === this.keys.identityKey(first)) return first;
+    const earlier = this.collided.get(key);
+    if (earlier === undefined) this.collided.set(key, r);
+    return earlier;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const SEPARATOR = 124; // "|"
+
+/** FNV-1a over the text in lower case (as `toLowerCase` gives it); null hashes as "". */
+function hashText(start: number, text: string | null): number {
+  if (text === null) return start;
+  let h = start;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Beyond ASCII, lower case is not always one character for one: hash toLowerCase's text.
+    if (c >= 128) return hashChars(start, text.toLowerCase());
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  return h;
+}
+
+function hashChars(start: number, text: string): number {
+  let h = start;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** Reads one kampung row at a time; the hot path allocates only what the assessment keeps. */
 class RowReader {
+  /*
+   * V8 holds the hidden classes of class instances, and the closures its optimised code calls,
+   * only weakly. Once the last RowReader (with its DuplicateIndex) is collected, the optimised
+   * code of the row loop, which checks those classes, is thrown away, and the next sheet is read
+   * in the interpreter until V8 optimises again (a third of the reading time). Hence a reader of
+   * an empty sheet, kept as long as the class (it keeps the hidden classes alive), and no closure
+   * per reader in the row loop (DuplicateIndex calls the reader's identityKey method).
+   */
+  static readonly keepHiddenClasses = new RowReader(
+    gridFromRows("", []),
+    { identity: {}, sub: [], dimension: [], ibanggaSub: [] },
+    false,
+    "id",
+    []
+  );
+
   /** Every column the reader looks at: a row is blank when all of them are. */
   private readonly usedCols: number[];
   private readonly subLabels: string[];
@@ -358,7 +454,7 @@ class RowReader {
     this.subLabels = SUB_INDICATORS.map((ref) => subIndicatorLabel(ref.index, lang));
     this.subCols = [...columns.sub];
     this.dimensionFields = DIMENSIONS.map((d) => `ibangga.${d.key}`);
-    this.duplicates = new DuplicateIndex(grid.rows.length, (r) => this.identityKey(r));
+    this.duplicates = new DuplicateIndex(grid.rows.length, this);
     const { identity } = columns;
     this.kampungCol = identity.kampung;
     this.desaCol = identity.desa;
@@ -441,7 +537,7 @@ class RowReader {
   }
 
   /** The duplicate key of grid row r (a row already read, so not blank). */
-  private identityKey(r: number): string {
+  identityKey(r: number): string {
     const row = this.grid.rows[r];
     return identityKey(
       this.text(row, this.kampungCol) ?? this.unnamed(this.grid.originRow + r),
@@ -462,58 +558,84 @@ class RowReader {
       } else if (col === null) {
         sub[i] = null; // reported once for the column
       } else {
-        const label = this.subLabels[i];
-        const field = SUB_INDICATORS[i].key;
-        sub[i] = takeValue(
-          parseRubric(raw),
-          SCORE_CODES,
-          "SCORE_TEXT",
-          "SCORE_OFF_RUBRIC",
-          (code, params) =>
-            this.report(code, r, col, kampung, field, { ...params, label, min: 0, max: 2 })
-        );
+        sub[i] = this.subIndicatorOffPath(r, col, raw, i, kampung);
       }
     }
     return survivingCopy15(sub);
+  }
+
+  /*
+   * The values that need a closer look (text, off-rubric, blank, errors), in methods of their
+   * own, away from the row loops: a closure in a loop makes V8 allocate a context for the loop's
+   * variables on every row and iteration, whether or not the closure is ever created.
+   */
+  private subIndicatorOffPath(
+    r: number,
+    col: number,
+    raw: CellValue,
+    i: number,
+    kampung: string
+  ): number | null {
+    const label = this.subLabels[i];
+    const field = SUB_INDICATORS[i].key;
+    return takeValue(
+      parseRubric(raw),
+      SCORE_CODES,
+      "SCORE_TEXT",
+      "SCORE_OFF_RUBRIC",
+      (code, value) => this.report(code, r, col, kampung, field, { value, label, min: 0, max: 2 })
+    );
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
     const values = this.dimensionScratch;
     for (let d = 0; d < DIMENSIONS.length; d++) {
       const col = this.columns.dimension[d];
-      const field = this.dimensionFields[d];
       if (col !== null) {
         const raw = row[col];
         if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) {
           values[d] = raw;
         } else {
-          const label = dimensionLabel(d, this.lang);
-          values[d] = takeValue(
-            parseIbangga(raw),
-            IBANGGA_CODES,
-            "IBANGGA_TEXT",
-            null,
-            (code, params) => this.report(code, r, col, kampung, field, { ...params, label })
-          );
+          values[d] = this.dimensionOffPath(r, col, raw, d, kampung);
         }
         continue;
       }
       const subs = this.columns.ibanggaSub[d];
-      if (subs.length === 0) {
-        values[d] = null;
-        continue;
-      }
-      const subValues = subs.map(({ col: c, name }) =>
-        takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, params) =>
-          this.report(code, r, c, kampung, `${field}:${name}`, {
-            ...params,
-            label: `${DIMENSIONS[d].label[this.lang]}: ${name}`,
-          })
-        )
-      );
-      values[d] = dimensionScore(subValues);
+      values[d] = subs.length === 0 ? null : this.dimensionFromSubs(r, row, d, kampung);
     }
     return survivingCopy3(values);
+  }
+
+  private dimensionOffPath(
+    r: number,
+    col: number,
+    raw: CellValue,
+    d: number,
+    kampung: string
+  ): number | null {
+    const label = dimensionLabel(d, this.lang);
+    const field = this.dimensionFields[d];
+    return takeValue(parseIbangga(raw), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, value) =>
+      this.report(code, r, col, kampung, field, { value, label })
+    );
+  }
+
+  private dimensionFromSubs(
+    r: number,
+    row: readonly CellValue[],
+    d: number,
+    kampung: string
+  ): number | null {
+    const field = this.dimensionFields[d];
+    const subValues = this.columns.ibanggaSub[d].map(({ col: c, name }) =>
+      takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, value) =>
+        this.report(code, r, c, kampung, `${field}:${name}`, {
+          value,
+          label: `${DIMENSIONS[d].label[this.lang]}: ${name}`,
+        })
+      )
+    );
+    return dimensionScore(subValues);
   }
 
   private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
@@ -576,21 +698,24 @@ function survivingCopy3(v: readonly (number | null)[]): (number | null)[] {
   return [v[0], v[1], v[2]];
 }
 
-/** Turns a parsed value into a number or null, reporting problems and notes through `report`. */
+/**
+ * Turns a parsed value into a number or null, reporting problems and notes through `report`
+ * (with the value as the message shows it).
+ */
 function takeValue(
   parsed: ParsedValue,
   codes: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode>,
   textCode: IssueCode,
   offRubricCode: IssueCode | null,
-  report: (code: IssueCode, params: MessageParams) => void
+  report: (code: IssueCode, value: string) => void
 ): number | null {
   if (!parsed.ok) {
-    report(codes[parsed.problem], { value: parsed.shown });
+    report(codes[parsed.problem], parsed.shown);
     return null;
   }
   for (const note of parsed.notes) {
-    if (note === "text-number") report(textCode, { value: String(parsed.value) });
-    else if (offRubricCode) report(offRubricCode, { value: String(parsed.value) });
+    if (note === "text-number") report(textCode, String(parsed.value));
+    else if (offRubricCode) report(offRubricCode, String(parsed.value));
   }
   return parsed.value;
 }
@@ -604,86 +729,6 @@ function identityKey(
   provinsi: string | null
 ): string {
   return `${name}|${desa ?? ""}|${kecamatan ?? ""}|${kabupaten ?? ""}|${provinsi ?? ""}`.toLowerCase();
-}
-
-/**
- * Rows seen so far, by duplicate key, without building the key for every row: an open-addressing
- * table (typed arrays, sized for every row of the sheet, at most half full) holds a 32-bit hash
- * of each key (ASCII case folded in place) and the row where it first appeared. The key itself is
- * built only when two rows share a hash, to tell a duplicate from a collision.
- */
-class DuplicateIndex {
-  /** Per slot, two numbers side by side: the hash, and the grid row + 1 of the first row with that hash (0: a free slot). */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /** Keys whose hash an earlier, different key already took, to their first grid row. */
-  private readonly collided = new Map<string, number>();
-
-  constructor(
-    rows: number,
-    private readonly keyOf: (r: number) => string
-  ) {
-    let size = 16;
-    while (size < rows * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
-
-  /** The grid row where the same kampung first appeared, or undefined (then row r is remembered). */
-  firstOf(
-    r: number,
-    name: string,
-    desa: string | null,
-    kecamatan: string | null,
-    kabupaten: string | null,
-    provinsi: string | null
-  ): number | undefined {
-    let h = hashText(FNV_OFFSET, name);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), desa);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kecamatan);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kabupaten);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), provinsi);
-    const slots = this.slots;
-    let slot = (h ^ (h >>> 16)) & this.mask;
-    while (slots[slot * 2 + 1] !== 0) {
-      if (slots[slot * 2] === h) return this.sameHash(r, slots[slot * 2 + 1] - 1);
-      slot = (slot + 1) & this.mask;
-    }
-    slots[slot * 2] = h;
-    slots[slot * 2 + 1] = r + 1;
-    return undefined;
-  }
-
-  private sameHash(r: number, first: number): number | undefined {
-    const key = this.keyOf(r);
-    if (key === this.keyOf(first)) return first;
-    const earlier = this.collided.get(key);
-    if (earlier === undefined) this.collided.set(key, r);
-    return earlier;
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-const SEPARATOR = 124; // "|"
-
-/** FNV-1a over the text in lower case (as `toLowerCase` gives it); null hashes as "". */
-function hashText(start: number, text: string | null): number {
-  if (text === null) return start;
-  let h = start;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Beyond ASCII, lower case is not always one character for one: hash toLowerCase's text.
-    if (c >= 128) return hashChars(start, text.toLowerCase());
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-  }
-  return h;
-}
-
-function hashChars(start: number, text: string): number {
-  let h = start;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
 }
 
 function emptyRead(
