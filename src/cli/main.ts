@@ -1,6 +1,6 @@
 /**
  * The `kkb` command: template, validate and summarize, with commander. Returns the exit code
- * (lib/cli/bin.js sets it); errors are one clear line on stderr, stack traces only with --debug.
+ * (bin/kkb.js sets it); errors are one clear line on stderr, stack traces only with --debug.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";

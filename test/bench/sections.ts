@@ -53,7 +53,7 @@ function mtime(file: string): number {
 }
 
 export async function measureCli(input: string, outDir: string): Promise<CliFigures | Skipped> {
-  const bin = path.join(ROOT, "lib", "cli", "bin.js");
+  const bin = path.join(ROOT, "bin", "kkb.js");
   const main = path.join(ROOT, "lib", "cli", "main.js");
   if (!existsSync(path.join(ROOT, "src", "cli", "main.ts")) || !existsSync(bin)) {
     return { skipped: "the kkb command (src/cli) does not exist yet" };
