@@ -4,18 +4,20 @@
  * output is compared with.
  */
 import * as ExcelJS from "exceljs";
-import { isCellError } from "../../../src/engine/cell";
-import { rangeAddress } from "../../../src/workbook/a1";
-import { SheetSpec, TableBlock, ValidationSpec } from "../../../src/workbook/sheet-spec";
+import { SheetSpec, TableBlock } from "../../../src/workbook/sheet-spec";
+import {
+  addAutoFilter,
+  addColorScales,
+  addValidation,
+  setCell,
+} from "../../../src/xlsx/exceljs-sheet";
+import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
+import { COPY_COLUMN_WIDTH } from "../../../src/xlsx/styles";
 import { enableInternalLinks } from "./internal-links";
-import { LaidCell, LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
 import { addChartsToPackage } from "./package-charts";
-import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH, cellStyle } from "../../../src/xlsx/styles";
 import { WriteOptions } from "../../../src/xlsx/write";
 
 const YIELD_EVERY_ROWS = 2000;
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_TEXT_MAX = 255;
 
 /** Writes `sheets` the old way to `file` (no temporary file, no name checks). */
 export async function legacyWriteWorkbook(
@@ -102,110 +104,4 @@ async function writeRows(
     }
   }
   progress.onRows?.(progress.written, progress.total);
-}
-
-function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
-  const { value } = cell;
-  if (typeof value === "number" && !Number.isFinite(value)) return;
-  if (value instanceof Date && Number.isNaN(value.getTime())) return;
-  if (cell.role === "link" && cell.link) {
-    // A string here is the link's text: ExcelJS writes it as text, never as a formula.
-    target.value = {
-      text: value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
-      hyperlink: `#${cell.link}`,
-    };
-  } else if (isCellError(value)) {
-    target.value = { error: value.error } as ExcelJS.CellErrorValue;
-  } else {
-    // Strings are always written as strings (t="str" with no <f>); ExcelJS makes a formula only from
-    // a { formula } object, which KKB never builds from user text.
-    target.value = value;
-  }
-  target.style = cellStyle(cell.role, cell.format);
-}
-
-function tableDataRange(table: TableBlock, column: number): string {
-  return rangeAddress(table.row + 1, table.col + column, table.rows.length, 1);
-}
-
-function addColorScales(sheet: ExcelJS.Worksheet, tables: readonly TableBlock[]): void {
-  let priority = 1;
-  for (const table of tables) {
-    if (table.rows.length === 0) continue;
-    for (const scale of table.colorScales) {
-      for (const column of scale.columns) {
-        sheet.addConditionalFormatting({
-          ref: tableDataRange(table, column),
-          rules: [
-            {
-              type: "colorScale",
-              priority: priority++,
-              cfvo: [
-                { type: "num", value: scale.min },
-                { type: "num", value: (scale.min + scale.max) / 2 },
-                { type: "num", value: scale.max },
-              ],
-              color: [...COLOR_SCALE_COLORS],
-            },
-          ],
-        });
-      }
-    }
-  }
-}
-
-/** Excel tables need the whole-workbook writer; a filter on the first such table gives the buttons. */
-function addAutoFilter(sheet: ExcelJS.Worksheet, tables: readonly TableBlock[]): void {
-  const table = tables.find((t) => t.asExcelTable);
-  if (!table) return;
-  sheet.autoFilter = rangeAddress(table.row, table.col, table.rows.length + 1, table.header.length);
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Worksheets have `dataValidations` at run time; ExcelJS's typings leave it out. */
-interface ValidationHost {
-  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
-}
-
-function addValidation(worksheet: ExcelJS.Worksheet, v: ValidationSpec): void {
-  const sheet = worksheet as unknown as ValidationHost;
-  const common = {
-    allowBlank: true,
-    showInputMessage: true,
-    promptTitle: clip(v.prompt.title, PROMPT_TITLE_MAX),
-    prompt: clip(v.prompt.text, PROMPT_TEXT_MAX),
-    showErrorMessage: true,
-    errorStyle: v.strict ? "stop" : "warning",
-    errorTitle: clip(v.error.title, PROMPT_TITLE_MAX),
-    error: clip(v.error.text, PROMPT_TEXT_MAX),
-  } as const;
-  const range = rangeAddress(v.row, v.col, v.rows, v.cols);
-  switch (v.rule.type) {
-    case "decimal":
-      sheet.dataValidations.add(range, {
-        ...common,
-        type: "decimal",
-        operator: "between",
-        formulae: [v.rule.min, v.rule.max],
-      });
-      break;
-    case "list":
-      sheet.dataValidations.add(range, {
-        ...common,
-        type: "list",
-        formulae: [`"${v.rule.values.map((x) => x.replace(/"/g, '""')).join(",")}"`],
-      });
-      break;
-    case "date":
-      sheet.dataValidations.add(range, {
-        ...common,
-        type: "date",
-        operator: "between",
-        formulae: [new Date(Date.UTC(1950, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-      });
-      break;
-  }
 }
