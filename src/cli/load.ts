@@ -2,10 +2,13 @@
 import { promises as fs } from "node:fs";
 import { readInput, InputRead } from "../workbook/input";
 import { Grid } from "../workbook/grid";
-import { readWorkbook, STREAM_ABOVE } from "../xlsx/read";
+import { readWorkbook } from "../xlsx/read";
 import { CliError, Context } from "./context";
 import { T } from "./messages";
 import { progressBar } from "./progress";
+
+/** Files larger than this (bytes) show a progress bar while they are read. */
+const PROGRESS_ABOVE = 2 * 1024 * 1024;
 
 export interface Loaded {
   readonly grids: Grid[];
@@ -24,7 +27,7 @@ export async function loadInput(
   );
   const bar = progressBar(
     ctx.io,
-    !quiet && size > STREAM_ABOVE,
+    !quiet && size > PROGRESS_ABOVE,
     T.reading[ctx.lang],
     T.rows[ctx.lang]
   );

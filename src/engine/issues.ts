@@ -127,9 +127,9 @@ export const MESSAGES = {
   HEADER_NOT_FOUND: {
     severity: "error",
     id: (p) =>
-      `Baris judul kolom tidak ditemukan di 10 baris pertama. Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
+      `Baris judul kolom tidak ditemukan di 10 baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}). Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
     en: (p) =>
-      `No header row found in the first 10 rows. Expected: ${p.list}. Insert the KKB template for an example.`,
+      `No header row found in the first 10 rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}). Expected: ${p.list}. Insert the KKB template for an example.`,
   },
   COLUMN_MISSING: {
     severity: "error",
@@ -145,6 +145,40 @@ export const MESSAGES = {
     severity: "warning",
     id: (p) => `Kolom ${p.label} muncul dua kali; yang dipakai kolom ${p.other}.`,
     en: (p) => `The ${p.label} column appears twice; column ${p.other} is used.`,
+  },
+  HEADER_INCOMPLETE: {
+    severity: "error",
+    id: (p) =>
+      `Baris judul kolom yang paling mendekati (baris ${p.other}) tidak memuat satu pun kolom sub-indikator. Dikenali: ${p.value}. Tidak dikenali: ${p.list}. Contoh judul yang dikenali: "Koordinasi - Regulasi", atau nama domain di baris atas dan "Regulasi" di bawahnya.`,
+    en: (p) =>
+      `The closest header row (row ${p.other}) holds no sub-indicator column. Recognised: ${p.value}. Not recognised: ${p.list}. Headers that work: "Cross-sector coordination - Regulation", or the domain name in the row above and "Regulation" under it.`,
+  },
+  TABLE_TOTALS_SKIPPED: {
+    severity: "warning",
+    id: (p) =>
+      `Baris total tabel ${v(p)} (baris ${p.other}) bukan kampung: tidak dinilai, tidak diberi peringkat, tidak dihitung.`,
+    en: (p) =>
+      `The Total Row of table ${v(p)} (row ${p.other}) is not a kampung: it is not scored, ranked or counted.`,
+  },
+  ROWS_HIDDEN: {
+    severity: "warning",
+    id: (p) =>
+      `${p.count} baris kampung tersembunyi ikut dihitung, seperti AVERAGE di Excel: baris ${p.list}. Untuk melewatinya pakai --visible-only (atau centang "Hanya baris yang terlihat" di panel).`,
+    en: (p) =>
+      `${p.count} hidden kampung rows are counted in, as Excel's AVERAGE does: rows ${p.list}. To leave them out use --visible-only (or tick "Visible rows only" in the pane).`,
+  },
+  ROWS_HIDDEN_SKIPPED: {
+    severity: "warning",
+    id: (p) =>
+      `${p.count} baris kampung tersembunyi dilewati (hanya baris yang terlihat): baris ${p.list}.`,
+    en: (p) => `${p.count} hidden kampung rows are left out (visible rows only): rows ${p.list}.`,
+  },
+  FORMULA_NOT_CALCULATED: {
+    severity: "error",
+    id: (p) =>
+      `${p.label}: sel berisi rumus yang belum pernah dihitung (${p.value}), jadi nilainya tidak tersimpan di file. Buka file di Excel atau LibreOffice, simpan, lalu coba lagi.`,
+    en: (p) =>
+      `${p.label}: the cell holds a formula that has never been calculated (${p.value}), so the file holds no value for it. Open the file in Excel or LibreOffice, save it, and try again.`,
   },
   STATUS_UNKNOWN: {
     severity: "warning",

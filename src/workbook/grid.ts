@@ -16,6 +16,25 @@ export interface Grid {
   readonly originCol: number;
   /** 0-based sheet rows that are hidden, when the adapter knows. */
   readonly hiddenRows?: ReadonlySet<number>;
+  /** The sheet's state in the workbook, when the adapter knows. */
+  readonly visibility?: "visible" | "hidden" | "veryHidden";
+  /** The Excel tables (ListObjects) on the sheet, when the adapter knows. */
+  readonly tables?: readonly GridTable[];
+  /** Formula cells that hold no calculated result (files written by scripts), by A1 address. */
+  readonly uncalculated?: ReadonlyMap<string, string>;
+}
+
+/** An Excel table: its range in 0-based sheet rows and columns, and its header and totals rows. */
+export interface GridTable {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  /** 1 when the table's first row is its header row (the default), 0 when it has none. */
+  readonly headerRows: number;
+  /** 1 when the table's last row is a Total Row. */
+  readonly totalsRows: number;
 }
 
 export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[])[]): Grid {

@@ -22,7 +22,7 @@ import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { address, sheetAddress, rangeAddress } from "./a1";
 import { isoDate, parseDateCell } from "./dates";
-import { Grid, gridAddress, gridFromRows } from "./grid";
+import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 
 /** Where an evidence row's cell is on the evidence sheet. */
@@ -32,6 +32,8 @@ export interface ReadOptions {
   readonly lang: Lang;
   /** Read this sheet; otherwise the best-matching sheet. */
   readonly sheet?: string;
+  /** Leave hidden rows out (by default they count, as in Excel's AVERAGE). */
+  readonly visibleOnly?: boolean;
 }
 
 /** Which column (0-based, in grid coordinates) holds each field. */
@@ -79,23 +81,114 @@ function dimensionLabel(index: number, lang: Lang): string {
 }
 
 interface HeaderGuess {
-  readonly row: number; // grid row
+  /** Grid row of the header's last row (the data starts under it). */
+  readonly row: number;
+  /** Grid row of the header's first row: `row - 1` for a two-row header. */
+  readonly top: number;
   readonly fields: (Field | null)[];
   readonly matches: number;
+  /** The Excel table whose header row this is, if any. */
+  readonly table?: GridTable;
 }
 
+const headerFields = (cells: readonly CellValue[]): (Field | null)[] =>
+  cells.map((cell) => (typeof cell === "string" ? matchHeader(cell) : null));
+
+const countFields = (fields: readonly (Field | null)[]) => fields.filter((f) => f !== null).length;
+
+/**
+ * The fields of a two-row header: a domain (or iBangga dimension) in the upper row, merged or
+ * written once over its columns, and the sub-indicator labels under it. A column blank in the
+ * lower row takes its upper cell (a label merged down over both rows).
+ */
+function twoRowFields(upper: readonly CellValue[], lower: readonly CellValue[]): (Field | null)[] {
+  const width = Math.max(upper.length, lower.length);
+  const fields: (Field | null)[] = new Array<Field | null>(width).fill(null);
+  let group = "";
+  for (let c = 0; c < width; c++) {
+    const above = upper[c];
+    if (typeof above === "string" && above.trim() !== "") group = above.trim();
+    const below = lower[c];
+    if (typeof below !== "string" || below.trim() === "") {
+      fields[c] = typeof above === "string" ? matchHeader(above) : null;
+      continue;
+    }
+    const label = below.trim();
+    const groupField = group ? matchHeader(group) : null;
+    if (groupField?.kind === "dimension" && matchHeader(label)?.kind !== "dimension") {
+      fields[c] = { kind: "ibanggaSub", dimension: groupField.index, name: label };
+      continue;
+    }
+    const combined = group ? matchHeader(`${group} ${label}`) : null;
+    fields[c] = combined?.kind === "sub" ? combined : matchHeader(label);
+  }
+  return fields;
+}
+
+/** The header rows: one row, or two (domain over sub-indicator), in the first rows or an Excel table's header. */
 function guessHeader(grid: Grid): HeaderGuess | null {
   let best: HeaderGuess | null = null;
-  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  const consider = (guess: HeaderGuess) => {
+    if (guess.matches >= MIN_HEADER_MATCHES && (!best || guess.matches > best.matches))
+      best = guess;
+  };
+  const tableAt = (r: number) =>
+    grid.tables?.find((t) => t.headerRows > 0 && t.top === grid.originRow + r);
+  const tableRows = (grid.tables ?? []).map((t) => t.top - grid.originRow);
+  const last = Math.min(
+    grid.rows.length,
+    Math.max(HEADER_SCAN_ROWS, ...tableRows.map((r) => r + 1))
+  );
   for (let r = 0; r < last; r++) {
-    const fields = grid.rows[r].map((cell) =>
-      typeof cell === "string" ? matchHeader(cell) : null
-    );
-    const matches = fields.filter((f) => f !== null).length;
-    if (matches >= MIN_HEADER_MATCHES && (!best || matches > best.matches))
-      best = { row: r, fields, matches };
+    if (r >= HEADER_SCAN_ROWS && !tableRows.includes(r)) continue;
+    const table = tableAt(r);
+    const single = headerFields(grid.rows[r]);
+    consider({ row: r, top: r, fields: single, matches: countFields(single), table });
+    if (r > 0) {
+      const double = twoRowFields(grid.rows[r - 1], grid.rows[r]);
+      consider({ row: r, top: r - 1, fields: double, matches: countFields(double), table });
+    }
   }
   return best;
+}
+
+/** The row that came closest to a header (for the message when none is good enough). */
+function closestHeaderRow(grid: Grid): number {
+  let bestRow = 0;
+  let bestCount = -1;
+  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const count = countFields(headerFields(grid.rows[r]));
+    if (count > bestCount) {
+      bestCount = count;
+      bestRow = r;
+    }
+  }
+  return bestRow;
+}
+
+/** What a header row's cells were recognised as, and which texts were not: for messages. */
+function headerReport(
+  grid: Grid,
+  r: number,
+  fields: readonly (Field | null)[]
+): { recognised: string; unrecognised: string } {
+  const recognised: string[] = [];
+  const unrecognised: string[] = [];
+  (grid.rows[r] ?? []).forEach((cell, c) => {
+    const text = cellText(cell);
+    if (text === null) return;
+    (fields[c] ? recognised : unrecognised).push(`${gridAddress(grid, r, c)} "${text}"`);
+  });
+  const show = (list: string[]) =>
+    list.length === 0 ? "-" : list.slice(0, 12).join(", ") + (list.length > 12 ? ", ..." : "");
+  return { recognised: show(recognised), unrecognised: show(unrecognised) };
+}
+
+/** Sheet row numbers (1-based) as a short list: `4, 6, 9` or `4, 6, 9, ... (+12)`. */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 20).join(", ");
+  return rows.length > 20 ? `${shown}, ... (+${rows.length - 20})` : shown;
 }
 
 function isEvidenceSheet(name: string): boolean {
@@ -213,11 +306,8 @@ const IBANGGA_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-
 
 /** 0, 0.5, 1, 1.5 or 2. */
 function isRubricStep(value: number): boolean {
-  // The same as RUBRIC_STEPS.includes(value), spelled out: this runs for every score cell.
-  return value === 0 || value === 0.5 || value === 1 || value === 1.5 || value === 2;
+  return RUBRIC_STEPS.includes(value);
 }
-if (RUBRIC_STEPS.join() !== "0,0.5,1,1.5,2")
-  throw new Error("isRubricStep must follow RUBRIC_STEPS");
 
 /** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
@@ -240,11 +330,18 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   }
   const { grid, header } = chosen;
   if (!header) {
+    const closest = closestHeaderRow(grid);
+    const found = headerReport(grid, closest, headerFields(grid.rows[closest] ?? []));
     issues.push(
       makeIssue(
         "HEADER_NOT_FOUND",
-        { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
-        { list: expectedHeaders(lang) },
+        { sheet: grid.sheet, cell: gridAddress(grid, closest, 0) },
+        {
+          list: expectedHeaders(lang),
+          other: String(grid.originRow + closest + 1),
+          value: found.recognised,
+          label: found.unrecognised,
+        },
         lang
       )
     );
@@ -265,18 +362,36 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       ),
     lang
   );
-  columns.sub.forEach((col, index) => {
-    if (col === null) {
-      issues.push(
-        makeIssue(
-          "COLUMN_MISSING",
-          { sheet: grid.sheet, cell: headerAt(0), field: SUB_INDICATORS[index].key },
-          { label: subIndicatorLabel(index, lang) },
-          lang
-        )
-      );
-    }
-  });
+  const hasIbanggaColumns =
+    columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((x) => x.length > 0);
+  if (columns.sub.every((col) => col === null) && !hasIbanggaColumns) {
+    // Fifteen "column missing" messages at one cell say less than one that shows the row.
+    const found = headerReport(grid, header.row, header.fields);
+    issues.push(
+      makeIssue(
+        "HEADER_INCOMPLETE",
+        { sheet: grid.sheet, cell: headerAt(0) },
+        {
+          other: String(grid.originRow + header.row + 1),
+          value: found.recognised,
+          list: found.unrecognised,
+        },
+        lang
+      )
+    );
+  } else
+    columns.sub.forEach((col, index) => {
+      if (col === null) {
+        issues.push(
+          makeIssue(
+            "COLUMN_MISSING",
+            { sheet: grid.sheet, cell: headerAt(0), field: SUB_INDICATORS[index].key },
+            { label: subIndicatorLabel(index, lang) },
+            lang
+          )
+        );
+      }
+    });
   const kampungCol = columns.identity.kampung;
   if (kampungCol === undefined) {
     issues.push(
@@ -294,12 +409,46 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const rows = new RowReader(grid, columns, hasIbangga, lang, issues);
   const assessments: Assessment[] = [];
   let lastRow = header.row;
-  for (let r = header.row + 1; r < grid.rows.length; r++) {
+  // In an Excel table, the kampung are its data rows: not its Total Row, not what lies below.
+  const table = header.table;
+  const totalsRow = table && table.totalsRows > 0 ? table.bottom - grid.originRow : -1;
+  const end = table
+    ? Math.min(grid.rows.length, table.bottom - grid.originRow + 1)
+    : grid.rows.length;
+  const hidden: number[] = [];
+  for (let r = header.row + 1; r < end; r++) {
+    if (r === totalsRow) {
+      issues.push(
+        makeIssue(
+          "TABLE_TOTALS_SKIPPED",
+          { sheet: grid.sheet, cell: gridAddress(grid, r, 0) },
+          { value: table?.name ?? "", other: String(grid.originRow + r + 1) },
+          lang
+        )
+      );
+      continue;
+    }
+    const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
+    if (isHidden && options.visibleOnly) {
+      if (!rows.isBlank(r)) hidden.push(grid.originRow + r + 1);
+      continue;
+    }
     const assessment = rows.read(r);
     if (assessment) {
+      if (isHidden) hidden.push(assessment.row);
       assessments.push(assessment);
       lastRow = r;
     }
+  }
+  if (hidden.length > 0) {
+    issues.push(
+      makeIssue(
+        options.visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN",
+        { sheet: grid.sheet, cell: gridAddress(grid, header.row + 1, 0) },
+        { count: hidden.length, list: rowList(hidden) },
+        lang
+      )
+    );
   }
 
   if (assessments.length === 0) {
@@ -318,125 +467,20 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     hasIbangga,
     sourceRange: sheetAddress(
       grid.sheet,
-      rangeAddress(grid.originRow + header.row, grid.originCol, lastRow - header.row + 1, width)
+      rangeAddress(grid.originRow + header.top, grid.originCol, lastRow - header.top + 1, width)
     ),
     fatal: false,
   };
 }
 
-/**
- * Rows seen so far, by duplicate key, without building the key for every row: an open-addressing
- * table (typed arrays, sized for every row of the sheet, at most half full) holds a 32-bit hash
- * of each key (ASCII case folded in place) and the row where it first appeared. The key itself is
- * built only when two rows share a hash, to tell a duplicate from a collision.
- */
-class DuplicateIndex {
-  /** Per slot, two numbers side by side: the hash, and the grid row + 1 of the first row with that hash (0: a free slot). */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  /** Keys whose hash an earlier, different key already took, to their first grid row. */
-  private readonly collided = new Map<string, number>();
-
-  constructor(
-    rows: number,
-    private readonly keys: { identityKey(r: number): string }
-  ) {
-    let size = 16;
-    while (size < rows * 2) size *= 2;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-  }
-
-  /** The grid row where the same kampung first appeared, or undefined (then row r is remembered). */
-  firstOf(
-    r: number,
-    name: string,
-    desa: string | null,
-    kecamatan: string | null,
-    kabupaten: string | null,
-    provinsi: string | null
-  ): number | undefined {
-    let h = hashText(FNV_OFFSET, name);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), desa);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kecamatan);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), kabupaten);
-    h = hashText(Math.imul(h ^ SEPARATOR, FNV_PRIME), provinsi);
-    const slots = this.slots;
-    let slot = (h ^ (h >>> 16)) & this.mask;
-    while (slots[slot * 2 + 1] !== 0) {
-      if (slots[slot * 2] === h) return this.sameHash(r, slots[slot * 2 + 1] - 1);
-      slot = (slot + 1) & this.mask;
-    }
-    slots[slot * 2] = h;
-    slots[slot * 2 + 1] = r + 1;
-    return undefined;
-  }
-
-  private sameHash(r: number, first: number): number | undefined {
-    const key = this.keys.identityKey(r);
-    if (key === this.keys.identityKey(first)) return first;
-    const earlier = this.collided.get(key);
-    if (earlier === undefined) this.collided.set(key, r);
-    return earlier;
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-const SEPARATOR = 124; // "|"
-
-/** FNV-1a over the text in lower case (as `toLowerCase` gives it); null hashes as "". */
-function hashText(start: number, text: string | null): number {
-  if (text === null) return start;
-  let h = start;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Beyond ASCII, lower case is not always one character for one: hash toLowerCase's text.
-    if (c >= 128) return hashChars(start, text.toLowerCase());
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-  }
-  return h;
-}
-
-function hashChars(start: number, text: string): number {
-  let h = start;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
-/** Reads one kampung row at a time; the hot path allocates only what the assessment keeps. */
+/** Reads one kampung row at a time. */
 class RowReader {
-  /*
-   * V8 holds the hidden classes of class instances, and the closures its optimised code calls,
-   * only weakly. Once the last RowReader (with its DuplicateIndex) is collected, the optimised
-   * code of the row loop, which checks those classes, is thrown away, and the next sheet is read
-   * in the interpreter until V8 optimises again (a third of the reading time). Hence a reader of
-   * an empty sheet, kept as long as the class (it keeps the hidden classes alive), and no closure
-   * per reader in the row loop (DuplicateIndex calls the reader's identityKey method).
-   */
-  static readonly keepHiddenClasses = new RowReader(
-    gridFromRows("", []),
-    { identity: {}, sub: [], dimension: [], ibanggaSub: [] },
-    false,
-    "id",
-    []
-  );
-
   /** Every column the reader looks at: a row is blank when all of them are. */
   private readonly usedCols: number[];
   private readonly subLabels: string[];
-  private readonly subCols: (number | null)[];
-  /** The row's values as they are read; the assessment keeps a copy (see survivingCopy15). */
-  private readonly subScratch: (number | null)[] = new Array(SUB_INDICATOR_COUNT).fill(null);
-  private readonly dimensionScratch: (number | null)[] = new Array(DIMENSIONS.length).fill(null);
   private readonly dimensionFields: string[];
-  private readonly duplicates: DuplicateIndex;
-  private readonly kampungCol: number | undefined;
-  private readonly desaCol: number | undefined;
-  private readonly kecamatanCol: number | undefined;
-  private readonly kabupatenCol: number | undefined;
-  private readonly provinsiCol: number | undefined;
-  private readonly statusCol: number | undefined;
+  /** The same kampung's first row, by its identity key (see identityKey). */
+  private readonly seen = new Map<string, number>();
 
   constructor(
     private readonly grid: Grid,
@@ -452,54 +496,43 @@ class RowReader {
       ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
     ];
     this.subLabels = SUB_INDICATORS.map((ref) => subIndicatorLabel(ref.index, lang));
-    this.subCols = [...columns.sub];
     this.dimensionFields = DIMENSIONS.map((d) => `ibangga.${d.key}`);
-    this.duplicates = new DuplicateIndex(grid.rows.length, this);
-    const { identity } = columns;
-    this.kampungCol = identity.kampung;
-    this.desaCol = identity.desa;
-    this.kecamatanCol = identity.kecamatan;
-    this.kabupatenCol = identity.kabupaten;
-    this.provinsiCol = identity.provinsi;
-    this.statusCol = identity.status;
+  }
+
+  /** Whether grid row r holds nothing in the columns KKB reads. */
+  isBlank(r: number): boolean {
+    const row = this.grid.rows[r];
+    return !row || this.usedCols.every((c) => isBlank(row[c]));
   }
 
   /** The assessment of grid row r, or null for a blank row. */
   read(r: number): Assessment | null {
+    if (this.isBlank(r)) return null;
     const row = this.grid.rows[r];
-    if (!row || this.isBlankRow(row)) return null;
+    const { identity } = this.columns;
     const sheetRow = this.grid.originRow + r;
-    let name = this.text(row, this.kampungCol);
+    let name = this.text(row, identity.kampung);
     if (name === null) {
-      if (this.kampungCol !== undefined)
-        this.report("KAMPUNG_MISSING", r, this.kampungCol, "", "kampung", {});
-      name = this.unnamed(sheetRow);
+      if (identity.kampung !== undefined)
+        this.report("KAMPUNG_MISSING", r, identity.kampung, "", "kampung", {});
+      name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
     }
     const region: Region = {
-      desa: this.text(row, this.desaCol),
-      kecamatan: this.text(row, this.kecamatanCol),
-      kabupaten: this.text(row, this.kabupatenCol),
-      provinsi: this.text(row, this.provinsiCol),
+      desa: this.text(row, identity.desa),
+      kecamatan: this.text(row, identity.kecamatan),
+      kabupaten: this.text(row, identity.kabupaten),
+      provinsi: this.text(row, identity.provinsi),
     };
     this.checkDuplicate(r, name, region);
     return {
       row: sheetRow + 1,
       name,
-      status: this.text(row, this.statusCol),
+      status: this.text(row, identity.status),
       region,
       date: this.date(r, row, name),
       sub: this.subIndicators(r, row, name),
       dimensions: this.hasIbangga ? this.dimensions(r, row, name) : null,
     };
-  }
-
-  private unnamed(sheetRow: number): string {
-    return this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
-  }
-
-  private isBlankRow(row: readonly CellValue[]): boolean {
-    for (const c of this.usedCols) if (!isBlank(row[c])) return false;
-    return true;
   }
 
   private text(row: readonly CellValue[], col: number | undefined): string | null {
@@ -520,122 +553,98 @@ class RowReader {
 
   /** The same name in another village is another kampung; case does not count. */
   private checkDuplicate(r: number, name: string, region: Region): void {
-    const first = this.duplicates.firstOf(
-      r,
-      name,
-      region.desa,
-      region.kecamatan,
-      region.kabupaten,
-      region.provinsi
-    );
-    if (first === undefined) return;
-    const col = this.kampungCol ?? 0;
+    const key = identityKey(name, region.desa, region.kecamatan, region.kabupaten, region.provinsi);
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, r);
+      return;
+    }
+    const col = this.columns.identity.kampung ?? 0;
     this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
       value: name,
       other: gridAddress(this.grid, first, col),
     });
   }
 
-  /** The duplicate key of grid row r (a row already read, so not blank). */
-  identityKey(r: number): string {
-    const row = this.grid.rows[r];
-    return identityKey(
-      this.text(row, this.kampungCol) ?? this.unnamed(this.grid.originRow + r),
-      this.text(row, this.desaCol),
-      this.text(row, this.kecamatanCol),
-      this.text(row, this.kabupatenCol),
-      this.text(row, this.provinsiCol)
-    );
+  /**
+   * A blank cell that holds a formula the file has no result for (written by a script, never
+   * calculated): said as such, once, instead of "no value". True when it was reported.
+   */
+  private uncalculated(
+    r: number,
+    col: number,
+    kampung: string,
+    field: string,
+    label: string
+  ): boolean {
+    const formula = this.grid.uncalculated?.get(gridAddress(this.grid, r, col));
+    if (formula === undefined) return false;
+    this.report("FORMULA_NOT_CALCULATED", r, col, kampung, field, { label, value: `=${formula}` });
+    return true;
   }
 
   private subIndicators(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
-    const sub = this.subScratch;
-    for (let i = 0; i < SUB_INDICATOR_COUNT; i++) {
-      const col = this.subCols[i];
-      const raw = col === null ? null : row[col];
-      if (typeof raw === "number" && isRubricStep(raw)) {
-        sub[i] = raw; // the common case, without allocations
-      } else if (col === null) {
-        sub[i] = null; // reported once for the column
-      } else {
-        sub[i] = this.subIndicatorOffPath(r, col, raw, i, kampung);
-      }
-    }
-    return survivingCopy15(sub);
-  }
-
-  /*
-   * The values that need a closer look (text, off-rubric, blank, errors), in methods of their
-   * own, away from the row loops: a closure in a loop makes V8 allocate a context for the loop's
-   * variables on every row and iteration, whether or not the closure is ever created.
-   */
-  private subIndicatorOffPath(
-    r: number,
-    col: number,
-    raw: CellValue,
-    i: number,
-    kampung: string
-  ): number | null {
-    const label = this.subLabels[i];
-    const field = SUB_INDICATORS[i].key;
-    return takeValue(
-      parseRubric(raw),
-      SCORE_CODES,
-      "SCORE_TEXT",
-      "SCORE_OFF_RUBRIC",
-      (code, value) => this.report(code, r, col, kampung, field, { value, label, min: 0, max: 2 })
-    );
+    return this.columns.sub.map((col, i) => {
+      if (col === null) return null; // reported once for the column
+      const raw = row[col];
+      if (typeof raw === "number" && isRubricStep(raw)) return raw;
+      const label = this.subLabels[i];
+      const field = SUB_INDICATORS[i].key;
+      if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
+      return takeValue(
+        parseRubric(raw),
+        SCORE_CODES,
+        "SCORE_TEXT",
+        "SCORE_OFF_RUBRIC",
+        (code, value) => this.report(code, r, col, kampung, field, { value, label, min: 0, max: 2 })
+      );
+    });
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
-    const values = this.dimensionScratch;
-    for (let d = 0; d < DIMENSIONS.length; d++) {
+    return DIMENSIONS.map((_, d) => {
       const col = this.columns.dimension[d];
-      if (col !== null) {
-        const raw = row[col];
-        if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) {
-          values[d] = raw;
-        } else {
-          values[d] = this.dimensionOffPath(r, col, raw, d, kampung);
-        }
-        continue;
-      }
+      if (col !== null)
+        return this.ibanggaValue(
+          r,
+          row,
+          col,
+          kampung,
+          this.dimensionFields[d],
+          dimensionLabel(d, this.lang)
+        );
       const subs = this.columns.ibanggaSub[d];
-      values[d] = subs.length === 0 ? null : this.dimensionFromSubs(r, row, d, kampung);
-    }
-    return survivingCopy3(values);
+      if (subs.length === 0) return null;
+      const field = this.dimensionFields[d];
+      return dimensionScore(
+        subs.map(({ col: c, name }) =>
+          this.ibanggaValue(
+            r,
+            row,
+            c,
+            kampung,
+            `${field}:${name}`,
+            `${DIMENSIONS[d].label[this.lang]}: ${name}`
+          )
+        )
+      );
+    });
   }
 
-  private dimensionOffPath(
+  private ibanggaValue(
     r: number,
+    row: readonly CellValue[],
     col: number,
-    raw: CellValue,
-    d: number,
-    kampung: string
+    kampung: string,
+    field: string,
+    label: string
   ): number | null {
-    const label = dimensionLabel(d, this.lang);
-    const field = this.dimensionFields[d];
+    const raw = row[col];
+    if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) return raw;
+    if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
     return takeValue(parseIbangga(raw), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, value) =>
       this.report(code, r, col, kampung, field, { value, label })
     );
-  }
-
-  private dimensionFromSubs(
-    r: number,
-    row: readonly CellValue[],
-    d: number,
-    kampung: string
-  ): number | null {
-    const field = this.dimensionFields[d];
-    const subValues = this.columns.ibanggaSub[d].map(({ col: c, name }) =>
-      takeValue(parseIbangga(row[c]), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, value) =>
-        this.report(code, r, c, kampung, `${field}:${name}`, {
-          value,
-          label: `${DIMENSIONS[d].label[this.lang]}: ${name}`,
-        })
-      )
-    );
-    return dimensionScore(subValues);
   }
 
   private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
@@ -662,40 +671,6 @@ class RowReader {
     }
     return null;
   }
-}
-
-/*
- * Every assessment keeps its value arrays for as long as the results live. Copied with an array
- * literal, they come from one allocation site that V8 watches: seeing the copies survive, it
- * allocates them directly in the old generation, instead of copying each twice through the
- * young one (a third of the reading time for a national workbook).
- */
-if (SUB_INDICATOR_COUNT !== 15 || DIMENSIONS.length !== 3) {
-  throw new Error("survivingCopy15/3 must follow the framework's counts");
-}
-
-function survivingCopy15(v: readonly (number | null)[]): (number | null)[] {
-  return [
-    v[0],
-    v[1],
-    v[2],
-    v[3],
-    v[4],
-    v[5],
-    v[6],
-    v[7],
-    v[8],
-    v[9],
-    v[10],
-    v[11],
-    v[12],
-    v[13],
-    v[14],
-  ];
-}
-
-function survivingCopy3(v: readonly (number | null)[]): (number | null)[] {
-  return [v[0], v[1], v[2]];
 }
 
 /**

@@ -1,79 +1,57 @@
 /**
- * A CSV file as one grid. Indonesian Excel saves CSV with `;` between fields and a decimal
- * comma (`1,5`); others use `,` and a decimal point. The separator is taken from the first
- * line; plain numbers become numbers, everything else stays text exactly as written
+ * A CSV file as one grid, parsed by Papa Parse. Indonesian Excel saves CSV with `;` between
+ * fields and a decimal comma (`1,5`); others use `,` and a decimal point. The separator is the
+ * one under which the header row is recognised best (a title line above the header says
+ * nothing about it); plain numbers become numbers, everything else stays text exactly as written
  * (identity numbers with a leading zero or more than 15 digits stay text).
  */
+import Papa from "papaparse";
 import { CellValue } from "../engine/cell";
 import { Grid } from "../workbook/grid";
+import { matchHeader } from "../workbook/headers";
 import { GridBuilder } from "./grid-builder";
+import { EXCEL_COLS, EXCEL_ROWS, GridLimitError } from "./ooxml/sheet-part";
+import { decodeText } from "./text-encoding";
 
 export type Separator = "," | ";" | "\t";
+const SEPARATORS: readonly Separator[] = [";", ",", "\t"];
+/** Rows searched for the header, as for workbooks. */
+const HEADER_ROWS = 10;
 
-export function detectSeparator(text: string): Separator {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts: Record<Separator, number> = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
-  }
-  if (counts[";"] >= counts[","] && counts[";"] >= counts["\t"] && counts[";"] > 0) return ";";
-  return counts["\t"] > counts[","] ? "\t" : ",";
+function records(text: string, separator: Separator, preview = 0): string[][] {
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: separator,
+    preview,
+    skipEmptyLines: false,
+  });
+  return parsed.data;
 }
 
-/** RFC 4180 fields: quotes around fields, `""` inside them, CRLF or LF line ends. */
-export function parseCsvRecords(
-  text: string,
-  separator: Separator
-): { fields: string[]; quoted: boolean[] }[] {
-  const records: { fields: string[]; quoted: boolean[] }[] = [];
-  let fields: string[] = [];
-  let quotedFlags: boolean[] = [];
-  let field = "";
-  let quoted = false;
-  let inQuotes = false;
-  const endField = () => {
-    fields.push(field);
-    quotedFlags.push(quoted);
-    field = "";
-    quoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ fields, quoted: quotedFlags });
-    fields = [];
-    quotedFlags = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += ch;
-    } else if (ch === '"' && field === "") {
-      inQuotes = true;
-      quoted = true;
-    } else if (ch === separator) endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-    } else field += ch;
+/** The separator whose first rows hold the most recognised header cells in one row. */
+export function detectSeparator(text: string): Separator {
+  let best: { separator: Separator; matches: number; fields: number } | null = null;
+  for (const separator of SEPARATORS) {
+    let matches = 0;
+    let fields = 0;
+    for (const row of records(text, separator, HEADER_ROWS)) {
+      const found = row.filter((field) => matchHeader(field) !== null).length;
+      if (found > matches || (found === matches && row.length > fields)) {
+        matches = found;
+        fields = row.length;
+      }
+    }
+    if (!best || matches > best.matches || (matches === best.matches && fields > best.fields))
+      best = { separator, matches, fields };
   }
-  if (field !== "" || fields.length > 0 || quoted) endRecord();
-  return records;
+  return best?.separator ?? ";";
 }
 
 const POINT_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const ANY_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 
 /** A field's value: a number when it plainly is one, else the text; empty is blank. */
-export function csvValue(field: string, quoted: boolean, separator: Separator): CellValue {
+export function csvValue(field: string, separator: Separator): CellValue {
   if (field === "") return null;
-  if (quoted) return field;
   const trimmed = field.trim();
   const pattern = separator === ";" ? ANY_NUMBER : POINT_NUMBER;
   if (!pattern.test(trimmed)) return field;
@@ -82,14 +60,20 @@ export function csvValue(field: string, quoted: boolean, separator: Separator): 
   return Number(trimmed.replace(",", "."));
 }
 
-export function csvToGrid(text: string, sheet: string): Grid {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const separator = detectSeparator(clean);
+/** CSV text (already decoded) as a grid named `sheet`. */
+export function csvTextToGrid(text: string, sheet: string): Grid {
+  const separator = detectSeparator(text);
   const grid = new GridBuilder(sheet);
-  parseCsvRecords(clean, separator).forEach((record, r) => {
-    record.fields.forEach((field, c) =>
-      grid.set(r, c, csvValue(field, record.quoted[c], separator))
-    );
+  const rows = records(text, separator);
+  if (rows.length > EXCEL_ROWS) throw new GridLimitError(`${rows.length} rows`);
+  rows.forEach((fields, r) => {
+    if (fields.length > EXCEL_COLS) throw new GridLimitError(`${fields.length} columns`);
+    fields.forEach((field, c) => grid.set(r, c, csvValue(field, separator)));
   });
   return grid.build();
+}
+
+/** CSV bytes in any encoding KKB reads (see text-encoding.ts) as a grid. */
+export function csvToGrid(bytes: Uint8Array, sheet: string): Grid {
+  return csvTextToGrid(decodeText(bytes), sheet);
 }

@@ -10,6 +10,8 @@ export type FileProblem =
   | "empty"
   | "encrypted"
   | "legacy-xls"
+  | "ods"
+  | "too-large"
   | "not-xlsx"
   | "corrupt"
   | "no-sheets"
@@ -38,9 +40,21 @@ const TEXTS: Readonly<
   },
   "legacy-xls": {
     id: (f) =>
-      `File ${f} berformat Excel 97-2003 (.xls). Simpan ulang sebagai Buku Kerja Excel (.xlsx), lalu coba lagi.`,
+      `File ${f} berformat Excel 97-2003 (.xls), yang tidak dibaca KKB. Ubah dulu ke .xlsx: buka di Excel, pilih File > Simpan Sebagai > Buku Kerja Excel (*.xlsx); atau dengan LibreOffice: soffice --headless --convert-to xlsx "${f}". Lalu jalankan lagi dengan file .xlsx itu.`,
     en: (f) =>
-      `File ${f} is in the Excel 97-2003 (.xls) format. Save it again as an Excel Workbook (.xlsx) and try again.`,
+      `File ${f} is in the Excel 97-2003 (.xls) format, which KKB does not read. Convert it to .xlsx first: open it in Excel and choose File > Save As > Excel Workbook (*.xlsx); or with LibreOffice: soffice --headless --convert-to xlsx "${f}". Then run again on the .xlsx file.`,
+  },
+  ods: {
+    id: (f) =>
+      `File ${f} berformat OpenDocument (.ods), yang tidak dibaca KKB. Ubah dulu ke .xlsx: di LibreOffice Calc pilih File > Simpan Sebagai > Excel 2007-365 (.xlsx); atau: soffice --headless --convert-to xlsx "${f}". Lalu jalankan lagi dengan file .xlsx itu.`,
+    en: (f) =>
+      `File ${f} is in the OpenDocument (.ods) format, which KKB does not read. Convert it to .xlsx first: in LibreOffice Calc choose File > Save As > Excel 2007-365 (.xlsx); or: soffice --headless --convert-to xlsx "${f}". Then run again on the .xlsx file.`,
+  },
+  "too-large": {
+    id: (f) =>
+      `File ${f} terlalu besar atau rusak: isinya melampaui batas Excel (1.048.576 baris, 16.384 kolom) atau membengkak tidak wajar saat dibuka. Periksa file di Excel, simpan ulang, atau bagi datanya per wilayah.`,
+    en: (f) =>
+      `File ${f} is too large or damaged: it goes beyond Excel's limits (1,048,576 rows, 16,384 columns) or inflates abnormally when unpacked. Check it in Excel, save it again, or split the data by region.`,
   },
   "not-xlsx": {
     id: (f) => `File ${f} bukan buku kerja Excel (.xlsx) atau CSV.`,

@@ -1,14 +1,19 @@
 /**
- * Collects cell values (in any order) into a Grid. Both readers (whole-workbook and
- * streaming) and the CSV reader build through this, so they shape grids the same way:
- * rows from sheet row 1, each row up to its last value, no trailing empty rows.
+ * Collects cell values (in any order) into a Grid. The workbook reader and the CSV reader build
+ * through this, so they shape grids the same way: rows from sheet row 1, each row up to its last
+ * value, no trailing empty rows; plus the facts the reader found (hidden rows, tables,
+ * formulas with no result, the sheet's visibility).
  */
 import { CellValue } from "../engine/cell";
-import { Grid } from "../workbook/grid";
+import { address } from "../workbook/a1";
+import { Grid, GridTable } from "../workbook/grid";
 
 export class GridBuilder {
   private readonly rows: CellValue[][] = [];
   private readonly hidden = new Set<number>();
+  private readonly formulas = new Map<string, string>();
+  private readonly tables: GridTable[] = [];
+  visibility: Grid["visibility"];
 
   constructor(private readonly sheet: string) {}
 
@@ -20,13 +25,28 @@ export class GridBuilder {
     cells[col] = value;
   }
 
-  clear(row: number, col: number): void {
-    const cells = this.rows[row];
-    if (cells && col < cells.length) cells[col] = null;
+  /** Empties the cells of a range that hold values (a merged range's hidden cells); cheap however large the range. */
+  clearRange(top: number, left: number, bottom: number, right: number): void {
+    const last = Math.min(bottom, this.rows.length - 1);
+    for (let r = top; r <= last; r++) {
+      const cells = this.rows[r];
+      if (!cells) continue;
+      const end = Math.min(right, cells.length - 1);
+      for (let c = left; c <= end; c++) if (r !== top || c !== left) cells[c] = null;
+    }
   }
 
   hideRow(row: number): void {
     this.hidden.add(row);
+  }
+
+  /** A formula cell whose file holds no result. */
+  uncalculated(row: number, col: number, formula: string): void {
+    this.formulas.set(address(row, col), formula);
+  }
+
+  addTable(table: GridTable): void {
+    this.tables.push(table);
   }
 
   build(): Grid {
@@ -34,7 +54,16 @@ export class GridBuilder {
     while (last >= 0 && !hasValue(this.rows[last])) last--;
     const rows: CellValue[][] = new Array<CellValue[]>(last + 1);
     for (let r = 0; r <= last; r++) rows[r] = dense(this.rows[r]);
-    return { sheet: this.sheet, rows, originRow: 0, originCol: 0, hiddenRows: this.hidden };
+    return {
+      sheet: this.sheet,
+      rows,
+      originRow: 0,
+      originCol: 0,
+      hiddenRows: this.hidden,
+      ...(this.visibility ? { visibility: this.visibility } : {}),
+      ...(this.tables.length > 0 ? { tables: this.tables } : {}),
+      ...(this.formulas.size > 0 ? { uncalculated: this.formulas } : {}),
+    };
   }
 }
 

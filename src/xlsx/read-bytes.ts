@@ -1,30 +1,32 @@
 /**
- * A workbook file's bytes to grids, with no Node APIs (the task pane reuses it for a file the
- * user opens): .xlsx through ExcelJS, .csv as one grid, anything else a typed error.
+ * A workbook file's bytes to grids, with no Node APIs (the pane's worker reads the file the user
+ * opens through this): .xlsx through the one package reader, .csv as one grid, anything else a
+ * typed error with a message that says what to do.
  */
 import { Grid } from "../workbook/grid";
 import { csvToGrid } from "./csv";
 import { XlsxFileError } from "./errors";
-import { readWorkbookFull } from "./read-full";
+import { GridLimitError } from "./ooxml/sheet-part";
+import { readXlsxPackage, RowProgress } from "./ooxml/workbook";
+import { PackageLimitError, ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
 
 export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Decodes CSV text: UTF-8, or Windows-1252 when the bytes are not valid UTF-8. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
+/** Characters Excel does not allow in a sheet name, and its 31-character limit. */
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
-/** The sheet name a CSV file's grid gets: its file name without folder and extension. */
+/** The sheet name a CSV file's grid gets: its file name without folder and extension, made valid. */
 export function csvSheetName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  return (base.replace(/\.[^.]*$/, "") || "CSV").slice(0, 31);
+  const bare = base
+    .replace(/\.[^.]*$/, "")
+    .replace(SHEET_NAME_FORBIDDEN, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (bare || "CSV").slice(0, 31);
 }
 
 /** The grids of a workbook that has at least one worksheet (Excel cannot save one without). */
@@ -33,26 +35,70 @@ export function withSheets(grids: Grid[], name: string): Grid[] {
   return grids;
 }
 
+/** A read failure as the user's problem: too large, an OpenDocument file, or damaged. */
+function fileProblem(cause: unknown, name: string, isOds: boolean): XlsxFileError {
+  if (cause instanceof XlsxFileError) return cause;
+  if (cause instanceof PackageLimitError || cause instanceof GridLimitError)
+    return new XlsxFileError("too-large", name, { cause });
+  if (isOds) return new XlsxFileError("ods", name, { cause });
+  return new XlsxFileError("corrupt", name, { cause });
+}
+
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+async function isOpenDocument(pkg: ZipPackage): Promise<boolean> {
+  let mimetype = "";
+  await pkg.readText("mimetype", (t) => (mimetype += t.slice(0, 100)));
+  return mimetype.trim() === ODS_MIMETYPE;
+}
+
+/**
+ * Reads an opened zip package as a workbook; closes it. `name` is for messages. Throws
+ * XlsxFileError (`too-large`, `ods`, `corrupt`, `no-sheets`).
+ */
+export async function readZipWorkbook(
+  open: () => Promise<ZipPackage>,
+  name: string,
+  onRows?: RowProgress
+): Promise<Grid[]> {
+  let pkg: ZipPackage;
+  try {
+    pkg = await open();
+  } catch (cause) {
+    throw fileProblem(cause, name, false);
+  }
+  try {
+    if (await isOpenDocument(pkg)) throw new XlsxFileError("ods", name);
+    return withSheets(await readXlsxPackage(pkg, onRows), name);
+  } catch (cause) {
+    throw fileProblem(cause, name, false);
+  } finally {
+    await pkg.close().catch(() => undefined);
+  }
+}
+
+export interface ReadBytesOptions {
+  readonly onRows?: RowProgress;
+}
+
 /** `name` is the file's name (for messages and to recognise .csv). */
 export async function readWorkbookBytes(
   data: Uint8Array | ArrayBuffer,
-  name: string
+  name: string,
+  options: ReadBytesOptions = {}
 ): Promise<Grid[]> {
   const bytes = toBytes(data);
   if (bytes.length === 0) throw new XlsxFileError("empty", name);
   const kind = sniffKind(bytes.subarray(0, 4096), name, bytes);
   switch (kind) {
-    case "xlsx": {
-      let grids: Grid[];
-      try {
-        grids = await readWorkbookFull(bytes);
-      } catch (cause) {
-        throw new XlsxFileError("corrupt", name, { cause });
-      }
-      return withSheets(grids, name);
-    }
+    case "xlsx":
+      return readZipWorkbook(() => ZipPackage.open(bytes), name, options.onRows);
     case "csv":
-      return [csvToGrid(decodeText(bytes), csvSheetName(name))];
+      try {
+        return [csvToGrid(bytes, csvSheetName(name))];
+      } catch (cause) {
+        throw fileProblem(cause, name, false);
+      }
     case "encrypted":
     case "legacy-xls":
       throw new XlsxFileError(kind, name);

@@ -1,27 +1,21 @@
 /**
- * Reading any workbook file (path or bytes) into grids, one per worksheet in tab order.
- * Small files are read whole; files over `streamAbove` bytes go through the streaming reader,
- * which gives the same grids with far less memory.
+ * Reading any workbook file (a path or bytes) into grids, one per worksheet in tab order. One
+ * reading path whatever the size: a path's zip is read lazily from disk (a Blob over the file),
+ * each part decompressed and parsed as a stream.
  */
-import { promises as fs } from "node:fs";
+import { openAsBlob, promises as fs } from "node:fs";
 import { Grid } from "../workbook/grid";
 import { XlsxFileError } from "./errors";
-import { readWorkbookBytes, toBytes, withSheets } from "./read-bytes";
-import { readWorkbookStream } from "./read-stream";
+import { readWorkbookBytes, readZipWorkbook, toBytes } from "./read-bytes";
+import { ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
 
 export { XlsxFileError } from "./errors";
 
-/** Files larger than this (bytes) are streamed. */
-export const STREAM_ABOVE = 2 * 1024 * 1024;
-
 export interface ReadOptions {
   /** Display name for messages when reading bytes (and to recognise .csv). */
   readonly name?: string;
-  /** Force (true) or forbid (false) the streaming reader; by default chosen by size. */
-  readonly streaming?: boolean;
-  readonly streamAbove?: number;
-  /** Called as rows are read (streaming reader only). */
+  /** Called as rows are read, with the count so far. */
   readonly onRows?: (rowsRead: number) => void;
 }
 
@@ -30,44 +24,28 @@ export async function readWorkbook(
   options: ReadOptions = {}
 ): Promise<Grid[]> {
   if (typeof source !== "string") {
-    const bytes = toBytes(source);
-    const name = options.name ?? "(buffer)";
-    if (useStream(bytes.length, options) && sniffKind(bytes.subarray(0, 8), name) === "xlsx") {
-      return streamed(bytes, name, options);
-    }
-    return readWorkbookBytes(bytes, name);
+    return readWorkbookBytes(toBytes(source), options.name ?? "(buffer)", options);
   }
+  const name = options.name ?? source;
   const size = await fileSize(source);
-  if (useStream(size, options) && (await sniffFile(source)) === "xlsx")
-    return streamed(source, source, options);
+  if (size > 0 && (await sniffFile(source)) === "xlsx") {
+    return readZipWorkbook(
+      async () => ZipPackage.open(await openAsBlob(source)),
+      name,
+      options.onRows
+    );
+  }
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(source);
   } catch (cause) {
     throw new XlsxFileError("not-found", source, { cause });
   }
-  return readWorkbookBytes(bytes, options.name ?? source);
+  return readWorkbookBytes(bytes, name, options);
 }
 
-function useStream(size: number, options: ReadOptions): boolean {
-  return options.streaming ?? size > (options.streamAbove ?? STREAM_ABOVE);
-}
-
-async function streamed(
-  input: string | Uint8Array,
-  name: string,
-  options: ReadOptions
-): Promise<Grid[]> {
-  let grids: Grid[];
-  try {
-    grids = await readWorkbookStream(input, options.onRows);
-  } catch (cause) {
-    throw new XlsxFileError("corrupt", name, { cause });
-  }
-  return withSheets(grids, name);
-}
-
-async function fileSize(path: string): Promise<number> {
+/** The size of a file, in bytes; XlsxFileError when it is missing or not a file. */
+export async function fileSize(path: string): Promise<number> {
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) throw new XlsxFileError("not-a-file", path);
@@ -84,6 +62,8 @@ async function sniffFile(path: string): Promise<ReturnType<typeof sniffKind>> {
     const head = new Uint8Array(8);
     await handle.read(head, 0, 8, 0);
     return sniffKind(head, path);
+  } catch (cause) {
+    throw new XlsxFileError("not-found", path, { cause });
   } finally {
     await handle.close();
   }
