@@ -237,11 +237,7 @@ describe("the package writer against the ExcelJS writer it replaces", () => {
       await writeWorkbook(fresh, sheets, { copies });
       expect(await facts(fresh)).toEqual(await facts(legacy));
       expect(await chartParts(fresh)).toEqual(await chartParts(legacy));
-      for (const streaming of [false, true]) {
-        expect(await readWorkbook(fresh, { streaming })).toEqual(
-          await readWorkbook(legacy, { streaming })
-        );
-      }
+      expect(await readWorkbook(fresh)).toEqual(await readWorkbook(legacy));
     }
   }, 60_000);
 
@@ -326,8 +322,9 @@ describe("XML text", () => {
     odd.forEach((text, i) => {
       expect(decodeExcelEscapes(String(ws.getCell(1, i + 1).value))).toBe(text);
     });
-    const grids = await readWorkbook(file, { streaming: true });
-    expect(grids[0].rows[0].map((v) => decodeExcelEscapes(String(v)))).toEqual(odd);
+    // KKB's reader decodes the escapes itself, as Excel does.
+    const grids = await readWorkbook(file);
+    expect(grids[0].rows[0]).toEqual(odd);
   });
 });
 

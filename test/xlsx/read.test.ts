@@ -66,8 +66,8 @@ describe("readWorkbook", () => {
   beforeAll(async () => {
     file = tmp.file("sink.xlsx");
     await kitchenSink(file);
-    whole = await readWorkbook(file, { streaming: false });
-    streamed = await readWorkbook(file, { streaming: true });
+    whole = await readWorkbook(file);
+    streamed = await readWorkbook(readFileSync(file), { name: "sink.xlsx" });
   });
 
   it("gives one grid per sheet in tab order", () => {
@@ -109,18 +109,14 @@ describe("readWorkbook", () => {
     expect([...(whole[0].hiddenRows ?? [])]).toEqual([4]);
   });
 
-  it("gives the same grids through the streaming reader", () => {
+  it("gives the same grids from bytes as from a path", () => {
     expect(streamed).toEqual(whole);
     expect([...(streamed[0].hiddenRows ?? [])]).toEqual([4]);
   });
 
-  it("reads bytes as well as paths, and chooses streaming by size", async () => {
+  it("reads an ArrayBuffer as well", async () => {
     const bytes = readFileSync(file);
-    expect(await readWorkbook(bytes, { name: "sink.xlsx" })).toEqual(whole);
-    expect(
-      await readWorkbook(new Uint8Array(bytes).buffer, { name: "x.xlsx", streamAbove: 10 })
-    ).toEqual(whole);
-    expect(await readWorkbook(file, { streamAbove: 10 })).toEqual(whole);
+    expect(await readWorkbook(new Uint8Array(bytes).buffer, { name: "x.xlsx" })).toEqual(whole);
   });
 });
 
@@ -159,8 +155,8 @@ describe("unreadable files", () => {
     async ({ n: name, b: bytes, p: problem }) => {
       const file = tmp.file(name);
       if (bytes) writeFileSync(file, bytes);
-      for (const streaming of [false, true]) {
-        const error = await readWorkbook(file, { streaming }).catch((e: unknown) => e);
+      for (const source of [file, ...(bytes ? [bytes] : [])]) {
+        const error = await readWorkbook(source, { name }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(XlsxFileError);
         const typed = error as XlsxFileError;
         expect(typed.problem).toBe(problem);
