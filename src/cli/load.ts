@@ -19,7 +19,8 @@ export async function loadInput(
   file: string,
   sheet: string | undefined,
   ctx: Context,
-  quiet: boolean
+  quiet: boolean,
+  visibleOnly = false
 ): Promise<Loaded> {
   const size = await fs.stat(file).then(
     (s) => s.size,
@@ -37,7 +38,7 @@ export async function loadInput(
   } finally {
     bar.stop();
   }
-  const read = readInput(grids, { lang: ctx.lang, sheet });
+  const read = readInput(grids, { lang: ctx.lang, sheet, visibleOnly });
   const missing = read.issues.find((i) => i.code === "SHEET_NOT_FOUND");
   if (read.fatal && missing) throw new CliError(missing.message);
   return { grids, read };

@@ -32,6 +32,10 @@ function langFromArgv(argv: readonly string[]): Lang {
   return value === "en" ? "en" : "id";
 }
 
+const VISIBLE_ONLY = "--visible-only";
+const VISIBLE_ONLY_HELP =
+  "lewati baris tersembunyi (bawaan: dihitung seperti AVERAGE) / leave hidden rows out (default: counted, as AVERAGE does)";
+
 function buildProgram(
   io: Io,
   run: (work: (ctx: Context) => Promise<number>, cmd: Command) => Promise<void>
@@ -68,8 +72,13 @@ function buildProgram(
     .argument("<input>", "file .xlsx atau .csv")
     .option("--sheet <name>", "lembar yang dibaca / sheet to read")
     .option("--json", "hasil sebagai JSON di stdout / results as JSON on stdout")
-    .action((input: string, opts: { sheet?: string; json?: boolean }, cmd: Command) =>
-      run((ctx) => validateCommand(input, opts, ctx), cmd)
+    .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
+    .action(
+      (
+        input: string,
+        opts: { sheet?: string; json?: boolean; visibleOnly?: boolean },
+        cmd: Command
+      ) => run((ctx) => validateCommand(input, opts, ctx), cmd)
     );
 
   program
@@ -88,10 +97,18 @@ function buildProgram(
     .option("--weights <weights>", "setara | kemandirian-sentral | W1,W2,W3", "setara")
     .option("--sheet <name>", "lembar yang dibaca / sheet to read")
     .option("--print", "cetak tabel domain / print the domain table")
+    .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
     .action(
       (
         input: string,
-        opts: { output: string; json?: string; weights: string; sheet?: string; print?: boolean },
+        opts: {
+          output: string;
+          json?: string;
+          weights: string;
+          sheet?: string;
+          print?: boolean;
+          visibleOnly?: boolean;
+        },
         cmd: Command
       ) => run((ctx) => summarizeCommand(input, opts, ctx), cmd)
     );

@@ -3,6 +3,8 @@
  * encrypted .xlsx or an old .xls (both OLE compound files), a CSV, or something else.
  */
 
+import { detectEncoding } from "./text-encoding";
+
 export type FileKind = "xlsx" | "encrypted" | "legacy-xls" | "csv" | "unknown";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -34,6 +36,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** UTF-16 text (Excel's "Unicode Text", LibreOffice's UTF-16 CSV): NUL bytes are part of it. */
+function isUtf16(bytes: Uint8Array): boolean {
+  const encoding = detectEncoding(bytes.subarray(0, 4096));
+  return encoding === "utf-16le" || encoding === "utf-16be";
+}
+
 /**
  * `head` is the start of the file (at least 8 bytes when the file has them); for OLE files
  * `whole`, when given, is searched for the encryption stream names.
@@ -44,7 +52,7 @@ export function sniffKind(head: Uint8Array, name: string, whole?: Uint8Array): F
     return includes(whole ?? head, ENCRYPTION_INFO) ? "encrypted" : "legacy-xls";
   }
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
-  if (["csv", "txt", "tsv"].includes(ext) && looksLikeText(head)) return "csv";
+  if (["csv", "txt", "tsv"].includes(ext) && (looksLikeText(head) || isUtf16(head))) return "csv";
   if (ext === "" && head.length > 0 && looksLikeText(head)) return "csv";
   return "unknown";
 }

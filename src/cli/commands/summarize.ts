@@ -22,6 +22,8 @@ export interface SummarizeOptions {
   readonly weights: string;
   readonly sheet?: string;
   readonly print?: boolean;
+  /** Leave hidden rows out. */
+  readonly visibleOnly?: boolean;
 }
 
 export async function summarizeCommand(
@@ -41,7 +43,13 @@ export async function summarizeCommand(
     }
   }
 
-  const { grids, read } = await loadInput(input, options.sheet, ctx, jsonToStdout);
+  const { grids, read } = await loadInput(
+    input,
+    options.sheet,
+    ctx,
+    jsonToStdout,
+    options.visibleOnly
+  );
   const summary = buildSummary(read, {
     lang,
     weights: parsed.weights,

@@ -10,6 +10,8 @@ import { issueLines } from "../table";
 export interface ValidateOptions {
   readonly sheet?: string;
   readonly json?: boolean;
+  /** Leave hidden rows out. */
+  readonly visibleOnly?: boolean;
 }
 
 export async function validateCommand(
@@ -17,7 +19,13 @@ export async function validateCommand(
   options: ValidateOptions,
   ctx: Context
 ): Promise<number> {
-  const { read } = await loadInput(input, options.sheet, ctx, options.json === true);
+  const { read } = await loadInput(
+    input,
+    options.sheet,
+    ctx,
+    options.json === true,
+    options.visibleOnly
+  );
   // The analysis adds the status and evidence checks to the reader's issues.
   const { results, analysis } = analyseRead(read, SETARA, ctx.lang);
   const issues = results.issues;

@@ -179,10 +179,13 @@ export class SheetPartHandler implements XmlHandler {
 
   private closeCell(): void {
     this.capture = Capture.None;
-    if (!this.hasValue) {
-      if (this.hasFormula) this.grid.uncalculated(this.row, this.col, this.formula);
+    // openpyxl writes a formula with an empty <v/>; only a text result ("str") can be empty.
+    const noResult = !this.hasValue || (this.value === "" && this.type !== "str");
+    if (this.hasFormula && noResult) {
+      this.grid.uncalculated(this.row, this.col, this.formula);
       return;
     }
+    if (!this.hasValue) return;
     this.grid.set(this.row, this.col, this.cellValue());
   }
 
