@@ -206,9 +206,17 @@ module.exports = (env = {}, options = {}) => {
       extensions: [".ts", ".tsx", ".js"],
       // The pane's dynamic import names its module with ".js", as nodenext type checking wants.
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      // csv-parse's browser build carries its own Buffer; its Node build is for the CLI and jest.
+      alias: { "csv-parse/sync$": "csv-parse/browser/esm/sync" },
     },
     module: {
       rules: [
+        {
+          // zip.js declares no sideEffects; its modules have none, so the parts KKB does not use
+          // (HTTP readers, wasm loaders: network code) are left out of the bundle.
+          test: /[\\/]node_modules[\\/]@zip\.js[\\/]/,
+          sideEffects: false,
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

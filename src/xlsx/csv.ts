@@ -1,11 +1,11 @@
 /**
- * A CSV file as one grid, parsed by Papa Parse. Indonesian Excel saves CSV with `;` between
+ * A CSV file as one grid, parsed by csv-parse (RFC 4180: quotes, `""`, line breaks in fields). Indonesian Excel saves CSV with `;` between
  * fields and a decimal comma (`1,5`); others use `,` and a decimal point. The separator is the
  * one under which the header row is recognised best (a title line above the header says
  * nothing about it); plain numbers become numbers, everything else stays text exactly as written
  * (identity numbers with a leading zero or more than 15 digits stay text).
  */
-import Papa from "papaparse";
+import { parse } from "csv-parse/sync";
 import { CellValue } from "../engine/cell";
 import { Grid } from "../workbook/grid";
 import { matchHeader } from "../workbook/headers";
@@ -18,13 +18,14 @@ const SEPARATORS: readonly Separator[] = [";", ",", "\t"];
 /** Rows searched for the header, as for workbooks. */
 const HEADER_ROWS = 10;
 
-function records(text: string, separator: Separator, preview = 0): string[][] {
-  const parsed = Papa.parse<string[]>(text, {
+function records(text: string, separator: Separator, preview?: number): string[][] {
+  return parse(text, {
     delimiter: separator,
-    preview,
-    skipEmptyLines: false,
-  });
-  return parsed.data;
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ...(preview ? { to: preview } : {}),
+  }) as string[][];
 }
 
 /** The separator whose first rows hold the most recognised header cells in one row. */

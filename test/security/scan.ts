@@ -131,6 +131,14 @@ export const URL_ALLOWLIST: readonly AllowedUrl[] = [
     reason: "Office namespace URIs inside .xlsx files (ExcelJS): identifiers",
   },
   {
+    url: "http://purl.oclc.org/ooxml/",
+    reason: "ISO Strict OOXML namespace URIs the reader recognises in .xlsx files: identifiers",
+  },
+  {
+    url: "https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding",
+    reason: "iconv-lite's deprecation warning text (decoding strings, which KKB never does)",
+  },
+  {
     url: "http://purl.org/dc/",
     reason: "Dublin Core namespace URIs of docProps/core.xml inside .xlsx files: identifiers",
   },
