@@ -84,6 +84,8 @@ interface GrowingGrid {
 export class LocalEngine implements SummaryEngine {
   private grids: GrowingGrid[] = [];
   private current: InputRead | null = null;
+  /** Whether hidden rows are left out: set by a read that says, kept for the reads that follow. */
+  private visibleOnly = false;
 
   /** The last read in full (only in the thread that made it). */
   get lastRead(): InputRead | null {
@@ -120,7 +122,8 @@ export class LocalEngine implements SummaryEngine {
   }
 
   readNow(options: ReadOptions): InputRead {
-    this.current = readInput(this.grids, options);
+    if (options.visibleOnly !== undefined) this.visibleOnly = options.visibleOnly;
+    this.current = readInput(this.grids, { ...options, visibleOnly: this.visibleOnly });
     return this.current;
   }
 

@@ -93,6 +93,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [sheetLang, setSheetLang] = React.useState<Lang>(initialLang);
   const [includeCopies, setIncludeCopies] = React.useState(true);
   const [running, setRunning] = React.useState(false);
+  const [visibleOnly, setVisibleOnly] = React.useState(false);
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
   const [result, setResult] = React.useState<SummaryResult | null>(null);
@@ -224,6 +225,19 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     }
   };
 
+  /** Hidden rows in or out: the engine reads what it holds again (no new read of the file or sheet). */
+  const changeVisibleOnly = (next: boolean) => {
+    setVisibleOnly(next);
+    if (!loaded || loaded.read.fatal) return;
+    const origin = loaded.origin;
+    paneEngine(mode)
+      .read({ lang, sheet: loaded.read.sheet, visibleOnly: next })
+      .then(
+        (read) => setLoaded({ read, origin }),
+        (error: unknown) => setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) })
+      );
+  };
+
   const insertTemplate = async () => {
     setBusy(s.reading);
     setDataNotice(null);
@@ -246,7 +260,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setProgress(null);
     try {
       // The bytes move to the engine's worker, which parses and reads them there.
-      const read = await paneEngine(mode).openFile(await file.arrayBuffer(), file.name, lang);
+      const read = await paneEngine(mode).openFile(
+        await file.arrayBuffer(),
+        file.name,
+        lang,
+        visibleOnly
+      );
       setLoaded({ read, origin: { kind: "file", name: file.name } });
     } catch (error) {
       setLoaded(null);
@@ -397,6 +416,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onUseSelection={() => void readFromExcel({ kind: "selection" }, lang, false)}
               onOpenFile={(file) => void openFile(file)}
               onDownloadTemplate={() => void downloadTemplate()}
+              visibleOnly={visibleOnly}
+              onVisibleOnly={changeVisibleOnly}
             />
           )}
           {step === "check" && (

@@ -142,8 +142,10 @@ export class EngineClient implements SummaryEngine {
   }
 
   /** Reads a workbook file (its bytes move to the worker). */
-  openFile(bytes: ArrayBuffer, name: string, lang: Lang): Promise<ReadView> {
-    return this.call({ op: "openFile", bytes, name, lang }, {}, [bytes]) as Promise<ReadView>;
+  openFile(bytes: ArrayBuffer, name: string, lang: Lang, visibleOnly = false): Promise<ReadView> {
+    return this.call({ op: "openFile", bytes, name, lang, visibleOnly }, {}, [
+      bytes,
+    ]) as Promise<ReadView>;
   }
 
   /** The summary workbook of the file read last, as bytes. */

@@ -132,7 +132,7 @@ export function createEngineCore(
         engine.useGrids(grids);
         file = { name: request.name };
         currentLang = request.lang;
-        return engine.read({ lang: request.lang });
+        return engine.read({ lang: request.lang, visibleOnly: request.visibleOnly });
       }
       case "summaryFile":
         return summaryFile(id, request.request);

@@ -42,6 +42,7 @@ export type EngineRequest =
       readonly bytes: ArrayBuffer;
       readonly name: string;
       readonly lang: Lang;
+      readonly visibleOnly?: boolean;
     }
   | { readonly op: "summaryFile"; readonly request: FileSummaryRequest }
   | { readonly op: "template"; readonly lang: Lang };

@@ -78,6 +78,9 @@ const id = {
   useSelectionHelp: "Pilih dulu judul kolom dan baris kampung di lembar, lalu tekan tombol ini.",
   openFile: "Buka file .xlsx",
   openFileHelp: "Pilih buku kerja Excel (.xlsx) atau CSV berisi data kampung.",
+  visibleOnly: "Hanya baris yang terlihat",
+  visibleOnlyHelp:
+    "Baris yang disembunyikan (manual atau oleh filter) biasanya ikut dihitung, seperti AVERAGE di Excel. Centang untuk melewatinya.",
   downloadTemplate: "Unduh templat kosong",
   reading: "Membaca data...",
   readingFile: (name: string) => `Membaca file ${name}...`,
@@ -222,6 +225,9 @@ const en: Strings = {
     "First select the header row and the kampung rows on the sheet, then press this.",
   openFile: "Open an .xlsx file",
   openFileHelp: "Choose an Excel workbook (.xlsx) or a CSV file with the kampung data.",
+  visibleOnly: "Visible rows only",
+  visibleOnlyHelp:
+    "Rows hidden by hand or by a filter are normally counted, as Excel's AVERAGE does. Tick to leave them out.",
   downloadTemplate: "Download a blank template",
   reading: "Reading the data...",
   readingFile: (name: string) => `Reading ${name}...`,

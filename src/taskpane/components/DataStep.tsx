@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Label,
   makeStyles,
   Spinner,
@@ -32,6 +33,9 @@ export interface DataStepProps {
   readonly onUseSelection: () => void;
   readonly onOpenFile: (file: File) => void;
   readonly onDownloadTemplate: () => void;
+  /** Hidden rows left out (by default they count, as in Excel's AVERAGE). */
+  readonly visibleOnly: boolean;
+  readonly onVisibleOnly: (visibleOnly: boolean) => void;
 }
 
 /** Step 1: where the data comes from, and what was found in it. */
@@ -89,6 +93,16 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
           {action(s.downloadTemplate, s.insertTemplateHelp, props.onDownloadTemplate)}
         </div>
       )}
+      <div className={styles.action}>
+        <Checkbox
+          label={s.visibleOnly}
+          checked={props.visibleOnly}
+          disabled={busy !== null}
+          aria-describedby={`${fileId}-visible`}
+          onChange={(_event, data) => props.onVisibleOnly(data.checked === true)}
+        />
+        <Caption1 id={`${fileId}-visible`}>{s.visibleOnlyHelp}</Caption1>
+      </div>
       {busy && <Spinner size="tiny" label={busy} labelPosition="after" />}
       <NoticeBar notice={notice} />
       {loaded ? (
