@@ -23,8 +23,9 @@ import {
 
 /** Budgets from DESIGN.md ("Budgets"). */
 const BUDGET = {
-  engineMs: 150,
-  cliPeakMb: 1024,
+  // The whole job, not its parts: there is no separate engine budget (DESIGN.md).
+  cliPeakMb: 600,
+  ratioLibreOffice: 0.5,
   syncsSmall: 6,
   syncsNational: 40,
   requestBytes: 4_000_000,
@@ -92,12 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     add("readInput (read and check)", ms(engine.readInputMs));
     add("scoreAll (score)", ms(engine.scoreAllMs));
-    add(
-      "readInput + scoreAll",
-      ms(engine.engineMs),
-      `<= ${BUDGET.engineMs} ms`,
-      engine.engineMs <= BUDGET.engineMs
-    );
+    add("readInput + scoreAll", ms(engine.engineMs));
     add("  CPU time, all threads (median)", ms(engine.engineCpuMs));
     add("  first run (cold)", ms(engine.engineFirstMs));
     add("buildSummary (scores again + sheet specs)", ms(engine.buildSummaryMs));
@@ -132,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         add(
           "peak RSS",
           mb(cli.peakMb),
-          "<= 1024 MB",
+          `<= ${BUDGET.cliPeakMb} MB`,
           cli.peakMb !== null && cli.peakMb <= BUDGET.cliPeakMb
         );
         add("exit code (1: the input has errors)", String(cli.exitCode));
@@ -159,7 +155,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (cliMs !== null) {
           const ratio = cliMs / lo.wallMs;
           json.ratioKkbLibreOffice = ratio;
-          add("ratio KKB / LibreOffice (wall time)", `${fixed(ratio, 2)} x`, "<= 1", ratio <= 1);
+          add(
+            "ratio KKB / LibreOffice (wall time)",
+            `${fixed(ratio, 2)} x`,
+            `<= ${BUDGET.ratioLibreOffice}`,
+            ratio <= BUDGET.ratioLibreOffice
+          );
         }
       }
     }
