@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import { readWorkbook } from "../../src/xlsx/read";
 import { XlsxFileError } from "../../src/xlsx/errors";
 import { resolveTarget, relsPartOf } from "../../src/xlsx/ooxml/opc";
+import { PACKAGE_LIMITS } from "../../src/xlsx/ooxml/zip-package";
 import { columnOf } from "../../src/xlsx/ooxml/sheet-part";
 import { readInput } from "../../src/workbook/input";
 import { csvTextToGrid, detectSeparator } from "../../src/xlsx/csv";
@@ -271,5 +272,33 @@ describe("columns and CSV", () => {
     expect(read.columns?.sub.slice(0, 3)).toEqual([1, 2, 3]);
     expect(read.columns?.ibanggaSub[0].map((s) => s.name)).toEqual(["Akta nikah", "Ibadah"]);
     expect(read.assessments[0].dimensions?.[0]).toBe(85);
+  });
+});
+
+describe("decompression bombs", () => {
+  const saved = { ...PACKAGE_LIMITS };
+  afterEach(() => Object.assign(PACKAGE_LIMITS, saved));
+
+  it("a part that inflates far beyond its compressed size stops with 'too large', early", async () => {
+    // The limits scaled down (64 MB -> 1 MB) so the test stays small: 4 MB of one repeated row.
+    PACKAGE_LIMITS.ratioFloor = 1024 * 1024;
+    const rows = "<row/>".repeat(700_000);
+    const bytes = await pkg([{ name: "S", xml: sheet(rows) }]);
+    const error = await readWorkbook(bytes, { name: "bom.xlsx" }).catch((e: unknown) => e);
+    expect((error as XlsxFileError).problem).toBe("too-large");
+    expect((error as XlsxFileError).text("id")).toMatch(/terlalu besar atau rusak/);
+  });
+
+  it("shared strings past the total limit stop too", async () => {
+    PACKAGE_LIMITS.totalBytes = 2 * 1024 * 1024;
+    const sst = `<sst xmlns="${MAIN}">${"<si><t>x</t></si>".repeat(200_000)}</sst>`;
+    const bytes = await pkg([{ name: "S", xml: sheet("") }], {
+      extra: {
+        "xl/sharedStrings.xml": sst,
+        "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="ss" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      },
+    });
+    const error = await readWorkbook(bytes, { name: "bom.xlsx" }).catch((e: unknown) => e);
+    expect((error as XlsxFileError).problem).toBe("too-large");
   });
 });

@@ -16,12 +16,16 @@ import {
 // The pane already runs this inside a Web Worker, and Node needs none: no nested workers.
 configure({ useWebWorkers: false });
 
-/** Limits on what a package may decompress to (Excel's own grid caps what is real). */
+/**
+ * Limits on what a package may decompress to, checked as it inflates (never trusting the sizes
+ * the zip declares). Excel's full grid of kampung is about 0.9 GB of sheet XML; real sheet XML
+ * deflates 10-30 times, while a deflate bomb of repeated bytes reaches about 1,000.
+ */
 export const PACKAGE_LIMITS = {
-  /** All parts read from one package, decompressed. Excel's full grid of kampung is ~0.9 GB of sheet XML. */
+  /** All parts read from one package, decompressed. */
   totalBytes: 3 * 1024 ** 3,
-  /** A part that inflates beyond this many times its compressed size (and beyond 64 MB) is a bomb. */
-  ratio: 1000,
+  /** A part that inflates beyond this many times its compressed size (past `ratioFloor`) is a bomb. */
+  ratio: 250,
   ratioFloor: 64 * 1024 * 1024,
 };
 
