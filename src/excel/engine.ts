@@ -8,7 +8,7 @@
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
-import { Grid } from "../workbook/grid";
+import { Grid, GridTable } from "../workbook/grid";
 import { InputRead, readInput, ReadOptions } from "../workbook/input";
 import {
   AnalysisView,
@@ -27,6 +27,14 @@ export interface GridShape {
   readonly sheet: string;
   readonly originRow: number;
   readonly originCol: number;
+}
+
+/** What the adapter knows of a grid besides its cells (the file reader finds the same in files). */
+export interface GridFacts {
+  /** 0-based sheet rows hidden by hand or by a filter. */
+  readonly hiddenRows: readonly number[];
+  /** The Excel tables on the grid's sheet, Total Row included in their range. */
+  readonly tables: readonly GridTable[];
 }
 
 export interface SummaryPlanRequest {
@@ -65,6 +73,8 @@ export interface SummaryEngine {
   append(index: number, rows: CellValue[][]): void;
   /** Keeps only these grids, in this order (after a scan picked the input sheet). */
   select(indexes: readonly number[]): void;
+  /** Hidden rows and tables of grid `index`. */
+  facts(index: number, facts: GridFacts): void;
   /** Reads the grids as input. */
   read(options: ReadOptions): Promise<ReadView>;
   /** Scores and analyses the last read. */
@@ -78,6 +88,8 @@ interface GrowingGrid {
   readonly originRow: number;
   readonly originCol: number;
   rows: CellValue[][];
+  hiddenRows?: ReadonlySet<number>;
+  tables?: readonly GridTable[];
 }
 
 /** The engine in the calling thread. Synchronous work behind the async interface. */
@@ -119,6 +131,12 @@ export class LocalEngine implements SummaryEngine {
 
   select(indexes: readonly number[]): void {
     this.grids = indexes.map((i) => this.grids[i]);
+  }
+
+  facts(index: number, facts: GridFacts): void {
+    const grid = this.grids[index];
+    grid.hiddenRows = new Set(facts.hiddenRows);
+    grid.tables = facts.tables;
   }
 
   readNow(options: ReadOptions): InputRead {

@@ -10,7 +10,9 @@ import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { InputRead } from "../workbook/input";
 import { ReadView } from "../workbook/read-view";
-import { GridShape, LocalEngine, SummaryEngine } from "./engine";
+import { GridTable } from "../workbook/grid";
+import { GridFacts, GridShape, LocalEngine, SummaryEngine } from "./engine";
+import { hiddenRowsOf } from "./hidden-rows";
 import { PayloadLimits } from "./limits";
 import { InputPlan, planInput } from "./plan-input";
 import { HEAD_ROWS, nextEstimate, SheetRect } from "./plan-read";
@@ -41,6 +43,8 @@ export interface ReadInputOptions {
   readonly survey?: WorkbookSurvey;
   readonly limits?: PayloadLimits;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** Leave hidden rows out; by default the engine keeps its last choice (first: counted). */
+  readonly visibleOnly?: boolean;
 }
 
 export interface FindInputOptions extends ReadInputOptions {
@@ -50,6 +54,29 @@ export interface FindInputOptions extends ReadInputOptions {
 
 function shape(rect: SheetRect): GridShape {
   return { sheet: rect.sheet, originRow: rect.row, originCol: rect.col };
+}
+
+/**
+ * What the file reader learns from a file, read from Excel for the input rectangle: its hidden
+ * rows and the tables on its sheet (with their Total Rows), so both give the same assessments.
+ */
+async function inputFacts(
+  context: Excel.RequestContext,
+  rect: SheetRect,
+  survey: WorkbookSurvey
+): Promise<GridFacts> {
+  const tables: GridTable[] = survey.tables
+    .filter((t) => t.sheet === rect.sheet)
+    .map((t) => ({
+      name: t.name,
+      top: t.rect.row,
+      left: t.rect.col,
+      bottom: t.rect.row + t.rect.rows - 1 + (t.totals ? 1 : 0),
+      right: t.rect.col + t.rect.cols - 1,
+      headerRows: 1,
+      totalsRows: t.totals ? 1 : 0,
+    }));
+  return { hiddenRows: await hiddenRowsOf(context, rect), tables };
 }
 
 /** Reads the input in this thread; the full read, for callers that need every assessment. */
@@ -77,7 +104,7 @@ export async function findInput(
       ? options.survey
       : await surveyWorkbook(context, { selection: where.kind === "selection" });
   const plan: InputPlan = planInput(where, survey);
-  const { lang } = options;
+  const { lang, visibleOnly } = options;
   const evidence = plan.evidence ? [plan.evidence] : [];
   const readOptions = (taskGrid: (task: number) => number) => ({
     limits: options.limits,
@@ -97,7 +124,8 @@ export async function findInput(
       tasks,
       readOptions((task) => task + offset)
     );
-    const view = await engine.read({ lang, sheet });
+    if (rect) engine.facts(0, await inputFacts(context, rect, survey));
+    const view = await engine.read({ lang, sheet, visibleOnly });
     return { view, location, fellBack: plan.fellBack, survey };
   }
 
@@ -130,7 +158,8 @@ export async function findInput(
         ? undefined
         : nextEstimate(null, first.measuredBytesPerCell),
   });
-  const view = await engine.read({ lang, sheet: candidate.sheet });
+  engine.facts(0, await inputFacts(context, candidate, survey));
+  const view = await engine.read({ lang, sheet: candidate.sheet, visibleOnly });
   return {
     view,
     location: { kind: "sheet", sheet: candidate.sheet },

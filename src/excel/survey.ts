@@ -36,6 +36,8 @@ export interface SurveyedTable {
   readonly sheet: string;
   readonly rect: Omit<SheetRect, "sheet">;
   readonly header: readonly unknown[];
+  /** The table shows a Total Row (the row under `rect`). */
+  readonly totals: boolean;
 }
 
 export interface WorkbookSurvey {
@@ -120,6 +122,7 @@ export async function surveyWorkbook(
       // A totals row is not a kampung.
       rect: { ...rectOf(range), rows: range.rowCount - (table.showTotals ? 1 : 0) },
       header: header.values[0] ?? [],
+      totals: table.showTotals,
     })),
     settings: parseSettings(settings.items.map((s) => ({ key: s.key, value: s.value }))),
     workbookProtected: protection.protected,

@@ -7,7 +7,13 @@
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
-import { GridShape, SummaryEngine, SummaryPlanOutcome, SummaryPlanRequest } from "../excel/engine";
+import {
+  GridFacts,
+  GridShape,
+  SummaryEngine,
+  SummaryPlanOutcome,
+  SummaryPlanRequest,
+} from "../excel/engine";
 import { WriteOp } from "../excel/plan-write";
 import { ReadOptions } from "../workbook/input";
 import { AnalysisView, ReadView } from "../workbook/read-view";
@@ -118,6 +124,10 @@ export class EngineClient implements SummaryEngine {
 
   select(indexes: readonly number[]): void {
     this.send({ op: "select", indexes });
+  }
+
+  facts(index: number, facts: GridFacts): void {
+    this.send({ op: "facts", index, facts });
   }
 
   read(options: ReadOptions): Promise<ReadView> {

@@ -91,6 +91,9 @@ export function createEngineCore(
       case "select":
         engine.select(request.indexes);
         return null;
+      case "facts":
+        engine.facts(request.index, request.facts);
+        return null;
       case "read":
         currentLang = request.options.lang;
         return engine.read(request.options);

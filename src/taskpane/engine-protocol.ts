@@ -6,7 +6,13 @@
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
-import { GridShape, SummaryCounts, SummaryPlanOutcome, SummaryPlanRequest } from "../excel/engine";
+import {
+  GridFacts,
+  GridShape,
+  SummaryCounts,
+  SummaryPlanOutcome,
+  SummaryPlanRequest,
+} from "../excel/engine";
 import { WriteOp } from "../excel/plan-write";
 import { ReadOptions } from "../workbook/input";
 import { AnalysisView, ReadView } from "../workbook/read-view";
@@ -32,6 +38,7 @@ export type EngineRequest =
   | { readonly op: "begin"; readonly shapes: readonly GridShape[] }
   | { readonly op: "append"; readonly index: number; readonly rows: CellValue[][] }
   | { readonly op: "select"; readonly indexes: readonly number[] }
+  | { readonly op: "facts"; readonly index: number; readonly facts: GridFacts }
   | { readonly op: "read"; readonly options: ReadOptions }
   | { readonly op: "analyse"; readonly weights: Weights; readonly lang: Lang }
   | { readonly op: "plan"; readonly request: SummaryPlanRequest }

@@ -416,18 +416,19 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     ? Math.min(grid.rows.length, table.bottom - grid.originRow + 1)
     : grid.rows.length;
   const hidden: number[] = [];
+  if (table && totalsRow >= 0) {
+    // Said once, whether or not the row was read (Excel's adapter leaves it out of its read).
+    issues.push(
+      makeIssue(
+        "TABLE_TOTALS_SKIPPED",
+        { sheet: grid.sheet, cell: gridAddress(grid, totalsRow, 0) },
+        { value: table.name, other: String(table.bottom + 1) },
+        lang
+      )
+    );
+  }
   for (let r = header.row + 1; r < end; r++) {
-    if (r === totalsRow) {
-      issues.push(
-        makeIssue(
-          "TABLE_TOTALS_SKIPPED",
-          { sheet: grid.sheet, cell: gridAddress(grid, r, 0) },
-          { value: table?.name ?? "", other: String(grid.originRow + r + 1) },
-          lang
-        )
-      );
-      continue;
-    }
+    if (r === totalsRow) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
       if (!rows.isBlank(r)) hidden.push(grid.originRow + r + 1);

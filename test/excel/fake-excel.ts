@@ -76,6 +76,8 @@ export class SheetModel {
   freeze: { rows: number; cols: number } | null = null;
   protected = false;
   visibility = "Visible";
+  /** 0-based rows hidden by hand or by a filter. */
+  hiddenRows = new Set<number>();
   /** Every change to this sheet's content or format, for "never written" checks. */
   changes = 0;
 
@@ -641,8 +643,33 @@ export class FakeRange extends FakeObject {
         return rect.rows;
       case "columnCount":
         return rect.cols;
+      case "rowHidden": {
+        // As documented: true when every row is hidden, false when none is, null when mixed.
+        let hidden = 0;
+        for (let r = rect.row; r < rect.row + rect.rows; r++) if (sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === rect.rows ? true : null;
+      }
     }
     throw new FakeExcelError("InvalidArgument", prop);
+  }
+
+  /**
+   * Only `Excel.SpecialCellType.visible` ("Visible"): the runs of visible rows as areas (hidden
+   * columns are not modelled); a null object when no cell is visible, as documented.
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Visible") throw new FakeExcelError("InvalidArgument", cellType);
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const runs: Rect[] = [];
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        if (sheet.hiddenRows.has(r)) continue;
+        const last = runs[runs.length - 1];
+        if (last && last.row + last.rows === r) last.rows++;
+        else runs.push({ row: r, col: rect.col, rows: 1, cols: rect.cols });
+      }
+      return runs.length === 0 ? null : { sheet, runs };
+    });
   }
   protected override navigate(prop: string): FakeObject {
     if (prop === "worksheet") return this.worksheet;
@@ -674,6 +701,9 @@ export class FakeRange extends FakeObject {
   }
   get columnCount(): number {
     return this.get("columnCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.get("rowHidden");
   }
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
@@ -1043,6 +1073,52 @@ class FakeTable extends FakeObject {
       const t = this.resolveTable();
       return { sheet: t.sheet, rect: { ...t.rect, rows: 1 } };
     });
+  }
+}
+
+/** A RangeAreas: its `areas` collection of ranges (what the adapter reads of it). */
+class FakeRangeAreas extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveAreas: () => { sheet: SheetModel; runs: Rect[] } | null
+  ) {
+    super(ctx);
+    // Like every *OrNullObject result: isNullObject is readable after the next sync.
+    this.autoLoad("isNullObject");
+  }
+  protected live(prop: string): unknown {
+    if (prop === "isNullObject") return this.resolveAreas() === null;
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override navigate(prop: string): FakeObject {
+    if (prop === "areas") return this.areas;
+    return super.navigate(prop);
+  }
+  get areas(): FakeRangeCollection {
+    return this.child("areas", () => new FakeRangeCollection(this.ctx, () => this.resolveAreas()));
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+}
+
+class FakeRangeCollection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveAreas: () => { sheet: SheetModel; runs: Rect[] } | null
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  protected override liveItems(): FakeObject[] {
+    const areas = this.resolveAreas();
+    if (!areas) return [];
+    return areas.runs.map((rect) => new FakeRange(this.ctx, () => ({ sheet: areas.sheet, rect })));
+  }
+  get items(): FakeRange[] {
+    return this.get("items");
   }
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The same rules inside Excel as in files: a workbook built in the fake from a real file's
+ * cells, hidden rows and tables gives, through the office.js adapter, the assessments and the
+ * issues the file reader gives for the file itself.
+ */
+import * as path from "node:path";
+import { readInputFromWorkbook } from "../../src/excel/read-input";
+import { readInput } from "../../src/workbook/input";
+import { Grid } from "../../src/workbook/grid";
+import { readWorkbook } from "../../src/xlsx/read";
+import { FakeContext, WorkbookModel } from "./fake-excel";
+
+const REAL = path.join(__dirname, "..", "fixtures", "real");
+
+/** The file's first sheet as Excel would hold it: values, hidden rows, tables. */
+function workbookOf(grid: Grid): WorkbookModel {
+  const model = new WorkbookModel();
+  const sheet = model
+    .addSheet(grid.sheet)
+    .fill(grid.rows.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v))));
+  for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(r);
+  for (const t of grid.tables ?? []) {
+    model.tables.push({
+      name: t.name,
+      sheet,
+      // Excel's table range holds the Total Row (the survey takes it off the data range).
+      rect: {
+        row: t.top,
+        col: t.left,
+        rows: t.bottom - t.top + 1,
+        cols: t.right - t.left + 1,
+      },
+      showTotals: t.totalsRows > 0,
+    });
+  }
+  return model;
+}
+
+const summary = (read: {
+  assessments: { name: string; sub: unknown }[];
+  issues: { code: string; cell: string; message: string }[];
+}) => ({
+  kampung: read.assessments.map((a) => [a.name, a.sub]),
+  issues: read.issues
+    .filter((i) => !i.code.startsWith("DATE_"))
+    .map((i) => `${i.code} ${i.cell} ${i.message}`)
+    .sort(),
+});
+
+describe("inside Excel as in files", () => {
+  it.each([
+    ["openpyxl-tersembunyi.xlsx", false],
+    ["openpyxl-tersembunyi.xlsx", true],
+    ["excel-tabel-baris-total.xlsx", false],
+    ["openpyxl-dua-baris.xlsx", false],
+  ])("%s (visible only: %s)", async (name, visibleOnly) => {
+    const [grid] = await readWorkbook(path.join(REAL, name));
+    const fromFile = readInput([{ ...grid, uncalculated: undefined }], { lang: "id", visibleOnly });
+    const found = await readInputFromWorkbook(
+      new FakeContext(workbookOf(grid)).asExcel(),
+      { kind: "auto" },
+      { lang: "id", visibleOnly }
+    );
+    expect(summary(found.read)).toEqual(summary(fromFile));
+    const codes = found.read.issues.map((i) => i.code);
+    if (name.includes("tersembunyi"))
+      expect(codes).toContain(visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN");
+    else if (name.includes("tabel"))
+      expect(codes.filter((c) => c === "TABLE_TOTALS_SKIPPED")).toHaveLength(1);
+    else
+      expect(found.read.assessments.map((a) => a.sub.every((x) => x !== null))).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+  });
+});
