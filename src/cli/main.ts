@@ -7,12 +7,13 @@ import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { Lang } from "../engine/framework";
 import { isXlsxFileError } from "../xlsx/errors";
+import { OutputFileError } from "../xlsx/output-file";
 import { templateCommand } from "./commands/template";
 import { summarizeCommand } from "./commands/summarize";
 import { validateCommand } from "./commands/validate";
 import { CliError, Context, EXIT } from "./context";
 import { Io, processIo } from "./io";
-import { T } from "./messages";
+import { OUTPUT_PROBLEMS, T } from "./messages";
 
 function packageVersion(): string {
   try {
@@ -125,6 +126,10 @@ function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {
   if (error instanceof CliError) {
     io.err(error.message + "\n" + stack);
     return error.exitCode;
+  }
+  if (error instanceof OutputFileError) {
+    io.err(OUTPUT_PROBLEMS[error.problem][lang](error.file) + "\n" + stack);
+    return EXIT.unusable;
   }
   if (isXlsxFileError(error)) {
     io.err(error.text(lang) + "\n" + stack);
