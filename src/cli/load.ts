@@ -1,7 +1,9 @@
 /** Reading the input workbook and its kampung rows, with progress for large files. */
 import { promises as fs } from "node:fs";
-import { readInput, InputRead } from "../workbook/input";
+import { readChosenInput } from "../workbook/choose-input";
+import { InputRead } from "../workbook/input";
 import { Grid } from "../workbook/grid";
+import { uniqueSheetNames } from "../workbook/sheet-names";
 import { readWorkbook, STREAM_ABOVE } from "../xlsx/read";
 import { CliError, Context } from "./context";
 import { T } from "./messages";
@@ -28,14 +30,32 @@ export async function loadInput(
     T.reading[ctx.lang],
     T.rows[ctx.lang]
   );
-  let grids: Grid[];
+  let read: Grid[];
   try {
-    grids = await readWorkbook(file, { onRows: (n) => bar.update(n) });
+    read = await readWorkbook(file, { onRows: (n) => bar.update(n) });
   } finally {
     bar.stop();
   }
-  const read = readInput(grids, { lang: ctx.lang, sheet });
-  const missing = read.issues.find((i) => i.code === "SHEET_NOT_FOUND");
-  if (read.fatal && missing) throw new CliError(missing.message);
-  return { grids, read };
+  const grids = withValidSheetNames(read);
+  const chosen = sheet === undefined ? undefined : renamedSheet(sheet, read, grids);
+  const input = readChosenInput(grids, { lang: ctx.lang, sheet: chosen });
+  const missing = input.issues.find((i) => i.code === "SHEET_NOT_FOUND");
+  if (input.fatal && missing) throw new CliError(missing.message);
+  return { grids, read: input };
+}
+
+/**
+ * The grids under names Excel accepts, unique ignoring case: a CSV's sheet is named after its
+ * file (`penilaian[1].csv`), and a crafted workbook may hold names Excel would refuse. Issues,
+ * links and the copies in the output then all use the same, valid name.
+ */
+export function withValidSheetNames(grids: readonly Grid[]): Grid[] {
+  const names = uniqueSheetNames(grids.map((g) => g.sheet));
+  return grids.map((g, i) => (g.sheet === names[i] ? g : { ...g, sheet: names[i] }));
+}
+
+/** --sheet as the user typed it: the file's own name of a sheet that was renamed works too. */
+function renamedSheet(sheet: string, before: readonly Grid[], after: readonly Grid[]): string {
+  const i = before.findIndex((g) => g.sheet === sheet);
+  return i >= 0 ? after[i].sheet : sheet;
 }

@@ -16,6 +16,8 @@ export interface Grid {
   readonly originCol: number;
   /** 0-based sheet rows that are hidden, when the adapter knows. */
   readonly hiddenRows?: ReadonlySet<number>;
+  /** The sheet's state in the workbook, when the adapter knows. */
+  readonly visibility?: "visible" | "hidden" | "veryHidden";
 }
 
 export function gridFromRows(sheet: string, rows: readonly (readonly CellValue[])[]): Grid {

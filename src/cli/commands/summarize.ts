@@ -9,10 +9,11 @@ import { parseWeights } from "../../engine/ibangga";
 import { InputRead } from "../../workbook/input";
 import { Summary, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
-import { SheetCopy, writeWorkbook } from "../../xlsx/write";
+import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
+import { outputSheets } from "../output-sheets";
 import { T, WEIGHT_PROBLEMS } from "../messages";
 import { sameFile } from "../paths";
 import { progressBar } from "../progress";
@@ -59,17 +60,14 @@ export async function summarizeCommand(
       source: path.basename(input),
       now: new Date(),
     });
-    // The input sheets keep their names so the links of KKB Validasi lead to the cells; sheets
-    // KKB wrote before (a summary summarised again) are regenerated, not copied.
-    const owned = new Set(summary.sheets.map((s) => s.name.toLowerCase()));
-    const copies: SheetCopy[] = loaded.grids
-      .filter((g) => !owned.has(g.sheet.toLowerCase()))
-      .map((grid) => ({ name: grid.sheet, grid }));
+    // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
+    // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
+    const { copies, sheets } = outputSheets(loaded.grids, summary.sheets);
 
     const totalRows = copies.reduce((n, c) => n + c.grid.rows.length, 0);
     const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
     try {
-      await writeWorkbook(xlsxOut, summary.sheets, {
+      await writeWorkbook(xlsxOut, sheets, {
         copies,
         onRows: (n, total) => bar.update(n, total),
         commit: false,
