@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { Lang } from "../engine/framework";
+import { escapeControls } from "../workbook/control-text";
 import { isXlsxFileError } from "../xlsx/errors";
 import { OutputFileError } from "../xlsx/output-file";
 import { templateCommand } from "./commands/template";
@@ -100,6 +101,9 @@ function buildProgram(
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  // Whatever reaches the terminal (file names, sheet names, messages quoting cell values) has
+  // its control characters written out; JSON output carries none (terminalSafeJson).
+  io = terminalIo(io);
   let lang = langFromArgv(argv);
   let debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
@@ -115,6 +119,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (error) {
     return report(error, io, lang, debug);
   }
+}
+
+function terminalIo(io: Io): Io {
+  return {
+    out: (text) => io.out(escapeControls(text)),
+    err: (text) => io.err(escapeControls(text)),
+    get errIsTty() {
+      return io.errIsTty;
+    },
+    errStream: io.errStream,
+  };
 }
 
 function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {

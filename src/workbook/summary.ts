@@ -18,6 +18,7 @@ import { Issue } from "../engine/issues";
 import { sheetAddress } from "./a1";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
+import { escapeControls } from "./control-text";
 import { Grid } from "./grid";
 import {
   Block,
@@ -611,14 +612,16 @@ function wilayahSheet(
 function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang: Lang): SheetSpec {
   const keys: LabelKey[] = ["severity", "sheet", "cell", "kampung", "field", "code", "message"];
   const columns = keys.map((k) => text(label(k, lang)));
+  // Text from the file (kampung names, values quoted in messages) with its control
+  // characters written out, as in the terminal.
   const rows = issues.map((i) => [
     label(i.severity, lang),
     i.sheet,
     i.cell,
-    i.kampung,
-    i.field,
+    escapeControls(i.kampung),
+    escapeControls(i.field),
     i.code,
-    i.message,
+    escapeControls(i.message),
   ]);
   const blocks: Block[] = heading(label("titleValidasi", lang), stamp);
   if (rows.length === 0) {

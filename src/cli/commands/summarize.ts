@@ -6,6 +6,7 @@ import { once } from "node:events";
 import * as path from "node:path";
 import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
+import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
 import { Summary, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
@@ -84,7 +85,7 @@ export async function summarizeCommand(
         await writeJson(jsonOut.stream(), results).catch((error: unknown) => {
           throw asOutputError(error, file);
         });
-      } else io.out([...jsonPieces(results)].join("") + "\n");
+      } else io.out(terminalSafeJson([...jsonPieces(results)].join("")) + "\n");
     }
     // Both files appear together, each whole.
     await xlsxOut.commit();
@@ -169,7 +170,7 @@ async function writeJson(out: Writable, value: unknown): Promise<void> {
     if (!out.write(text)) await Promise.race([once(out, "drain"), failed]);
   };
   for (const piece of jsonPieces(value)) {
-    chunk += piece;
+    chunk += terminalSafeJson(piece);
     if (chunk.length >= JSON_CHUNK) {
       await write(chunk);
       chunk = "";
