@@ -48,12 +48,3 @@ export async function writeWorkbook(
     throw asOutputError(cause, out.file);
   }
 }
-
-/** A name Excel accepts for a copied sheet: invalid characters replaced, at most 31 characters. */
-export function safeSheetName(name: string): string {
-  const clean = name
-    .replace(/[[\]:*?/\\]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .slice(0, 31);
-  return clean || "Sheet";
-}
