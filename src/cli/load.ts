@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import { readChosenInput } from "../workbook/choose-input";
 import { InputRead } from "../workbook/input";
 import { Grid } from "../workbook/grid";
-import { uniqueSheetNames } from "../workbook/sheet-names";
+import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook, STREAM_ABOVE } from "../xlsx/read";
 import { CliError, Context } from "./context";
 import { T } from "./messages";
@@ -42,16 +42,6 @@ export async function loadInput(
   const missing = input.issues.find((i) => i.code === "SHEET_NOT_FOUND");
   if (input.fatal && missing) throw new CliError(missing.message);
   return { grids, read: input };
-}
-
-/**
- * The grids under names Excel accepts, unique ignoring case: a CSV's sheet is named after its
- * file (`penilaian[1].csv`), and a crafted workbook may hold names Excel would refuse. Issues,
- * links and the copies in the output then all use the same, valid name.
- */
-export function withValidSheetNames(grids: readonly Grid[]): Grid[] {
-  const names = uniqueSheetNames(grids.map((g) => g.sheet));
-  return grids.map((g, i) => (g.sheet === names[i] ? g : { ...g, sheet: names[i] }));
 }
 
 /** --sheet as the user typed it: the file's own name of a sheet that was renamed works too. */

@@ -9,7 +9,8 @@ import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
 import { Grid } from "../workbook/grid";
-import { InputRead, readInput, ReadOptions } from "../workbook/input";
+import { readChosenInput } from "../workbook/choose-input";
+import { InputRead, ReadOptions } from "../workbook/input";
 import {
   AnalysisView,
   issueCounts,
@@ -120,7 +121,7 @@ export class LocalEngine implements SummaryEngine {
   }
 
   readNow(options: ReadOptions): InputRead {
-    this.current = readInput(this.grids, options);
+    this.current = readChosenInput(this.grids, options);
     return this.current;
   }
 

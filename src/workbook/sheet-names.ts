@@ -5,6 +5,8 @@
  * a name that is taken gets the first free ` (2)`, ` (3)`... Pure.
  */
 
+import { Grid } from "./grid";
+
 /** Excel's sheet name limit. */
 export const SHEET_NAME_MAX = 31;
 
@@ -64,4 +66,14 @@ export function uniqueSheetNames(
     used.add(key(free));
     return free;
   });
+}
+
+/**
+ * The grids under names Excel accepts, unique ignoring case: a CSV's sheet is named after its
+ * file (`penilaian[1].csv`), and a crafted workbook may hold names Excel would refuse. Issues,
+ * links and the copies in the output then all use the same, valid name.
+ */
+export function withValidSheetNames(grids: readonly Grid[]): Grid[] {
+  const names = uniqueSheetNames(grids.map((g) => g.sheet));
+  return grids.map((g, i) => (g.sheet === names[i] ? g : { ...g, sheet: names[i] }));
 }

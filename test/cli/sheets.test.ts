@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { CellValue } from "../../src/engine/cell";
-import { withValidSheetNames } from "../../src/cli/load";
-import { outputSheets } from "../../src/cli/output-sheets";
 import { SETARA } from "../../src/engine/ibangga";
 import { readChosenInput } from "../../src/workbook/choose-input";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
+import { outputSheets } from "../../src/workbook/output-sheets";
+import { withValidSheetNames } from "../../src/workbook/sheet-names";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
