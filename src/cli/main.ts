@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { Lang } from "../engine/framework";
 import { escapeControls } from "../workbook/control-text";
 import { isXlsxFileError } from "../xlsx/errors";
-import { OutputFileError } from "../xlsx/output-file";
+import { errnoCode, OutputFileError } from "../xlsx/output-file";
 import { templateCommand } from "./commands/template";
 import { summarizeCommand } from "./commands/summarize";
 import { validateCommand } from "./commands/validate";
@@ -101,6 +101,7 @@ function buildProgram(
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) guardStdout(() => lang);
   // Whatever reaches the terminal (file names, sheet names, messages quoting cell values) has
   // its control characters written out; JSON output carries none (terminalSafeJson).
   io = terminalIo(io);
@@ -119,6 +120,27 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (error) {
     return report(error, io, lang, debug);
   }
+}
+
+let stdoutGuarded = false;
+
+/**
+ * Standard output that cannot be written (redirected to a full disk; a pipe whose reader has
+ * gone, as with `| head`) ends the run with exit 2 and one line, not with Node's stack trace
+ * and exit 1 ("the input has errors"). Temporary files are removed on the way out.
+ */
+function guardStdout(lang: () => Lang): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on("error", (error: Error) => {
+    const code = errnoCode(error);
+    // A closed pipe is the reader's choice: nothing to say (stderr may be the same pipe).
+    if (code !== "EPIPE") {
+      const problem = code === "ENOSPC" || code === "EDQUOT" ? "no-space" : "unwritable";
+      process.stderr.write(OUTPUT_PROBLEMS[problem][lang()]("stdout") + "\n");
+    }
+    process.exit(EXIT.unusable);
+  });
 }
 
 function terminalIo(io: Io): Io {

@@ -258,6 +258,37 @@ describe("temporary files are removed on signals and errors (issue 17 item 5)", 
 });
 
 describe("exit 2 with one clear line for output problems (issue 17 item 6)", () => {
+  (existsSync("/dev/full") ? it : it.skip)(
+    "standard output on a full disk: exit 2 and one line, no stack trace (skipped without /dev/full)",
+    async () => {
+      const full = fs.openSync("/dev/full", "w");
+      try {
+        const child = spawn(
+          process.execPath,
+          [
+            "-r",
+            path.join(ROOT, "test/helpers/ts-register.js"),
+            path.join(ROOT, "test/helpers/kkb-main.ts"),
+            "validate",
+            EXAMPLE,
+            "--json",
+          ],
+          { stdio: ["ignore", full, "pipe"] }
+        );
+        let err = "";
+        child.stderr!.setEncoding("utf8");
+        child.stderr!.on("data", (text: string) => (err += text));
+        const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        expect(code).toBe(2);
+        oneLine(err);
+        expect(err).toMatch(/Disk penuh: stdout/);
+      } finally {
+        fs.closeSync(full);
+      }
+    },
+    60_000
+  );
+
   it("-o into a folder that cannot be created", async () => {
     const dir = folder("blocked");
     writeFileSync(path.join(dir, "berkas"), "bukan folder");
