@@ -149,21 +149,10 @@ export class OutputFile {
    */
   static async create(file: string): Promise<OutputFile> {
     const final = path.resolve(file);
+    const existing = await fs.stat(final).catch(() => null);
+    if (existing?.isDirectory()) throw new OutputFileError("is-folder", file);
     try {
-      const existing = await fs.stat(final).catch(() => null);
-      if (existing?.isDirectory()) throw new OutputFileError("is-folder", file);
       await fs.mkdir(path.dirname(final), { recursive: true });
-      for (let attempt = 0; ; attempt++) {
-        const temp = tempName(final);
-        // Tracked before it exists: a signal between open and tracking leaves nothing behind.
-        trackTempFile(temp);
-        try {
-          return new OutputFile(file, temp, await createExclusive(temp));
-        } catch (error) {
-          releaseTempFile(temp);
-          if (errnoCode(error) !== "EEXIST" || attempt >= 4) throw error;
-        }
-      }
     } catch (error) {
       // mkdir through a file gives EEXIST or ENOTDIR: a folder that cannot be made.
       const code = errnoCode(error);
@@ -171,6 +160,18 @@ export class OutputFile {
         throw new OutputFileError("folder", file, { cause: error });
       }
       throw asOutputError(error, file);
+    }
+    for (let attempt = 0; ; attempt++) {
+      const temp = tempName(final);
+      // Tracked before it exists: a signal between open and tracking leaves nothing behind.
+      trackTempFile(temp);
+      try {
+        return new OutputFile(file, temp, await createExclusive(temp));
+      } catch (error) {
+        releaseTempFile(temp);
+        // (A name taken by chance, one in 2^128, is tried again with another.)
+        if (errnoCode(error) !== "EEXIST" || attempt >= 4) throw asOutputError(error, file);
+      }
     }
   }
 
