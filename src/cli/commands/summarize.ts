@@ -87,7 +87,7 @@ export async function summarizeCommand(
         });
       } else io.out(terminalSafeJson([...jsonPieces(results)].join("")) + "\n");
     }
-    // Both files appear together, each whole.
+    // Renamed only when both are written, one right after the other.
     await xlsxOut.commit();
     await jsonOut?.commit();
   } catch (error) {
