@@ -1,7 +1,9 @@
 /** Reading the input workbook and its kampung rows, with progress for large files. */
 import { promises as fs } from "node:fs";
-import { readInput, InputRead } from "../workbook/input";
+import { readChosenInput } from "../workbook/choose-input";
+import { InputRead } from "../workbook/input";
 import { Grid } from "../workbook/grid";
+import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
 import { CliError, Context } from "./context";
 import { T } from "./messages";
@@ -32,14 +34,22 @@ export async function loadInput(
     T.reading[ctx.lang],
     T.rows[ctx.lang]
   );
-  let grids: Grid[];
+  let read: Grid[];
   try {
-    grids = await readWorkbook(file, { onRows: (n) => bar.update(n) });
+    read = await readWorkbook(file, { onRows: (n) => bar.update(n) });
   } finally {
     bar.stop();
   }
-  const read = readInput(grids, { lang: ctx.lang, sheet, visibleOnly });
-  const missing = read.issues.find((i) => i.code === "SHEET_NOT_FOUND");
-  if (read.fatal && missing) throw new CliError(missing.message);
-  return { grids, read };
+  const grids = withValidSheetNames(read);
+  const chosen = sheet === undefined ? undefined : renamedSheet(sheet, read, grids);
+  const input = readChosenInput(grids, { lang: ctx.lang, sheet: chosen, visibleOnly });
+  const missing = input.issues.find((i) => i.code === "SHEET_NOT_FOUND");
+  if (input.fatal && missing) throw new CliError(missing.message);
+  return { grids, read: input };
+}
+
+/** --sheet as the user typed it: the file's own name of a sheet that was renamed works too. */
+function renamedSheet(sheet: string, before: readonly Grid[], after: readonly Grid[]): string {
+  const i = before.findIndex((g) => g.sheet === sheet);
+  return i >= 0 ? after[i].sheet : sheet;
 }

@@ -6,13 +6,15 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { Lang } from "../engine/framework";
+import { escapeControls } from "../workbook/control-text";
 import { isXlsxFileError } from "../xlsx/errors";
+import { errnoCode, OutputFileError } from "../xlsx/output-file";
 import { templateCommand } from "./commands/template";
 import { summarizeCommand } from "./commands/summarize";
 import { validateCommand } from "./commands/validate";
 import { CliError, Context, EXIT } from "./context";
 import { Io, processIo } from "./io";
-import { T } from "./messages";
+import { OUTPUT_PROBLEMS, T } from "./messages";
 
 function packageVersion(): string {
   try {
@@ -116,6 +118,10 @@ function buildProgram(
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) guardStdout(() => lang);
+  // Whatever reaches the terminal (file names, sheet names, messages quoting cell values) has
+  // its control characters written out; JSON output carries none (terminalSafeJson).
+  io = terminalIo(io);
   let lang = langFromArgv(argv);
   let debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
@@ -133,6 +139,38 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+let stdoutGuarded = false;
+
+/**
+ * Standard output that cannot be written (redirected to a full disk; a pipe whose reader has
+ * gone, as with `| head`) ends the run with exit 2 and one line, not with Node's stack trace
+ * and exit 1 ("the input has errors"). Temporary files are removed on the way out.
+ */
+function guardStdout(lang: () => Lang): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  process.stdout.on("error", (error: Error) => {
+    const code = errnoCode(error);
+    // A closed pipe is the reader's choice: nothing to say (stderr may be the same pipe).
+    if (code !== "EPIPE") {
+      const problem = code === "ENOSPC" || code === "EDQUOT" ? "no-space" : "unwritable";
+      process.stderr.write(OUTPUT_PROBLEMS[problem][lang()]("stdout") + "\n");
+    }
+    process.exit(EXIT.unusable);
+  });
+}
+
+function terminalIo(io: Io): Io {
+  return {
+    out: (text) => io.out(escapeControls(text)),
+    err: (text) => io.err(escapeControls(text)),
+    get errIsTty() {
+      return io.errIsTty;
+    },
+    errStream: io.errStream,
+  };
+}
+
 function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every usage error (already printed by commander) is 2.
@@ -142,6 +180,10 @@ function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {
   if (error instanceof CliError) {
     io.err(error.message + "\n" + stack);
     return error.exitCode;
+  }
+  if (error instanceof OutputFileError) {
+    io.err(OUTPUT_PROBLEMS[error.problem][lang](error.file) + "\n" + stack);
+    return EXIT.unusable;
   }
   if (isXlsxFileError(error)) {
     io.err(error.text(lang) + "\n" + stack);

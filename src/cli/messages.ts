@@ -1,6 +1,7 @@
 /** The CLI's own texts, Indonesian and English. Issue messages come from the engine. */
 import { Lang } from "../engine/framework";
 import { WeightProblem } from "../engine/ibangga";
+import { OutputProblem } from "../xlsx/output-file";
 
 type Text<P extends unknown[] = []> = Readonly<Record<Lang, (...p: P) => string>>;
 
@@ -26,6 +27,44 @@ export const WEIGHT_PROBLEMS: Readonly<Record<WeightProblem, Text<[string]>>> = 
   "zero-sum": {
     id: (s) => `Jumlah bobot "${s}" harus lebih dari 0.`,
     en: (s) => `The weights "${s}" must add up to more than 0.`,
+  },
+};
+
+/** Why an output (the .xlsx, the JSON, the template) was not written: exit 2, nothing changed. */
+export const OUTPUT_PROBLEMS: Readonly<Record<OutputProblem, Text<[string]>>> = {
+  "no-space": {
+    id: (f) => `Disk penuh: ${f} tidak dapat ditulis. Kosongkan ruang disk, lalu coba lagi.`,
+    en: (f) => `The disk is full: ${f} cannot be written. Free some disk space and try again.`,
+  },
+  "read-only": {
+    id: (f) =>
+      `Tidak ada izin menulis ${f} (folder hanya-baca atau milik pengguna lain). Pilih folder lain.`,
+    en: (f) =>
+      `No permission to write ${f} (the folder is read-only or someone else's). Choose another folder.`,
+  },
+  folder: {
+    id: (f) =>
+      `Folder untuk ${f} tidak ada dan tidak dapat dibuat (mungkin ada file dengan nama itu di jalurnya).`,
+    en: (f) =>
+      `The folder for ${f} does not exist and cannot be created (perhaps a file of that name is in the path).`,
+  },
+  "is-folder": {
+    id: (f) => `${f} adalah folder. Berikan nama file, misalnya ${f}/ringkasan.xlsx.`,
+    en: (f) => `${f} is a folder. Give a file name, such as ${f}/ringkasan.xlsx.`,
+  },
+  "name-too-long": {
+    id: (f) => `Nama ${f} terlalu panjang untuk sistem berkas ini. Pilih nama yang lebih pendek.`,
+    en: (f) => `The name ${f} is too long for this file system. Choose a shorter name.`,
+  },
+  exists: {
+    id: (f) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
+    en: (f) => `File ${f} already exists and is not overwritten. Use --force to overwrite it.`,
+  },
+  unwritable: {
+    id: (f) =>
+      `File ${f} tidak dapat ditulis (periksa foldernya, izin, atau apakah file sedang terbuka di Excel).`,
+    en: (f) =>
+      `File ${f} cannot be written (check the folder, the permissions, or whether it is open in Excel).`,
   },
 };
 

@@ -30,7 +30,3 @@ async function realTarget(file: string): Promise<string> {
     return path.join(dir, path.basename(absolute));
   }
 }
-
-export async function ensureParentDir(file: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-}

@@ -3,6 +3,7 @@ import { KampungResult } from "../engine/assessment";
 import { DOMAINS, Lang } from "../engine/framework";
 import { Issue } from "../engine/issues";
 import { sheetAddress } from "../workbook/a1";
+import { escapeControls } from "../workbook/control-text";
 import { T } from "./messages";
 
 /** A value the engine already rounded, shown with exactly `decimals` digits (no re-rounding). */
@@ -39,7 +40,7 @@ export function domainTable(kampung: readonly KampungResult[], lang: Lang): stri
     T.ibanggaSetara[lang],
   ];
   const rows = kampung.map((k) => [
-    k.name,
+    escapeControls(k.name, "escape"),
     ...DOMAINS.map((d) => showDecimals(k.domains[d.key], 1, lang)),
     showDecimals(k.composite, 2, lang),
     showDecimals(k.ibangga?.setara, 1, lang),
@@ -59,6 +60,8 @@ export function issueLines(issues: readonly Issue[], lang: Lang): string {
         i.message,
       ]
         .filter((part) => part !== "")
+        // One issue per line, and nothing from the file acts on the terminal.
+        .map((part) => escapeControls(part, "escape"))
         .join("  ")
     )
     .map((line) => line + "\n")

@@ -207,6 +207,13 @@ export const MESSAGES = {
     id: (p) => `Lembar ${v(p)} tidak ada. Lembar yang ada: ${p.list}.`,
     en: (p) => `There is no sheet ${v(p)}. Sheets: ${p.list}.`,
   },
+  SHEET_HIDDEN: {
+    severity: "warning",
+    id: (p) =>
+      `Lembar ${v(p)} tersembunyi di buku kerja, tetapi datanya yang dibaca. Pastikan ini lembar yang dimaksud (atau pilih dengan --sheet).`,
+    en: (p) =>
+      `Sheet ${v(p)} is hidden in the workbook, but its data is what was read. Make sure it is the sheet you mean (or choose one with --sheet).`,
+  },
   STATUS_INCONSISTENT: {
     severity: "warning",
     id: (p) =>

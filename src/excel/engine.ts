@@ -9,7 +9,8 @@ import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
 import { Grid, GridTable } from "../workbook/grid";
-import { InputRead, readInput, ReadOptions } from "../workbook/input";
+import { readChosenInput } from "../workbook/choose-input";
+import { InputRead, ReadOptions } from "../workbook/input";
 import {
   AnalysisView,
   issueCounts,
@@ -141,7 +142,7 @@ export class LocalEngine implements SummaryEngine {
 
   readNow(options: ReadOptions): InputRead {
     if (options.visibleOnly !== undefined) this.visibleOnly = options.visibleOnly;
-    this.current = readInput(this.grids, { ...options, visibleOnly: this.visibleOnly });
+    this.current = readChosenInput(this.grids, { ...options, visibleOnly: this.visibleOnly });
     return this.current;
   }
 

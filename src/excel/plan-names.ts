@@ -4,7 +4,11 @@
  * the workbook's list of owned sheets holds its name. A user's sheet that happens to be called
  * `KKB Ringkasan` has neither and is never touched; the summary takes `KKB Ringkasan (2)`. Pure.
  */
+import { freeName } from "../workbook/sheet-names";
 import { SheetRole } from "../workbook/sheet-spec";
+
+// One naming rule for the pane and the CLI (src/workbook/sheet-names.ts).
+export { freeName, SHEET_NAME_MAX } from "../workbook/sheet-names";
 
 /** Roles whose sheets a regeneration deletes and writes again. Input and evidence hold user data. */
 export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
@@ -49,24 +53,6 @@ export function ownedRole(sheet: ExistingSheet, ownership: Ownership): SheetRole
   if (!entry) return null;
   if (ownership.customProperties && sheet.roleProperty !== entry.role) return null;
   return entry.role;
-}
-
-/** Excel's sheet name limit. */
-export const SHEET_NAME_MAX = 31;
-
-/** `KKB Ringkasan`, then `KKB Ringkasan (2)`, ... skipping names in `taken` (case-insensitive). */
-export function freeName(
-  preferred: string,
-  taken: ReadonlySet<string>,
-  max = SHEET_NAME_MAX
-): string {
-  const base = preferred.slice(0, max);
-  if (!taken.has(key(base))) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = preferred.slice(0, max - suffix.length) + suffix;
-    if (!taken.has(key(name))) return name;
-  }
 }
 
 export interface SheetNamePlan {

@@ -7,8 +7,10 @@
  */
 import { LocalEngine } from "../excel/engine";
 import { WriteOp } from "../excel/plan-write";
-import { readInput } from "../workbook/input";
+import { readChosenInput } from "../workbook/choose-input";
+import { outputSheets } from "../workbook/output-sheets";
 import { issueCounts } from "../workbook/read-view";
+import { withValidSheetNames } from "../workbook/sheet-names";
 import { buildSummary } from "../workbook/summary";
 import {
   DoneValue,
@@ -46,7 +48,7 @@ export function createEngineCore(
     post({ id, kind: "progress", progress: { stage: "score", fraction: 0.05 } });
     const read =
       current.sheet !== "" && request.lang !== currentLang
-        ? readInput(grids, { lang: request.lang, sheet: current.sheet })
+        ? readChosenInput(grids, { lang: request.lang, sheet: current.sheet })
         : current;
     const summary = buildSummary(read, {
       lang: request.lang,
@@ -54,13 +56,11 @@ export function createEngineCore(
       source: request.source,
       now: request.now,
     });
-    const owned = new Set(summary.sheets.map((sheet) => sheet.name.toLowerCase()));
-    const copies = request.includeCopies
-      ? grids
-          .filter((g) => !owned.has(g.sheet.toLowerCase()))
-          .map((grid) => ({ name: grid.sheet, grid }))
-      : [];
-    const bytes = await files.workbookBytes(summary.sheets, {
+    // A user's own `KKB ...` sheet is kept and the summary numbered, as in Excel.
+    const { copies, sheets } = request.includeCopies
+      ? outputSheets(grids, summary.sheets)
+      : { copies: [], sheets: summary.sheets };
+    const bytes = await files.workbookBytes(sheets, {
       copies,
       onSheet: (sheet, index, total) =>
         post({
@@ -73,7 +73,7 @@ export function createEngineCore(
     return {
       bytes,
       counts: { kampung: summary.results.kampung.length, ...issueCounts(summary.results.issues) },
-      sheets: summary.sheets.map((sheet) => sheet.name),
+      sheets: sheets.map((sheet) => sheet.name),
     };
   }
 
@@ -131,7 +131,8 @@ export function createEngineCore(
       }
       case "openFile": {
         const files = await loadFileEngine();
-        const grids = await files.readFileGrids(request.bytes, request.name);
+        // Names Excel accepts (a CSV is named after its file: `penilaian[1].csv`).
+        const grids = withValidSheetNames(await files.readFileGrids(request.bytes, request.name));
         engine.useGrids(grids);
         file = { name: request.name };
         currentLang = request.lang;

@@ -18,7 +18,17 @@ import { Issue } from "../engine/issues";
 import { sheetAddress } from "./a1";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
-import { Block, ChartSpec, FORMATS, SheetSpec, SpecValue, TableBlock } from "./sheet-spec";
+import { escapeControls } from "./control-text";
+import { Grid } from "./grid";
+import {
+  Block,
+  ChartSpec,
+  FORMATS,
+  SheetRole,
+  SheetSpec,
+  SpecValue,
+  TableBlock,
+} from "./sheet-spec";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -83,6 +93,34 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
     validasiSheet(results.issues, stamp, lang),
   ];
   return { results, analysis, sheets };
+}
+
+const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
+  ["ringkasan", SHEET_NAMES.ringkasan, "titleRingkasan"],
+  ["domain", SHEET_NAMES.domain, "titleDomain"],
+  ["ibangga", SHEET_NAMES.ibangga, "titleIbangga"],
+  ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
+  ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
+];
+
+/**
+ * The role of a summary sheet KKB wrote earlier (a summary workbook summarised again), or null
+ * for any other sheet. A file carries no ownership marks the reader keeps, so a sheet is KKB's
+ * when its name, title and stamp all are: a name of the summary (`KKB Ringkasan`, or
+ * `KKB Ringkasan (2)` as numbered beside a user's sheet), the title of that sheet in A1 and the
+ * stamp's first line in A2. A user's own sheet that is only called `KKB Ringkasan` is not.
+ */
+export function summaryRoleOf(grid: Grid): SheetRole | null {
+  const at = (row: number) => grid.rows[row - grid.originRow]?.[0 - grid.originCol];
+  const stamp = at(1);
+  if (typeof stamp !== "string" || !/^(Metode|Method): /.test(stamp)) return null;
+  const name = grid.sheet.toLocaleLowerCase().replace(/ \(\d+\)$/, "");
+  const title = at(0);
+  for (const [role, sheetName, titleKey] of SUMMARY_SHEETS) {
+    if (name !== sheetName.toLocaleLowerCase()) continue;
+    return title === label(titleKey, "id") || title === label(titleKey, "en") ? role : null;
+  }
+  return null;
 }
 
 /** A number as text in the UI language's decimal mark (stamp lines are text, not cells). */
@@ -574,14 +612,16 @@ function wilayahSheet(
 function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang: Lang): SheetSpec {
   const keys: LabelKey[] = ["severity", "sheet", "cell", "kampung", "field", "code", "message"];
   const columns = keys.map((k) => text(label(k, lang)));
+  // Text from the file (kampung names, values quoted in messages) with its control
+  // characters written out, as in the terminal.
   const rows = issues.map((i) => [
     label(i.severity, lang),
     i.sheet,
     i.cell,
-    i.kampung,
-    i.field,
+    escapeControls(i.kampung),
+    escapeControls(i.field),
     i.code,
-    i.message,
+    escapeControls(i.message),
   ]);
   const blocks: Block[] = heading(label("titleValidasi", lang), stamp);
   if (rows.length === 0) {

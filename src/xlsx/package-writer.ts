@@ -10,6 +10,7 @@
  * it comes instead of parking it in a temporary file.
  */
 import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { isCellError } from "../engine/cell";
 import { columnLetters, rangeAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
@@ -497,15 +498,16 @@ interface SheetCharts {
 
 // ---------------------------------------------------------------------------------------------
 
+/** `target`: a file name, or a stream the caller closes (an OutputFile's). */
 export async function writePackage(
-  file: string,
+  target: string | Writable,
   sheets: readonly SheetSpec[],
   options: PackageOptions = {}
 ): Promise<void> {
   const copies = options.copies ?? [];
   const names = [...copies.map((c) => c.name), ...sheets.map((s) => s.name)];
   const now = new Date();
-  const zip = new ZipWriter(file, options.level ?? 1, now);
+  const zip = new ZipWriter(target, options.level ?? 1, now);
   try {
     // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
     const styles = new StyleSheet();

@@ -15,18 +15,10 @@ export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Characters Excel does not allow in a sheet name, and its 31-character limit. */
-const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
-
-/** The sheet name a CSV file's grid gets: its file name without folder and extension, made valid. */
+/** The sheet name a CSV file's grid gets: its file name without folder and extension (made valid for Excel by sheet-names.ts). */
 export function csvSheetName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
-  const bare = base
-    .replace(/\.[^.]*$/, "")
-    .replace(SHEET_NAME_FORBIDDEN, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (bare || "CSV").slice(0, 31);
+  return base.replace(/\.[^.]*$/, "") || "CSV";
 }
 
 /** The grids of a workbook that has at least one worksheet (Excel cannot save one without). */

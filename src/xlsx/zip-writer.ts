@@ -6,7 +6,8 @@
  * 4 GiB is refused.
  */
 import { once } from "node:events";
-import { WriteStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
+import { Writable } from "node:stream";
 import * as zlib from "node:zlib";
 
 /** Bytes of XML gathered before they go to the deflater. */
@@ -47,7 +48,9 @@ export interface ZipPart {
 }
 
 export class ZipWriter {
-  private readonly out: WriteStream;
+  private readonly out: Writable;
+  /** Whether the stream is the writer's own (opened from a file name) and closed by it. */
+  private readonly own: boolean;
   private readonly entries: Entry[] = [];
   private offset = 0;
   private readonly stamp: { time: number; date: number };
@@ -57,8 +60,9 @@ export class ZipWriter {
   private fail: (error: Error) => void = () => undefined;
   private busy = false;
 
+  /** `target`: a file name, or a stream the caller opened and closes (an OutputFile's). */
   constructor(
-    file: string,
+    target: string | Writable,
     private readonly level = 1,
     date = new Date()
   ) {
@@ -68,7 +72,8 @@ export class ZipWriter {
         resolve();
       };
     });
-    this.out = createWriteStream(file);
+    this.own = typeof target === "string";
+    this.out = typeof target === "string" ? createWriteStream(target) : target;
     this.out.on("error", (error) => this.fail(error));
     this.stamp = dosDateTime(date);
   }
@@ -211,12 +216,12 @@ export class ZipWriter {
     }
     await this.raw(Buffer.concat([directory, end]));
     this.out.end();
-    await this.until(this.out, "close");
+    await this.until(this.out, this.own ? "close" : "finish");
   }
 
   /** Closes the file after a failure (the caller removes it). */
   async abort(): Promise<void> {
-    if (this.out.closed) return;
+    if (this.out.closed || this.out.destroyed) return;
     this.out.destroy();
     await once(this.out, "close").catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as ExcelJS from "exceljs";
 import { CellValue } from "../../src/engine/cell";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
@@ -163,9 +163,12 @@ describe("writeWorkbook", () => {
   });
 
   it("reports an unwritable target as a file error and leaves no temporary file", async () => {
-    await expect(writeWorkbook(tmp.file("no/such/dir/out.xlsx"), [spec])).rejects.toMatchObject({
-      problem: "unwritable",
+    writeFileSync(tmp.file("a-file"), "");
+    await expect(writeWorkbook(tmp.file("a-file/out.xlsx"), [spec])).rejects.toMatchObject({
+      name: "OutputFileError",
+      problem: "folder",
     });
+    expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });
 

@@ -3,16 +3,20 @@
  * summary sheets. Never writes over INPUT; writes the summary even when rows have errors.
  */
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import * as path from "node:path";
+import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
-import { buildSummary } from "../../workbook/summary";
-import { SheetCopy, writeWorkbook } from "../../xlsx/write";
+import { terminalSafeJson } from "../../workbook/control-text";
+import { InputRead } from "../../workbook/input";
+import { outputSheets } from "../../workbook/output-sheets";
+import { Summary, buildSummary } from "../../workbook/summary";
+import { OutputFile, asOutputError } from "../../xlsx/output-file";
+import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
 import { T, WEIGHT_PROBLEMS } from "../messages";
-import { ensureParentDir, sameFile } from "../paths";
+import { sameFile } from "../paths";
 import { progressBar } from "../progress";
 import { domainTable } from "../table";
 
@@ -43,48 +47,57 @@ export async function summarizeCommand(
     }
   }
 
-  const { grids, read } = await loadInput(
-    input,
-    options.sheet,
-    ctx,
-    jsonToStdout,
-    options.visibleOnly
-  );
-  const summary = buildSummary(read, {
-    lang,
-    weights: parsed.weights,
-    source: path.basename(input),
-    now: new Date(),
-  });
-  // The input sheets keep their names so the links of KKB Validasi lead to the cells; sheets
-  // KKB wrote before (a summary summarised again) are regenerated, not copied.
-  const owned = new Set(summary.sheets.map((s) => s.name.toLowerCase()));
-  const copies: SheetCopy[] = grids
-    .filter((g) => !owned.has(g.sheet.toLowerCase()))
-    .map((grid) => ({ name: grid.sheet, grid }));
-
-  await ensureParentDir(options.output);
-  const totalRows = copies.reduce((n, c) => n + c.grid.rows.length, 0);
-  const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
+  // The outputs' temporary files are made first: a folder that cannot be written is said
+  // before the input is read, and a signal during the work removes them (temp-files.ts).
+  const xlsxOut = await OutputFile.create(options.output);
+  let jsonOut: OutputFile | null = null;
+  let summary: Summary;
+  let read: InputRead;
   try {
-    await writeWorkbook(options.output, summary.sheets, {
-      copies,
-      onRows: (n, total) => bar.update(n, total),
+    if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
+    const loaded = await loadInput(input, options.sheet, ctx, jsonToStdout, options.visibleOnly);
+    read = loaded.read;
+    summary = buildSummary(read, {
+      lang,
+      weights: parsed.weights,
+      source: path.basename(input),
+      now: new Date(),
     });
-  } finally {
-    bar.stop();
+    // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
+    // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
+    const { copies, sheets } = outputSheets(loaded.grids, summary.sheets);
+
+    const totalRows = copies.reduce((n, c) => n + c.grid.rows.length, 0);
+    const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
+    try {
+      await writeWorkbook(xlsxOut, sheets, {
+        copies,
+        onRows: (n, total) => bar.update(n, total),
+        commit: false,
+      });
+    } finally {
+      bar.stop();
+    }
+    // Built only when asked for, and written in pieces: on the national workbook the whole
+    // text would be one string of some 200 MB.
+    if (options.json) {
+      const results = resultsJson(summary.results, summary.analysis);
+      if (jsonOut) {
+        const file = jsonOut.file;
+        await writeJson(jsonOut.stream(), results).catch((error: unknown) => {
+          throw asOutputError(error, file);
+        });
+      } else io.out(terminalSafeJson([...jsonPieces(results)].join("")) + "\n");
+    }
+    // Renamed only when both are written, one right after the other.
+    await xlsxOut.commit();
+    await jsonOut?.commit();
+  } catch (error) {
+    await xlsxOut.discard();
+    await jsonOut?.discard();
+    throw error;
   }
 
-  // Built only when asked for, and written in pieces: on the national workbook the whole text
-  // would be one string of some 200 MB.
-  if (options.json) {
-    const results = resultsJson(summary.results, summary.analysis);
-    if (jsonToStdout) io.out([...jsonPieces(results)].join("") + "\n");
-    else {
-      await ensureParentDir(options.json);
-      await writeJsonFile(options.json, results);
-    }
-  }
   if (options.print) io.out(domainTable(summary.results.kampung, lang));
 
   const issues = summary.results.issues;
@@ -150,8 +163,8 @@ const wrapSuffix = (depth: number) => depth * 2 + depth * (depth - 1);
 
 const JSON_CHUNK = 1 << 20;
 
-async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  const out = createWriteStream(file, "utf8");
+/** Writes the JSON text to a stream in chunks of about 1 MB, and ends it. */
+async function writeJson(out: Writable, value: unknown): Promise<void> {
   const failed = once(out, "error").then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
   let chunk = "";
@@ -159,7 +172,7 @@ async function writeJsonFile(file: string, value: unknown): Promise<void> {
     if (!out.write(text)) await Promise.race([once(out, "drain"), failed]);
   };
   for (const piece of jsonPieces(value)) {
-    chunk += piece;
+    chunk += terminalSafeJson(piece);
     if (chunk.length >= JSON_CHUNK) {
       await write(chunk);
       chunk = "";

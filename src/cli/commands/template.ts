@@ -3,7 +3,7 @@ import { templateSheets } from "../../workbook/template";
 import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
 import { T } from "../messages";
-import { ensureParentDir, exists } from "../paths";
+import { exists } from "../paths";
 
 export interface TemplateOptions {
   readonly output?: string;
@@ -18,8 +18,10 @@ export async function templateCommand(options: TemplateOptions, ctx: Context): P
   const file = options.output ?? defaultTemplateName(ctx.lang);
   // A filled-in template is an official's data: never replace it silently.
   if (!options.force && (await exists(file))) throw new CliError(T.refuseExisting[ctx.lang](file));
-  await ensureParentDir(file);
-  await writeWorkbook(file, templateSheets(ctx.lang));
+  // Without --force the file gets its name only if the name is still free at that moment.
+  await writeWorkbook(file, templateSheets(ctx.lang), {
+    commitOptions: { overwrite: options.force === true },
+  });
   ctx.io.err(T.templateWritten[ctx.lang](file) + "\n");
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 /** `kkb validate INPUT`: the issues of an input workbook; exit 1 when any is an error. */
 import { SETARA } from "../../engine/ibangga";
+import { terminalSafeJson } from "../../workbook/control-text";
 import { analyseRead } from "../../workbook/summary";
 import { Context, EXIT } from "../context";
 import { resultsJson } from "../json";
@@ -31,7 +32,7 @@ export async function validateCommand(
   const issues = results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
   if (options.json) {
-    ctx.io.out(JSON.stringify(resultsJson(results, analysis), null, 2) + "\n");
+    ctx.io.out(terminalSafeJson(JSON.stringify(resultsJson(results, analysis), null, 2)) + "\n");
   } else {
     ctx.io.out(issueLines(issues, ctx.lang));
     const warnings = issues.length - errors;
