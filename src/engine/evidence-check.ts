@@ -237,6 +237,8 @@ export function checkEvidence(
     }
     let scored = 0;
     let covered = 0;
+    /** Scored sub-indicators with no evidence row: one warning for the kampung names them all. */
+    const missing: number[] = [];
     for (let i = 0; i < SUB_INDICATORS.length; i++) {
       if (a.sub[i] === null || a.sub[i] === undefined) continue;
       scored++;
@@ -244,14 +246,7 @@ export function checkEvidence(
       const label = labels[i];
       const records = slots?.[i];
       if (!records) {
-        issues.push(
-          makeIssue(
-            "EVIDENCE_MISSING",
-            { sheet, cell: cellOf(a.row, field), kampung: a.name, field },
-            { label },
-            lang
-          )
-        );
+        missing.push(i);
         continue;
       }
       let valid = false;
@@ -287,6 +282,21 @@ export function checkEvidence(
         if (ok) valid = true;
       }
       if (valid) covered++;
+    }
+    if (missing.length > 0) {
+      const field = SUB_INDICATORS[missing[0]].key;
+      issues.push(
+        makeIssue(
+          "EVIDENCE_MISSING",
+          { sheet, cell: cellOf(a.row, field), kampung: a.name, field },
+          {
+            count: missing.length,
+            list: missing.map((i) => labels[i]).join("; "),
+            label: labels[missing[0]],
+          },
+          lang
+        )
+      );
     }
     totalScored += scored;
     totalCovered += covered;

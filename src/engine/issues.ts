@@ -228,14 +228,20 @@ export const MESSAGES = {
   EVIDENCE_NONE: {
     severity: "warning",
     id: () =>
-      `Tidak ada lembar Bukti: skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
+      `Tidak ada bukti (lembar Bukti tidak ada atau kosong): skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
     en: () =>
-      `No Evidence (Bukti) sheet: the scores cannot be traced to evidence (date, source, quote/page).`,
+      `No evidence given (no Evidence sheet, or an empty one): the scores cannot be traced to evidence (date, source, quote/page).`,
   },
   EVIDENCE_MISSING: {
     severity: "warning",
-    id: (p) => `${p.label}: skor diisi tetapi tidak ada baris bukti di lembar Bukti.`,
-    en: (p) => `${p.label}: scored, but there is no evidence row on the Evidence sheet.`,
+    id: (p) =>
+      p.count === 1
+        ? `${p.label}: skor diisi tetapi tidak ada baris bukti.`
+        : `${p.count} sub-indikator diisi tanpa baris bukti: ${p.list}.`,
+    en: (p) =>
+      p.count === 1
+        ? `${p.label}: scored, but there is no evidence row.`
+        : `${p.count} sub-indicators are scored without an evidence row: ${p.list}.`,
   },
   EVIDENCE_STALE: {
     severity: "warning",

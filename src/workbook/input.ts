@@ -782,7 +782,7 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
       cols = found;
     }
   }
-  if (headerRow < 0) return { records: [], originCol: grid.originCol, columns: {} };
+  if (headerRow < 0) return null;
   const records: EvidenceRecord[] = [];
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -821,6 +821,8 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
       quote: cellText(get("quote")),
     });
   }
+  // An evidence sheet with no rows (the template's, unfilled) is no evidence given.
+  if (records.length === 0) return null;
   return { records, originCol: grid.originCol, columns: cols };
 }
 
