@@ -71,8 +71,13 @@ export function analyseRead(
     cellOf: (row, field) => fieldAddress(read, row, field),
     evidenceCellOf: read.evidenceCellOf,
   });
-  const issues: Issue[] = read.issues.slice();
-  for (const issue of analysis.issues) issues.push(issue); // no spread: lists can be huge
+  // Errors first, then warnings, each in the order found: the CLI, the pane, KKB Validasi and
+  // the JSON all list them so (no spread: lists can be huge).
+  const issues: Issue[] = [];
+  for (const severity of ["error", "warning"] as const) {
+    for (const issue of read.issues) if (issue.severity === severity) issues.push(issue);
+    for (const issue of analysis.issues) if (issue.severity === severity) issues.push(issue);
+  }
   return { results: { ...scored, issues }, analysis };
 }
 

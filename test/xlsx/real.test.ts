@@ -131,6 +131,10 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(issue?.message).toContain("=1+1");
     expect(issue?.message).toMatch(/Excel atau LibreOffice, simpan/);
     expect(codes(read.issues).has("SCORE_MISSING")).toBe(false);
+    // Errors are listed before warnings (CLI, pane, KKB Validasi and JSON use this order).
+    const severities = results.issues.map((i) => i.severity);
+    expect(severities.indexOf("warning")).toBeGreaterThan(severities.lastIndexOf("error"));
+    expect(results.issues[0].code).toBe("FORMULA_NOT_CALCULATED");
     expect(results.kampung[0].composite).toBeNull();
     expect(results.kampung.slice(1).map((k) => k.composite)).toEqual(STUDY.composites.slice(1));
   });
