@@ -61,7 +61,7 @@ export const MESSAGES = {
   },
   SCORE_NOT_NUMBER: {
     severity: "error",
-    id: (p) => `${p.label}: ${v(p)} bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.`,
+    id: (p) => `${p.label}: ${v(p)} bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.`,
     en: (p) => `${p.label}: ${v(p)} is not a number. Enter 0, 0.5, 1, 1.5 or 2.`,
   },
   SCORE_CELL_ERROR: {
@@ -83,7 +83,7 @@ export const MESSAGES = {
   SCORE_OFF_RUBRIC: {
     severity: "warning",
     id: (p) =>
-      `${p.label}: ${vId(p)} bukan nilai rubrik (0, 0,5, 1, 1,5, 2); dipakai apa adanya, periksa apakah ini rata-rata butir.`,
+      `${p.label}: ${vId(p)} bukan nilai rubrik (0; 0,5; 1; 1,5; 2); dipakai apa adanya, periksa apakah ini rata-rata butir.`,
     en: (p) =>
       `${p.label}: ${v(p)} is not a rubric value (0, 0.5, 1, 1.5, 2); used as given, check that it is a mean of items.`,
   },
@@ -106,7 +106,7 @@ export const MESSAGES = {
   },
   IBANGGA_OUT_OF_RANGE: {
     severity: "error",
-    id: (p) => `${p.label}: ${v(p)} di luar skala 0-100.`,
+    id: (p) => `${p.label}: ${vId(p)} di luar skala 0-100.`,
     en: (p) => `${p.label}: ${v(p)} is outside the 0-100 scale.`,
   },
   IBANGGA_TEXT: {

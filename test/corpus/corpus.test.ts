@@ -534,7 +534,7 @@ describe("corpus: details", () => {
     const read = readInput(await readWorkbook(files.textScores), { lang: "id" });
     const message = (cell: string) => read.issues.find((i) => i.cell === cell)?.message;
     expect(message("E2")).toBe(
-      'Koordinasi - Regulasi: "dua" bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.'
+      'Koordinasi - Regulasi: "dua" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.'
     );
     expect(message("F2")).toBe(
       'Koordinasi - Struktur: "1,5" tersimpan sebagai teks; dibaca sebagai angka.'

@@ -73,14 +73,14 @@ describe("KKB.DOMAIN", () => {
     ]);
     expect(result).toEqual([
       [err("#VALUE!", 'Baris 1, nilai ke-3: "3" di luar skala 0-2.')],
-      [err("#VALUE!", 'Baris 2, nilai ke-2: "satu" bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.')],
+      [err("#VALUE!", 'Baris 2, nilai ke-2: "satu" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.')],
       [
         err(
           "#VALUE!",
           "Baris 3, nilai ke-2: sel berisi galat Excel #DIV/0!. Perbaiki rumus atau isi nilainya."
         ),
       ],
-      [err("#VALUE!", 'Baris 4, nilai ke-2: "TRUE" bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.')],
+      [err("#VALUE!", 'Baris 4, nilai ke-2: "TRUE" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.')],
       [1],
     ]);
     expect(await domain([[-0.5, 1, 1]])).toEqual([
@@ -220,7 +220,7 @@ describe("KKB.IBANGGA", () => {
 
   it("gives #VALUE! for wrong dimension values and shapes", async () => {
     expect(await ibangga([[97.8]], [[191.1]], [[88.3]])).toEqual([
-      [err("#VALUE!", 'Kemandirian: "191.1" di luar skala 0-100.')],
+      [err("#VALUE!", 'Kemandirian: "191,1" di luar skala 0-100.')],
     ]);
     expect(await ibangga([[97.8], [1]], [["x"], [2]], [[88.3], [3]])).toEqual([
       [err("#VALUE!", 'Kemandirian baris 1: "x" bukan angka 0-100.')],
@@ -286,7 +286,7 @@ describe("KKB.KATEGORI", () => {
   it("gives #VALUE! off 0-100 and #N/A for a blank", async () => {
     expect(await kategori([[100.5, null]])).toEqual([
       [
-        err("#VALUE!", 'Baris 1, kolom 1: "100.5" di luar skala 0-100.'),
+        err("#VALUE!", 'Baris 1, kolom 1: "100,5" di luar skala 0-100.'),
         err("#N/A", "Baris 1, kolom 2: nilai iBangga kosong; kategori tidak ditentukan."),
       ],
     ]);
@@ -312,7 +312,7 @@ describe("KKB.SKOR", () => {
   it("gives #VALUE! and #N/A with messages", async () => {
     expect(await skor([[3]])).toEqual([[err("#VALUE!", 'Nilai: "3" di luar skala 0-2.')]]);
     expect(await skor([["abc"]])).toEqual([
-      [err("#VALUE!", 'Nilai: "abc" bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.')],
+      [err("#VALUE!", 'Nilai: "abc" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.')],
     ]);
     expect(await skor([[null]])).toEqual([
       [err("#N/A", "Nilai: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.")],

@@ -151,7 +151,7 @@ describe("bad input", () => {
       ["L6", "SCORE_MISSING", "Ardi Raharja", "interoperabilitas.idKeluarga"],
     ]);
     expect(errors[0].message).toBe(
-      'Koordinasi - Regulasi: "dua" bukan angka. Isi 0, 0,5, 1, 1,5 atau 2.'
+      'Koordinasi - Regulasi: "dua" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.'
     );
     expect(read.issues.find((i) => i.code === "SCORE_TEXT")).toMatchObject({
       cell: "K6",
