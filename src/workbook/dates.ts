@@ -1,6 +1,7 @@
 /**
- * Reading a date cell: a Date (ExcelJS), an Excel serial number (office.js), or text
- * (`2024-05-31`, `31/05/2024`, `31-05-2024`). Dates are kept at UTC midnight.
+ * Reading a date cell: a Date (a file's date cell), an Excel serial number (office.js), or text
+ * (`2024-05-31`, `31/05/2024`, `31-05-2024`, `2 Mei 2024`, `2 Agustus 2024`, `2 Agt 2024`,
+ * `2 May 2024`). Dates are kept at UTC midnight.
  */
 import { isBlank } from "../engine/cell";
 
@@ -17,6 +18,24 @@ export function utcDate(year: number, monthIndex: number, day: number): Date | n
     ? d
     : null;
 }
+
+/** Month names and their short forms, Indonesian and English, to 0-based months. */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ["januari", "jan", "january"],
+    ["februari", "feb", "pebruari", "peb", "february"],
+    ["maret", "mar", "march"],
+    ["april", "apr"],
+    ["mei", "may"],
+    ["juni", "jun", "june"],
+    ["juli", "jul", "july"],
+    ["agustus", "agt", "agu", "ags", "aug", "august"],
+    ["september", "sep", "sept"],
+    ["oktober", "okt", "oct", "october"],
+    ["november", "nov", "nop", "nopember"],
+    ["desember", "des", "dec", "december"],
+  ].flatMap((names, month) => names.map((name): [string, number] => [name, month]))
+);
 
 export function parseDateCell(raw: unknown): ParsedDate {
   if (isBlank(raw)) return { ok: false, blank: true };
@@ -42,6 +61,9 @@ export function parseDateCell(raw: unknown): ParsedDate {
   } else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text))) {
     // Indonesian order: day/month/year.
     date = utcDate(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+  } else if ((m = /^(\d{1,2})[\s.-]+([A-Za-z]+)\.?[\s.-]+(\d{4})$/.exec(text))) {
+    const month = MONTHS.get(m[2].toLowerCase());
+    if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[1]));
   }
   return date ? { ok: true, date, fromText: true } : { ok: false, blank: false };
 }

@@ -166,7 +166,7 @@ const READABLE: Partial<Record<CorpusCase, Readable>> = {
     issues: [
       "DATE_TEXT D3 tanggal", // "2024-05-31"
       "DATE_TEXT D4 tanggal", // "31/05/2024"
-      "DATE_INVALID D5 tanggal", // "31 Mei 2024"
+      "DATE_TEXT D5 tanggal", // "31 Mei 2024": Indonesian month names are read
       "DATE_INVALID D6 tanggal", // "30/02/2024"
       "EVIDENCE_NONE A2",
     ],
@@ -561,7 +561,7 @@ describe("corpus: details", () => {
       "2024-05-31",
       "2024-05-31",
       "2024-05-31",
-      null,
+      "2024-05-31",
       null,
       "2024-05-31",
     ]);
