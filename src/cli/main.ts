@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import { Lang } from "../engine/framework";
 import { escapeControls } from "../workbook/control-text";
 import { isXlsxFileError } from "../xlsx/errors";
@@ -12,6 +12,14 @@ import { errnoCode, OutputFileError } from "../xlsx/output-file";
 import { templateCommand } from "./commands/template";
 import { summarizeCommand } from "./commands/summarize";
 import { validateCommand } from "./commands/validate";
+import {
+  commanderError,
+  HELP_COMMAND,
+  HELP_OPTION,
+  helpTitle,
+  usageWords,
+  VERSION_OPTION,
+} from "./commander-text";
 import { CliError, Context, EXIT } from "./context";
 import { Io, processIo } from "./io";
 import { OUTPUT_PROBLEMS, T } from "./messages";
@@ -40,26 +48,42 @@ const VISIBLE_ONLY_HELP =
 
 function buildProgram(
   io: Io,
+  lang: Lang,
   run: (work: (ctx: Context) => Promise<number>, cmd: Command) => Promise<void>
 ): Command {
   const program = new Command("kkb")
     .description(T.description.id + "\n" + T.description.en)
-    .version(packageVersion(), "-V, --version")
+    .version(packageVersion(), "-V, --version", VERSION_OPTION[lang])
     .addOption(
       new Option("--lang <lang>", "bahasa pesan / message language")
         .choices(["id", "en"])
         .default("id")
     )
     .option("--debug", "tampilkan jejak galat / show stack traces")
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => helpTitle(title, lang),
+      commandUsage(this: Help, cmd: Command) {
+        return usageWords(Help.prototype.commandUsage.call(this, cmd), lang);
+      },
+    })
+    .helpOption("-h, --help", HELP_OPTION[lang])
+    .helpCommand("help [command]", HELP_COMMAND[lang])
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(commanderError(s.replace(/\n$/, ""), lang) + "\n"),
+    });
 
   program
     .command("template")
     .alias("templat")
     .description("tulis templat masukan kosong / write a blank input workbook")
-    .option("-o, --output <file>", "file .xlsx (bawaan/default: templat-kkb.xlsx)")
+    .option(
+      "-o, --output <file>",
+      "file .xlsx (bawaan: templat-kkb.xlsx; default with --lang en: kkb-template.xlsx)"
+    )
     .option("--force", "timpa file yang sudah ada / overwrite an existing file")
     .action((opts: { output?: string; force?: boolean }, cmd: Command) =>
       run((ctx) => templateCommand(opts, ctx), cmd)
@@ -99,6 +123,7 @@ function buildProgram(
     .option("--weights <weights>", "setara | kemandirian-sentral | W1,W2,W3", "setara")
     .option("--sheet <name>", "lembar yang dibaca / sheet to read")
     .option("--print", "cetak tabel domain / print the domain table")
+    .option("--force", "timpa keluaran yang sudah ada / overwrite an existing output")
     .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
     .action(
       (
@@ -110,6 +135,7 @@ function buildProgram(
           sheet?: string;
           print?: boolean;
           visibleOnly?: boolean;
+          force?: boolean;
         },
         cmd: Command
       ) => run((ctx) => summarizeCommand(input, opts, ctx), cmd)
@@ -125,7 +151,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let lang = langFromArgv(argv);
   let debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, async (work, cmd) => {
+  const program = buildProgram(io, lang, async (work, cmd) => {
     const globals = cmd.optsWithGlobals<{ lang: Lang; debug?: boolean }>();
     lang = globals.lang;
     debug = globals.debug === true;

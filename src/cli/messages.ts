@@ -81,6 +81,11 @@ export const T = {
     id: (f: string) => `Tidak menulis JSON ke ${f}: itu file masukan atau keluaran .xlsx.`,
     en: (f: string) => `Not writing JSON to ${f}: it is the input or the output .xlsx file.`,
   },
+  outputNotXlsx: {
+    id: (f: string) => `Keluaran ${f} harus berakhiran .xlsx (ringkasan selalu buku kerja Excel).`,
+    en: (f: string) =>
+      `The output ${f} must end in .xlsx (the summary is always an Excel workbook).`,
+  },
   refuseExisting: {
     id: (f: string) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
     en: (f: string) =>
@@ -122,4 +127,9 @@ export const T = {
   },
   composite: { id: "Komposit", en: "Composite" },
   ibanggaSetara: { id: "iBangga setara", en: "iBangga equal" },
+  ibanggaKemandirianSentral: {
+    id: "iBangga kemandirian-sentral",
+    en: "iBangga self-reliance-centred",
+  },
+  ibanggaCustom: { id: "iBangga bobot sendiri", en: "iBangga own weights" },
 } as const;

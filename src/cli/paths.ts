@@ -30,3 +30,12 @@ async function realTarget(file: string): Promise<string> {
     return path.join(dir, path.basename(absolute));
   }
 }
+
+/** Whether `file` is an existing regular file (a folder of that name is not: its own message comes later). */
+export async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,7 @@
 /** Plain-text tables for the terminal: the domain table of `summarize --print`, issue lines. */
 import { KampungResult } from "../engine/assessment";
 import { DOMAINS, Lang } from "../engine/framework";
+import { SETARA, Weights } from "../engine/ibangga";
 import { Issue } from "../engine/issues";
 import { sheetAddress } from "../workbook/a1";
 import { escapeControls } from "../workbook/control-text";
@@ -32,18 +33,27 @@ function render(rows: readonly (readonly string[])[], rightAlignFrom: number): s
     .join("\n");
 }
 
-export function domainTable(kampung: readonly KampungResult[], lang: Lang): string {
-  const header = [
-    "Kampung",
-    ...DOMAINS.map((d) => d.short[lang]),
-    T.composite[lang],
-    T.ibanggaSetara[lang],
-  ];
+/** The domain table `--print` shows, with the iBangga composite under the chosen weights. */
+export function domainTable(
+  kampung: readonly KampungResult[],
+  lang: Lang,
+  weights: Weights = SETARA
+): string {
+  const column =
+    weights.name === "setara"
+      ? { label: T.ibanggaSetara[lang], of: (k: KampungResult) => k.ibangga?.setara }
+      : weights.name === "kemandirian-sentral"
+        ? {
+            label: T.ibanggaKemandirianSentral[lang],
+            of: (k: KampungResult) => k.ibangga?.kemandirianSentral,
+          }
+        : { label: T.ibanggaCustom[lang], of: (k: KampungResult) => k.ibangga?.custom };
+  const header = ["Kampung", ...DOMAINS.map((d) => d.short[lang]), T.composite[lang], column.label];
   const rows = kampung.map((k) => [
     escapeControls(k.name, "escape"),
     ...DOMAINS.map((d) => showDecimals(k.domains[d.key], 1, lang)),
     showDecimals(k.composite, 2, lang),
-    showDecimals(k.ibangga?.setara, 1, lang),
+    showDecimals(column.of(k), 1, lang),
   ]);
   return render([header, ...rows], 1) + "\n";
 }

@@ -82,11 +82,11 @@ describe("outputs are written whole or not at all (issue 17 item 3)", () => {
     const write = jest.spyOn(fs, "write").mockImplementation(full as typeof fs.write);
     const writev = jest.spyOn(fs, "writev").mockImplementation(full as typeof fs.writev);
     try {
-      const r = await run("summarize", EXAMPLE, "-o", out, "--json", json);
+      const r = await run("summarize", EXAMPLE, "-o", out, "--json", json, "--force");
       expect(r.code).toBe(2);
       oneLine(r.err);
       expect(r.err).toMatch(/Disk penuh/);
-      const en = await run("summarize", EXAMPLE, "-o", out, "--lang", "en");
+      const en = await run("summarize", EXAMPLE, "-o", out, "--lang", "en", "--force");
       expect(en.code).toBe(2);
       expect(en.err).toMatch(/disk is full/);
     } finally {
@@ -227,7 +227,10 @@ describe("temporary files are removed on signals and errors (issue 17 item 5)", 
       const out = path.join(dir, "ringkasan.xlsx");
       const json = path.join(dir, "hasil.json");
       writeFileSync(json, '{"lama": true}\n');
-      const result = await signalled(["summarize", EXAMPLE, "-o", out, "--json", json], signal);
+      const result = await signalled(
+        ["summarize", EXAMPLE, "-o", out, "--json", json, "--force"],
+        signal
+      );
       expect(result.held.length).toBeGreaterThan(0);
       // Both temporary files existed when the signal came.
       expect(result.held.slice(1)).toHaveLength(2);
@@ -343,7 +346,9 @@ describe("exit 2 with one clear line for output problems (issue 17 item 6)", () 
   });
 
   it("-o naming a folder", async () => {
-    const dir = folder("isdir");
+    // A folder whose name looks like a workbook.
+    const dir = path.join(folder("isdir"), "hasil.xlsx");
+    mkdirSync(dir);
     const r = await run("summarize", EXAMPLE, "-o", dir);
     expect(r.code).toBe(2);
     oneLine(r.err);

@@ -16,6 +16,7 @@ import { CliError, Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
 import { T, WEIGHT_PROBLEMS } from "../messages";
+import { isFile } from "../paths";
 import { sameFile } from "../paths";
 import { progressBar } from "../progress";
 import { domainTable } from "../table";
@@ -28,6 +29,8 @@ export interface SummarizeOptions {
   readonly print?: boolean;
   /** Leave hidden rows out. */
   readonly visibleOnly?: boolean;
+  /** Replace an existing output (xlsx and JSON file). */
+  readonly force?: boolean;
 }
 
 export async function summarizeCommand(
@@ -40,6 +43,16 @@ export async function summarizeCommand(
   if (!parsed.ok) throw new CliError(WEIGHT_PROBLEMS[parsed.problem][lang](options.weights));
   if (await sameFile(input, options.output))
     throw new CliError(T.refuseOverwriteInput[lang](options.output));
+  // The output is always an .xlsx: another extension would give a file that opens as damaged.
+  if (!/\.xlsx$/i.test(options.output)) throw new CliError(T.outputNotXlsx[lang](options.output));
+  // An earlier summary (perhaps edited since) is never replaced silently, as with the template.
+  if (!options.force) {
+    for (const file of [
+      options.output,
+      ...(options.json && options.json !== "-" ? [options.json] : []),
+    ])
+      if (await isFile(file)) throw new CliError(T.refuseExisting[lang](file));
+  }
   const jsonToStdout = options.json === "-";
   if (options.json && !jsonToStdout) {
     if ((await sameFile(input, options.json)) || (await sameFile(options.output, options.json))) {
@@ -98,7 +111,7 @@ export async function summarizeCommand(
     throw error;
   }
 
-  if (options.print) io.out(domainTable(summary.results.kampung, lang));
+  if (options.print) io.out(domainTable(summary.results.kampung, lang, parsed.weights));
 
   const issues = summary.results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
