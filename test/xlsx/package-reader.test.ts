@@ -302,3 +302,20 @@ describe("decompression bombs", () => {
     expect((error as XlsxFileError).problem).toBe("too-large");
   });
 });
+
+describe("sizes the file claims are not trusted", () => {
+  it("empty rows past Excel's last row stop as too large (a few KB can declare 47 million)", async () => {
+    const rows = "<row/>".repeat(1_048_577);
+    const error = await readWorkbook(await pkg([{ name: "S", xml: sheet(rows) }]), {
+      name: "rows.xlsx",
+    }).catch((e: unknown) => e);
+    expect((error as XlsxFileError).problem).toBe("too-large");
+  });
+
+  it("megabytes of whitespace between elements read like any other file", async () => {
+    const space = " \n\t".repeat(1_000_000);
+    const xml = sheet(`<row r="1">${space}${inline("Kampung")}${space}</row>${space}`);
+    const [grid] = await readWorkbook(await pkg([{ name: "S", xml }]), { name: "ws.xlsx" });
+    expect(grid.rows).toEqual([["Kampung"]]);
+  });
+});
