@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import { CellValue } from "../engine/cell";
 import { Grid } from "../workbook/grid";
 import { matchHeader } from "../workbook/headers";
-import { GridBuilder } from "./grid-builder";
+import { CellBudget, GridBuilder } from "./grid-builder";
 import { EXCEL_COLS, EXCEL_ROWS, GridLimitError } from "./ooxml/sheet-part";
 import { decodeText } from "./text-encoding";
 
@@ -62,9 +62,9 @@ export function csvValue(field: string, separator: Separator): CellValue {
 }
 
 /** CSV text (already decoded) as a grid named `sheet`. */
-export function csvTextToGrid(text: string, sheet: string): Grid {
+export function csvTextToGrid(text: string, sheet: string, budget?: CellBudget): Grid {
   const separator = detectSeparator(text);
-  const grid = new GridBuilder(sheet);
+  const grid = new GridBuilder(sheet, budget);
   const rows = records(text, separator);
   if (rows.length > EXCEL_ROWS) throw new GridLimitError(`${rows.length} rows`);
   rows.forEach((fields, r) => {
@@ -75,6 +75,6 @@ export function csvTextToGrid(text: string, sheet: string): Grid {
 }
 
 /** CSV bytes in any encoding KKB reads (see text-encoding.ts) as a grid. */
-export function csvToGrid(bytes: Uint8Array, sheet: string): Grid {
-  return csvTextToGrid(decodeText(bytes), sheet);
+export function csvToGrid(bytes: Uint8Array, sheet: string, budget?: CellBudget): Grid {
+  return csvTextToGrid(decodeText(bytes), sheet, budget);
 }

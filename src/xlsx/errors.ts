@@ -12,6 +12,7 @@ export type FileProblem =
   | "legacy-xls"
   | "ods"
   | "too-large"
+  | "too-large-memory"
   | "not-xlsx"
   | "corrupt"
   | "no-sheets"
@@ -49,6 +50,12 @@ const TEXTS: Readonly<
       `File ${f} berformat OpenDocument (.ods), yang tidak dibaca KKB. Ubah dulu ke .xlsx: di LibreOffice Calc pilih File > Simpan Sebagai > Excel 2007-365 (.xlsx); atau: soffice --headless --convert-to xlsx "${f}". Lalu jalankan lagi dengan file .xlsx itu.`,
     en: (f) =>
       `File ${f} is in the OpenDocument (.ods) format, which KKB does not read. Convert it to .xlsx first: in LibreOffice Calc choose File > Save As > Excel 2007-365 (.xlsx); or: soffice --headless --convert-to xlsx "${f}". Then run again on the .xlsx file.`,
+  },
+  "too-large-memory": {
+    id: (f) =>
+      `File ${f} berisi lebih banyak sel daripada yang dapat ditampung memori proses ini; KKB berhenti sebelum kehabisan memori. Bagi datanya per provinsi atau kabupaten/kota, atau jalankan dengan memori lebih besar: NODE_OPTIONS=--max-old-space-size=8192 npx kkb ...`,
+    en: (f) =>
+      `File ${f} holds more cells than this process's memory can take; KKB stops before it runs out. Split the data by province or kabupaten/kota, or run with more memory: NODE_OPTIONS=--max-old-space-size=8192 npx kkb ...`,
   },
   "too-large": {
     id: (f) =>

@@ -8,6 +8,19 @@ import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
 import { Grid, GridTable } from "../workbook/grid";
 
+/** Cells a read may still keep (shared by the grids of one workbook); see MemoryLimitError. */
+export interface CellBudget {
+  remaining: number;
+}
+
+/** More cells than the memory the process has can hold: said before the heap runs out. */
+export class MemoryLimitError extends Error {
+  constructor() {
+    super("more cells than this process's memory can hold");
+    this.name = "MemoryLimitError";
+  }
+}
+
 export class GridBuilder {
   private readonly rows: CellValue[][] = [];
   private readonly hidden = new Set<number>();
@@ -15,11 +28,15 @@ export class GridBuilder {
   private readonly tables: GridTable[] = [];
   visibility: Grid["visibility"];
 
-  constructor(private readonly sheet: string) {}
+  constructor(
+    private readonly sheet: string,
+    private readonly budget: CellBudget = { remaining: Infinity }
+  ) {}
 
   /** Sets a 0-based cell; null and undefined leave it empty. */
   set(row: number, col: number, value: CellValue): void {
     if (value === null || value === undefined) return;
+    if (--this.budget.remaining < 0) throw new MemoryLimitError();
     let cells = this.rows[row];
     if (!cells) cells = this.rows[row] = [];
     cells[col] = value;

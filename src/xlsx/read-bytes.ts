@@ -7,6 +7,7 @@ import { Grid } from "../workbook/grid";
 import { csvToGrid } from "./csv";
 import { XlsxFileError } from "./errors";
 import { GridLimitError } from "./ooxml/sheet-part";
+import { CellBudget, MemoryLimitError } from "./grid-builder";
 import { readXlsxPackage, RowProgress } from "./ooxml/workbook";
 import { PackageLimitError, ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
@@ -30,6 +31,8 @@ export function withSheets(grids: Grid[], name: string): Grid[] {
 /** A read failure as the user's problem: too large, an OpenDocument file, or damaged. */
 function fileProblem(cause: unknown, name: string, isOds: boolean): XlsxFileError {
   if (cause instanceof XlsxFileError) return cause;
+  if (cause instanceof MemoryLimitError)
+    return new XlsxFileError("too-large-memory", name, { cause });
   if (cause instanceof PackageLimitError || cause instanceof GridLimitError)
     return new XlsxFileError("too-large", name, { cause });
   if (isOds) return new XlsxFileError("ods", name, { cause });
@@ -51,7 +54,8 @@ async function isOpenDocument(pkg: ZipPackage): Promise<boolean> {
 export async function readZipWorkbook(
   open: () => Promise<ZipPackage>,
   name: string,
-  onRows?: RowProgress
+  onRows?: RowProgress,
+  maxCells?: number
 ): Promise<Grid[]> {
   let pkg: ZipPackage;
   try {
@@ -61,7 +65,7 @@ export async function readZipWorkbook(
   }
   try {
     if (await isOpenDocument(pkg)) throw new XlsxFileError("ods", name);
-    return withSheets(await readXlsxPackage(pkg, onRows), name);
+    return withSheets(await readXlsxPackage(pkg, onRows, budgetOf(maxCells)), name);
   } catch (cause) {
     throw fileProblem(cause, name, false);
   } finally {
@@ -71,6 +75,12 @@ export async function readZipWorkbook(
 
 export interface ReadBytesOptions {
   readonly onRows?: RowProgress;
+  /** At most this many non-empty cells are kept (the CLI sets it from its heap's size). */
+  readonly maxCells?: number;
+}
+
+function budgetOf(maxCells: number | undefined): CellBudget {
+  return { remaining: maxCells ?? Infinity };
 }
 
 /** `name` is the file's name (for messages and to recognise .csv). */
@@ -84,10 +94,10 @@ export async function readWorkbookBytes(
   const kind = sniffKind(bytes.subarray(0, 4096), name, bytes);
   switch (kind) {
     case "xlsx":
-      return readZipWorkbook(() => ZipPackage.open(bytes), name, options.onRows);
+      return readZipWorkbook(() => ZipPackage.open(bytes), name, options.onRows, options.maxCells);
     case "csv":
       try {
-        return [csvToGrid(bytes, csvSheetName(name))];
+        return [csvToGrid(bytes, csvSheetName(name), budgetOf(options.maxCells))];
       } catch (cause) {
         throw fileProblem(cause, name, false);
       }

@@ -17,6 +17,8 @@ export interface ReadOptions {
   readonly name?: string;
   /** Called as rows are read, with the count so far. */
   readonly onRows?: (rowsRead: number) => void;
+  /** At most this many non-empty cells are kept; more is refused as too large for memory. */
+  readonly maxCells?: number;
 }
 
 export async function readWorkbook(
@@ -32,7 +34,8 @@ export async function readWorkbook(
     return readZipWorkbook(
       async () => ZipPackage.open(await openAsBlob(source)),
       name,
-      options.onRows
+      options.onRows,
+      options.maxCells
     );
   }
   let bytes: Uint8Array;

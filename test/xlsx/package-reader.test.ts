@@ -2,6 +2,7 @@
  * The package reader on crafted packages: OPC part names, namespaces, optional attributes,
  * sheet states, limits. Each package is built with JSZip from the parts a producer writes.
  */
+import * as path from "node:path";
 import JSZip from "jszip";
 import { readWorkbook } from "../../src/xlsx/read";
 import { XlsxFileError } from "../../src/xlsx/errors";
@@ -317,5 +318,18 @@ describe("sizes the file claims are not trusted", () => {
     const xml = sheet(`<row r="1">${space}${inline("Kampung")}${space}</row>${space}`);
     const [grid] = await readWorkbook(await pkg([{ name: "S", xml }]), { name: "ws.xlsx" });
     expect(grid.rows).toEqual([["Kampung"]]);
+  });
+});
+
+describe("memory", () => {
+  it("more cells than the budget: refused as too large for memory, with what to do", async () => {
+    const file = path.join(__dirname, "..", "fixtures", "real", "pandas.xlsx");
+    const error = await readWorkbook(file, { maxCells: 50 }).catch((e: unknown) => e);
+    expect((error as XlsxFileError).problem).toBe("too-large-memory");
+    expect((error as XlsxFileError).text("id")).toMatch(/--max-old-space-size=8192/);
+    expect((await readWorkbook(file, { maxCells: 10_000 })).length).toBe(2);
+    const csv = path.join(__dirname, "..", "fixtures", "real", "excel-id-1252.csv");
+    const csvError = await readWorkbook(csv, { maxCells: 20 }).catch((e: unknown) => e);
+    expect((csvError as XlsxFileError).problem).toBe("too-large-memory");
   });
 });

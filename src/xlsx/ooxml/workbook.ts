@@ -5,7 +5,7 @@
  * read as a stream. The same code runs in Node and in the pane's worker.
  */
 import { Grid } from "../../workbook/grid";
-import { GridBuilder } from "../grid-builder";
+import { CellBudget, GridBuilder } from "../grid-builder";
 import { readRelationships, Relationship } from "./opc";
 import { SheetPartHandler } from "./sheet-part";
 import { readSharedStrings } from "./shared-strings";
@@ -37,7 +37,11 @@ async function workbookPartName(pkg: ZipPackage): Promise<string> {
   throw new NotSpreadsheetError("the package has no workbook part");
 }
 
-export async function readXlsxPackage(pkg: ZipPackage, onRows?: RowProgress): Promise<Grid[]> {
+export async function readXlsxPackage(
+  pkg: ZipPackage,
+  onRows?: RowProgress,
+  budget?: CellBudget
+): Promise<Grid[]> {
   const workbookPart = await workbookPartName(pkg);
   const workbook = await readWorkbookPart(pkg, workbookPart);
   const rels = await readRelationships(pkg, workbookPart);
@@ -52,7 +56,7 @@ export async function readXlsxPackage(pkg: ZipPackage, onRows?: RowProgress): Pr
     const rel = rels.find((r) => r.id === sheet.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel?.part || rel.type !== "worksheet") continue;
-    const grid = new GridBuilder(sheet.name);
+    const grid = new GridBuilder(sheet.name, budget);
     grid.visibility = sheet.visibility;
     const before = rowsBefore;
     const handler = new SheetPartHandler(context, grid, onRows && ((n) => onRows(before + n)));
