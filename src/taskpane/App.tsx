@@ -465,7 +465,13 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               </Button>
             )}
             {next && (
-              <Button appearance="primary" onClick={() => goTo(next)} data-testid="next-step">
+              <Button
+                appearance="primary"
+                onClick={() => goTo(next)}
+                data-testid="next-step"
+                // Nothing to check before data is found.
+                disabledFocusable={step === "data" && (!loaded || loaded.read.fatal)}
+              >
                 {s.next(stepName(next, lang))}
               </Button>
             )}

@@ -82,6 +82,9 @@ const id = {
   visibleOnlyHelp:
     "Baris yang disembunyikan (manual atau oleh filter) biasanya ikut dihitung, seperti AVERAGE di Excel. Centang untuk melewatinya.",
   downloadTemplate: "Unduh templat kosong",
+  downloadTemplateHelp:
+    "Mengunduh buku kerja templat (lembar 'KKB Input' dan 'KKB Bukti') untuk diisi di Excel, lalu dibuka di sini.",
+  openedFile: (name: string) => `File yang dibuka: ${name}`,
   reading: "Membaca data...",
   readingFile: (name: string) => `Membaca file ${name}...`,
   loadingEngine: "Menyiapkan pembaca file...",
@@ -229,6 +232,9 @@ const en: Strings = {
   visibleOnlyHelp:
     "Rows hidden by hand or by a filter are normally counted, as Excel's AVERAGE does. Tick to leave them out.",
   downloadTemplate: "Download a blank template",
+  downloadTemplateHelp:
+    "Downloads a template workbook (sheets 'KKB Input' and 'KKB Bukti') to fill in in Excel, then open here.",
+  openedFile: (name: string) => `Opened file: ${name}`,
   reading: "Reading the data...",
   readingFile: (name: string) => `Reading ${name}...`,
   loadingEngine: "Preparing the file reader...",

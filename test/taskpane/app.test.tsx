@@ -24,7 +24,11 @@ describe("App outside Office", () => {
 
   it("moves focus to the heading of the step it opens", () => {
     renderPane(<App host={{ kind: "no-office" }} initialLang="en" />);
-    fireEvent.click(screen.getByRole("button", { name: "Continue to Check" }));
+    // With no data, "Continue" is disabled (still focusable); the step tabs still lead on.
+    expect(
+      screen.getByRole("button", { name: "Continue to Check" }).getAttribute("aria-disabled")
+    ).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "2. Check" }));
     const heading = screen.getByRole("heading", { level: 2, name: "Check" });
     expect(document.activeElement).toBe(heading);
     expect(screen.getByText("Open or find the data first, in the Data step.")).toBeTruthy();

@@ -39,3 +39,33 @@ describe("visible rows only", () => {
     expect((box as HTMLInputElement).disabled).toBe(true);
   });
 });
+
+describe("outside Excel", () => {
+  it("names the opened file and says the template is a download", () => {
+    const loaded = {
+      read: {
+        sheet: "Penilaian",
+        fatal: false,
+        kampung: 4,
+        hasIbangga: true,
+        columns: null,
+        overview: {
+          sheet: "Penilaian",
+          sourceRange: "'Penilaian'!A1:W5",
+          kampung: 4,
+          subIndicatorsFound: [],
+          subIndicatorsMissing: [],
+          ibangga: "dimensions",
+          dimensionsMissing: [],
+          errors: [],
+          warnings: [],
+          fatal: false,
+        },
+      },
+      origin: { kind: "file", name: "data-desa.xlsx" },
+    } as unknown as DataStepProps["loaded"];
+    renderPane(<DataStep {...props({ loaded })} />);
+    expect(screen.getByTestId("opened-file").textContent).toBe("File yang dibuka: data-desa.xlsx");
+    expect(screen.getByText(/Mengunduh buku kerja templat/)).toBeTruthy();
+  });
+});

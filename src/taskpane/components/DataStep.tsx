@@ -89,8 +89,12 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
               }}
             />
             <Caption1 id={`${fileId}-hint`}>{s.openFileHelp}</Caption1>
+            {loaded?.origin.kind === "file" && (
+              // The browser's own control forgets the name (it is reset to open the same file again).
+              <Body1 data-testid="opened-file">{s.openedFile(loaded.origin.name)}</Body1>
+            )}
           </div>
-          {action(s.downloadTemplate, s.insertTemplateHelp, props.onDownloadTemplate)}
+          {action(s.downloadTemplate, s.downloadTemplateHelp, props.onDownloadTemplate)}
         </div>
       )}
       <div className={styles.action}>
