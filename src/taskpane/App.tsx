@@ -209,6 +209,11 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setLang(next);
     setSheetLang(next);
     rememberLang(next);
+    // What was said and written in the old language goes: the workbook is made again in the new one.
+    setSummaryNotice(null);
+    setResult(null);
+    setProgress(null);
+    setDataNotice(null);
     // Messages are made when the data is read: read again in the new language.
     if (!loaded) return;
     if (loaded.origin.kind === "file") {
@@ -340,7 +345,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     const fmt = (n: number) => new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US").format(n);
     setProgress({ fraction: 1, message: s.progressDone });
     setSummaryNotice({
-      intent: "success",
+      // Written, but with errors in the input: not a green "all is well".
+      intent: errors > 0 ? "warning" : "success",
       text: s.fileReady(fmt(kampung), fmt(errors), fmt(warnings)),
     });
     setResult({

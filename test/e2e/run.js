@@ -309,6 +309,11 @@ async function main() {
       assert(names.includes(sheet), `sheet ${sheet} missing from ${names.join(", ")}`);
     }
     assertEqual(compositesOf(workbook), EXPECTED_COMPOSITES, "composites");
+    // A language switch drops what was made in the old language: the link, the status text.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByText("Step 3 of 3").waitFor();
+    assertEqual(await page.getByTestId("download-summary").count(), 0, "old-language link kept");
+    assert(!(await text(page)).includes("Selesai"), "old-language status text kept");
     // KKB Validasi links to the cells inside the workbook (a location, no external target).
     const links = await sheetXml(file, workbook, "KKB Validasi");
     assert(

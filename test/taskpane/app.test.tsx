@@ -16,7 +16,7 @@ describe("App outside Office", () => {
 
   it("switches to English", () => {
     renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
-    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     expect(screen.getByText("Step 1 of 3")).toBeTruthy();
     expect(screen.getByLabelText("Open an .xlsx file")).toBeTruthy();
     expect(document.documentElement.lang).toBe("en");

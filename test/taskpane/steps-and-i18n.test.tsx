@@ -23,8 +23,8 @@ describe("LanguageSwitch", () => {
   it("toggles between Indonesian and English", () => {
     const picked: string[] = [];
     renderPane(<LanguageSwitch lang="id" onChange={(l) => picked.push(l)} />);
-    const id = screen.getByRole("button", { name: "Indonesia" });
-    const en = screen.getByRole("button", { name: "English" });
+    const id = screen.getByRole("button", { name: "ID (Indonesia)" });
+    const en = screen.getByRole("button", { name: "EN (English)" });
     expect(id.getAttribute("aria-pressed")).toBe("true");
     expect(en.getAttribute("aria-pressed")).toBe("false");
     fireEvent.click(en);

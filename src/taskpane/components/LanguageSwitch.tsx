@@ -22,7 +22,8 @@ export function LanguageSwitch({ lang, onChange }: LanguageSwitchProps): React.J
       checked={lang === value}
       onClick={() => onChange(value)}
       lang={value}
-      aria-label={text}
+      // The accessible name holds the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+      aria-label={`${short} (${text})`}
       title={text}
     >
       {short}
