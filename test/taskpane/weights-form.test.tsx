@@ -116,3 +116,15 @@ describe("WeightsForm", () => {
     expect(screen.getByLabelText("Kemandirian").getAttribute("aria-invalid")).toBe("true");
   });
 });
+
+describe("WeightsForm: one message for the three boxes", () => {
+  it("0/0/0 says it once, below the boxes, and every box points at it", () => {
+    renderPane(<Harness initial={custom("0", "0", "0")} lang="id" />);
+    const message = screen.getByTestId("weight-problem");
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    for (const box of screen.getAllByRole("textbox")) {
+      expect(box.getAttribute("aria-invalid")).toBe("true");
+      expect(box.getAttribute("aria-describedby")).toContain(message.id);
+    }
+  });
+});

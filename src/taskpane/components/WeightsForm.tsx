@@ -22,6 +22,7 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalM,
   },
   input: { minWidth: "0", width: "100%" },
+  problem: { color: tokens.colorPaletteRedForeground1, paddingLeft: tokens.spacingHorizontalM },
 });
 
 export interface WeightsFormProps {
@@ -34,6 +35,7 @@ export interface WeightsFormProps {
 export function WeightsForm({ value, onChange, lang }: WeightsFormProps): React.JSX.Element {
   const styles = useStyles();
   const s = strings(lang);
+  const problemId = React.useId();
   const check = checkWeights(value);
   const problem = check.ok
     ? null
@@ -67,13 +69,15 @@ export function WeightsForm({ value, onChange, lang }: WeightsFormProps): React.
           {DIMENSIONS.map((dim, d) => {
             const invalid = !check.ok && check.fields.includes(d);
             return (
+              // One message for the three boxes (below them): a message per box would say the
+              // same thing three times and push the boxes out of line.
               <Field
                 key={dim.key}
                 label={dim.label[lang]}
                 validationState={invalid ? "error" : "none"}
-                validationMessage={invalid ? (problem ?? undefined) : undefined}
               >
                 <Input
+                  aria-describedby={invalid ? problemId : undefined}
                   value={value.custom[d]}
                   inputMode="decimal"
                   className={styles.input}
@@ -85,6 +89,16 @@ export function WeightsForm({ value, onChange, lang }: WeightsFormProps): React.
             );
           })}
         </div>
+      )}
+      {value.mode === "custom" && problem && (
+        <Caption1
+          id={problemId}
+          role="alert"
+          className={styles.problem}
+          data-testid="weight-problem"
+        >
+          {problem}
+        </Caption1>
       )}
       {shares && (
         <Caption1 role="status" data-testid="weight-shares">
