@@ -29,6 +29,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 const EXAMPLE = path.join(ROOT, "assets/contoh-jateng-2024.xlsx");
+/** axe-core, evaluated in the page (not injected as a script, which the pane's CSP refuses). */
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OUT = path.join(ROOT, "test-output/e2e");
 const README_SHOT = path.join(ROOT, "assets/screenshot-pane.png");
 const CHROMIUM = process.env.KKB_CHROMIUM || "/usr/bin/chromium";
@@ -407,6 +409,39 @@ async function main() {
     await shot(page, "07-keyboard-method");
     await page.close();
   });
+
+  /** axe-core's checks (WCAG 2.x A and AA, best practices) on the page as it is: no violation. */
+  async function accessible(page, where) {
+    // Fluent's colour transitions settle first (mid-fade, contrast is measured between colours).
+    await page.waitForTimeout(400);
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ["violations"] });
+      return result.violations.map(
+        (v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`
+      );
+    });
+    assert(violations.length === 0, `${where}: axe: ${violations.join("; ")}`);
+  }
+
+  for (const lang of ["id", "en"]) {
+    test(`axe-core finds nothing on any step (${lang})`, async () => {
+      const page = await openPane(`?lang=${lang}`);
+      await accessible(page, `${lang} start`);
+      await openExample(page);
+      await accessible(page, `${lang} data`);
+      await page.getByTestId("next-step").click();
+      await page.getByTestId("score-preview").waitFor();
+      await accessible(page, `${lang} check`);
+      await page.getByTestId("next-step").click();
+      await page.getByTestId("run-summary").waitFor();
+      await accessible(page, `${lang} summary`);
+      await page.getByTestId("run-summary").click();
+      await page.getByTestId("download-summary").waitFor();
+      await accessible(page, `${lang} summary written`);
+      await page.close();
+    });
+  }
 
   test("a file that is not a workbook gets a clear message", async () => {
     const page = await openPane("?lang=id");
