@@ -141,6 +141,36 @@ function devServerHttps() {
   return { type: "https" };
 }
 
+/**
+ * Keeps functions.json within the requirement sets manifest.xml declares
+ * (CustomFunctionsRuntime 1.3, so Office 2021 works). custom-functions-metadata always writes
+ * `allowCustomDataForDataTypeAny: true`, a CustomFunctionsRuntime 1.4 flag: Office 2021 lacks it
+ * and then gives #VALUE! for every function (office-js #3504). `allowErrorForDataTypeAny`
+ * crashes Office 2021 LTSC (office-js #4385). Both are removed; test/build checks the result.
+ */
+const FLAGS_BEYOND_DECLARED_SETS = ["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny"];
+
+class MetadataWithinDeclaredSetsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("MetadataWithinDeclaredSets", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "MetadataWithinDeclaredSets", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const flag of FLAGS_BEYOND_DECLARED_SETS) delete metadata[flag];
+          compilation.updateAsset(
+            "functions.json",
+            new sources.RawSource(JSON.stringify(metadata, null, 4))
+          );
+        }
+      );
+    });
+  }
+}
+
 /** Points the help URLs of generated assets (functions.json) at the production base URL. */
 class RebaseUrlsPlugin {
   constructor(baseUrl, files) {
@@ -230,6 +260,7 @@ module.exports = (env = {}, options = {}) => {
         output: "functions.json",
         input: FUNCTIONS_TS,
       }),
+      new MetadataWithinDeclaredSetsPlugin(),
       new RebaseUrlsPlugin(baseUrl, ["functions.json"]),
       new NoCodeFromStringsPlugin(),
       new HtmlWebpackPlugin({
