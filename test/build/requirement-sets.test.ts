@@ -76,8 +76,12 @@ describe("the declared requirement set", () => {
 });
 
 describeBuilt("dist/functions.json against the manifest's requirement sets", () => {
-  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as Metadata;
-  const declared = version(declaredRuntime(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")));
+  const metadata = JSON.parse(
+    fs.readFileSync(path.join(DIST, "functions.json"), "utf8")
+  ) as Metadata;
+  const declared = version(
+    declaredRuntime(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"))
+  );
   const allowed = (table: Readonly<Record<string, string | null>>, key: string, value: unknown) => {
     if (!(key in table)) return `unclassified key ${key}`;
     const needs = table[key];
