@@ -243,7 +243,7 @@ describe("the package writer against the ExcelJS writer it replaces", () => {
         );
       }
     }
-  }, 60_000);
+  }, 600_000);
 
   it("gives the same template workbook", async () => {
     for (const lang of ["id", "en"] as const) {
