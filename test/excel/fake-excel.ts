@@ -385,6 +385,72 @@ export function fakeExcelRun(model: WorkbookModel) {
   return { run, contexts };
 }
 
+/** Excel.ErrorCellValueType of the codes a cell can show. */
+const ERROR_TYPES: Readonly<Record<string, string>> = {
+  "#DIV/0!": "Div0",
+  "#N/A": "NotAvailable",
+  "#VALUE!": "Value",
+  "#REF!": "Ref",
+  "#NAME?": "Name",
+  "#NUM!": "Num",
+  "#NULL!": "Null",
+};
+
+/** Excel's rich error value for a code, as data types give it. */
+export function richError(code: string): {
+  type: "Error";
+  basicType: "Error";
+  basicValue: string;
+  errorType: string;
+} {
+  return {
+    type: "Error",
+    basicType: "Error",
+    basicValue: code,
+    errorType: ERROR_TYPES[code] ?? "Value",
+  };
+}
+
+/** An error cell in an argument: passed only with the data-types flag; else never called. */
+export class FunctionNotCalled {
+  constructor(readonly code: string) {}
+}
+
+/**
+ * What Excel hands a custom function for a range argument, per the documentation: the values
+ * (numbers, dates as serial numbers, text, booleans), a blank as 0 on desktop (office-js #4702)
+ * or empty on the web, and the address. An error cell is a rich error value when the metadata
+ * allows data types (`allowCustomDataForDataTypeAny`); without it, Excel does not call the
+ * function and the cell shows the first error (FunctionNotCalled).
+ */
+export function functionArgument(
+  model: WorkbookModel,
+  sheetName: string,
+  address: string,
+  options: { platform?: "desktop" | "web"; richValues?: boolean } = {}
+): { values: unknown[][]; address: string } | FunctionNotCalled {
+  const sheet = model.sheet(sheetName);
+  if (!sheet) throw new FakeExcelError("ItemNotFound", `No sheet ${sheetName}`);
+  const rect = rectOfAddress(address);
+  const values: unknown[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < rect.cols; c++) {
+      const cell = sheet.cell(rect.row + r, rect.col + c);
+      if (cell.type === "Error") {
+        if (!options.richValues) return new FunctionNotCalled(String(cell.value));
+        row.push(richError(String(cell.value)));
+      } else if (cell.type === "Empty") row.push(options.platform === "web" ? null : 0);
+      else row.push(cell.value);
+    }
+    values.push(row);
+  }
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name)
+    ? sheet.name
+    : `'${sheet.name.replace(/'/g, "''")}'`;
+  return { values, address: `${quoted}!${address}` };
+}
+
 /** A proxy object: loadable properties, navigation children, sync-gated reads. */
 export abstract class FakeObject {
   private readonly loaded = new Map<string, unknown>();
