@@ -5,9 +5,13 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { REQUEST_PAYLOAD_LIMIT } from "../../src/excel/limits";
+import { summarizeWorkbook } from "../../src/excel/summarize";
 import { EngineReply } from "../../src/taskpane/engine-protocol";
 import { EngineClient, EnginePort } from "../../src/taskpane/engine-client";
-import { FakeContext } from "./fake-excel";
+import { FIXED_NOW } from "./budget";
+import { FakeContext, SheetModel } from "./fake-excel";
+import { NATIONAL_KAMPUNG, nationalWorkbook } from "./workbooks";
 
 export function engineThread(): Worker {
   return new Worker(path.join(__dirname, "engine-thread.js"));
@@ -100,5 +104,68 @@ export async function watchTurns<T>(
     return { value, longestMs: longest };
   } finally {
     running = false;
+  }
+}
+
+/** What the responsiveness test asserts about the national summary. */
+export interface NationalRun {
+  readonly ok: boolean;
+  readonly kampung: number;
+  readonly syncs: number;
+  readonly loggedSyncs: number;
+  readonly turns: number;
+  readonly maxCellsPerSync: number;
+  /** Syncs whose request or response passed the 4 MB limit. */
+  readonly oversized: number;
+  readonly inputChanges: number;
+  readonly inputUnchanged: boolean;
+  /** Cells of KKB Ringkasan naming the last kampung. */
+  readonly lastKampungCells: number;
+  readonly distinctFractions: number;
+}
+
+function snapshot(sheet: SheetModel): string {
+  return JSON.stringify({ values: sheet.values, types: sheet.types, formats: sheet.formatLayers });
+}
+
+/**
+ * The national summary as the pane runs it in Excel: the fake's syncs as round trips, the
+ * engine in its own thread; counts only (run from test/excel/national-thread.js).
+ */
+export async function runNationalInPane(): Promise<NationalRun> {
+  const worker = engineThread();
+  try {
+    const { model, input } = nationalWorkbook(NATIONAL_KAMPUNG);
+    const before = snapshot(input);
+    const engine = await warmEngine(worker);
+    const log = newTurnLog();
+    const context = roundTrips(new FakeContext(model), log);
+    const fractions = new Set<number>();
+    const { value: outcome } = await watchTurns(log, () =>
+      summarizeWorkbook(context.asExcel(), {
+        now: FIXED_NOW,
+        engine,
+        onProgress: (p) => fractions.add(p.fraction),
+      })
+    );
+    const last = `Kampung ${NATIONAL_KAMPUNG}`;
+    const ringkasan = model.sheet("KKB Ringkasan");
+    return {
+      ok: outcome.ok,
+      kampung: outcome.kampung,
+      syncs: context.syncCount,
+      loggedSyncs: log.syncs,
+      turns: log.turns,
+      maxCellsPerSync: log.maxCellsPerSync,
+      oversized: context.syncs.filter(
+        (s) => s.requestBytes > REQUEST_PAYLOAD_LIMIT || s.responseBytes > REQUEST_PAYLOAD_LIMIT
+      ).length,
+      inputChanges: input.changes,
+      inputUnchanged: snapshot(input) === before,
+      lastKampungCells: (ringkasan?.values ?? []).filter((row) => row?.includes(last)).length,
+      distinctFractions: fractions.size,
+    };
+  } finally {
+    await worker.terminate();
   }
 }
