@@ -1,10 +1,12 @@
 /**
  * The ribbon's commands. "Ringkas" (`kkbSummarize`) writes the summary with the saved settings
  * (input location, weights, language), the same as the pane's button. It runs in the shared
- * runtime (taskpane.html): it tells an open pane the result, and opens the pane when it failed so
- * the user sees why. Loads quietly outside Office.
+ * runtime (taskpane.html). It completes its event at once (a command that waits, for example for
+ * showAsTaskpane, can leave Excel's status bar busy: office-js #2877), then does the work and
+ * reports through the pane: the result is announced to it (open now or later), and the pane is
+ * opened when the summary failed so the user sees why. Loads quietly outside Office.
  */
-import { RIBBON_EVENT, RibbonEventDetail } from "../taskpane/ribbon-event";
+import { announceRibbonResult } from "../taskpane/ribbon-event";
 import { runOneClickSummary } from "./summarize";
 
 type OfficeGlobal = typeof Office;
@@ -13,15 +15,16 @@ function office(): OfficeGlobal | undefined {
   return (globalThis as { Office?: OfficeGlobal }).Office;
 }
 
-function announce(detail: RibbonEventDetail): void {
-  if (typeof window === "undefined" || typeof CustomEvent === "undefined") return;
-  window.dispatchEvent(new CustomEvent<RibbonEventDetail>(RIBBON_EVENT, { detail }));
-}
-
-export async function summarizeFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
+/** Completes the event at once; the returned promise ends when the summary has been reported. */
+export function summarizeFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
+    event.completed();
+  } catch {
+    // An event Office no longer waits for: the work still runs.
+  }
+  return (async () => {
     const outcome = await runOneClickSummary();
-    announce({
+    announceRibbonResult({
       ok: outcome.ok,
       message: outcome.message,
       sheets: outcome.summary?.sheets ?? [],
@@ -32,9 +35,7 @@ export async function summarizeFromRibbon(event: Office.AddinCommands.Event): Pr
         ?.addin?.showAsTaskpane?.()
         .catch(() => undefined);
     }
-  } finally {
-    event.completed();
-  }
+  })();
 }
 
 /** Registers the command with Office; does nothing outside Office. */

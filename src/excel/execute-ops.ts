@@ -51,10 +51,14 @@ function range(sheet: Excel.Worksheet, rect: CellRect): Excel.Range {
 
 export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, op: WriteOp): void {
   switch (op.kind) {
-    case "deleteSheet":
-      sheets.get(op.sheet).delete();
+    case "deleteSheet": {
+      // Excel refuses to delete a very hidden sheet: make it visible first (ExcelApi 1.1).
+      const sheet = sheets.get(op.sheet);
+      sheet.visibility = "Visible";
+      sheet.delete();
       sheets.forget(op.sheet);
       return;
+    }
     case "addSheet": {
       const sheet = sheets.add(op.sheet);
       if (op.mark) sheet.customProperties.add(ROLE_PROPERTY, op.role);
@@ -67,9 +71,16 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
     case "values":
       range(sheets.get(op.sheet), op.rect).values = op.values;
       return;
-    case "formulas":
-      range(sheets.get(op.sheet), op.rect).formulas = op.formulas;
+    case "hyperlinks": {
+      const sheet = sheets.get(op.sheet);
+      for (const link of op.links) {
+        sheet.getRangeByIndexes(link.row, op.col, 1, 1).hyperlink = {
+          documentReference: link.target,
+          textToDisplay: link.text,
+        };
+      }
       return;
+    }
     case "font": {
       const font = range(sheets.get(op.sheet), op.rect).format.font;
       font.bold = op.bold;

@@ -37,6 +37,8 @@ export interface ExistingSheet {
   /** The role in the sheet's KKB custom property; null when it has none. */
   readonly roleProperty: string | null;
   readonly protected: boolean;
+  /** Whether the sheet is visible (not hidden or very hidden); absent means visible. */
+  readonly visible?: boolean;
 }
 
 export interface Ownership {

@@ -17,6 +17,9 @@ import {
 import { batchOps, planSheetOps, WriteOp } from "./plan-write";
 import { SETTING_KEYS } from "./settings-codec";
 
+/** The sheet that keeps the workbook visible while every visible sheet is regenerated. */
+const PLACEHOLDER_SHEET = "KKB sementara";
+
 export interface WorkbookFacts {
   readonly sheets: readonly ExistingSheet[];
   readonly ownership: Ownership;
@@ -88,6 +91,16 @@ export function planSummaryWrite(input: SummaryPlanInput): WritePlan | WriteRefu
   ops.push({ kind: "setting", key: SETTING_KEYS.owned, value: JSON.stringify(owned) });
   for (const s of input.settings ?? []) ops.push({ kind: "setting", key: s.key, value: s.value });
   if (written.length > 0) ops.push({ kind: "activate", sheet: written[0].name });
+  // A workbook keeps one visible sheet: when every visible sheet is one being regenerated, a
+  // placeholder sheet stands in while they are deleted and rewritten.
+  const visibleLeft = facts.sheets.some((s) => s.visible !== false && !deleted.has(lower(s.name)));
+  if (!visibleLeft && names.toDelete.length > 0) {
+    const taken = new Set([...facts.sheets.map((s) => lower(s.name)), ...names.names.map(lower)]);
+    let placeholder = PLACEHOLDER_SHEET;
+    for (let n = 2; taken.has(lower(placeholder)); n++) placeholder = `${PLACEHOLDER_SHEET} (${n})`;
+    ops.unshift({ kind: "addSheet", sheet: placeholder, role: "ringkasan", mark: false });
+    ops.push({ kind: "deleteSheet", sheet: placeholder });
+  }
   return {
     batches: batchOps(ops, input.limitBytes ?? REQUEST_PAYLOAD_LIMIT),
     deleted: names.toDelete,

@@ -16,13 +16,7 @@ import {
 } from "../workbook/sheet-spec";
 import { OP_OVERHEAD_BYTES, REQUEST_PAYLOAD_LIMIT, VALUES_SLICE_BYTES } from "./limits";
 import { jsonBytes } from "./payload";
-import {
-  GENERAL_FORMAT,
-  hyperlinkFormula,
-  TEXT_FORMAT,
-  WriteValue,
-  writeValue,
-} from "./text-safety";
+import { GENERAL_FORMAT, TEXT_FORMAT, WriteValue, writeValue } from "./text-safety";
 
 /** A rectangle on one sheet: 0-based top-left, counts. */
 export interface CellRect {
@@ -33,6 +27,16 @@ export interface CellRect {
 }
 
 export type ValidationRule = ValidationSpec["rule"];
+
+/** One linked cell: its row, the target (`'Data'!F2`) and the text it shows. */
+export interface HyperlinkCell {
+  readonly row: number;
+  readonly target: string;
+  readonly text: string;
+}
+
+/** Request bytes of one hyperlink call beyond its JSON (the range and the property). */
+const HYPERLINK_CALL_BYTES = 120;
 
 export type WriteOp =
   | { readonly kind: "deleteSheet"; readonly sheet: string }
@@ -58,11 +62,16 @@ export type WriteOp =
       /** JSON bytes of the array, known from slicing. */
       readonly bytes?: number;
     }
+  /**
+   * Links to cells of this workbook, one `Range.hyperlink` per cell (ExcelApi 1.7): never
+   * HYPERLINK formulas, which Excel does not recalculate when written under suspended
+   * calculation. `row` is each link's row on the sheet.
+   */
   | {
-      readonly kind: "formulas";
+      readonly kind: "hyperlinks";
       readonly sheet: string;
-      readonly rect: CellRect;
-      readonly formulas: WriteValue[][];
+      readonly col: number;
+      readonly links: readonly HyperlinkCell[];
       readonly bytes?: number;
     }
   | {
@@ -229,9 +238,7 @@ function tableOps(
   const width = block.header.length;
   if (width === 0) return ops;
   const dataRows = block.rows.length;
-  const linkCol = block.links?.column ?? -1;
-  // A link column holds formulas: it must not be text-formatted, or they would stay text.
-  const formats = block.header.map((_, c) => (c === linkCol ? null : (block.formats[c] ?? null)));
+  const formats = block.header.map((_, c) => block.formats[c] ?? null);
 
   ops.push({
     kind: "numberFormat",
@@ -266,27 +273,35 @@ function tableOps(
     });
   }
   if (block.links && dataRows > 0) {
-    const links = block.links;
-    const formulas = block.rows.map((row, r) => {
-      const target = links.targets[r];
-      const shown = row[links.column];
-      const text = typeof shown === "string" ? shown : String(shown ?? "");
-      return [target ? hyperlinkFormula(target, text) : writeValue(shown, null)];
-    });
-    for (const slice of sliceRows(formulas, options.sliceBytes)) {
-      ops.push({
-        kind: "formulas",
-        sheet,
-        rect: {
-          row: block.row + 1 + slice.start,
-          col: block.col + links.column,
-          rows: slice.rows.length,
-          cols: 1,
-        },
-        formulas: slice.rows,
-        bytes: slice.bytes,
+    // The cells hold the shown text (written with the values above); each gets its link.
+    const { column, targets } = block.links;
+    const cellsWithLinks: HyperlinkCell[] = [];
+    block.rows.forEach((row, r) => {
+      const target = targets[r];
+      if (!target) return;
+      const shown = row[column];
+      cellsWithLinks.push({
+        row: block.row + 1 + r,
+        target,
+        text: typeof shown === "string" ? shown : String(shown ?? ""),
       });
+    });
+    let slice: HyperlinkCell[] = [];
+    let bytes = 0;
+    const limit = options.sliceBytes ?? VALUES_SLICE_BYTES;
+    const flush = () => {
+      if (slice.length === 0) return;
+      ops.push({ kind: "hyperlinks", sheet, col: block.col + column, links: slice, bytes });
+      slice = [];
+      bytes = 0;
+    };
+    for (const link of cellsWithLinks) {
+      const size = jsonBytes(link) + HYPERLINK_CALL_BYTES;
+      if (slice.length > 0 && bytes + size > limit) flush();
+      slice.push(link);
+      bytes += size;
     }
+    flush();
   }
   ops.push({
     kind: "font",
@@ -382,8 +397,11 @@ export function opBytes(op: WriteOp): number {
   switch (op.kind) {
     case "values":
       return OP_OVERHEAD_BYTES + (op.bytes ?? jsonBytes(op.values));
-    case "formulas":
-      return OP_OVERHEAD_BYTES + (op.bytes ?? jsonBytes(op.formulas));
+    case "hyperlinks":
+      return (
+        OP_OVERHEAD_BYTES +
+        (op.bytes ?? jsonBytes(op.links) + HYPERLINK_CALL_BYTES * op.links.length)
+      );
     default:
       return OP_OVERHEAD_BYTES + jsonBytes(op);
   }

@@ -65,6 +65,22 @@ const rectOf = (r: Rect) => ({
   cols: r.columnCount,
 });
 
+/**
+ * The selected range, or null when Excel has none to give: getSelectedRange throws when several
+ * ranges are selected (Ctrl+click), as documented. Its own sync, so that refusal stays here.
+ */
+async function selectedRange(context: Excel.RequestContext): Promise<Excel.Range | null> {
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  selected.worksheet.load("name");
+  try {
+    await context.sync();
+    return selected;
+  } catch {
+    return null;
+  }
+}
+
 export async function surveyWorkbook(
   context: Excel.RequestContext,
   options: { readonly selection?: boolean; readonly capabilities?: Capabilities } = {}
@@ -80,12 +96,8 @@ export async function surveyWorkbook(
   const settings = workbook.settings;
   settings.load("items/key,items/value");
   workbook.load("name");
-  const selected = options.selection ? workbook.getSelectedRange() : null;
-  if (selected) {
-    selected.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    selected.worksheet.load("name");
-  }
   await context.sync();
+  const selected = options.selection ? await selectedRange(context) : null;
 
   const sheetProbes = worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);

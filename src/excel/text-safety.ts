@@ -43,13 +43,3 @@ export function writeValue(value: SpecValue | undefined, format: string | null):
   if (format === TEXT_FORMAT) return value.startsWith("'") ? `'${value}` : value;
   return isParsedByExcel(value) ? `'${value}` : value;
 }
-
-/** `text` as a string literal inside a formula. */
-export function formulaString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** A link to a cell of this workbook, e.g. target `'KKB Input'!C5`, shown as `C5`. */
-export function hyperlinkFormula(target: string, shown: string): string {
-  return `=HYPERLINK(${formulaString(`#${target}`)},${formulaString(shown)})`;
-}

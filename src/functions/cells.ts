@@ -5,7 +5,7 @@
  */
 import { CellError } from "../engine/cell";
 import { address, columnLetters, parseAddress } from "../workbook/a1";
-import { isCellErrorValue } from "./errors";
+import { inputErrorCode, richBasicValue } from "./input-errors";
 
 export type Matrix = unknown[][];
 
@@ -30,29 +30,59 @@ export function asMatrix(value: unknown): Matrix {
   return [[normaliseInput(value)]];
 }
 
-/** An input error value (CustomFunctions.Error, `{ code: "#DIV/0!" }`) becomes the engine's CellError. */
+/**
+ * An input error value in any shape Excel documents (a rich error value, CustomFunctions.Error,
+ * `{ code: "#DIV/0!" }`) becomes the engine's CellError; another rich value becomes its basic
+ * value (a formatted number is its number).
+ */
 export function normaliseInput(value: unknown): unknown {
-  if (isCellErrorValue(value)) {
-    const error: CellError = { error: value.code };
+  if (typeof value !== "object" || value === null) return value;
+  const code = inputErrorCode(value);
+  if (code !== null) {
+    const error: CellError = { error: code };
     return error;
   }
-  return value;
+  const basic = richBasicValue(value);
+  return basic === undefined ? value : basic;
 }
 
 /**
  * `Sheet1!A1:C3`, `'My sheet'!$B$2`, ... as a RangeRef; null for what cannot be read as one
- * rectangle of this workbook (another workbook, whole rows or columns, several areas, names).
+ * rectangle of this workbook (another workbook, whole rows or columns, several areas such as
+ * `Data!A1:B2,Data!D1:D2`, names).
  */
 export function parseRangeAddress(text: string): RangeRef | null {
-  const bang = text.lastIndexOf("!");
-  if (bang <= 0) return null;
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'")) {
-    if (!sheet.endsWith("'") || sheet.length < 3) return null;
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  let sheet: string;
+  let rest: string;
+  if (text.startsWith("'")) {
+    // A quoted name: '' stands for one quote; the closing quote is followed by "!".
+    let i = 1;
+    let name = "";
+    for (;;) {
+      const quote = text.indexOf("'", i);
+      if (quote < 0) return null;
+      if (text[quote + 1] === "'") {
+        name += text.slice(i, quote + 1);
+        i = quote + 2;
+        continue;
+      }
+      name += text.slice(i, quote);
+      i = quote + 1;
+      break;
+    }
+    if (text[i] !== "!" || name.length === 0) return null;
+    sheet = name;
+    rest = text.slice(i + 1);
+  } else {
+    const bang = text.indexOf("!");
+    if (bang <= 0) return null;
+    sheet = text.slice(0, bang);
+    rest = text.slice(bang + 1);
+    // An unquoted sheet name is one plain word.
+    if (!/^[\p{L}\p{N}_.]+$/u.test(sheet)) return null;
   }
   if (sheet.includes("[") || sheet.includes("]")) return null;
-  const parts = text.slice(bang + 1).split(":");
+  const parts = rest.split(":");
   if (parts.length > 2) return null;
   const start = parseAddress(parts[0]);
   const end = parts.length === 2 ? parseAddress(parts[1]) : start;

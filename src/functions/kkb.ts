@@ -104,17 +104,29 @@ interface ListSpec {
 export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): KkbFunctions {
   const { probe, error } = env;
 
-  async function readArg(raw: unknown, index: number, invocation?: Invocation): Promise<Arg> {
-    const values = asMatrix(raw);
+  /** The argument's cells, when Excel gave an address that matches its shape. */
+  function argRef(values: Matrix, index: number, invocation?: Invocation): RangeRef | null {
     const check = zeroCheck(invocation, index);
-    const ref =
-      check.kind === "cells" &&
+    return check.kind === "cells" &&
       check.ref !== null &&
       check.ref.rows === values.length &&
       values.every((row) => row.length === check.ref?.cols)
-        ? check.ref
-        : null;
-    return { values: await resolveZeros(values, check, probe), ref };
+      ? check.ref
+      : null;
+  }
+
+  async function readArg(
+    raw: unknown,
+    index: number,
+    invocation?: Invocation,
+    settled?: (row: number) => boolean
+  ): Promise<Arg> {
+    const values = asMatrix(raw);
+    const check = zeroCheck(invocation, index);
+    return {
+      values: await resolveZeros(values, check, probe, settled),
+      ref: argRef(values, index, invocation),
+    };
   }
 
   /** Parses a row's values; the first wrong value wins over missing ones. */
@@ -154,12 +166,27 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
     raw: unknown,
     invocation?: Invocation
   ): Promise<Spill<number>> {
-    const arg = await readArg(raw, 0, invocation);
-    const { values, ref } = arg;
-    const width = values[0].length;
+    const raw0 = asMatrix(raw);
+    const ref = argRef(raw0, 0, invocation);
+    const width = raw0[0].length;
     // A single column is one list (a kampung laid out vertically).
     const column =
-      width === 1 && values.length > 1 && (spec.width === null || values.length === spec.width);
+      width === 1 && raw0.length > 1 && (spec.width === null || raw0.length === spec.width);
+    const count = column ? raw0.length : width;
+    if (spec.width !== null && count !== spec.width) {
+      const where = ref ? `${rowAddress(ref, 0)}${raw0.length > 1 ? " dst." : ""}: ` : "";
+      throw error("#VALUE!", countMessage(spec.fn, where, count, spec.width, spec.what));
+    }
+    const parse = spec.scale === "ibangga" ? parseIbangga : parseRubric;
+    // A row with a wrong value gives #VALUE! whatever its zeros are: its cells are not read.
+    const wrong = (v: unknown) => {
+      if (v === 0) return false;
+      const parsed = parse(v);
+      return !parsed.ok && parsed.problem !== "missing";
+    };
+    const anyWrong = column && raw0.some((row) => wrong(row[0]));
+    const settled = column ? () => anyWrong : (r: number) => raw0[r].some(wrong);
+    const { values } = await readArg(raw0, 0, invocation, settled);
     const rows = column ? [values.map((row) => row[0])] : values;
     const labelOf = (r: number) => (i: number) =>
       column
@@ -171,19 +198,8 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
           : rows.length > 1
             ? `Baris ${r + 1}, nilai ke-${i + 1}`
             : `Nilai ke-${i + 1}`;
-    const count = rows[0].length;
-    if (spec.width !== null && count !== spec.width) {
-      const where = ref ? `${rowAddress(ref, 0)}${values.length > 1 ? " dst." : ""}: ` : "";
-      throw error("#VALUE!", countMessage(spec.fn, where, count, spec.width, spec.what));
-    }
     return rows.map((row, r) => {
-      const outcome = parseRow(
-        row,
-        labelOf(r),
-        spec.scale === "ibangga" ? parseIbangga : parseRubric,
-        spec.scale,
-        spec.missing
-      );
+      const outcome = parseRow(row, labelOf(r), parse, spec.scale, spec.missing);
       if (!outcome.ok) return [outcome.error];
       const score = spec.score(outcome.numbers);
       return [score ?? error("#N/A", spec.missing(ref ? rowAddress(ref, r) : `Baris ${r + 1}`))];

@@ -40,7 +40,7 @@ import { FileProgress } from "./engine-protocol";
 import { bytesUrl, downloadBytes, summaryFileName } from "./file-session";
 import { HostState, rememberLang } from "./host";
 import { strings } from "./i18n";
-import { RIBBON_EVENT, RibbonEventDetail } from "./ribbon-event";
+import { lastRibbonResult, RIBBON_EVENT, RibbonEventDetail } from "./ribbon-event";
 import { Loaded, Mode, Notice } from "./session";
 import { checkWeights, choiceFromWeights, DEFAULT_CHOICE, WeightsChoice } from "./weights";
 
@@ -97,7 +97,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
   const [result, setResult] = React.useState<SummaryResult | null>(null);
-  const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(null);
+  const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(lastRibbonResult);
   const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
   const moveFocus = React.useRef(false);
   const s = strings(lang);

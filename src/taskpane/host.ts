@@ -20,22 +20,66 @@ function office(): typeof Office | undefined {
   return (globalThis as { Office?: typeof Office }).Office;
 }
 
-/** Resolves the host; outside Office (no office.js, or no host) it says so instead of waiting. */
-export function detectHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<HostState> {
+/** Starts a timer; returns its cancel. */
+export type HostTimer = (fire: () => void, ms: number) => () => void;
+
+const defaultTimer: HostTimer = (fire, ms) => {
+  const id = setTimeout(fire, ms);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Follows where the pane runs: `onState` gets "no-office" at once outside Office, or after
+ * `timeoutMs` when Office.onReady has not arrived yet; and whenever Office.onReady does arrive,
+ * even later (a slow start, the web), the host it names. The shared runtime never reloads the
+ * pane, so a late onReady must switch it into Excel mode. Returns a stop function.
+ */
+export function watchHost(
+  onState: (state: HostState) => void,
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
+  timer: HostTimer = defaultTimer
+): () => void {
   const o = office();
-  if (!o || typeof o.onReady !== "function") return Promise.resolve({ kind: "no-office" });
-  const ready = o.onReady().then(
-    (info): HostState => {
-      if (!info.host) return { kind: "no-office" };
-      if (info.host === o.HostType.Excel) return { kind: "excel" };
-      return { kind: "other-host", host: String(info.host) };
+  if (!o || typeof o.onReady !== "function") {
+    onState({ kind: "no-office" });
+    return () => undefined;
+  }
+  let stopped = false;
+  let ready = false;
+  const cancel = timer(() => {
+    if (!stopped && !ready) onState({ kind: "no-office" });
+  }, timeoutMs);
+  o.onReady().then(
+    (info) => {
+      ready = true;
+      cancel();
+      if (stopped) return;
+      if (!info.host) onState({ kind: "no-office" });
+      else if (info.host === o.HostType.Excel) onState({ kind: "excel" });
+      else onState({ kind: "other-host", host: String(info.host) });
     },
-    (): HostState => ({ kind: "no-office" })
+    () => {
+      ready = true;
+      cancel();
+      if (!stopped) onState({ kind: "no-office" });
+    }
   );
-  const timeout = new Promise<HostState>((resolve) =>
-    setTimeout(() => resolve({ kind: "no-office" }), timeoutMs)
-  );
-  return Promise.race([ready, timeout]);
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}
+
+/** The first host state (see watchHost); later changes are not followed. */
+export function detectHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<HostState> {
+  return new Promise((resolve) => {
+    let first = true;
+    watchHost((state) => {
+      if (!first) return;
+      first = false;
+      resolve(state);
+    }, timeoutMs);
+  });
 }
 
 function parseLang(value: string | null | undefined): Lang | null {

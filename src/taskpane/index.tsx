@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import { detectHost, HostState, initialLang, officeIsDark } from "./host";
+import { detectHost, HostState, initialLang, officeIsDark, watchHost } from "./host";
 
 export { detectHost };
 
@@ -18,5 +18,11 @@ const container = typeof document === "undefined" ? null : document.getElementBy
 if (container) {
   const root = createRoot(container);
   render(root, { kind: "loading" });
-  void detectHost().then((state) => render(root, state));
+  // Re-rendered whenever the host changes: a late Office.onReady switches into Excel mode.
+  let current: HostState["kind"] = "loading";
+  watchHost((state) => {
+    if (state.kind === current) return;
+    current = state.kind;
+    render(root, state);
+  });
 }

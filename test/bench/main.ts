@@ -2,8 +2,8 @@
  * `npm run bench`: the national workbook (84,276 kampung), generated from a fixed seed, through
  * the engine, the `kkb` command, LibreOffice recalculating the same method as formulas, the
  * office.js adapter's fake, the custom functions and the bundles. Prints a table and writes the
- * same figures to test-output/bench.json. Options: `--skip=cli,libreoffice,office,functions,
- * bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
+ * same figures to test-output/bench.json. Options: `--skip=cli,libreoffice,office,pane,
+ * functions,bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
@@ -17,6 +17,7 @@ import {
   measureFunctions,
   measureLibreOffice,
   measureOffice,
+  measurePaneThread,
   ROOT,
   Skipped,
 } from "./sections";
@@ -30,6 +31,7 @@ const BUDGET = {
   syncsNational: 40,
   requestBytes: 4_000_000,
   taskpaneGzipBytes: 350 * 1024,
+  paneStretchMs: 200,
 };
 
 interface Line {
@@ -190,6 +192,27 @@ export async function main(argv: readonly string[]): Promise<number> {
           add(`${int(o.kampung)} kampung: largest response`, kb(o.largestResponseBytes));
           add(`${int(o.kampung)} kampung: time against the fake`, ms(o.ms));
         }
+    }
+
+    section("The pane's main thread in Excel (engine in a worker, national workbook)");
+    if (skip.has("pane")) json.pane = { skipped: "--skip=pane" };
+    else {
+      progress("pane main thread");
+      const pane = await measurePaneThread();
+      json.pane = pane;
+      if (isSkipped(pane)) add("pane main thread", `skipped: ${pane.skipped}`);
+      else {
+        add(
+          `${int(pane.kampung)} kampung: longest main-thread stretch`,
+          ms(pane.longestMs),
+          `< ${BUDGET.paneStretchMs} ms`,
+          pane.longestMs < BUDGET.paneStretchMs
+        );
+        add(
+          `${int(pane.kampung)} kampung: round trips, most cells in one`,
+          `${pane.syncs}, ${int(pane.maxCellsPerSync)}`
+        );
+      }
     }
 
     section("Custom functions");

@@ -272,6 +272,61 @@ export async function measureOffice(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The pane's main thread in Excel
+
+export interface PaneFigures {
+  readonly kampung: number;
+  readonly syncs: number;
+  readonly maxCellsPerSync: number;
+  /** Longest stretch between two turns of the pane's event loop, less Excel's own time (ms). */
+  readonly longestMs: number;
+}
+
+/**
+ * The national summary against the fake Excel with the engine in a worker thread, as the
+ * responsiveness test runs it; here the longest main-thread stretch is timed (tests only count).
+ */
+export async function measurePaneThread(): Promise<PaneFigures | Skipped> {
+  const file = path.join(ROOT, "test", "excel", "pane-thread.ts");
+  if (!existsSync(file)) return { skipped: "test/excel/pane-thread.ts does not exist yet" };
+  const thread = require(file) as typeof import("../excel/pane-thread");
+  const { nationalWorkbook, NATIONAL_KAMPUNG } = require(
+    path.join(ROOT, "test", "excel", "workbooks.ts")
+  ) as typeof import("../excel/workbooks");
+  const { FakeContext } = require(
+    path.join(ROOT, "test", "excel", "fake-excel.ts")
+  ) as typeof import("../excel/fake-excel");
+  const { FIXED_NOW } = require(
+    path.join(ROOT, "test", "excel", "budget.ts")
+  ) as typeof import("../excel/budget");
+  const { summarizeWorkbook } = require(
+    path.join(ROOT, "src", "excel", "summarize.ts")
+  ) as typeof import("../../src/excel/summarize");
+  const worker = thread.engineThread();
+  try {
+    const engine = await thread.warmEngine(worker);
+    const log = thread.newTurnLog();
+    const context = thread.roundTrips(
+      new FakeContext(nationalWorkbook(NATIONAL_KAMPUNG).model),
+      log
+    );
+    const { value, longestMs } = await thread.watchTurns(
+      log,
+      () => summarizeWorkbook(context.asExcel(), { now: FIXED_NOW, engine }),
+      true
+    );
+    return {
+      kampung: value.kampung,
+      syncs: context.syncCount,
+      maxCellsPerSync: log.maxCellsPerSync,
+      longestMs,
+    };
+  } finally {
+    await worker.terminate();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custom functions
 
 export interface FunctionFigures {

@@ -154,7 +154,13 @@ describeBuilt("dist/functions.js", () => {
         return Promise.resolve();
       },
     };
-    const Excel = { run: (batch: (ctx: typeof context) => Promise<unknown>) => batch(context) };
+    const runOptions: unknown[] = [];
+    const Excel = {
+      run: (options: unknown, batch: (ctx: typeof context) => Promise<unknown>) => {
+        runOptions.push(options);
+        return batch(context);
+      },
+    };
     const fn = load(stubGlobals({ Excel }));
     const [blank, zeros] = await Promise.all([
       fn.get("DOMAIN")!([[2, 0, 2]], { parameterAddresses: ["Data!B2:D2"] }),
@@ -165,6 +171,7 @@ describeBuilt("dist/functions.js", () => {
     ]);
     expect(plain(zeros)).toEqual([[0]]);
     expect(syncs).toBe(1);
+    expect(runOptions).toEqual([{ delayForCellEdit: true }]);
   });
 });
 

@@ -59,6 +59,8 @@ export interface SyncRecord {
   responseBytes: number;
   writes: number;
   loads: number;
+  /** Cell values the sync carried: read (each loaded grid property) and written. */
+  cells: number;
 }
 
 /** One sheet's content: values and types per cell, number formats as layered rectangles. */
@@ -66,6 +68,13 @@ export class SheetModel {
   values: (string | number | boolean | null)[][] = [];
   types: CellType[][] = [];
   formulas = new Map<string, string>();
+  /** Range.hyperlink per cell ("row,col"). */
+  hyperlinks = new Map<
+    string,
+    { documentReference?: string; address?: string; textToDisplay?: string }
+  >();
+  /** Formula cells written while API calculation was suspended: Excel never calculated them. */
+  uncalculated = new Set<string>();
   formatLayers: { rect: Rect; format: string }[] = [];
   customProperties = new Map<string, string>();
   charts: ChartModel[] = [];
@@ -142,7 +151,14 @@ export class SheetModel {
     rows.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null || v === undefined || v === "") return;
-        if (typeof v === "object" && v !== null && "error" in v)
+        if (v instanceof Date) {
+          // Excel holds a date as its serial number, shown through a date format.
+          this.setCell(row0 + r, col0 + c, dateSerial(v), "Double");
+          this.formatLayers.push({
+            rect: { row: row0 + r, col: col0 + c, rows: 1, cols: 1 },
+            format: "yyyy-mm-dd",
+          });
+        } else if (typeof v === "object" && v !== null && "error" in v)
           this.setCell(row0 + r, col0 + c, String((v as { error: string }).error), "Error");
         else if (typeof v === "number") this.setCell(row0 + r, col0 + c, v, "Double");
         else if (typeof v === "boolean") this.setCell(row0 + r, col0 + c, v, "Boolean");
@@ -153,6 +169,11 @@ export class SheetModel {
   }
 }
 
+/** Excel's serial number of a date (days since 1899-12-30, the time as a fraction), in UTC. */
+export function dateSerial(date: Date): number {
+  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -160,7 +181,25 @@ export class WorkbookModel {
   protected = false;
   name = "Buku1.xlsx";
   selection: { sheet: string; rect: Rect } | null = null;
+  /** More areas selected with Ctrl (getSelectedRange then throws, as documented). */
+  selectionAreas: { sheet: string; rect: Rect }[] = [];
   active: string | null = null;
+  /** The user is editing a cell: a batch is refused, or held with `delayForCellEdit`. */
+  cellEdit = false;
+  /** Every sync from now on never settles (office-js #1395, #6150: a request that hangs). */
+  hangSyncs = false;
+  private editEnded: (() => void)[] = [];
+
+  /** The user leaves cell edit: held batches run. */
+  endCellEdit(): void {
+    this.cellEdit = false;
+    for (const resume of this.editEnded.splice(0)) resume();
+  }
+
+  whenNotEditing(): Promise<void> {
+    if (!this.cellEdit) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -218,9 +257,16 @@ export class FakeContext {
   readonly syncs: SyncRecord[] = [];
   calculationSuspensions = 0;
   untracked = 0;
+  /** Inside a sync after suspendApiCalculationUntilNextSync. */
+  calculationSuspended = false;
+  /** Cell values moved so far (reads and writes); each sync records its share. */
+  cellsMoved = 0;
   private queue: Entry[] = [];
 
-  constructor(model = new WorkbookModel()) {
+  constructor(
+    model = new WorkbookModel(),
+    readonly options: { readonly delayForCellEdit?: boolean } = {}
+  ) {
     this.model = model;
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
@@ -249,6 +295,15 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    if (this.model.hangSyncs) return new Promise<void>(() => undefined);
+    if (this.model.cellEdit) {
+      if (!this.options.delayForCellEdit)
+        throw new FakeExcelError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."
+        );
+      await this.model.whenNotEditing();
+    }
     const queue = this.queue;
     this.queue = [];
     const record: SyncRecord = {
@@ -257,8 +312,10 @@ export class FakeContext {
       responseBytes: 0,
       writes: 0,
       loads: 0,
+      cells: 0,
     };
     this.syncs.push(record);
+    const cellsBefore = this.cellsMoved;
     for (const e of queue) record.requestBytes += e.bytes;
     try {
       if (record.requestBytes > EXCEL_PAYLOAD_CAP)
@@ -276,13 +333,16 @@ export class FakeContext {
           e.proxy.applyLoad(e.paths, out);
         }
       }
+      this.calculationSuspended = false;
       record.responseBytes = out.bytes;
+      record.cells = this.cellsMoved - cellsBefore;
       if (out.bytes > EXCEL_PAYLOAD_CAP)
         throw new FakeExcelError(
           "ResponsePayloadSizeLimitExceeded",
           `Response of ${out.bytes} bytes`
         );
     } catch (error) {
+      this.calculationSuspended = false;
       record.failed = true;
       throw error;
     }
@@ -305,6 +365,92 @@ function parsePaths(spec: string | string[] | undefined): string[][] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
     .map((p) => p.split("/"));
+}
+
+/**
+ * `Excel.run` over the fake: `run(batch)` or `run({ delayForCellEdit }, batch)`, each with a
+ * new request context on the same workbook.
+ */
+export function fakeExcelRun(model: WorkbookModel) {
+  const contexts: FakeContext[] = [];
+  function run<T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    const options = typeof first === "function" ? {} : first;
+    const batch = typeof first === "function" ? first : second;
+    if (!batch) return Promise.reject(new FakeExcelError("InvalidArgument", "No batch"));
+    const context = new FakeContext(model, { delayForCellEdit: options.delayForCellEdit });
+    contexts.push(context);
+    return batch(context.asExcel());
+  }
+  return { run, contexts };
+}
+
+/** Excel.ErrorCellValueType of the codes a cell can show. */
+const ERROR_TYPES: Readonly<Record<string, string>> = {
+  "#DIV/0!": "Div0",
+  "#N/A": "NotAvailable",
+  "#VALUE!": "Value",
+  "#REF!": "Ref",
+  "#NAME?": "Name",
+  "#NUM!": "Num",
+  "#NULL!": "Null",
+};
+
+/** Excel's rich error value for a code, as data types give it. */
+export function richError(code: string): {
+  type: "Error";
+  basicType: "Error";
+  basicValue: string;
+  errorType: string;
+} {
+  return {
+    type: "Error",
+    basicType: "Error",
+    basicValue: code,
+    errorType: ERROR_TYPES[code] ?? "Value",
+  };
+}
+
+/** An error cell in an argument: passed only with the data-types flag; else never called. */
+export class FunctionNotCalled {
+  constructor(readonly code: string) {}
+}
+
+/**
+ * What Excel hands a custom function for a range argument, per the documentation: the values
+ * (numbers, dates as serial numbers, text, booleans), a blank as 0 on desktop (office-js #4702)
+ * or empty on the web, and the address. An error cell is a rich error value when the metadata
+ * allows data types (`allowCustomDataForDataTypeAny`); without it, Excel does not call the
+ * function and the cell shows the first error (FunctionNotCalled).
+ */
+export function functionArgument(
+  model: WorkbookModel,
+  sheetName: string,
+  address: string,
+  options: { platform?: "desktop" | "web"; richValues?: boolean } = {}
+): { values: unknown[][]; address: string } | FunctionNotCalled {
+  const sheet = model.sheet(sheetName);
+  if (!sheet) throw new FakeExcelError("ItemNotFound", `No sheet ${sheetName}`);
+  const rect = rectOfAddress(address);
+  const values: unknown[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < rect.cols; c++) {
+      const cell = sheet.cell(rect.row + r, rect.col + c);
+      if (cell.type === "Error") {
+        if (!options.richValues) return new FunctionNotCalled(String(cell.value));
+        row.push(richError(String(cell.value)));
+      } else if (cell.type === "Empty") row.push(options.platform === "web" ? null : 0);
+      else row.push(cell.value);
+    }
+    values.push(row);
+  }
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet.name)
+    ? sheet.name
+    : `'${sheet.name.replace(/'/g, "''")}'`;
+  return { values, address: `${quoted}!${address}` };
 }
 
 /** A proxy object: loadable properties, navigation children, sync-gated reads. */
@@ -387,7 +533,9 @@ class FakeApplication {
   constructor(private readonly ctx: FakeContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspensions++;
-    this.ctx.write(null, () => undefined);
+    this.ctx.write(null, () => {
+      this.ctx.calculationSuspended = true;
+    });
   }
 }
 
@@ -435,9 +583,15 @@ export class FakeWorkbook extends FakeObject {
   get name(): string {
     return this.get("name");
   }
+  /** Throws when several ranges are selected, as Excel documents. */
   getSelectedRange(): FakeRange {
     const model = this.ctx.model;
     return new FakeRange(this.ctx, () => {
+      if (model.selectionAreas.length > 0)
+        throw new FakeExcelError(
+          "InvalidSelection",
+          "The current selection is invalid for this operation."
+        );
       if (!model.selection) throw new FakeExcelError("ItemNotFound", "No selection");
       const sheet = model.sheet(model.selection.sheet)!;
       return { sheet, rect: model.selection.rect };
@@ -527,6 +681,20 @@ export class FakeWorksheet extends FakeObject {
   get visibility(): string {
     return this.get("visibility");
   }
+  set visibility(value: string) {
+    this.ctx.write({ visibility: value }, () => {
+      const sheet = this.model();
+      if (
+        value !== "Visible" &&
+        !this.ctx.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")
+      )
+        throw new FakeExcelError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet"
+        );
+      sheet.visibility = value;
+    });
+  }
   get isNullObject(): boolean {
     return this.get("isNullObject");
   }
@@ -563,6 +731,18 @@ export class FakeWorksheet extends FakeObject {
       const model = this.ctx.model;
       const sheet = this.model();
       if (model.protected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+      // Worksheet.delete: a very hidden sheet must be made visible first, and a workbook keeps
+      // at least one visible sheet.
+      if (sheet.visibility === "VeryHidden")
+        throw new FakeExcelError("InvalidOperation", "Cannot delete a very hidden worksheet");
+      if (
+        sheet.visibility === "Visible" &&
+        !model.sheets.some((s) => s !== sheet && s.visibility === "Visible")
+      )
+        throw new FakeExcelError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet"
+        );
       model.sheets = model.sheets.filter((s) => s !== sheet);
       model.tables = model.tables.filter((t) => t.sheet !== sheet);
     });
@@ -612,6 +792,7 @@ export class FakeRange extends FakeObject {
         "ResponsePayloadSizeLimitExceeded",
         `Range of ${rect.rows * rect.cols} cells`
       );
+    this.ctx.cellsMoved += rect.rows * rect.cols;
     return Array.from({ length: rect.rows }, (_, r) =>
       Array.from({ length: rect.cols }, (_, c) => each(sheet, rect.row + r, rect.col + c))
     );
@@ -750,17 +931,36 @@ export class FakeRange extends FakeObject {
   }
   /** Values and formulas are entered alike: Excel parses `=...` in either. */
   private enter(sheet: SheetModel, rect: Rect, grid: unknown[][]): void {
+    this.ctx.cellsMoved += rect.rows * rect.cols;
     const formatAt = sheet.formatsWithin(rect);
     grid.forEach((row, r) =>
       row.forEach((input, c) => {
         const at = { row: rect.row + r, col: rect.col + c };
         const entered = enterValue(input, formatAt(at.row, at.col));
-        sheet.setCell(at.row, at.col, entered.value, entered.type);
         const key = `${at.row},${at.col}`;
+        // A formula written under suspended calculation is not calculated (nor afterwards).
+        if (entered.formula && this.ctx.calculationSuspended) {
+          sheet.setCell(at.row, at.col, 0, "Double");
+          sheet.uncalculated.add(key);
+        } else {
+          sheet.setCell(at.row, at.col, entered.value, entered.type);
+          sheet.uncalculated.delete(key);
+        }
         if (entered.formula) sheet.formulas.set(key, entered.formula);
         else sheet.formulas.delete(key);
       })
     );
+  }
+  /** Range.hyperlink (ExcelApi 1.7): one cell; Excel shows textToDisplay in it. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.change(link, (sheet, rect) => {
+      if (rect.rows !== 1 || rect.cols !== 1)
+        throw new FakeExcelError("InvalidArgument", "A hyperlink is set on one cell here");
+      this.ctx.cellsMoved += 1;
+      sheet.hyperlinks.set(`${rect.row},${rect.col}`, { ...link });
+      if (link.textToDisplay !== undefined)
+        sheet.setCell(rect.row, rect.col, link.textToDisplay, "String");
+    });
   }
   set numberFormat(grid: unknown[][]) {
     this.change(grid, (sheet, rect) => {

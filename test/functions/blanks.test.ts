@@ -7,12 +7,14 @@ import {
   BlankProbe,
   CellTypeReader,
   excelCellTypeReader,
-  MAX_CELLS_PER_WAVE,
+  MAX_CELLS_PER_READ,
+  Timer,
   ValueTypeGrid,
 } from "../../src/functions/blanks";
 import { parseRangeAddress, RangeRef } from "../../src/functions/cells";
 import { cellError, KkbCellError } from "../../src/functions/errors";
 import { createKkbFunctions, zeroCheck } from "../../src/functions/kkb";
+import { fakeExcelRun, WorkbookModel } from "../excel/fake-excel";
 
 type Cell = number | string | null;
 
@@ -25,6 +27,9 @@ class FakeWorkbook implements CellTypeReader {
   read(ranges: readonly RangeRef[]): Promise<(ValueTypeGrid | null)[]> {
     this.reads.push([...ranges]);
     if (this.failing) return Promise.reject(new Error("RichApi.Error: GeneralException"));
+    // As in Excel: a missing sheet (getItem) fails the whole batch.
+    if (ranges.some((ref) => !this.sheets[ref.sheet]))
+      return Promise.reject(new Error("RichApi.Error: ItemNotFound"));
     return Promise.resolve(
       ranges.map((ref) => {
         const sheet = this.sheets[ref.sheet];
@@ -236,17 +241,154 @@ describe("where the workbook cannot be read", () => {
     expect(await kkb.skor([[0]], {})).toEqual([[na(/^Nilai: Excel mengirim 0/)]]);
   });
 
-  it("gives #N/A beyond the cells one wave may read", async () => {
+  it("reads a wave larger than one read allows in chunks, and answers every zero", async () => {
     const workbook = new FakeWorkbook({ Data: DATA });
-    const probe = new BlankProbe(() => workbook, undefined, 3);
+    const probe = new BlankProbe(() => workbook, { maxCellsPerRead: 3 });
     const kkb = createKkbFunctions({ probe, error: cellError });
     const [first, second] = await Promise.all([
       kkb.domain([[2, 0, 2]], { parameterAddresses: ["Data!B2:D2"] }),
       kkb.domain([[0, 0, 0]], { parameterAddresses: ["Data!B3:D3"] }),
     ]);
     expect(first).toEqual([[na(/^Data!C2: nilai kosong/)]]);
-    expect(second).toEqual([[na(/^Data!B3: Excel mengirim 0/)]]);
-    expect(MAX_CELLS_PER_WAVE).toBeLessThanOrEqual(400_000);
+    expect(second).toEqual([[0]]);
+    expect(workbook.reads.map((r) => r.length)).toEqual([1, 1]);
+    // One range larger than a read is read in row bands.
+    const tall = new BlankProbe(() => workbook, { maxCellsPerRead: 3 });
+    const kkbTall = createKkbFunctions({ probe: tall, error: cellError });
+    expect(
+      await kkbTall.domain(
+        [
+          [2, 0, 2],
+          [0, 0, 0],
+        ],
+        { parameterAddresses: ["Data!B2:D3"] }
+      )
+    ).toEqual([[na(/^Data!C2: nilai kosong/)], [0]]);
+    expect(MAX_CELLS_PER_READ).toBeLessThanOrEqual(400_000);
+  });
+
+  it("confines a failing range to its own cells", async () => {
+    const { kkb, workbook } = setup();
+    const [gone, here] = await Promise.all([
+      kkb.domain([[2, 0, 2]], { parameterAddresses: ["Dihapus!B2:D2"] }),
+      kkb.domain([[0, 0, 0]], { parameterAddresses: ["Data!B3:D3"] }),
+    ]);
+    expect(gone).toEqual([[na(/^Dihapus!C2: Excel mengirim 0/)]]);
+    expect(here).toEqual([[0]]);
+    // The shared read failed; each range was then read on its own.
+    expect(workbook.reads.map((r) => r.length)).toEqual([2, 1, 1]);
+  });
+
+  it("gives up a read that never settles after its timeout: #N/A, never #BUSY! for good", async () => {
+    const fires: (() => void)[] = [];
+    const timer: Timer = (fire) => {
+      fires.push(fire);
+      return () => undefined;
+    };
+    const hanging: CellTypeReader = { read: () => new Promise(() => undefined) };
+    const probe = new BlankProbe(() => hanging, { timer });
+    const kkb = createKkbFunctions({ probe, error: cellError });
+    const result = kkb.domain([[2, 0, 2]], { parameterAddresses: ["Data!B2:D2"] });
+    while (fires.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    fires.forEach((fire) => fire());
+    expect(await result).toEqual([[na(UNVERIFIED)]]);
+  });
+});
+
+describe("no read where the zeros cannot change the result", () => {
+  it("reads nothing for a row that already has a wrong value, or a call with the wrong count", async () => {
+    const { kkb, workbook } = setup();
+    expect(await kkb.domain([[0, "x", 2]], { parameterAddresses: ["Data!B2:D2"] })).toEqual([
+      [expect.objectContaining({ code: "#VALUE!" })],
+    ]);
+    await expect(
+      kkb.domain([[0, 0]], { parameterAddresses: ["Data!B2:C2"] })
+    ).rejects.toMatchObject({ code: "#VALUE!" });
+    expect(workbook.reads).toEqual([]);
+    // Only the row that needs it is read.
+    expect(
+      await kkb.domain(
+        [
+          [0, 5, 1],
+          [2, 0, 2],
+        ],
+        { parameterAddresses: ["Data!B1:D2"] }
+      )
+    ).toEqual([[expect.objectContaining({ code: "#VALUE!" })], [na(/^Data!C2: nilai kosong/)]]);
+    expect(workbook.reads).toEqual([[{ sheet: "Data", row: 1, col: 2, rows: 1, cols: 1 }]]);
+  });
+});
+
+describe("the office.js reader against the fake Excel", () => {
+  const model = () => {
+    const m = new WorkbookModel();
+    m.addSheet("Data").fill([
+      ["Kampung", "Regulasi", "Struktur", "Praktik"],
+      ["Sumurboto", 2, null, 2],
+    ]);
+    return m;
+  };
+  const withExcel = async <T>(run: unknown, body: () => Promise<T>): Promise<T> => {
+    const g = globalThis as { Excel?: unknown };
+    g.Excel = { run };
+    try {
+      return await body();
+    } finally {
+      delete g.Excel;
+    }
+  };
+
+  it("asks Excel to hold the read while the user edits a cell, instead of being refused", async () => {
+    const m = model();
+    const excel = fakeExcelRun(m);
+    m.cellEdit = true;
+    await withExcel(excel.run, async () => {
+      const kkb = createKkbFunctions({
+        probe: new BlankProbe(excelCellTypeReader),
+        error: cellError,
+      });
+      let settled = false;
+      const result = kkb.domain([[2, 0, 2]], { parameterAddresses: ["Data!B2:D2"] });
+      void result.then(() => (settled = true));
+      while (excel.contexts.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(false);
+      m.endCellEdit();
+      expect(await result).toEqual([[na(/^Data!C2: nilai kosong/)]]);
+    });
+    expect(excel.contexts.map((c) => c.options.delayForCellEdit)).toEqual([true]);
+  });
+
+  it("is refused in cell edit without delayForCellEdit (the fake follows Excel)", async () => {
+    const m = model();
+    m.cellEdit = true;
+    const excel = fakeExcelRun(m);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A1").load("valueTypes");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
+  it("times out a batch Excel never answers", async () => {
+    const m = model();
+    m.hangSyncs = true;
+    const excel = fakeExcelRun(m);
+    const fires: (() => void)[] = [];
+    await withExcel(excel.run, async () => {
+      const probe = new BlankProbe(excelCellTypeReader, {
+        timer: (fire) => {
+          fires.push(fire);
+          return () => undefined;
+        },
+      });
+      const kkb = createKkbFunctions({ probe, error: cellError });
+      const result = kkb.domain([[2, 0, 2]], { parameterAddresses: ["Data!B2:D2"] });
+      while (fires.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      fires.forEach((fire) => fire());
+      expect(await result).toEqual([[na(/^Data!C2: Excel mengirim 0/)]]);
+    });
   });
 });
 
@@ -278,7 +420,13 @@ describe("the office.js reader", () => {
       },
     };
     const g = globalThis as { Excel?: unknown };
-    g.Excel = { run: <T>(batch: (ctx: typeof context) => Promise<T>) => batch(context) };
+    let runOptions: unknown = null;
+    g.Excel = {
+      run: <T>(options: unknown, batch: (ctx: typeof context) => Promise<T>) => {
+        runOptions = options;
+        return batch(context);
+      },
+    };
     try {
       const reader = excelCellTypeReader();
       expect(reader).not.toBeNull();
@@ -292,6 +440,7 @@ describe("the office.js reader", () => {
     }
     expect(calls).toEqual(["Data!C2:C2", "Lain!A1:C2"]);
     expect(syncs).toBe(1);
+    expect(runOptions).toEqual({ delayForCellEdit: true });
     expect(excelCellTypeReader()).toBeNull();
   });
 });
@@ -326,6 +475,10 @@ describe("addresses and checks", () => {
       "[Buku2]Data!A1",
       "Data!A1:B2:C3",
       "Data!",
+      "Data!A1:B2,Data!D1:D2",
+      "'Data'!A1,'Data'!C1",
+      "(Data!A1,Data!B1)",
+      "Data lain!A1",
     ]) {
       expect(parseRangeAddress(bad)).toBeNull();
     }

@@ -88,6 +88,37 @@ describe("KKB.DOMAIN", () => {
     ]);
   });
 
+  it("recognises an error input in every shape Excel documents, in that row only", async () => {
+    const shapes: unknown[] = [
+      // Rich error values (data types, allowCustomDataForDataTypeAny).
+      { type: "Error", basicType: "Error", basicValue: "#DIV/0!", errorType: "Div0" },
+      { type: "Error", errorType: "Div0" },
+      // Legacy: CustomFunctions.Error-like objects, by code or by ErrorCode name.
+      { code: "#DIV/0!", message: "" },
+      { code: "divisionByZero" },
+    ];
+    const result = await domain([...shapes.map((e) => [1, e, 1]), [1, 1, 1]]);
+    const galat = (row: number) =>
+      err(
+        "#VALUE!",
+        `Baris ${row}, nilai ke-2: sel berisi galat Excel #DIV/0!. Perbaiki rumus atau isi nilainya.`
+      );
+    expect(result).toEqual([[galat(1)], [galat(2)], [galat(3)], [galat(4)], [1]]);
+    expect(
+      await skor([[{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }]])
+    ).toEqual([[err("#VALUE!", /galat Excel #N\/A/)]]);
+    // Other rich values read as their basic value, never as "[object Object]".
+    expect(
+      await domain([
+        [
+          { type: "FormattedNumber", basicValue: 1.5, numberFormat: "0.0" },
+          1.5,
+          { type: "Double", basicValue: 1.5 },
+        ],
+      ])
+    ).toEqual([[1.5]]);
+  });
+
   it("gives #N/A for a missing value and never averages the two that are there", async () => {
     expect(await domain([[2, null, 2]])).toEqual([
       [err("#N/A", "Nilai ke-2: nilai kosong. Skor domain ini dan skor komposit tidak dihitung.")],

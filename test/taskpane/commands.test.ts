@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { registerCommands, summarizeFromRibbon } from "../../src/commands/commands";
-import { RIBBON_EVENT, RibbonEventDetail } from "../../src/taskpane/ribbon-event";
+import { lastRibbonResult, RIBBON_EVENT, RibbonEventDetail } from "../../src/taskpane/ribbon-event";
 
 type Global = { Office?: unknown; Excel?: unknown };
 
@@ -21,6 +21,28 @@ describe("ribbon commands", () => {
     };
     expect(registerCommands()).toBe(true);
     expect(associated).toEqual(["kkbSummarize"]);
+  });
+
+  it("complete the event at once, before the summary has run (which may take long or hang)", async () => {
+    (globalThis as Global).Office = { context: { displayLanguage: "id-ID" } };
+    (globalThis as Global).Excel = { run: () => new Promise(() => undefined) };
+    let completed = 0;
+    void summarizeFromRibbon({
+      completed: () => completed++,
+    } as unknown as Office.AddinCommands.Event);
+    expect(completed).toBe(1);
+  });
+
+  it("keep the last result for a pane that opens later", async () => {
+    (globalThis as Global).Office = { context: { displayLanguage: "id-ID" } };
+    await summarizeFromRibbon({
+      completed: () => undefined,
+    } as unknown as Office.AddinCommands.Event);
+    expect(lastRibbonResult()).toEqual({
+      ok: false,
+      message: "Perintah ini hanya berjalan di dalam Excel.",
+      sheets: [],
+    });
   });
 
   it("complete the event, tell the pane the result and open it when the summary failed", async () => {

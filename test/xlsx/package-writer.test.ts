@@ -239,7 +239,7 @@ describe("the package writer against the ExcelJS writer it replaces", () => {
       expect(await chartParts(fresh)).toEqual(await chartParts(legacy));
       expect(await readWorkbook(fresh)).toEqual(await readWorkbook(legacy));
     }
-  }, 60_000);
+  }, 600_000);
 
   it("gives the same template workbook", async () => {
     for (const lang of ["id", "en"] as const) {
