@@ -419,7 +419,11 @@ async function main() {
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document, { resultTypes: ["violations"] });
       return result.violations.map(
-        (v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`
+        (v) =>
+          `${v.id} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")})`
       );
     });
     assert(violations.length === 0, `${where}: axe: ${violations.join("; ")}`);
