@@ -135,7 +135,12 @@ describe("writeWorkbook", () => {
   it("writes the colour scale, the filter and the data validations", () => {
     const xml = zipEntry(file, "xl/worksheets/sheet2.xml")!;
     expect(xml).toMatch(/<conditionalFormatting sqref="B5:B11">\s*<cfRule type="colorScale"/);
-    expect(xml).toContain('<autoFilter ref="A4:D11"');
+    // The filter buttons are the Excel table's.
+    expect(xml).toContain('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
+    const table = zipEntry(file, "xl/tables/table1.xml")!;
+    expect(table).toContain('ref="A4:D11"');
+    expect(table).toContain('<autoFilter ref="A4:D11"/>');
+    expect(table).toContain('<tableColumn id="2" name="Koordinasi"/>');
     expect(xml).toMatch(
       /<dataValidation type="decimal"[^>]*sqref="B5:B14"[^>]*>\s*<formula1>0<\/formula1>\s*<formula2>2<\/formula2>/
     );
@@ -150,7 +155,10 @@ describe("writeWorkbook", () => {
   it("writes internal links as locations, not external relationships", () => {
     const xml = zipEntry(file, "xl/worksheets/sheet2.xml")!;
     expect(xml).toMatch(/<hyperlink ref="A5" location="&apos;KKB Input&apos;!A3"\s*\/>/);
-    expect(zipNames(file)).not.toContain("xl/worksheets/_rels/sheet2.xml.rels");
+    // The sheet's one relationship is its Excel table's: no hyperlink relationship.
+    const rels = zipEntry(file, "xl/worksheets/_rels/sheet2.xml.rels")!;
+    expect(rels).not.toContain("hyperlink");
+    expect(rels.match(/<Relationship /g)).toHaveLength(1);
     expect(book.getWorksheet("KKB Ringkasan")!.getCell("A5").text).toBe("Sumurboto");
     expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
