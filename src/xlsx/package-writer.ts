@@ -721,7 +721,9 @@ export async function writePackage(
       const number = ++sheetNo;
       const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
       const selected = number - 1 === activeTab;
-      await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths)));
+      // The template's wide input sheet, like a wide copy, prints at a readable scale across.
+      const fit = fitScale(spec.columnWidths) >= MIN_FIT_SCALE;
+      await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths), fit));
       const body = new SheetBody(part, styles, progress);
       await writeSpecRows(body, spec, styles, tables);
       const specTables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
@@ -753,7 +755,7 @@ export async function writePackage(
             ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
             : "") +
           hyperlinksXml(body.links) +
-          PAGE_XML +
+          (fit ? PAGE_XML : PAGE_WIDE_XML) +
           rowBreaksXml(spec) +
           (chartsOf ? '<drawing r:id="rId1"/>' : "") +
           (tableRels.length

@@ -71,7 +71,10 @@ export async function writeWorkbookBytes(
         spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
-      pageSetup: PAGE_SETUP,
+      pageSetup:
+        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+          ? PAGE_SETUP
+          : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
     const repeat = spec.print?.repeatRows;
     if (repeat) sheet.pageSetup.printTitlesRow = `${repeat.first + 1}:${repeat.last + 1}`;

@@ -76,8 +76,11 @@ export async function legacyRender(
         spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
-      // Every sheet prints on A4 landscape, one page wide.
-      pageSetup: PAGE_SETUP,
+      // Every sheet prints on A4 landscape, one page wide when that stays readable.
+      pageSetup:
+        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+          ? PAGE_SETUP
+          : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
     enableInternalLinks(sheet);
     sheet.columns = spec.columnWidths.map((width) => ({ width }));
