@@ -222,13 +222,17 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
     header = Math.max(header, wrappedLines(h, width(c), true));
   });
   const wrap = block.wrap ?? [];
+  // A text shorter than its column is one line; longer ones repeat (the next steps), so their
+  // counts are kept, up to a bound (messages in KKB Validasi are mostly distinct).
+  const short = wrap.map((c) => Math.floor(width(c)));
   const memo = new Map<string, number>();
-  const lines = (text: string, c: number) => {
-    const key = `${c}\u0000${text}`;
+  const lines = (text: string, i: number) => {
+    if (text.length < short[i] && !text.includes("\n")) return 1;
+    const key = `${i}\u0000${text}`;
     let n = memo.get(key);
     if (n === undefined) {
-      n = wrappedLines(text, width(c));
-      memo.set(key, n);
+      n = wrappedLines(text, width(wrap[i]));
+      if (memo.size < MEMO_MAX) memo.set(key, n);
     }
     return n;
   };
@@ -237,14 +241,19 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
       ? []
       : block.rows.map((row) => {
           let most = 1;
-          for (const c of wrap) {
-            const value = row[c];
-            if (typeof value === "string") most = Math.max(most, lines(value, c));
+          for (let i = 0; i < wrap.length; i++) {
+            const value = row[wrap[i]];
+            if (typeof value === "string") most = Math.max(most, lines(value, i));
           }
           return linesHeight(most);
         });
-  return { ...block, heights: { header: linesHeight(header), rows } };
+  // No row taller than the default: no per-row list (a national file has 84,276 rows).
+  const tall = rows.some((h) => h !== null);
+  return { ...block, heights: { header: linesHeight(header), rows: tall ? rows : [] } };
 }
+
+/** Distinct long texts whose line counts sizing keeps. */
+const MEMO_MAX = 10_000;
 
 /** Every table of the blocks sized for the sheet's columns. */
 function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
