@@ -164,13 +164,13 @@ export function blockHeight(block: Block): number {
 
 /**
  * Lines a text takes when wrapped in a column `width` characters wide (Excel's width unit, the
- * digit width of the default font, Calibri 11). Greedy on spaces, with a line of about 1.3
- * characters per unit less one: Calibri's letters are narrower than its digits (about 1.4 per
- * unit on average), so the estimate errs on the tall side and text is not cut. `bold` text
- * takes more room.
+ * digit width of the default font, Calibri 11). Greedy on spaces, with a line of about 1.15
+ * characters per unit less one: Calibri's lower-case letters average a little less than its
+ * digits, but words of wide letters (`Kecamatan Baturraden`) take about 1.1 per unit, so the
+ * estimate errs on the tall side and text is not cut. `bold` text takes more room.
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  const capacity = Math.max(1, Math.floor(width * (bold ? 1.05 : 1.3)) - 1);
+  const capacity = Math.max(1, Math.floor(width * (bold ? 1 : 1.15)) - 1);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     lines++;

@@ -303,6 +303,10 @@ function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
   ];
 }
 
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[\s-]+/).map((w) => w.length));
+}
+
 /** Widths of the domain columns: each fits its short name in bold (Interoperabilitas is long). */
 function domainWidths(lang: Lang): number[] {
   return DOMAINS.map((d) => Math.max(8, Math.min(18, d.short[lang].length + 1)));
@@ -654,9 +658,18 @@ function ibanggaSheet(
       size: CHART_SIZE,
     });
   }
+  // Wide enough for the longest word of the header in bold (Ketenteraman, kemandirian), and
+  // the status for its longest level (berkelanjutan).
+  const statusHeader = label("status", lang);
   const columnWidths = [
     18,
-    ...columns.slice(1).map((c) => (c.format === FORMATS.text ? (c.wrap ? 14 : 11) : 11)),
+    ...columns
+      .slice(1)
+      .map((c) =>
+        c.header === statusHeader
+          ? 13
+          : Math.max(c.wrap ? 14 : 11, Math.min(16, longestWord(c.header) + 2))
+      ),
   ];
   return {
     name: SHEET_NAMES.ibangga,
