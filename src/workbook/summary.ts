@@ -497,20 +497,15 @@ function ringkasanSheet(
  * sub-indicator values and the domain score, one table under the other.
  */
 function domainSheet(results: Results, stamp: readonly string[], lang: Lang): SheetSpec {
+  const columnWidths = [28, 16, 16, 16, 14];
   const blocks: Block[] = heading(label("titleDomain", lang), stamp);
   const breaks: number[] = [];
+  // Printed pages: a table starts a new page when the rest of the page cannot hold it whole
+  // (its title, header and rows), so that its header prints with its rows.
+  const page = pageRowsHeight(columnWidths);
+  let used = CONTENT_ROW * LINE_HEIGHT;
   let row = CONTENT_ROW;
   DOMAINS.forEach((d, i) => {
-    // A large file's tables each start a page, so that their headers print with them.
-    if (i > 0 && results.kampung.length > MAX_KAMPUNG_CHARTED) breaks.push(row);
-    const tableNo = i + 2;
-    blocks.push({
-      kind: "title",
-      row,
-      col: 0,
-      text: `${lang === "id" ? "Tabel" : "Table"} ${tableNo}. ${d.label[lang]}`,
-    });
-    row++;
     const columns: Column[] = [
       wrapped(label("kampung", lang)),
       ...d.subIndicators.map((s) => score(s.label[lang])),
@@ -521,15 +516,28 @@ function domainSheet(results: Results, stamp: readonly string[], lang: Lang): Sh
       ...d.subIndicators.map((s) => k.subscores[d.key][s.key]),
       k.domains[d.key],
     ]);
-    blocks.push(table(`KKB_Domain_${i + 1}`, row, columns, rows));
-    row += rows.length + 2;
+    const block = sized(table(`KKB_Domain_${i + 1}`, row + 1, columns, rows), columnWidths);
+    let height = 2 * LINE_HEIGHT + (block.heights?.header ?? LINE_HEIGHT);
+    for (let r = 0; r < rows.length; r++) height += block.heights?.rows[r] ?? LINE_HEIGHT;
+    if (used > 0 && used + height > page) {
+      breaks.push(row);
+      used = 0;
+    }
+    used += height;
+    blocks.push({
+      kind: "title",
+      row,
+      col: 0,
+      text: `${lang === "id" ? "Tabel" : "Table"} ${i + 2}. ${d.label[lang]}`,
+    });
+    blocks.push(block);
+    row += rows.length + 3;
   });
-  const columnWidths = [28, 16, 16, 16, 14];
   return {
     name: SHEET_NAMES.domain,
     role: "domain",
     columnWidths,
-    blocks: sizedBlocks(blocks, columnWidths),
+    blocks,
     charts: [],
     validations: [],
     print: breaks.length > 0 ? { breaksBefore: breaks } : undefined,
