@@ -2,7 +2,7 @@
  * Runs planned write operations through office.js: each operation is one whole-range call
  * (values, number formats, a table, a chart...). Decides nothing; see plan-write.ts.
  */
-import { CellRect, ValidationRule, WriteOp } from "./plan-write";
+import { CellRect, PAGE_MARGINS_POINTS, ValidationRule, WriteOp } from "./plan-write";
 import { ROLE_PROPERTY } from "./survey";
 
 /** Red (low) - yellow - green (high), Excel's own 3-colour scale. */
@@ -141,6 +141,35 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
     case "setting":
       context.workbook.settings.add(op.key, op.value);
       return;
+    case "wrap": {
+      const format = range(sheets.get(op.sheet), op.rect).format;
+      format.wrapText = true;
+      format.verticalAlignment = "Top";
+      return;
+    }
+    case "autofitRows":
+      range(sheets.get(op.sheet), op.rect).format.autofitRows();
+      return;
+    case "pageLayout": {
+      const sheet = sheets.get(op.sheet);
+      const page = sheet.pageLayout;
+      page.orientation = "Landscape";
+      page.paperSize = "A4";
+      page.zoom =
+        op.scale === null
+          ? { horizontalFitToPages: 1, verticalFitToPages: 0 }
+          : { scale: op.scale };
+      const m = PAGE_MARGINS_POINTS;
+      page.leftMargin = m.left;
+      page.rightMargin = m.right;
+      page.topMargin = m.top;
+      page.bottomMargin = m.bottom;
+      page.headerMargin = m.header;
+      page.footerMargin = m.footer;
+      if (op.titleRows) page.setPrintTitleRows(op.titleRows);
+      for (const row of op.breaksBefore) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+      return;
+    }
     case "activate":
       sheets.get(op.sheet).activate();
       return;

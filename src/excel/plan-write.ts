@@ -9,6 +9,9 @@ import { address } from "../workbook/a1";
 import {
   Block,
   ChartSpec,
+  fitScale,
+  MIN_FIT_SCALE,
+  PAGE,
   SheetRole,
   SheetSpec,
   TableBlock,
@@ -127,8 +130,34 @@ export type WriteOp =
       readonly from: string;
       readonly to: string;
     }
+  /** Wrapped text, top-aligned (long names, next steps). */
+  | { readonly kind: "wrap"; readonly sheet: string; readonly rect: CellRect }
+  /** Rows as tall as their wrapped text: Excel measures them itself. */
+  | { readonly kind: "autofitRows"; readonly sheet: string; readonly rect: CellRect }
+  /**
+   * How the sheet prints (ExcelApi 1.9): PAGE's paper, orientation, width fit and margins,
+   * the rows repeated on every page (`$8:$8`) and breaks before rows (0-based).
+   */
+  | {
+      readonly kind: "pageLayout";
+      readonly sheet: string;
+      /** Fitted to one page wide, or (too wide to stay readable) this scale in percent. */
+      readonly scale: number | null;
+      readonly titleRows: string | null;
+      readonly breaksBefore: readonly number[];
+    }
   | { readonly kind: "setting"; readonly key: string; readonly value: string }
   | { readonly kind: "activate"; readonly sheet: string };
+
+/** PAGE's margins in points, as office.js takes them. */
+export const PAGE_MARGINS_POINTS = {
+  left: PAGE.margins.left * 72,
+  right: PAGE.margins.right * 72,
+  top: PAGE.margins.top * 72,
+  bottom: PAGE.margins.bottom * 72,
+  header: PAGE.margins.header * 72,
+  footer: PAGE.margins.footer * 72,
+} as const;
 
 /** Excel's limits on data validation messages. */
 export const PROMPT_TITLE_MAX = 32;
@@ -309,6 +338,22 @@ function tableOps(
     rect: { row: block.row, col: block.col, rows: 1, cols: width },
     bold: true,
   });
+  // Headers always wrap; data cells in the table's wrapped columns. Excel sets the heights.
+  ops.push({ kind: "wrap", sheet, rect: { row: block.row, col: block.col, rows: 1, cols: width } });
+  if (dataRows > 0) {
+    for (const [start, count] of columnRuns(block.wrap ?? [])) {
+      ops.push({
+        kind: "wrap",
+        sheet,
+        rect: { row: block.row + 1, col: block.col + start, rows: dataRows, cols: count },
+      });
+    }
+  }
+  ops.push({
+    kind: "autofitRows",
+    sheet,
+    rect: { row: block.row, col: block.col, rows: dataRows + 1, cols: width },
+  });
   // Tables and conditional formats come after every slice of the values.
   if (block.asExcelTable && dataRows > 0) {
     ops.push({
@@ -389,6 +434,14 @@ export function planSheetOps(spec: SheetSpec, options: SheetPlanOptions): WriteO
     ops.push({ kind: "freeze", sheet, rows: spec.freeze.rows, cols: spec.freeze.columns });
   }
   for (const chart of spec.charts) ops.push(chartOp(sheet, chart));
+  const repeat = spec.print?.repeatRows;
+  ops.push({
+    kind: "pageLayout",
+    sheet,
+    scale: fitScale(spec.columnWidths) >= MIN_FIT_SCALE ? null : Math.round(MIN_FIT_SCALE * 100),
+    titleRows: repeat ? `$${repeat.first + 1}:$${repeat.last + 1}` : null,
+    breaksBefore: spec.print?.breaksBefore ?? [],
+  });
   return ops;
 }
 

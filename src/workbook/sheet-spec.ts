@@ -21,7 +21,35 @@ export interface SheetSpec {
   readonly blocks: readonly Block[];
   readonly charts: readonly ChartSpec[];
   readonly validations: readonly ValidationSpec[];
+  /** How the sheet prints (every sheet prints as PAGE says; this adds what is its own). */
+  readonly print?: PrintSpec;
 }
+
+/** Printing of one sheet, beyond the page every KKB sheet has (PAGE). */
+export interface PrintSpec {
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  readonly repeatRows?: { readonly first: number; readonly last: number };
+  /** Manual page breaks before these rows (0-based). */
+  readonly breaksBefore?: readonly number[];
+}
+
+/**
+ * The page every sheet KKB writes prints on (summaries, input copies, the template): A4
+ * landscape, one page wide and as many tall as needed, narrow side margins (inches).
+ */
+export const PAGE = {
+  paperSize: 9, // A4 in SpreadsheetML's paper codes
+  orientation: "landscape",
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  /** The sheet of paper, landscape, in inches. */
+  width: 11.69,
+  height: 8.27,
+} as const;
+
+/** Height in points of one line of the default 11 pt text (Excel's default row height). */
+export const LINE_HEIGHT = 15;
 
 export type Block = TitleBlock | NotesBlock | TableBlock;
 
@@ -65,6 +93,16 @@ export interface TableBlock {
   readonly colorScales: readonly ColorScale[];
   /** Per data row, a link target for one column (`'KKB Input'!C5`), or null. */
   readonly links?: { readonly column: number; readonly targets: readonly (string | null)[] };
+  /** Columns within the table whose data cells wrap their text (long names, next steps). */
+  readonly wrap?: readonly number[];
+  /**
+   * Row heights in points so that wrapped text shows whole: the header row's and each data
+   * row's (null keeps the default height).
+   */
+  readonly heights?: {
+    readonly header: number | null;
+    readonly rows: readonly (number | null)[];
+  };
 }
 
 export interface ChartSpec {
@@ -122,4 +160,62 @@ export function blockHeight(block: Block): number {
     case "table":
       return 1 + block.rows.length;
   }
+}
+
+/**
+ * Lines a text takes when wrapped in a column `width` characters wide (Excel's width unit, the
+ * digit width of the default font, Calibri 11). Greedy on spaces, with a line of about 1.15
+ * characters per unit less one: Calibri's lower-case letters average a little less than its
+ * digits, but words of wide letters (`Kecamatan Baturraden`) take about 1.1 per unit, so the
+ * estimate errs on the tall side and text is not cut. `bold` text takes more room.
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const capacity = Math.max(1, Math.floor(width * (bold ? 1 : 1.15)) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      if (word.length === 0) continue;
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= capacity) {
+        used = need;
+      } else if (used === 0) {
+        // A word longer than the line is broken over lines.
+        lines += Math.ceil(word.length / capacity) - 1;
+        used = word.length % capacity || capacity;
+      } else {
+        lines++;
+        used = word.length;
+        if (used > capacity) {
+          lines += Math.ceil(used / capacity) - 1;
+          used = used % capacity || capacity;
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+/** The height in points of a row whose tallest wrapped cell takes `lines` lines. */
+export function linesHeight(lines: number): number | null {
+  return lines > 1 ? lines * LINE_HEIGHT : null;
+}
+
+/** Smallest print scale at which a sheet is fitted to the page's width: below it, text shrinks too far. */
+export const MIN_FIT_SCALE = 0.75;
+
+/**
+ * The print scale that fits columns of these widths (Excel characters) on PAGE's width: 1 when
+ * they fit as they are. A column is 7 px per character plus 5 px, at 96 px per inch.
+ */
+export function fitScale(widths: readonly number[]): number {
+  const printable = (PAGE.width - PAGE.margins.left - PAGE.margins.right) * 72;
+  const points = widths.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+  return points <= printable ? 1 : printable / points;
+}
+
+/** The height in points of the sheet's rows one printed page holds at the scale of these columns. */
+export function pageRowsHeight(widths: readonly number[]): number {
+  return ((PAGE.height - PAGE.margins.top - PAGE.margins.bottom) * 72) / fitScale(widths);
 }

@@ -24,10 +24,14 @@ import {
   Block,
   ChartSpec,
   FORMATS,
+  LINE_HEIGHT,
+  linesHeight,
+  pageRowsHeight,
   SheetRole,
   SheetSpec,
   SpecValue,
   TableBlock,
+  wrappedLines,
 } from "./sheet-spec";
 
 export interface SummaryOptions {
@@ -48,15 +52,9 @@ export interface Summary {
 export const MAX_KAMPUNG_CHARTED = 12;
 /** Content starts under the title, the five stamp lines and a blank row. */
 const CONTENT_ROW = 7;
-const CHART_SIZE = { rows: 16, cols: 8 };
-/** Charts sit at the top right, beside the notes; the kampung table starts under them. */
-const RINGKASAN_CHART_COL = 12;
-const IBANGGA_CHART_COL = 10;
-
-/** The row where a sheet's main table starts: under the top blocks, and under a chart if any. */
-function mainTableRow(row: number, hasChart: boolean): number {
-  return hasChart ? Math.max(row, CONTENT_ROW + CHART_SIZE.rows + 1) : row;
-}
+/** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
+const CHART_SIZE = { rows: 14, cols: 5 };
+const CHART_COL = 1;
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -184,6 +182,8 @@ interface Column {
   readonly format: string | null;
   /** Upper end of a colour scale on this column (0 at the other end), if any. */
   readonly scale?: number;
+  /** Whether the column's text wraps (long names and sentences). */
+  readonly wrap?: boolean;
 }
 
 function table(
@@ -206,10 +206,62 @@ function table(
     formats: columns.map((c) => c.format),
     asExcelTable: true,
     colorScales: [...scaled].map(([max, cols]) => ({ columns: cols, min: 0, max })),
+    wrap: columns.flatMap((c, i) => (c.wrap ? [i] : [])),
   };
 }
 
+/**
+ * The table with the row heights its wrapped header and cells need in the sheet's columns:
+ * headers always wrap; data cells in the table's `wrap` columns. Heights are estimated from the
+ * text (wrappedLines), once per distinct text and width.
+ */
+function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
+  const width = (c: number) => columnWidths[block.col + c] ?? 8.43;
+  let header = 1;
+  block.header.forEach((h, c) => {
+    header = Math.max(header, wrappedLines(h, width(c), true));
+  });
+  const wrap = block.wrap ?? [];
+  // A text shorter than its column is one line; longer ones repeat (the next steps), so their
+  // counts are kept, up to a bound (messages in KKB Validasi are mostly distinct).
+  const short = wrap.map((c) => Math.floor(width(c)));
+  const memo = new Map<string, number>();
+  const lines = (text: string, i: number) => {
+    if (text.length < short[i] && !text.includes("\n")) return 1;
+    const key = `${i}\u0000${text}`;
+    let n = memo.get(key);
+    if (n === undefined) {
+      n = wrappedLines(text, width(wrap[i]));
+      if (memo.size < MEMO_MAX) memo.set(key, n);
+    }
+    return n;
+  };
+  const rows =
+    wrap.length === 0
+      ? []
+      : block.rows.map((row) => {
+          let most = 1;
+          for (let i = 0; i < wrap.length; i++) {
+            const value = row[wrap[i]];
+            if (typeof value === "string") most = Math.max(most, lines(value, i));
+          }
+          return linesHeight(most);
+        });
+  // No row taller than the default: no per-row list (a national file has 84,276 rows).
+  const tall = rows.some((h) => h !== null);
+  return { ...block, heights: { header: linesHeight(header), rows: tall ? rows : [] } };
+}
+
+/** Distinct long texts whose line counts sizing keeps. */
+const MEMO_MAX = 10_000;
+
+/** Every table of the blocks sized for the sheet's columns. */
+function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
+  return blocks.map((b) => (b.kind === "table" ? sized(b, columnWidths) : b));
+}
+
 const text = (header: string): Column => ({ header, format: FORMATS.text });
+const wrapped = (header: string): Column => ({ header, format: FORMATS.text, wrap: true });
 const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
 const ibangga = (header: string): Column => ({ header, format: FORMATS.ibangga, scale: 100 });
 const integer = (header: string): Column => ({ header, format: FORMATS.integer });
@@ -251,6 +303,15 @@ function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
   ];
 }
 
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/[\s-]+/).map((w) => w.length));
+}
+
+/** Widths of the domain columns: each fits its short name in bold (Interoperabilitas is long). */
+function domainWidths(lang: Lang): number[] {
+  return DOMAINS.map((d) => Math.max(8, Math.min(18, d.short[lang].length + 1)));
+}
+
 function ringkasanSheet(
   results: Results,
   analysis: AnalysisResult,
@@ -259,44 +320,57 @@ function ringkasanSheet(
 ): SheetSpec {
   const blocks: Block[] = heading(label("titleRingkasan", lang), stamp);
   const withIbangga = results.kampung.some((k) => k.ibangga !== null);
-  let row = CONTENT_ROW;
 
-  // Status-group means, with the spread between the highest and lowest level.
-  const groups = analysis.statusGroups.groups;
-  let groupTable: TableBlock | null = null;
-  if (groups.length > 0) {
-    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
-    row++;
-    const rows: SpecValue[][] = groups.map((g) => [
-      g.level ? levelLabel(g.level, lang) : g.text,
-      ...statsCells(g, withIbangga),
-    ]);
-    const spread = analysis.statusGroups.spread;
-    if (spread) {
-      rows.push([
-        `${label("spread", lang)}: ${levelLabel(spread.highest, lang)} - ${levelLabel(spread.lowest, lang)}`,
-        ...DOMAINS.map((d) => spread.domains[d.key]),
-        spread.composite,
+  // The kampung table first, right under the stamp: name and scores first (the chart's
+  // source), then context, the weakest domain and its next step last (the widest, wrapped).
+  const withEvidence = analysis.evidence.given;
+  // The kabupaten/kota only when the file holds more than one (a district's own file does not).
+  const kabupaten = new Set(results.kampung.map((k) => k.region.kabupaten));
+  const withKabupaten = kabupaten.size > 1;
+  const columns: Column[] = [
+    integer(label("no", lang)),
+    wrapped(label("kampung", lang)),
+    ...domainColumns(lang),
+    integer(label("rank", lang)),
+    text(label("status", lang)),
+    ...(withKabupaten ? [wrapped(label("kabupaten", lang))] : []),
+    ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
+    wrapped(label("weakest", lang)),
+    wrapped(label("nextStep", lang)),
+  ];
+  const rows: SpecValue[][] = results.kampung.map((k, i) => {
+    const a = analysis.kampung[i];
+    return [
+      i + 1,
+      k.name,
+      ...DOMAINS.map((d) => k.domains[d.key]),
+      k.composite,
+      a.ranks.composite,
+      statusText(k),
+      ...(withKabupaten ? [k.region.kabupaten] : []),
+      ...(withEvidence ? [a.evidence?.share ?? null] : []),
+      a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
         null,
-        ...(withIbangga
-          ? [spread.ibangga?.setara ?? null, spread.ibangga?.kemandirianSentral ?? null]
-          : []),
-      ]);
-    }
-    // From column B, so that the domain means stand above the kampung's domain scores.
-    groupTable = {
-      ...table(
-        "KKB_Status",
-        row,
-        [text(label("status", lang)), ...statsColumns(lang, withIbangga)],
-        rows
-      ),
-      col: 1,
-      colorScales: [],
-    };
-    blocks.push(groupTable);
-    row += rows.length + 2;
-  }
+      a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
+    ];
+  });
+  // About 170 characters: A4 landscape at about 80 %, so 11 pt prints at about 9 pt.
+  const columnWidths = [
+    4,
+    17,
+    ...domainWidths(lang),
+    // (Not 9: ExcelJS, the pane's writer, takes a width of 9 for its default and drops it.)
+    9.5,
+    9.5,
+    13,
+    ...(withKabupaten ? [12] : []),
+    ...(withEvidence ? [8] : []),
+    16,
+    32,
+  ];
+  const main = table("KKB_Ringkasan", CONTENT_ROW, columns, rows);
+  blocks.push(main);
+  let row = main.row + 1 + rows.length + 1;
 
   const flagged = analysis.kampung.filter((k) => k.statusCheck.length > 0).length;
   const notes = [
@@ -322,108 +396,151 @@ function ringkasanSheet(
   blocks.push({ kind: "notes", row, col: 0, lines: notes });
   row += notes.length + 1;
 
-  // One row per kampung: name and scores first (the chart's source), then context.
-  const withEvidence = analysis.evidence.given;
-  const columns: Column[] = [
-    integer(label("no", lang)),
-    text(label("kampung", lang)),
-    ...domainColumns(lang),
-    integer(label("rank", lang)),
-    text(label("status", lang)),
-    text(label("desa", lang)),
-    text(label("kabupaten", lang)),
-    text(label("weakest", lang)),
-    text(label("nextStep", lang)),
-    ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
-  ];
-  const rows: SpecValue[][] = results.kampung.map((k, i) => {
-    const a = analysis.kampung[i];
-    return [
-      i + 1,
-      k.name,
-      ...DOMAINS.map((d) => k.domains[d.key]),
-      k.composite,
-      a.ranks.composite,
-      statusText(k),
-      k.region.desa,
-      k.region.kabupaten,
-      a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
-        null,
-      a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
-      ...(withEvidence ? [a.evidence?.share ?? null] : []),
-    ];
-  });
-  const perKampung = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
-  const main = table(
-    "KKB_Ringkasan",
-    mainTableRow(row, perKampung || groupTable !== null),
-    columns,
-    rows
-  );
-  blocks.push(main);
-
   const charts: ChartSpec[] = [];
-  const anchor = { row: CONTENT_ROW, col: RINGKASAN_CHART_COL };
+  const perKampung = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
+  const breaks: number[] = [];
   if (perKampung) {
+    // The radar explains the kampung table: right under it, on screen with it; on the next
+    // printed page when the rest of the first would cut it.
+    const heights = sized(main, columnWidths).heights;
+    let used = (row + 1) * LINE_HEIGHT;
+    used += (heights?.header ?? LINE_HEIGHT) - LINE_HEIGHT;
+    for (const h of heights?.rows ?? []) used += (h ?? LINE_HEIGHT) - LINE_HEIGHT;
+    if (used + CHART_SIZE.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
+      // The page starts with the repeated header; the chart a row under it.
+      breaks.push(row);
+      row++;
+    }
     charts.push({
       kind: "radar",
       title: label("chartDomains", lang),
       source: { row: main.row, col: 1, rows: rows.length + 1, cols: 1 + DOMAINS.length },
       seriesBy: "rows",
-      anchor,
+      anchor: { row, col: CHART_COL },
       size: CHART_SIZE,
     });
-  } else if (groupTable) {
-    // The status names and the five domain means.
-    charts.push({
-      kind: "radar",
-      title: label("chartGroups", lang),
-      source: {
-        row: groupTable.row,
-        col: groupTable.col,
-        rows: groups.length + 1,
-        cols: 1 + DOMAINS.length,
-      },
-      seriesBy: "rows",
-      anchor,
-      size: CHART_SIZE,
-    });
+    row += CHART_SIZE.rows + 1;
   }
+
+  // Status-group means, with the spread between the highest and lowest level; from column B,
+  // so that the domain means stand under the kampung's domain scores.
+  const groups = analysis.statusGroups.groups;
+  if (groups.length > 0) {
+    // A long kampung table: the means and their chart on a page of their own, not split.
+    if (!perKampung) breaks.push(row);
+    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
+    row++;
+    const groupRows: SpecValue[][] = groups.map((g) => [
+      g.level ? levelLabel(g.level, lang) : g.text,
+      ...statsCells(g, withIbangga),
+    ]);
+    const spread = analysis.statusGroups.spread;
+    if (spread) {
+      groupRows.push([
+        `${label("spread", lang)}: ${levelLabel(spread.highest, lang)} - ${levelLabel(spread.lowest, lang)}`,
+        ...DOMAINS.map((d) => spread.domains[d.key]),
+        spread.composite,
+        null,
+        ...(withIbangga
+          ? [spread.ibangga?.setara ?? null, spread.ibangga?.kemandirianSentral ?? null]
+          : []),
+      ]);
+    }
+    const groupTable: TableBlock = {
+      ...table(
+        "KKB_Status",
+        row,
+        [wrapped(label("status", lang)), ...statsColumns(lang, withIbangga)],
+        groupRows
+      ),
+      col: 1,
+      colorScales: [],
+    };
+    blocks.push(groupTable);
+    row += groupRows.length + 2;
+    if (!perKampung) {
+      // The status names and the five domain means, under their table.
+      charts.push({
+        kind: "radar",
+        title: label("chartGroups", lang),
+        source: {
+          row: groupTable.row,
+          col: groupTable.col,
+          rows: groups.length + 1,
+          cols: 1 + DOMAINS.length,
+        },
+        seriesBy: "rows",
+        anchor: { row, col: CHART_COL },
+        size: CHART_SIZE,
+      });
+    }
+  }
+
   return {
     name: SHEET_NAMES.ringkasan,
     role: "ringkasan",
-    columnWidths: [5, 34, ...DOMAINS.map(() => 16), 11, 10, 14, 22, 20, 22, 60, 12],
-    blocks,
+    columnWidths,
+    // The title, the stamp and the kampung table's header stay; so do No and Kampung.
+    freeze: { rows: main.row + 1, columns: 2 },
+    blocks: sizedBlocks(blocks, columnWidths),
     charts,
     validations: [],
+    print: {
+      repeatRows: { first: main.row, last: main.row },
+      ...(breaks.length > 0 ? { breaksBefore: breaks } : {}),
+    },
   };
 }
 
+/**
+ * The study's per-domain tables (Tabel 2-6): for each domain, each kampung's three
+ * sub-indicator values and the domain score, one table under the other.
+ */
 function domainSheet(results: Results, stamp: readonly string[], lang: Lang): SheetSpec {
-  const columns: Column[] = [text(label("kampung", lang))];
-  for (const d of DOMAINS) {
-    for (const s of d.subIndicators) columns.push(score(`${d.short[lang]}: ${s.label[lang]}`));
-    columns.push(score(`${d.short[lang]}: ${label("domainScore", lang)}`));
-  }
-  const rows = results.kampung.map((k) => {
-    const cells: SpecValue[] = [k.name];
-    for (const d of DOMAINS) {
-      for (const s of d.subIndicators) cells.push(k.subscores[d.key][s.key]);
-      cells.push(k.domains[d.key]);
+  const columnWidths = [28, 16, 16, 16, 14];
+  const blocks: Block[] = heading(label("titleDomain", lang), stamp);
+  const breaks: number[] = [];
+  // Printed pages: a table starts a new page when the rest of the page cannot hold it whole
+  // (its title, header and rows), so that its header prints with its rows.
+  const page = pageRowsHeight(columnWidths);
+  let used = CONTENT_ROW * LINE_HEIGHT;
+  let row = CONTENT_ROW;
+  DOMAINS.forEach((d, i) => {
+    const columns: Column[] = [
+      wrapped(label("kampung", lang)),
+      ...d.subIndicators.map((s) => score(s.label[lang])),
+      score(label("domainScore", lang)),
+    ];
+    const rows = results.kampung.map((k): SpecValue[] => [
+      k.name,
+      ...d.subIndicators.map((s) => k.subscores[d.key][s.key]),
+      k.domains[d.key],
+    ]);
+    const block = sized(table(`KKB_Domain_${i + 1}`, row + 1, columns, rows), columnWidths);
+    let height = 2 * LINE_HEIGHT + (block.heights?.header ?? LINE_HEIGHT);
+    for (let r = 0; r < rows.length; r++) height += block.heights?.rows[r] ?? LINE_HEIGHT;
+    if (used > 0 && used + height > page) {
+      breaks.push(row);
+      used = 0;
     }
-    return cells;
+    used += height;
+    blocks.push({
+      kind: "title",
+      row,
+      col: 0,
+      text: `${lang === "id" ? "Tabel" : "Table"} ${i + 2}. ${d.label[lang]}`,
+    });
+    blocks.push(block);
+    row += rows.length + 3;
   });
   return {
     name: SHEET_NAMES.domain,
     role: "domain",
-    columnWidths: [24, ...columns.slice(1).map(() => 14)],
-    freeze: { rows: CONTENT_ROW + 1, columns: 1 },
-    blocks: [
-      ...heading(label("titleDomain", lang), stamp),
-      table("KKB_Domain", CONTENT_ROW, columns, rows),
-    ],
+    columnWidths,
+    blocks,
     charts: [],
     validations: [],
+    print: breaks.length > 0 ? { breaksBefore: breaks } : undefined,
   };
 }
 
@@ -458,34 +575,8 @@ function ibanggaSheet(
   blocks.push({ kind: "notes", row: CONTENT_ROW, col: 0, lines: notes });
   let row = CONTENT_ROW + notes.length + 1;
 
-  const groups = analysis.statusGroups.groups.filter((g) => g.ibangga !== null);
-  const charted = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
-  let groupTable: TableBlock | null = null;
-  if (!charted && groups.length > 0) {
-    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
-    row++;
-    groupTable = table(
-      "KKB_iBangga_Status",
-      row,
-      [
-        text(label("status", lang)),
-        ibangga(label("setara", lang)),
-        ibangga(label("kemandirianSentral", lang)),
-        integer(label("count", lang)),
-      ],
-      groups.map((g) => [
-        g.level ? levelLabel(g.level, lang) : g.text,
-        g.ibangga?.setara.mean ?? null,
-        g.ibangga?.kemandirianSentral.mean ?? null,
-        g.count,
-      ])
-    );
-    blocks.push(groupTable);
-    row += groups.length + 3;
-  }
-
   const columns: Column[] = [
-    text(label("kampung", lang)),
+    wrapped(label("kampung", lang)),
     ...DIMENSIONS.map((d) => ibangga(d.label[lang])),
     ibangga(label("setara", lang)),
     ibangga(label("kemandirianSentral", lang)),
@@ -501,8 +592,8 @@ function ibanggaSheet(
         ]
       : []),
     text(label("status", lang)),
-    text(label("desa", lang)),
-    text(label("kabupaten", lang)),
+    wrapped(label("desa", lang)),
+    wrapped(label("kabupaten", lang)),
   ];
   const rows = results.kampung.map((k, i) => {
     const ib = k.ibangga;
@@ -525,15 +616,14 @@ function ibanggaSheet(
       k.region.kabupaten,
     ];
   });
-  const main = table(
-    "KKB_iBangga",
-    mainTableRow(row, charted || groupTable !== null),
-    columns,
-    rows
-  );
+  // The kampung table first, under the notes; group means and the chart under it.
+  const main = table("KKB_iBangga", row, columns, rows);
   blocks.push(main);
+  row += rows.length + 2;
 
-  const anchor = { row: CONTENT_ROW, col: IBANGGA_CHART_COL };
+  const groups = analysis.statusGroups.groups.filter((g) => g.ibangga !== null);
+  const breaks: number[] = [];
+  const charted = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
   const charts: ChartSpec[] = [];
   if (charted) {
     charts.push({
@@ -541,26 +631,66 @@ function ibanggaSheet(
       title: label("chartIbangga", lang),
       source: { row: main.row, col: 0, rows: rows.length + 1, cols: 1 + DIMENSIONS.length },
       seriesBy: "columns",
-      anchor,
+      anchor: { row, col: CHART_COL },
       size: CHART_SIZE,
     });
-  } else if (groupTable) {
+  } else if (groups.length > 0) {
+    // On a page of its own, with its chart, after the long kampung table.
+    breaks.push(row);
+    blocks.push({ kind: "title", row, col: 0, text: label("titleGroups", lang) });
+    row++;
+    const groupTable = table(
+      "KKB_iBangga_Status",
+      row,
+      [
+        wrapped(label("status", lang)),
+        ibangga(label("setara", lang)),
+        ibangga(label("kemandirianSentral", lang)),
+        integer(label("count", lang)),
+      ],
+      groups.map((g) => [
+        g.level ? levelLabel(g.level, lang) : g.text,
+        g.ibangga?.setara.mean ?? null,
+        g.ibangga?.kemandirianSentral.mean ?? null,
+        g.count,
+      ])
+    );
+    blocks.push(groupTable);
+    row += groups.length + 2;
     charts.push({
       kind: "bar",
       title: label("chartIbanggaGroups", lang),
       source: { row: groupTable.row, col: 0, rows: groups.length + 1, cols: 3 },
       seriesBy: "columns",
-      anchor,
+      anchor: { row, col: CHART_COL },
       size: CHART_SIZE,
     });
   }
+  // Wide enough for the longest word of the header in bold (Ketenteraman, kemandirian), and
+  // the status for its longest level (berkelanjutan).
+  const statusHeader = label("status", lang);
+  const columnWidths = [
+    18,
+    ...columns
+      .slice(1)
+      .map((c) =>
+        c.header === statusHeader
+          ? 13
+          : Math.max(c.wrap ? 14 : 11, Math.min(16, longestWord(c.header) + 2))
+      ),
+  ];
   return {
     name: SHEET_NAMES.ibangga,
     role: "ibangga",
-    columnWidths: [24, ...columns.slice(1).map((c) => (c.format === FORMATS.text ? 20 : 14))],
-    blocks,
+    columnWidths,
+    freeze: { rows: main.row + 1, columns: 1 },
+    blocks: sizedBlocks(blocks, columnWidths),
     charts,
     validations: [],
+    print: {
+      repeatRows: { first: main.row, last: main.row },
+      ...(breaks.length > 0 ? { breaksBefore: breaks } : {}),
+    },
   };
 }
 
@@ -591,8 +721,8 @@ function wilayahSheet(
     blocks.push({ kind: "title", row, col: 0, text: label(level.title, lang) });
     row++;
     const columns = [
-      ...parents.map((p) => text(label(p, lang))),
-      text(label(level.name, lang)),
+      ...parents.map((p) => wrapped(label(p, lang))),
+      wrapped(label(level.name, lang)),
       ...statsColumns(lang, withIbangga),
     ];
     const rows = groups.map((g) => [
@@ -604,11 +734,12 @@ function wilayahSheet(
     blocks.push(table(name, row, columns, rows));
     row += rows.length + 3;
   }
+  const columnWidths = [18, 18, 18, ...DOMAINS.map(() => 15), 9.5, 8, 11, 11];
   return {
     name: SHEET_NAMES.wilayah,
     role: "wilayah",
-    columnWidths: [24, 24, 24, ...DOMAINS.map(() => 16), 12, 14, 14],
-    blocks,
+    columnWidths,
+    blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
   };
@@ -616,7 +747,8 @@ function wilayahSheet(
 
 function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang: Lang): SheetSpec {
   const keys: LabelKey[] = ["severity", "sheet", "cell", "kampung", "field", "code", "message"];
-  const columns = keys.map((k) => text(label(k, lang)));
+  const wraps = new Set<LabelKey>(["sheet", "kampung", "field", "message"]);
+  const columns = keys.map((k) => (wraps.has(k) ? wrapped(label(k, lang)) : text(label(k, lang))));
   // Text from the file (kampung names, values quoted in messages) with its control
   // characters written out, as in the terminal.
   const rows = issues.map((i) => [
@@ -640,13 +772,15 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
       },
     });
   }
+  const columnWidths = [11, 14, 7, 18, 20, 22, 62];
   return {
     name: SHEET_NAMES.validasi,
     role: "validasi",
-    columnWidths: [12, 16, 8, 24, 26, 22, 90],
+    columnWidths,
     freeze: { rows: CONTENT_ROW + 1, columns: 0 },
-    blocks,
+    blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
+    print: rows.length > 0 ? { repeatRows: { first: CONTENT_ROW, last: CONTENT_ROW } } : undefined,
   };
 }

@@ -140,6 +140,7 @@ export function templateSheets(lang: Lang): SheetSpec[] {
     ],
     charts: [],
     validations,
+    print: { repeatRows: { first: 0, last: 0 } },
   };
   const buktiHeaders =
     lang === "id"
@@ -185,6 +186,7 @@ export function templateSheets(lang: Lang): SheetSpec[] {
         strict: false,
       },
     ],
+    print: { repeatRows: { first: 0, last: 0 } },
   };
   return [input, bukti];
 }

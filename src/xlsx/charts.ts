@@ -89,8 +89,8 @@ function textProperties(size: number, bold = false): string {
 function title(text: string): string {
   return (
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>` +
-    `<a:defRPr sz="1200" b="1">${solid(TEXT_COLOR)}</a:defRPr></a:pPr>` +
-    `<a:r><a:rPr lang="id-ID" sz="1200" b="1">${solid(TEXT_COLOR)}</a:rPr>` +
+    `<a:defRPr sz="1300" b="1">${solid(TEXT_COLOR)}</a:defRPr></a:pPr>` +
+    `<a:r><a:rPr lang="id-ID" sz="1300" b="1">${solid(TEXT_COLOR)}</a:rPr>` +
     `<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`
   );
@@ -134,7 +134,7 @@ function axes(data: ChartData): string {
     `<c:axPos val="${bar ? "l" : "b"}"/>${bar ? "" : gridlines}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `${line(bar ? "BFBFBF" : GRID_COLOR)}${textProperties(9)}` +
+    `${line(bar ? "BFBFBF" : GRID_COLOR)}${textProperties(11)}` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const majorUnit = data.axis ? `<c:majorUnit val="${(data.axis.max - data.axis.min) / 4}"/>` : "";
@@ -143,7 +143,7 @@ function axes(data: ChartData): string {
     `<c:axPos val="${bar ? "b" : "l"}"/>${gridlines}` +
     `<c:numFmt formatCode="${escapeXml(valueFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="${bar ? "none" : "cross"}"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>${textProperties(8)}` +
+    `<c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>${textProperties(11)}` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${bar ? "max" : "autoZero"}"/>` +
     `<c:crossBetween val="between"/>${majorUnit}</c:valAx>`;
   return category + value;
@@ -163,7 +163,7 @@ export function chartXml(data: ChartData): string {
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     `<c:date1904 val="0"/><c:lang val="id-ID"/><c:roundedCorners val="0"/>` +
     `<c:chart>${title(data.title)}<c:plotArea><c:layout/>${plot}${axes(data)}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(9)}</c:legend>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(11)}</c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solid("FFFFFF")}<a:ln w="9525">${solid(GRID_COLOR)}</a:ln></c:spPr>` +
     `<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/>` +

@@ -13,7 +13,7 @@ import {
   blockHeight,
 } from "../workbook/sheet-spec";
 
-export type CellRole = "title" | "notes" | "header" | "data" | "link";
+export type CellRole = "title" | "notes" | "header" | "data" | "wrap" | "link";
 
 export type OutValue = SpecValue | CellError;
 
@@ -30,6 +30,14 @@ export interface LaidCell {
 export interface LaidRow {
   readonly row: number;
   readonly cells: readonly LaidCell[];
+  /** Height in points, when the row holds wrapped text (null: the default). */
+  readonly height?: number | null;
+}
+
+/** The height a block asks for its row `offset` rows below its top, or null. */
+export function blockRowHeight(block: Block, offset: number): number | null {
+  if (block.kind !== "table" || !block.heights) return null;
+  return offset === 0 ? block.heights.header : (block.heights.rows[offset - 1] ?? null);
 }
 
 /** The cells of one row (`offset` rows below its top) of a block. */
@@ -59,6 +67,7 @@ function tableCells(block: TableBlock, offset: number): LaidCell[] {
   const values = block.rows[r];
   const linkColumn = block.links?.column;
   const target = block.links?.targets[r] ?? null;
+  const wrap = block.wrap ?? [];
   const cells: LaidCell[] = [];
   for (let c = 0; c < values.length; c++) {
     const value = values[c];
@@ -67,7 +76,7 @@ function tableCells(block: TableBlock, offset: number): LaidCell[] {
     if (c === linkColumn && target) {
       cells.push({ col: block.col + c, value, role: "link", format, link: target });
     } else {
-      cells.push({ col: block.col + c, value, role: "data", format });
+      cells.push({ col: block.col + c, value, role: wrap.includes(c) ? "wrap" : "data", format });
     }
   }
   return cells;
@@ -83,13 +92,18 @@ export function* specRows(spec: SheetSpec): Generator<LaidRow> {
     while (first < blocks.length && blocks[first].row + blockHeight(blocks[first]) - 1 < row)
       first++;
     const byCol = new Map<number, LaidCell>();
+    let height: number | null = null;
     for (let i = first; i < blocks.length && blocks[i].row <= row; i++) {
       const block = blocks[i];
       const offset = row - block.row;
       if (offset >= blockHeight(block)) continue;
       for (const cell of blockCells(block, offset)) byCol.set(cell.col, cell);
+      const h = blockRowHeight(block, offset);
+      if (h !== null) height = Math.max(height ?? 0, h);
     }
-    if (byCol.size > 0) yield { row, cells: [...byCol.values()].sort((a, b) => a.col - b.col) };
+    if (byCol.size > 0) {
+      yield { row, cells: [...byCol.values()].sort((a, b) => a.col - b.col), height };
+    }
   }
 }
 

@@ -18,10 +18,13 @@ import {
   Block,
   ChartSpec,
   FORMATS,
+  MIN_FIT_SCALE,
+  PAGE,
   SheetSpec,
   TableBlock,
   ValidationSpec,
   blockHeight,
+  fitScale,
 } from "../workbook/sheet-spec";
 import { chartData } from "./chart-data";
 import {
@@ -32,7 +35,7 @@ import {
   drawingXml,
   relationshipsXml,
 } from "./charts";
-import { LaidCell, OutValue, blockCells, specRowCount } from "./layout";
+import { LaidCell, OutValue, blockCells, blockRowHeight, specRowCount } from "./layout";
 import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
@@ -62,6 +65,9 @@ const MS_PER_DAY = 24 * 3600 * 1000;
 /** 1950-01-01 and 2100-12-31 as Excel serials: the range of the date validation. */
 const DATE_MIN = 25569 + Date.UTC(1950, 0, 1) / MS_PER_DAY;
 const DATE_MAX = 25569 + Date.UTC(2100, 11, 31) / MS_PER_DAY;
+
+const TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 
 const TYPES = {
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -120,6 +126,7 @@ interface Link {
 /** A table's styles, resolved once per column. */
 interface TableStyles {
   readonly header: string;
+  /** Per column: the data cells' style (wrapped or not). */
   readonly data: readonly string[];
   readonly date: readonly string[];
 }
@@ -139,9 +146,10 @@ class SheetBody {
     private readonly progress: Progress
   ) {}
 
-  async row(rowNumber: string, cells: string): Promise<void> {
+  async row(rowNumber: string, cells: string, height: number | null = null): Promise<void> {
     if (!cells) return;
-    const pending = this.part.write(`<row r="${rowNumber}">${cells}</row>`);
+    const ht = height === null ? "" : ` ht="${height}" customHeight="1"`;
+    const pending = this.part.write(`<row r="${rowNumber}"${ht}>${cells}</row>`);
     if (pending) await pending;
     const p = this.progress;
     if (++p.written % REPORT_EVERY_ROWS === 0) {
@@ -197,10 +205,12 @@ function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
   for (const row of table.rows) width = Math.max(width, row.length);
   const data: string[] = [];
   const date: string[] = [];
+  const wrap = new Set(table.wrap ?? []);
   for (let c = 0; c < width; c++) {
     const format = table.formats[c] ?? null;
-    data.push(sAttr(styles.id("data", format)));
-    date.push(sAttr(styles.id("data", format ?? FORMATS.date)));
+    const role = wrap.has(c) ? "wrap" : "data";
+    data.push(sAttr(styles.id(role, format)));
+    date.push(sAttr(styles.id(role, format ?? FORMATS.date)));
     if (table.links && table.links.column === c) {
       styles.id("link", format);
       styles.id("link", format ?? FORMATS.date);
@@ -246,6 +256,11 @@ async function writeSpecRows(
     // As text once per row: the cells' references reuse it.
     const rowNumber = String(row + 1);
     let xml = "";
+    let height: number | null = null;
+    for (const block of active) {
+      const h = blockRowHeight(block, row - block.row);
+      if (h !== null) height = Math.max(height ?? 0, h);
+    }
     if (active.length === 1 || disjoint(active, row)) {
       const ordered =
         active.length === 1
@@ -276,7 +291,7 @@ async function writeSpecRows(
         xml += body.laid(cell, rowNumber);
       }
     }
-    await body.row(rowNumber, xml);
+    await body.row(rowNumber, xml, height);
   }
 }
 
@@ -315,24 +330,29 @@ function colsXml(widths: readonly number[]): string {
   return `${xml}</cols>`;
 }
 
-function paneXml(freeze: SheetSpec["freeze"]): string {
-  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return "";
+/** The sheet's view: frozen rows and columns, and whether its tab is the one selected. */
+function viewsXml(freeze: SheetSpec["freeze"], selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : "";
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) {
+    return selected ? `<sheetViews><sheetView${tab} workbookViewId="0"/></sheetViews>` : "";
+  }
   const x = Math.max(0, freeze.columns);
   const y = Math.max(0, freeze.rows);
   const pane = x && y ? "bottomRight" : y ? "bottomLeft" : "topRight";
   const topLeft = letters(x) + (y + 1);
   return (
-    '<sheetViews><sheetView workbookViewId="0">' +
+    `<sheetViews><sheetView${tab} workbookViewId="0">` +
     `<pane${x ? ` xSplit="${x}"` : ""}${y ? ` ySplit="${y}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
     `<selection pane="${pane}"/></sheetView></sheetViews>`
   );
 }
 
-function sheetHead(fitToPage: boolean, views: string, cols: string): string {
+function sheetHead(views: string, cols: string, fit = true): string {
   return (
     XML_HEAD +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${R_NS}">` +
-    (fitToPage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    // Sheets print fitted to the page's width (PAGE).
+    (fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     views +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols +
@@ -340,13 +360,26 @@ function sheetHead(fitToPage: boolean, views: string, cols: string): string {
   );
 }
 
-const PAGE_MARGINS =
-  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-/** Summaries print on A4 landscape, one page wide; copies and the template keep Excel's defaults. */
-const PAGE_SUMMARY =
-  '<pageSetup paperSize="9" orientation="landscape" scale="100" fitToWidth="1" fitToHeight="0"/>';
-const PAGE_DEFAULT =
-  '<pageSetup orientation="portrait" scale="100" fitToWidth="1" fitToHeight="1"/>';
+const M = PAGE.margins;
+/** Every sheet, summaries, input copies and the template alike, prints on PAGE. */
+const MARGINS_XML = `<pageMargins left="${M.left}" right="${M.right}" top="${M.top}" bottom="${M.bottom}" header="${M.header}" footer="${M.footer}"/>`;
+const PAGE_XML =
+  MARGINS_XML +
+  `<pageSetup paperSize="${PAGE.paperSize}" orientation="${PAGE.orientation}" scale="100" fitToWidth="${PAGE.fitToWidth}" fitToHeight="${PAGE.fitToHeight}"/>`;
+/**
+ * A copied input sheet too wide to fit the page's width at a readable size prints at the
+ * smallest readable scale over pages across, instead of shrinking to a blur.
+ */
+const PAGE_WIDE_XML =
+  MARGINS_XML +
+  `<pageSetup paperSize="${PAGE.paperSize}" orientation="${PAGE.orientation}" scale="${Math.round(MIN_FIT_SCALE * 100)}" fitToWidth="${PAGE.fitToWidth}" fitToHeight="${PAGE.fitToHeight}"/>`;
+
+function rowBreaksXml(spec: SheetSpec): string {
+  const rows = spec.print?.breaksBefore ?? [];
+  if (rows.length === 0) return "";
+  const breaks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
+}
 
 function tableDataRange(table: TableBlock, column: number): string {
   return rangeAddress(table.row + 1, table.col + column, table.rows.length, 1);
@@ -373,11 +406,38 @@ function colorScalesXml(tables: readonly TableBlock[]): string {
   return xml;
 }
 
-/** Excel tables need more parts; a filter on the first such table gives the buttons. */
-function autoFilterXml(tables: readonly TableBlock[]): string {
-  const table = tables.find((t) => t.asExcelTable);
-  if (!table) return "";
-  return `<autoFilter ref="${rangeAddress(table.row, table.col, table.rows.length + 1, table.header.length)}"/>`;
+/** The tables written as Excel tables (filter buttons, sorting): those with a header and rows. */
+function excelTables(spec: SheetSpec): TableBlock[] {
+  return spec.blocks.filter(
+    (b): b is TableBlock =>
+      b.kind === "table" && b.asExcelTable && b.rows.length > 0 && b.header.length > 0
+  );
+}
+
+/** Column names of an Excel table: its header texts, made unique and never empty. */
+function tableColumnNames(table: TableBlock): string[] {
+  const seen = new Set<string>();
+  return table.header.map((h, i) => {
+    let name = h.trim() || `Kolom${i + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h.trim() || "Kolom"}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The table part (`xl/tables/tableN.xml`) of one Excel table. */
+function tablePartXml(table: TableBlock, id: number, name: string): string {
+  const ref = rangeAddress(table.row, table.col, table.rows.length + 1, table.header.length);
+  const columns = tableColumnNames(table)
+    .map((n, i) => `<tableColumn id="${i + 1}" name="${xmlAttr(n)}"/>`)
+    .join("");
+  return (
+    XML_HEAD +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${xmlAttr(name)}" displayName="${xmlAttr(name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${table.header.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    "</table>"
+  );
 }
 
 function clip(text: string, max: number): string {
@@ -478,16 +538,45 @@ function coreXml(now: Date): string {
   );
 }
 
-function workbookXml(names: readonly string[]): string {
+/** A sheet name in a formula: quoted, its apostrophes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The workbook part: the sheets, the one it opens on, and the rows each sheet repeats on its
+ * printed pages (`_xlnm.Print_Titles`, by the sheet's place).
+ */
+function workbookXml(
+  names: readonly string[],
+  activeTab: number,
+  printTitles: readonly { sheet: number; first: number; last: number }[]
+): string {
+  const defined = printTitles
+    .map(
+      (t) =>
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">` +
+        xmlText(`${quotedSheet(names[t.sheet])}!$${t.first + 1}:$${t.last + 1}`) +
+        "</definedName>"
+    )
+    .join("");
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><workbookPr/>` +
-    '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+    `<bookViews><workbookView activeTab="${activeTab}"/></bookViews><sheets>` +
     names
       .map((n, i) => `<sheet name="${xmlAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 4}"/>`)
       .join("") +
-    '</sheets><calcPr calcId="171027"/></workbook>'
+    "</sheets>" +
+    (defined ? `<definedNames>${defined}</definedNames>` : "") +
+    '<calcPr calcId="171027"/></workbook>'
   );
+}
+
+/** The sheet the workbook opens on: the summary's `KKB Ringkasan`, else the first spec's. */
+export function activeSheetIndex(copies: number, sheets: readonly SheetSpec[]): number {
+  const ringkasan = sheets.findIndex((s) => s.role === "ringkasan");
+  return copies + Math.max(0, ringkasan);
 }
 
 /** The drawing, chart parts and their relationships of one sheet's charts. */
@@ -549,6 +638,30 @@ export async function writePackage(
         overrides.push([`xl/charts/chart${number}.xml`, CONTENT_TYPES.chart]);
       overrides.push([`xl/drawings/drawing${drawing}.xml`, CONTENT_TYPES.drawing]);
     }
+    // Excel tables, numbered through the workbook, with names unique in it.
+    let tableNo = 0;
+    const tableNames = new Set<string>();
+    const excelTablesOf = new Map<
+      SheetSpec,
+      { table: TableBlock; number: number; name: string }[]
+    >();
+    for (const spec of sheets) {
+      const list = excelTables(spec).map((table) => {
+        let name = table.name;
+        for (let n = 2; tableNames.has(name.toLowerCase()); n++) name = `${table.name}_${n}`;
+        tableNames.add(name.toLowerCase());
+        return { table, number: ++tableNo, name };
+      });
+      if (list.length === 0) continue;
+      excelTablesOf.set(spec, list);
+      for (const { number } of list) overrides.push([`xl/tables/table${number}.xml`, TABLE_TYPE]);
+    }
+    const printTitles: { sheet: number; first: number; last: number }[] = [];
+    sheets.forEach((spec, i) => {
+      const repeat = spec.print?.repeatRows;
+      if (repeat) printTitles.push({ sheet: copies.length + i, ...repeat });
+    });
+    const activeTab = activeSheetIndex(copies.length, sheets);
     const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     await zip.add("[Content_Types].xml", contentTypesXml(overrides));
     await zip.add(
@@ -578,7 +691,7 @@ export async function writePackage(
         })),
       ])
     );
-    await zip.add("xl/workbook.xml", workbookXml(names));
+    await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles));
     await zip.add("xl/styles.xml", styles.xml());
     styles.freeze();
     await zip.add("xl/theme/theme1.xml", theme());
@@ -595,41 +708,71 @@ export async function writePackage(
 
     for (const copy of copies) {
       const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
-      const width = gridEndCol(copy.grid);
-      await part.write(
-        sheetHead(false, "", colsXml(Array.from({ length: width }, () => COPY_COLUMN_WIDTH)))
-      );
+      const widths = Array.from({ length: gridEndCol(copy.grid) }, () => COPY_COLUMN_WIDTH);
+      const fit = fitScale(widths) >= MIN_FIT_SCALE;
+      await part.write(sheetHead("", colsXml(widths), fit));
       const body = new SheetBody(part, styles, progress);
       await writeGridRows(body, copy.grid, copyDate);
-      await part.write(`</sheetData>${PAGE_MARGINS}${PAGE_DEFAULT}</worksheet>`);
+      await part.write(`</sheetData>${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`);
       await part.end();
     }
 
     for (const spec of sheets) {
       const number = ++sheetNo;
       const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
-      const summary = spec.role !== "input" && spec.role !== "bukti";
-      await part.write(sheetHead(summary, paneXml(spec.freeze), colsXml(spec.columnWidths)));
+      const selected = number - 1 === activeTab;
+      // The template's wide input sheet, like a wide copy, prints at a readable scale across.
+      const fit = fitScale(spec.columnWidths) >= MIN_FIT_SCALE;
+      await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths), fit));
       const body = new SheetBody(part, styles, progress);
       await writeSpecRows(body, spec, styles, tables);
       const specTables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
       const validations = spec.validations.map(validationXml);
       const chartsOf = charted.get(spec);
+      const tablesOf = excelTablesOf.get(spec) ?? [];
+      // Relationships of the sheet: its drawing first (rId1), then its tables.
+      const sheetRels: Relationship[] = [];
+      if (chartsOf) {
+        sheetRels.push({
+          id: "rId1",
+          type: REL_TYPES.drawing,
+          target: `../drawings/drawing${chartsOf.drawing}.xml`,
+        });
+      }
+      const tableRels = tablesOf.map(({ number }) => {
+        const rel = {
+          id: `rId${sheetRels.length + 1}`,
+          type: TABLE_REL,
+          target: `../tables/table${number}.xml`,
+        };
+        sheetRels.push(rel);
+        return rel.id;
+      });
       await part.write(
         "</sheetData>" +
-          autoFilterXml(specTables) +
           colorScalesXml(specTables) +
           (validations.length
             ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
             : "") +
           hyperlinksXml(body.links) +
-          PAGE_MARGINS +
-          (summary ? PAGE_SUMMARY : PAGE_DEFAULT) +
+          (fit ? PAGE_XML : PAGE_WIDE_XML) +
+          rowBreaksXml(spec) +
           (chartsOf ? '<drawing r:id="rId1"/>' : "") +
+          (tableRels.length
+            ? `<tableParts count="${tableRels.length}">` +
+              tableRels.map((id) => `<tablePart r:id="${id}"/>`).join("") +
+              "</tableParts>"
+            : "") +
           "</worksheet>"
       );
       await part.end();
-      if (chartsOf) await writeCharts(zip, spec, number, chartsOf);
+      if (sheetRels.length > 0) {
+        await zip.add(`xl/worksheets/_rels/sheet${number}.xml.rels`, relationshipsXml(sheetRels));
+      }
+      for (const { table, number: n, name } of tablesOf) {
+        await zip.add(`xl/tables/table${n}.xml`, tablePartXml(table, n, name));
+      }
+      if (chartsOf) await writeCharts(zip, spec, chartsOf);
     }
     await zip.close();
     progress.onRows?.(progress.written, progress.total);
@@ -642,16 +785,9 @@ export async function writePackage(
 async function writeCharts(
   zip: ZipWriter,
   spec: SheetSpec,
-  sheetNumber: number,
   { drawing, charts }: SheetCharts
 ): Promise<void> {
   const drawingPart = `xl/drawings/drawing${drawing}.xml`;
-  await zip.add(
-    `xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`,
-    relationshipsXml([
-      { id: "rId1", type: REL_TYPES.drawing, target: `../drawings/drawing${drawing}.xml` },
-    ])
-  );
   const drawingRels: Relationship[] = charts.map(({ number }, i) => ({
     id: `rId${i + 1}`,
     type: REL_TYPES.chart,

@@ -22,7 +22,7 @@ const FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
 
 const ROLE_STYLES: Readonly<Record<CellRole, Partial<ExcelJS.Style>>> = {
   title: { font: { ...FONT, bold: true, size: 14, color: { argb: "FF1F4E78" } } },
-  notes: { font: { ...FONT, italic: true, size: 9, color: { argb: "FF595959" } } },
+  notes: { font: { ...FONT, italic: true, size: 11, color: { argb: "FF595959" } } },
   header: {
     font: { ...FONT, bold: true, color: { argb: "FF1F2937" } },
     fill: HEADER_FILL,
@@ -30,16 +30,29 @@ const ROLE_STYLES: Readonly<Record<CellRole, Partial<ExcelJS.Style>>> = {
     alignment: { vertical: "middle", wrapText: true },
   },
   data: {},
+  wrap: { alignment: { vertical: "top", wrapText: true } },
   link: { font: { ...FONT, color: { argb: "FF0563C1" }, underline: true } },
 };
 
 const cache = new Map<string, Partial<ExcelJS.Style>>();
+
+/** Number formats of scores, ranks and shares: set off by an indent from the text beside them. */
+function isNumberFormat(format: string | null): boolean {
+  return format !== null && /^[+0#%.,;-]+$/.test(format);
+}
 
 export function cellStyle(role: CellRole, format: string | null): Partial<ExcelJS.Style> {
   const key = `${role}\u0000${format ?? ""}`;
   let style = cache.get(key);
   if (!style) {
     style = format ? { ...ROLE_STYLES[role], numFmt: format } : ROLE_STYLES[role];
+    if (role === "data" && isNumberFormat(format)) {
+      // Right-aligned numbers keep a space before left-aligned text ("62.7  berkembang").
+      style = { ...style, alignment: { horizontal: "right", vertical: "top", indent: 1 } };
+    } else if (role === "data" && format !== null) {
+      // A table's cells stand level with the first line of a wrapped text beside them.
+      style = { ...style, alignment: { vertical: "top" } };
+    }
     cache.set(key, style);
   }
   return style;

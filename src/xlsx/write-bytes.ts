@@ -7,7 +7,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { Grid, gridEndCol } from "../workbook/grid";
-import { SheetSpec, TableBlock } from "../workbook/sheet-spec";
+import { MIN_FIT_SCALE, PAGE, SheetSpec, TableBlock, fitScale } from "../workbook/sheet-spec";
 import { addAutoFilter, addColorScales, addValidation, setCell } from "./exceljs-sheet";
 import { LaidRow, checkSheetNames, gridRows, specRows } from "./layout";
 import { COPY_COLUMN_WIDTH } from "./styles";
@@ -25,6 +25,16 @@ export interface WriteBytesOptions {
   /** Called when every sheet is laid out and the file is being packed. */
   readonly onPack?: () => void;
 }
+
+/** Every sheet prints on A4 landscape, one page wide (PAGE), as the file writer has it. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: PAGE.paperSize,
+  orientation: PAGE.orientation,
+  fitToPage: true,
+  fitToWidth: PAGE.fitToWidth,
+  fitToHeight: PAGE.fitToHeight,
+  margins: PAGE.margins,
+};
 
 /** Lets the page paint (progress) between sheets. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -44,9 +54,13 @@ export async function writeWorkbookBytes(
   for (const copy of copies) {
     options.onSheet?.(copy.name, index++, total);
     await nextTurn();
-    const sheet = workbook.addWorksheet(copy.name);
-    const width = gridEndCol(copy.grid);
-    sheet.columns = Array.from({ length: width }, () => ({ width: COPY_COLUMN_WIDTH }));
+    const widths = Array.from({ length: gridEndCol(copy.grid) }, () => COPY_COLUMN_WIDTH);
+    // Too wide to fit at a readable size: the smallest readable scale, over pages across.
+    const fit = fitScale(widths) >= MIN_FIT_SCALE;
+    const sheet = workbook.addWorksheet(copy.name, {
+      pageSetup: fit ? PAGE_SETUP : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
+    });
+    sheet.columns = widths.map((width) => ({ width }));
     writeRows(sheet, gridRows(copy.grid));
   }
   for (const spec of sheets) {
@@ -57,14 +71,35 @@ export async function writeWorkbookBytes(
         spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
+      pageSetup:
+        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+          ? PAGE_SETUP
+          : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
+    const repeat = spec.print?.repeatRows;
+    if (repeat) sheet.pageSetup.printTitlesRow = `${repeat.first + 1}:${repeat.last + 1}`;
     sheet.columns = spec.columnWidths.map((width) => ({ width }));
     const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
     addColorScales(sheet, tables);
     addAutoFilter(sheet, tables);
     spec.validations.forEach((v) => addValidation(sheet, v));
     writeRows(sheet, specRows(spec));
+    // A break before a row is a break after the row above it.
+    for (const row of spec.print?.breaksBefore ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
   }
+  // The workbook opens on the summary's first sheet (KKB Ringkasan).
+  const ringkasan = sheets.findIndex((s) => s.role === "ringkasan");
+  workbook.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 10000,
+      height: 20000,
+      firstSheet: 0,
+      activeTab: copies.length + Math.max(0, ringkasan),
+      visibility: "visible",
+    },
+  ];
   options.onPack?.();
   await nextTurn();
   const buffer = await workbook.xlsx.writeBuffer();
@@ -118,6 +153,7 @@ function enableInternalLinks(workbook: ExcelJS.Workbook): void {
 function writeRows(sheet: ExcelJS.Worksheet, rows: Iterable<LaidRow>): void {
   for (const laid of rows) {
     const row = sheet.getRow(laid.row + 1);
+    if (laid.height) row.height = laid.height;
     for (const cell of laid.cells) setCell(row.getCell(cell.col + 1), cell);
   }
 }

@@ -168,6 +168,39 @@ describe("writing", () => {
     }
   });
 
+  test("the summary prints A4 landscape, one page wide, header repeated, long texts wrapped", async () => {
+    const { model } = exampleWorkbook();
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(true);
+    const ringkasan = model.sheet("KKB Ringkasan")!;
+    expect(ringkasan.page).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    // The kampung table's header (row 8) on every page; its next steps wrapped, rows fitted.
+    expect(ringkasan.printTitleRows).toBe("$8:$8");
+    expect(ringkasan.freeze).toEqual({ rows: 8, cols: 2 });
+    const nextStep = column(ringkasan, "Langkah berikutnya");
+    expect(nextStep.row).toBe(7);
+    const wrapsNextStep = ringkasan.wrapped.some(
+      (r) => r.row === 8 && r.rows === 4 && r.col <= nextStep.col && nextStep.col < r.col + r.cols
+    );
+    expect(wrapsNextStep).toBe(true);
+    expect(ringkasan.autofitted).toContainEqual({
+      row: 7,
+      col: 0,
+      rows: 5,
+      cols: nextStep.col + 1,
+    });
+    for (const name of ["KKB Domain", "KKB iBangga", "KKB Validasi"]) {
+      expect(model.sheet(name)!.page).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    }
+    // The study's five per-domain tables, as Excel tables.
+    const domainTables = model.tables.filter((t) => t.sheet === model.sheet("KKB Domain"));
+    expect(domainTables).toHaveLength(5);
+  });
+
   test("regenerating twice gives the same sheets, no duplicates, and replaces KKB's own only", async () => {
     const { model, input } = exampleWorkbook();
     const before = snapshot(input);

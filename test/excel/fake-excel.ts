@@ -83,6 +83,13 @@ export class SheetModel {
   columnWidths = new Map<number, number>();
   bold: Rect[] = [];
   freeze: { rows: number; cols: number } | null = null;
+  /** Ranges set to wrap their text, and ranges whose rows were autofitted. */
+  wrapped: Rect[] = [];
+  autofitted: Rect[] = [];
+  /** The page layout set on the sheet, property by property; print titles; page breaks. */
+  page: Record<string, unknown> = {};
+  printTitleRows: string | null = null;
+  pageBreaks: number[] = [];
   protected = false;
   visibility = "Visible";
   /** 0-based rows hidden by hand or by a filter. */
@@ -710,6 +717,12 @@ export class FakeWorksheet extends FakeObject {
   get freezePanes(): FakeFreezePanes {
     return this.child("freezePanes", () => new FakeFreezePanes(this.ctx, this));
   }
+  get pageLayout(): FakePageLayout {
+    return this.child("pageLayout", () => new FakePageLayout(this.ctx, this));
+  }
+  get horizontalPageBreaks(): FakePageBreaks {
+    return this.child("horizontalPageBreaks", () => new FakePageBreaks(this.ctx, this));
+  }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, () => ({ sheet: this.model(), rect: rectOfAddress(address) }));
   }
@@ -1023,6 +1036,19 @@ class FakeRangeFormat extends FakeObject {
       for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, points);
     });
   }
+  set wrapText(value: boolean) {
+    this.range.changeSheet({ wrapText: value }, (sheet, rect) => {
+      if (value) sheet.wrapped.push(rect);
+    });
+  }
+  set verticalAlignment(value: string) {
+    this.range.changeSheet({ verticalAlignment: value }, () => undefined);
+  }
+  autofitRows(): void {
+    this.range.changeSheet({ autofitRows: true }, (sheet, rect) => {
+      sheet.autofitted.push(rect);
+    });
+  }
 }
 
 class FakeFont extends FakeObject {
@@ -1110,6 +1136,60 @@ class FakeDataValidation extends FakeObject {
   }
   set errorAlert(value: unknown) {
     this.set("errorAlert", value);
+  }
+}
+
+/** Worksheet.pageLayout: every property set is recorded on the sheet. */
+class FakePageLayout extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+    for (const prop of [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "headerMargin",
+      "footerMargin",
+    ]) {
+      Object.defineProperty(this, prop, {
+        set: (value: unknown) => {
+          this.ctx.write({ [prop]: value }, () => {
+            this.sheet.model().page[prop] = value;
+          });
+        },
+      });
+    }
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.ctx.write({ printTitleRows: rows }, () => {
+      this.sheet.model().printTitleRows = rows;
+    });
+  }
+}
+
+class FakePageBreaks extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet
+  ) {
+    super(ctx);
+  }
+  protected live(prop: string): unknown {
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+  add(address: string): void {
+    this.ctx.write({ pageBreak: address }, () => {
+      this.sheet.model().pageBreaks.push(rectOfAddress(address).row);
+    });
   }
 }
 

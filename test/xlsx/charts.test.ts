@@ -285,7 +285,12 @@ async function checkPackage(
     for (const before of ["<conditionalFormatting", "<hyperlinks", "<pageMargins", "<pageSetup"]) {
       expect(sheetXml.lastIndexOf(before)).toBeLessThan(at);
     }
-    expect(sheetXml.slice(at)).toBe(`<drawing r:id="${rel![1]}"/></worksheet>`);
+    // Only the sheet's Excel tables may follow its drawing (CT_Worksheet's order).
+    expect(sheetXml.slice(at)).toMatch(
+      new RegExp(
+        `^<drawing r:id="${rel![1]}"/>(<tableParts count="\\d+">(<tablePart r:id="rId\\d+"/>)+</tableParts>)?</worksheet>$`
+      )
+    );
     expect(contentTypes).toContain(
       `<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`
     );
@@ -397,9 +402,14 @@ describe("writeWorkbook with charts", () => {
   it("keeps a sheet's existing relationships and takes the next id", async () => {
     const sheets = summaryOf();
     const file = tmp.file("rels.xlsx");
+    // Without Excel tables either: the sheet's only relationship is the one put here.
     await writeWorkbook(
       file,
-      sheets.map((s) => ({ ...s, charts: [] }))
+      sheets.map((s) => ({
+        ...s,
+        charts: [],
+        blocks: s.blocks.map((b) => (b.kind === "table" ? { ...b, asExcelTable: false } : b)),
+      }))
     );
     const zip = await openZip(file);
     const existing = `<Relationship Id="rId1" Type="${R}/hyperlink" Target="https://bkkbn.go.id" TargetMode="External"/>`;

@@ -5,6 +5,10 @@ import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { FORMATS, SheetSpec } from "../../src/workbook/sheet-spec";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { SETARA } from "../../src/engine/ibangga";
+import { readInput } from "../../src/workbook/input";
+import { buildSummary } from "../../src/workbook/summary";
+import { exampleGrid } from "../helpers/example";
 import { tempDir, zipEntry, zipNames } from "../helpers/files";
 
 const tmp = tempDir("kkb-write-");
@@ -135,7 +139,12 @@ describe("writeWorkbook", () => {
   it("writes the colour scale, the filter and the data validations", () => {
     const xml = zipEntry(file, "xl/worksheets/sheet2.xml")!;
     expect(xml).toMatch(/<conditionalFormatting sqref="B5:B11">\s*<cfRule type="colorScale"/);
-    expect(xml).toContain('<autoFilter ref="A4:D11"');
+    // The filter buttons are the Excel table's.
+    expect(xml).toContain('<tableParts count="1"><tablePart r:id="rId1"/></tableParts>');
+    const table = zipEntry(file, "xl/tables/table1.xml")!;
+    expect(table).toContain('ref="A4:D11"');
+    expect(table).toContain('<autoFilter ref="A4:D11"/>');
+    expect(table).toContain('<tableColumn id="2" name="Koordinasi"/>');
     expect(xml).toMatch(
       /<dataValidation type="decimal"[^>]*sqref="B5:B14"[^>]*>\s*<formula1>0<\/formula1>\s*<formula2>2<\/formula2>/
     );
@@ -150,7 +159,10 @@ describe("writeWorkbook", () => {
   it("writes internal links as locations, not external relationships", () => {
     const xml = zipEntry(file, "xl/worksheets/sheet2.xml")!;
     expect(xml).toMatch(/<hyperlink ref="A5" location="&apos;KKB Input&apos;!A3"\s*\/>/);
-    expect(zipNames(file)).not.toContain("xl/worksheets/_rels/sheet2.xml.rels");
+    // The sheet's one relationship is its Excel table's: no hyperlink relationship.
+    const rels = zipEntry(file, "xl/worksheets/_rels/sheet2.xml.rels")!;
+    expect(rels).not.toContain("hyperlink");
+    expect(rels.match(/<Relationship /g)).toHaveLength(1);
     expect(book.getWorksheet("KKB Ringkasan")!.getCell("A5").text).toBe("Sumurboto");
     expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
@@ -184,4 +196,48 @@ describe("large workbooks", () => {
     expect(streamed).toEqual(whole);
     expect(whole[0].rows).toEqual(rows.map((r) => (r[3] === null ? r.slice(0, 3) : r)));
   }, 600_000);
+});
+
+describe("the summary workbook on screen and on paper", () => {
+  const now = new Date(2026, 10, 30, 9, 0);
+
+  async function writeExample(file: string): Promise<SheetSpec[]> {
+    const grid = exampleGrid("Penilaian");
+    const read = readInput([grid], { lang: "id" });
+    const { sheets } = buildSummary(read, { lang: "id", weights: SETARA, source: "x.xlsx", now });
+    await writeWorkbook(file, sheets, { copies: [{ name: grid.sheet, grid }] });
+    return sheets;
+  }
+
+  it("opens on KKB Ringkasan, repeats the kampung table's header and prints every sheet A4 landscape", async () => {
+    const file = tmp.file("layar.xlsx");
+    const sheets = await writeExample(file);
+    const workbook = zipEntry(file, "xl/workbook.xml")!;
+    // The copy of the input is sheet 1 (index 0): the workbook opens on the summary's first.
+    expect(workbook).toContain('<workbookView activeTab="1"/>');
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'KKB Ringkasan'!$8:$8</definedName>`
+    );
+    expect(zipEntry(file, "xl/worksheets/sheet2.xml")).toContain('<sheetView tabSelected="1"');
+    expect(zipEntry(file, "xl/worksheets/sheet1.xml")).not.toContain("tabSelected");
+    for (let i = 1; i <= sheets.length + 1; i++) {
+      const xml = zipEntry(file, `xl/worksheets/sheet${i}.xml`)!;
+      expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape"/);
+    }
+    // The kampung table is an Excel table from row 8; the five per-domain tables too.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ringkasan = book.getWorksheet("KKB Ringkasan")!;
+    expect(ringkasan.getCell("B8").value).toBe("Kampung");
+    const names = zipNames(file).filter((n) => n.startsWith("xl/tables/"));
+    const tables = names.map((n) => zipEntry(file, n)!);
+    expect(tables.some((t) => /name="KKB_Ringkasan"[^>]*ref="A8:M12"/.test(t))).toBe(true);
+    for (let d = 1; d <= 5; d++) {
+      expect(tables.some((t) => t.includes(`name="KKB_Domain_${d}"`))).toBe(true);
+    }
+    // Long texts wrap in rows tall enough: the next step of Wisata Asri (two sentences).
+    const xml = zipEntry(file, "xl/worksheets/sheet2.xml")!;
+    expect(xml).toMatch(/<row r="11" ht="(\d+)" customHeight="1">/);
+    expect(Number(/<row r="11" ht="(\d+)"/.exec(xml)![1])).toBeGreaterThanOrEqual(75);
+  });
 });

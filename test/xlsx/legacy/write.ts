@@ -4,13 +4,14 @@
  * output is compared with.
  */
 import * as ExcelJS from "exceljs";
-import { SheetSpec, TableBlock } from "../../../src/workbook/sheet-spec";
 import {
-  addAutoFilter,
-  addColorScales,
-  addValidation,
-  setCell,
-} from "../../../src/xlsx/exceljs-sheet";
+  MIN_FIT_SCALE,
+  PAGE,
+  SheetSpec,
+  TableBlock,
+  fitScale,
+} from "../../../src/workbook/sheet-spec";
+import { addColorScales, addValidation, setCell } from "../../../src/xlsx/exceljs-sheet";
 import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
 import { COPY_COLUMN_WIDTH } from "../../../src/xlsx/styles";
 import { enableInternalLinks } from "./internal-links";
@@ -18,6 +19,15 @@ import { addChartsToPackage } from "./package-charts";
 import { WriteOptions } from "../../../src/xlsx/write";
 
 const YIELD_EVERY_ROWS = 2000;
+
+const PAGE_SETUP = {
+  paperSize: PAGE.paperSize,
+  orientation: PAGE.orientation,
+  fitToPage: true,
+  fitToWidth: PAGE.fitToWidth,
+  fitToHeight: PAGE.fitToHeight,
+  margins: PAGE.margins,
+};
 
 /** Writes `sheets` the old way to `file` (no temporary file, no name checks). */
 export async function legacyWriteWorkbook(
@@ -50,9 +60,13 @@ export async function legacyRender(
   const progress = { written: 0, total, onRows: options.onRows };
 
   for (const copy of copies) {
-    const sheet = workbook.addWorksheet(copy.name);
     const width = copy.grid.originCol + Math.max(0, ...copy.grid.rows.map((r) => r.length));
-    sheet.columns = Array.from({ length: width }, () => ({ width: COPY_COLUMN_WIDTH }));
+    const widths = Array.from({ length: width }, () => COPY_COLUMN_WIDTH);
+    const fit = fitScale(widths) >= MIN_FIT_SCALE;
+    const sheet = workbook.addWorksheet(copy.name, {
+      pageSetup: fit ? PAGE_SETUP : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
+    });
+    sheet.columns = widths.map((w) => ({ width: w }));
     await writeRows(sheet, gridRows(copy.grid), progress);
     sheet.commit();
   }
@@ -62,24 +76,17 @@ export async function legacyRender(
         spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
-      // Summaries print on A4 landscape, one page wide; the template keeps Excel's defaults.
-      ...(spec.role === "input" || spec.role === "bukti"
-        ? {}
-        : {
-            pageSetup: {
-              paperSize: 9,
-              orientation: "landscape" as const,
-              fitToPage: true,
-              fitToWidth: 1,
-              fitToHeight: 0,
-            },
-          }),
+      // Every sheet prints on A4 landscape, one page wide when that stays readable.
+      pageSetup:
+        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+          ? PAGE_SETUP
+          : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
     enableInternalLinks(sheet);
     sheet.columns = spec.columnWidths.map((width) => ({ width }));
     const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
+    // (Excel tables, which the package writer adds, are not written here: compared apart.)
     addColorScales(sheet, tables);
-    addAutoFilter(sheet, tables);
     spec.validations.forEach((v) => addValidation(sheet, v));
     await writeRows(sheet, specRows(spec), progress);
     sheet.commit();
@@ -94,6 +101,7 @@ async function writeRows(
 ): Promise<void> {
   for (const laid of rows) {
     const row = sheet.getRow(laid.row + 1);
+    if (laid.height) row.height = laid.height;
     for (const cell of laid.cells) setCell(row.getCell(cell.col + 1), cell);
     row.commit();
     progress.written++;
