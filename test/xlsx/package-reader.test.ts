@@ -333,3 +333,18 @@ describe("memory", () => {
     expect((csvError as XlsxFileError).problem).toBe("too-large-memory");
   });
 });
+
+describe("more rows than Excel has, and a zip with a name twice", () => {
+  it("a CSV of 1.2 million rows is refused as too large (it would summarise into sheets Excel cannot open)", () => {
+    const text = "Kampung;Status\n" + "A;dasar\n".repeat(1_200_000);
+    expect(() => csvTextToGrid(text, "S")).toThrow(/rows/);
+  });
+
+  it("a part name twice in the zip (names compare case-insensitively): the first entry counts", async () => {
+    const bytes = await pkg([{ name: "S", xml: sheet(`<row r="1">${inline("pertama")}</row>`) }], {
+      extra: { "XL/Worksheets/SHEET1.XML": sheet(`<row r="1">${inline("kedua")}</row>`) },
+    });
+    const [grid] = await readWorkbook(bytes, { name: "dua.xlsx" });
+    expect(grid.rows).toEqual([["pertama"]]);
+  });
+});
