@@ -12,6 +12,7 @@ import { readInput } from "../../src/workbook/input";
 import { analyseRead } from "../../src/workbook/summary";
 import { XlsxFileError } from "../../src/xlsx/errors";
 import { readWorkbook } from "../../src/xlsx/read";
+import { prng } from "../bench/generate";
 import { run } from "../cli/run";
 import { tempDir } from "../helpers/files";
 
@@ -19,18 +20,6 @@ const REAL = path.join(__dirname, "..", "fixtures", "real");
 const FIXTURES = readdirSync(REAL).filter((f) => f.endsWith(".xlsx"));
 const tmp = tempDir("kkb-fuzzpkg-");
 afterAll(() => tmp.remove());
-
-/** mulberry32: seeded, so every run tries the same files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const XML_MUTATIONS: readonly ((xml: string, r: () => number) => string)[] = [
   (xml, r) => xml.slice(0, Math.floor(r() * xml.length)), // cut short
