@@ -480,11 +480,9 @@ async function main() {
     await page.goto(`${base}taskpane.html?lang=id`);
     await page.waitForSelector('main[data-host="no-office"]');
     const phase = (name) => page.evaluate((p) => (window.kkbPhase = p), name);
-    const started = Date.now();
     await phase("open");
     await page.setInputFiles('[data-testid="file-input"]', file);
     await page.waitForSelector('[data-testid="found-columns"]', { timeout: 240_000 });
-    const opened = Date.now();
     await phase("check");
     await page.getByTestId("next-step").click();
     await page.getByTestId("score-preview").waitFor({ timeout: 240_000 });
@@ -513,7 +511,6 @@ async function main() {
     });
     await page.getByTestId("run-summary").click();
     await page.getByTestId("download-summary").waitFor({ timeout: 240_000 });
-    const done = Date.now();
     const long = await page.evaluate(() => window.kkbLong);
     const progress = await page.evaluate(() => window.kkbProgress.map(Number));
     await page.close();
@@ -521,8 +518,6 @@ async function main() {
     return {
       longest: { open: longest("open"), check: longest("check"), summary: longest("summary") },
       progress,
-      openMs: opened - started,
-      summaryMs: done - opened,
     };
   }
 

@@ -60,6 +60,12 @@ async function pkg(
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+/** The parts that give a one-sheet package (from `pkg`) a shared-strings part. */
+const withSharedStrings = (sst: string): Record<string, string> => ({
+  "xl/sharedStrings.xml": sst,
+  "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="ss" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+});
+
 const sheet = (body: string, ns = MAIN) =>
   `<worksheet xmlns="${ns}"><sheetData>${body}</sheetData></worksheet>`;
 const inline = (t: string) => `<c t="inlineStr"><is><t>${t}</t></is></c>`;
@@ -118,8 +124,7 @@ describe("SpreadsheetML as producers write it", () => {
     );
     const zipBytes = await pkg([{ name: "S", xml }], {
       extra: {
-        "xl/sharedStrings.xml": sst,
-        "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="ss" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        ...withSharedStrings(sst),
       },
     });
     const [grid] = await readWorkbook(zipBytes, { name: "x.xlsx" });
@@ -295,8 +300,7 @@ describe("decompression bombs", () => {
     const sst = `<sst xmlns="${MAIN}">${"<si><t>x</t></si>".repeat(200_000)}</sst>`;
     const bytes = await pkg([{ name: "S", xml: sheet("") }], {
       extra: {
-        "xl/sharedStrings.xml": sst,
-        "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="ss" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        ...withSharedStrings(sst),
       },
     });
     const error = await readWorkbook(bytes, { name: "bom.xlsx" }).catch((e: unknown) => e);
