@@ -125,6 +125,10 @@ function buildProgram(
     .option("--print", "cetak tabel domain / print the domain table")
     .option("--force", "timpa keluaran yang sudah ada / overwrite an existing output")
     .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
+    .option(
+      "--periode <periode>",
+      "periode yang diringkas (bawaan: terakhir) / round to summarise (default: latest)"
+    )
     .action(
       (
         input: string,
@@ -136,6 +140,7 @@ function buildProgram(
           print?: boolean;
           visibleOnly?: boolean;
           force?: boolean;
+          periode?: string;
         },
         cmd: Command
       ) => run((ctx) => summarizeCommand(input, opts, ctx), cmd)

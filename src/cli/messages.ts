@@ -86,6 +86,16 @@ export const T = {
     en: (f: string) =>
       `The output ${f} must end in .xlsx (the summary is always an Excel workbook).`,
   },
+  periodeNotFound: {
+    id: (wanted: string, list: readonly string[]) =>
+      list.length === 0
+        ? `Periode ${wanted} tidak ada: file ini hanya berisi satu periode (tanpa kolom Periode).`
+        : `Periode ${wanted} tidak ada di file ini. Periode yang ada: ${list.join(", ")}.`,
+    en: (wanted: string, list: readonly string[]) =>
+      list.length === 0
+        ? `There is no round ${wanted}: this file holds one round only (no Periode column).`
+        : `There is no round ${wanted} in this file. Its rounds: ${list.join(", ")}.`,
+  },
   refuseExisting: {
     id: (f: string) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
     en: (f: string) =>
@@ -104,6 +114,12 @@ export const T = {
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} galat, ${w} peringatan.`,
     en: (f: string, range: string, n: number, e: number, w: number) =>
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} errors, ${w} warnings.`,
+  },
+  roundSummarised: {
+    id: (rows: number, rounds: number, round: string, n: number) =>
+      `${rows} baris kampung dalam ${rounds} periode; yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,
+    en: (rows: number, rounds: number, round: string, n: number) =>
+      `${rows} kampung rows in ${rounds} rounds; summarised: round ${round} (${n} kampung). Changes across rounds are in the KKB Tren sheet.`,
   },
   summaryWritten: {
     id: (f: string) => `Ringkasan ditulis ke ${f}.`,

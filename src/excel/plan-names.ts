@@ -16,6 +16,7 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "domain",
   "ibangga",
   "wilayah",
+  "tren",
   "validasi",
 ]);
 

@@ -122,7 +122,7 @@ export type WriteOp =
   | {
       readonly kind: "chart";
       readonly sheet: string;
-      readonly chartType: "Radar" | "BarClustered";
+      readonly chartType: "Radar" | "BarClustered" | "LineMarkers";
       readonly source: CellRect;
       readonly seriesBy: "Rows" | "Columns";
       readonly title: string;
@@ -379,12 +379,15 @@ function tableOps(
   return ops;
 }
 
+/** Excel.ChartType of each chart kind of the sheet specs. */
+const CHART_TYPES = { radar: "Radar", bar: "BarClustered", line: "LineMarkers" } as const;
+
 function chartOp(sheet: string, chart: ChartSpec): WriteOp {
   const { anchor, size } = chart;
   return {
     kind: "chart",
     sheet,
-    chartType: chart.kind === "radar" ? "Radar" : "BarClustered",
+    chartType: CHART_TYPES[chart.kind],
     source: chart.source,
     seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
     title: chart.title,

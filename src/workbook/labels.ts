@@ -7,6 +7,7 @@ export const SHEET_NAMES = {
   ibangga: "KKB iBangga",
   wilayah: "KKB Wilayah",
   validasi: "KKB Validasi",
+  tren: "KKB Tren",
   input: "KKB Input",
   bukti: "KKB Bukti",
 } as const;
@@ -20,6 +21,7 @@ const L = {
   provinsi: { id: "Provinsi", en: "Province" },
   status: { id: "Status", en: "Status" },
   tanggal: { id: "Tanggal penilaian", en: "Assessment date" },
+  periode: { id: "Periode", en: "Round" },
   composite: { id: "Komposit", en: "Composite" },
   domainScore: { id: "Skor domain", en: "Domain score" },
   rank: { id: "Peringkat", en: "Rank" },
@@ -64,6 +66,26 @@ const L = {
   chartIbangga: { id: "Dimensi iBangga", en: "iBangga dimensions" },
   chartIbanggaGroups: { id: "iBangga menurut status", en: "iBangga by status" },
   blankRegion: { id: "(kosong)", en: "(blank)" },
+  titleTren: { id: "Perubahan antarperiode penilaian", en: "Change across assessment rounds" },
+  titleTrenKomposit: { id: "Komposit per periode", en: "Composite by round" },
+  titleTrenGroups: { id: "Rata-rata menurut status per periode", en: "Means by status, by round" },
+  titleTrenRegions: {
+    id: "Rata-rata menurut wilayah per periode",
+    en: "Means by region, by round",
+  },
+  titleTrenKampung: { id: "Riwayat tiap kampung", en: "Each kampung's history" },
+  chartTrend: { id: "Komposit per periode", en: "Composite by round" },
+  changeComposite: { id: "Perubahan komposit", en: "Change in composite" },
+  changeIbangga: { id: "Perubahan iBangga", en: "Change in iBangga" },
+  statusChanged: { id: "Status berubah", en: "Status changed" },
+  domainFell: { id: "Domain turun 0,5 atau lebih", en: "Domains down 0.5 or more" },
+  mostChanged: {
+    id: "Domain paling naik (\u2191) dan turun (\u2193)",
+    en: "Domain most up (\u2191) and down (\u2193)",
+  },
+  allKampung: { id: "Semua kampung", en: "All kampung" },
+  regionLevel: { id: "Tingkat wilayah", en: "Region level" },
+  region: { id: "Wilayah", en: "Region" },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

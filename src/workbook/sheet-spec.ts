@@ -8,7 +8,7 @@ export type SpecValue = number | string | boolean | Date | null;
 
 /** Roles of the sheets KKB writes; used to mark and find the sheets it owns. */
 export type SheetRole =
-  "ringkasan" | "domain" | "ibangga" | "wilayah" | "validasi" | "input" | "bukti";
+  "ringkasan" | "domain" | "ibangga" | "wilayah" | "tren" | "validasi" | "input" | "bukti";
 
 export interface SheetSpec {
   /** Preferred sheet name (at most 31 characters), e.g. `KKB Ringkasan`. */
@@ -106,7 +106,7 @@ export interface TableBlock {
 }
 
 export interface ChartSpec {
-  readonly kind: "radar" | "bar";
+  readonly kind: "radar" | "bar" | "line";
   readonly title: string;
   /** Source range: header row included; first column holds the series or category names. */
   readonly source: {
@@ -148,6 +148,9 @@ export const FORMATS = {
   text: "@",
   date: "yyyy-mm-dd",
   dateTime: "yyyy-mm-dd hh:mm",
+  /** Signed changes: a rise blue with its plus, a fall red with its minus (not colour alone). */
+  change: "[Blue]+0.0;[Red]-0.0;0.0",
+  changeComposite: "[Blue]+0.00;[Red]-0.00;0.00",
 } as const;
 
 /** Number of rows a block occupies. */

@@ -7,6 +7,7 @@ import { KampungResult, Results, scoreAll } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
 import {
   DIMENSIONS,
+  DomainKey,
   DOMAINS,
   IBANGGA_NATIONAL_REFERENCE,
   Lang,
@@ -15,7 +16,10 @@ import {
 } from "../engine/framework";
 import { normalisedWeights, Weights } from "../engine/ibangga";
 import { Issue } from "../engine/issues";
+import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
 import { sheetAddress } from "./a1";
+import { currentRound, roundRead } from "./round-read";
+import { trendSheet } from "./trend-sheet";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
@@ -24,8 +28,10 @@ import {
   Block,
   ChartSpec,
   FORMATS,
+  fitScale,
   LINE_HEIGHT,
   linesHeight,
+  MIN_FIT_SCALE,
   pageRowsHeight,
   SheetRole,
   SheetSpec,
@@ -40,21 +46,25 @@ export interface SummaryOptions {
   /** Where the input came from: a file name or a workbook. */
   readonly source: string;
   readonly now: Date;
+  /** The round to summarise (its label or key); the latest when not given. */
+  readonly periode?: string;
 }
 
 export interface Summary {
   readonly results: Results;
   readonly analysis: AnalysisResult;
   readonly sheets: SheetSpec[];
+  /** The rounds and each kampung's history; null for a file of one round. */
+  readonly trend: Trend | null;
 }
 
 /** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
 export const MAX_KAMPUNG_CHARTED = 12;
 /** Content starts under the title, the five stamp lines and a blank row. */
-const CONTENT_ROW = 7;
+export const CONTENT_ROW = 7;
 /** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
-const CHART_SIZE = { rows: 14, cols: 5 };
-const CHART_COL = 1;
+export const CHART_SIZE = { rows: 14, cols: 5 };
+export const CHART_COL = 1;
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -79,9 +89,24 @@ export function analyseRead(
   return { results: { ...scored, issues }, analysis };
 }
 
+/**
+ * The summary sheets of a read. With several rounds, the summary is that of the current round
+ * (the latest, or `options.periode`), computed on its rows alone, plus `KKB Tren`. Throws
+ * PeriodeNotFoundError when `options.periode` names no round of the file.
+ */
 export function buildSummary(read: InputRead, options: SummaryOptions): Summary {
-  const { results, analysis } = analyseRead(read, options.weights, options.lang);
-  const stamp = stampLines(read, results, options);
+  const current = currentRound(read.rounds, options.periode);
+  const rounds = read.rounds;
+  const { results, analysis } = analyseRead(
+    current === null ? read : roundRead(read, current),
+    options.weights,
+    options.lang
+  );
+  const trend =
+    rounds && current !== null && rounds.list.length > 1
+      ? buildTrend(read.assessments, rounds, current, options.weights)
+      : null;
+  const stamp = stampLines(read, results, options, current);
   const { lang } = options;
   const hasRegions =
     analysis.regions.provinsi.length +
@@ -89,13 +114,23 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       analysis.regions.kecamatan.length >
     0;
   const sheets = [
-    ringkasanSheet(results, analysis, stamp, lang),
+    ringkasanSheet(results, analysis, stamp, lang, trend),
     domainSheet(results, stamp, lang),
     ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
     ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
+    ...(trend && rounds
+      ? [
+          trendSheet(trend, stamp, {
+            lang,
+            withIbangga: read.hasIbangga,
+            weightsName: options.weights.name,
+            source: rounds.source,
+          }),
+        ]
+      : []),
     validasiSheet(results.issues, stamp, lang),
   ];
-  return { results, analysis, sheets };
+  return { results, analysis, sheets, trend };
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
@@ -103,6 +138,7 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["domain", SHEET_NAMES.domain, "titleDomain"],
   ["ibangga", SHEET_NAMES.ibangga, "titleIbangga"],
   ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
+  ["tren", SHEET_NAMES.tren, "titleTren"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
 ];
 
@@ -141,13 +177,27 @@ export function weightsText(weights: Weights, lang: Lang): string {
   return `${name} (${shares} %)`;
 }
 
-function stampLines(read: InputRead, results: Results, options: SummaryOptions): string[] {
+function stampLines(
+  read: InputRead,
+  results: Results,
+  options: SummaryOptions,
+  current: number | null
+): string[] {
   const { lang } = options;
   let errors = 0;
   for (const issue of results.issues) if (issue.severity === "error") errors++;
   const warnings = results.issues.length - errors;
   const time = formatTime(options.now);
-  const source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
+  let source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
+  if (read.rounds && current !== null) {
+    const n = read.rounds.list.length;
+    const name = read.rounds.list[current].label;
+    const latest = current === n - 1;
+    source +=
+      lang === "id"
+        ? `; periode ${name} (${latest ? "terakhir" : "dipilih"} dari ${n} periode)`
+        : `; round ${name} (${latest ? "latest" : "chosen"} of ${n})`;
+  }
   return lang === "id"
     ? [
         `Metode: ${METHOD_VERSION}`,
@@ -170,14 +220,14 @@ function formatTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function heading(title: string, stamp: readonly string[]): Block[] {
+export function heading(title: string, stamp: readonly string[]): Block[] {
   return [
     { kind: "title", row: 0, col: 0, text: title },
     { kind: "notes", row: 1, col: 0, lines: stamp },
   ];
 }
 
-interface Column {
+export interface Column {
   readonly header: string;
   readonly format: string | null;
   /** Upper end of a colour scale on this column (0 at the other end), if any. */
@@ -186,7 +236,7 @@ interface Column {
   readonly wrap?: boolean;
 }
 
-function table(
+export function table(
   name: string,
   row: number,
   columns: readonly Column[],
@@ -256,17 +306,21 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
 const MEMO_MAX = 10_000;
 
 /** Every table of the blocks sized for the sheet's columns. */
-function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
+export function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
   return blocks.map((b) => (b.kind === "table" ? sized(b, columnWidths) : b));
 }
 
-const text = (header: string): Column => ({ header, format: FORMATS.text });
-const wrapped = (header: string): Column => ({ header, format: FORMATS.text, wrap: true });
-const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
-const ibangga = (header: string): Column => ({ header, format: FORMATS.ibangga, scale: 100 });
-const integer = (header: string): Column => ({ header, format: FORMATS.integer });
+export const text = (header: string): Column => ({ header, format: FORMATS.text });
+export const wrapped = (header: string): Column => ({ header, format: FORMATS.text, wrap: true });
+export const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
+export const ibangga = (header: string): Column => ({
+  header,
+  format: FORMATS.ibangga,
+  scale: 100,
+});
+export const integer = (header: string): Column => ({ header, format: FORMATS.integer });
 
-function domainColumns(lang: Lang): Column[] {
+export function domainColumns(lang: Lang): Column[] {
   return [
     ...DOMAINS.map((d) => score(d.short[lang])),
     { header: label("composite", lang), format: FORMATS.composite, scale: 2 },
@@ -277,12 +331,12 @@ function statusText(k: KampungResult): string | null {
   return k.status;
 }
 
-function levelLabel(level: string, lang: Lang): string {
+export function levelLabel(level: string, lang: Lang): string {
   return STATUS_LEVELS.find((s) => s.key === level)?.label[lang] ?? level;
 }
 
 /** Domain means, composite mean, count, then iBangga means: domains first, so charts can take them. */
-function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
+export function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
   return [
     ...DOMAINS.map((d) => stats.domains[d.key].mean),
     stats.composite.mean,
@@ -293,7 +347,7 @@ function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
   ];
 }
 
-function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
+export function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
   return [
     ...domainColumns(lang),
     integer(label("count", lang)),
@@ -308,7 +362,7 @@ function longestWord(text: string): number {
 }
 
 /** Widths of the domain columns: each fits its short name in bold (Interoperabilitas is long). */
-function domainWidths(lang: Lang): number[] {
+export function domainWidths(lang: Lang): number[] {
   return DOMAINS.map((d) => Math.max(8, Math.min(18, d.short[lang].length + 1)));
 }
 
@@ -316,8 +370,10 @@ function ringkasanSheet(
   results: Results,
   analysis: AnalysisResult,
   stamp: readonly string[],
-  lang: Lang
+  lang: Lang,
+  trend: Trend | null
 ): SheetSpec {
+  const changes = trend ? currentChanges(results, trend) : null;
   const blocks: Block[] = heading(label("titleRingkasan", lang), stamp);
   const withIbangga = results.kampung.some((k) => k.ibangga !== null);
 
@@ -331,10 +387,14 @@ function ringkasanSheet(
     integer(label("no", lang)),
     wrapped(label("kampung", lang)),
     ...domainColumns(lang),
+    ...(changes
+      ? [{ header: label("changeComposite", lang), format: FORMATS.changeComposite }]
+      : []),
     integer(label("rank", lang)),
     text(label("status", lang)),
     ...(withKabupaten ? [wrapped(label("kabupaten", lang))] : []),
     ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
+    ...(changes ? [wrapped(label("mostChanged", lang))] : []),
     wrapped(label("weakest", lang)),
     wrapped(label("nextStep", lang)),
   ];
@@ -345,10 +405,12 @@ function ringkasanSheet(
       k.name,
       ...DOMAINS.map((d) => k.domains[d.key]),
       k.composite,
+      ...(changes ? [changes[i]?.composite ?? null] : []),
       a.ranks.composite,
       statusText(k),
       ...(withKabupaten ? [k.region.kabupaten] : []),
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
+      ...(changes ? [mostChangedText(changes[i], lang)] : []),
       a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
         null,
       a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
@@ -361,13 +423,20 @@ function ringkasanSheet(
     ...domainWidths(lang),
     // (Not 9: ExcelJS, the pane's writer, takes a width of 9 for its default and drops it.)
     9.5,
+    ...(changes ? [10] : []),
     9.5,
     13,
     ...(withKabupaten ? [12] : []),
     ...(withEvidence ? [8] : []),
+    ...(changes ? [15] : []),
     16,
     32,
   ];
+  // A wider table (rounds, several kabupaten/kota, evidence) gives up some of the next step's
+  // width rather than print across two pages.
+  while (fitScale(columnWidths) < MIN_FIT_SCALE && columnWidths[columnWidths.length - 1] > 24) {
+    columnWidths[columnWidths.length - 1]--;
+  }
   const main = table("KKB_Ringkasan", CONTENT_ROW, columns, rows);
   blocks.push(main);
   let row = main.row + 1 + rows.length + 1;
@@ -490,6 +559,30 @@ function ringkasanSheet(
       ...(breaks.length > 0 ? { breaksBefore: breaks } : {}),
     },
   };
+}
+
+/** `↑ Koordinasi; ↓ Kader`: the domain(s) that rose most and fell most, or null when none moved. */
+function mostChangedText(change: Change | null, lang: Lang): string | null {
+  const { up, down } = mostChanged(change);
+  const names = (keys: readonly DomainKey[]) =>
+    keys.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ");
+  const parts = [
+    ...(up.length > 0 ? [`\u2191 ${names(up)}`] : []),
+    ...(down.length > 0 ? [`\u2193 ${names(down)}`] : []),
+  ];
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+/**
+ * Per kampung of the current round (same order as `results.kampung`), its change since its
+ * previous assessment; null for a kampung assessed for the first time (or a duplicate row).
+ */
+function currentChanges(results: Results, trend: Trend): (Change | null)[] {
+  const byRow = new Map<number, Change | null>();
+  for (const k of trend.kampung) {
+    for (const h of k.history) if (h.roundIndex === trend.current) byRow.set(h.row, h.change);
+  }
+  return results.kampung.map((k) => byRow.get(k.row) ?? null);
 }
 
 /**

@@ -165,7 +165,8 @@ describe("templateSheets", () => {
     expect(input.name).toBe("KKB Input");
     expect(bukti.name).toBe("KKB Bukti");
     const rubric = input.validations.find((v) => v.rule.type === "decimal" && v.rule.max === 2)!;
-    expect(rubric).toMatchObject({ row: 1, col: 7, cols: 15, strict: true });
+    // After the identity columns: Kampung ... Tanggal penilaian, Periode.
+    expect(rubric).toMatchObject({ row: 1, col: 8, cols: 15, strict: true });
     expect(rubric.prompt.text).toContain("1,5 = rutin");
   });
 });

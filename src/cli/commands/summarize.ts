@@ -9,7 +9,8 @@ import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
 import { outputSheets } from "../../workbook/output-sheets";
-import { Summary, buildSummary } from "../../workbook/summary";
+import { PeriodeNotFoundError } from "../../workbook/round-read";
+import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
@@ -31,6 +32,8 @@ export interface SummarizeOptions {
   readonly visibleOnly?: boolean;
   /** Replace an existing output (xlsx and JSON file). */
   readonly force?: boolean;
+  /** The round to summarise; the latest by default. */
+  readonly periode?: string;
 }
 
 export async function summarizeCommand(
@@ -70,11 +73,12 @@ export async function summarizeCommand(
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
     const loaded = await loadInput(input, options.sheet, ctx, jsonToStdout, options.visibleOnly);
     read = loaded.read;
-    summary = buildSummary(read, {
+    summary = summaryOf(read, {
       lang,
       weights: parsed.weights,
       source: path.basename(input),
       now: new Date(),
+      periode: options.periode,
     });
     // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
     // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
@@ -94,7 +98,7 @@ export async function summarizeCommand(
     // Built only when asked for, and written in pieces: on the national workbook the whole
     // text would be one string of some 200 MB.
     if (options.json) {
-      const results = resultsJson(summary.results, summary.analysis);
+      const results = resultsJson(summary.results, summary.analysis, summary.trend);
       if (jsonOut) {
         const file = jsonOut.file;
         await writeJson(jsonOut.stream(), results).catch((error: unknown) => {
@@ -121,7 +125,27 @@ export async function summarizeCommand(
   io.err(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
+  const trend = summary.trend;
+  if (trend) {
+    const round = trend.rounds[trend.current].label;
+    const n = summary.results.kampung.length;
+    io.err(
+      T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n"
+    );
+  }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/** The summary, or a usage error (exit 2) naming the rounds when `--periode` names none. */
+function summaryOf(read: InputRead, options: SummaryOptions): Summary {
+  try {
+    return buildSummary(read, options);
+  } catch (error) {
+    if (error instanceof PeriodeNotFoundError) {
+      throw new CliError(T.periodeNotFound[options.lang](error.wanted, error.available));
+    }
+    throw error;
+  }
 }
 
 /**
