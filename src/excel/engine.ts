@@ -18,7 +18,7 @@ import {
   viewOfRead,
   viewOfResults,
 } from "../workbook/read-view";
-import { analyseRead, buildSummary } from "../workbook/summary";
+import { analyseCurrent, buildSummary } from "../workbook/summary";
 import { OwnedEntry } from "./plan-names";
 import { isRefusal, planSummaryWrite, WorkbookFacts, WriteRefusal } from "./plan-summary";
 import { WriteOp } from "./plan-write";
@@ -47,6 +47,8 @@ export interface SummaryPlanRequest {
   readonly facts: WorkbookFacts;
   readonly settings?: readonly { readonly key: string; readonly value: string }[];
   readonly limitBytes?: number;
+  /** The round to summarise; the latest by default. */
+  readonly periode?: string;
 }
 
 export interface SummaryCounts {
@@ -79,7 +81,7 @@ export interface SummaryEngine {
   /** Reads the grids as input. */
   read(options: ReadOptions): Promise<ReadView>;
   /** Scores and analyses the last read. */
-  analyse(weights: Weights, lang: Lang): Promise<AnalysisView>;
+  analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView>;
   /** The summary of the last read, as a write plan in batches. */
   plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome>;
 }
@@ -150,10 +152,10 @@ export class LocalEngine implements SummaryEngine {
     return Promise.resolve(viewOfRead(this.readNow(options), options.lang));
   }
 
-  analyse(weights: Weights, lang: Lang): Promise<AnalysisView> {
+  analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {
     const read = this.requireRead();
     if (read.fatal) return Promise.resolve({ issues: read.issues, kampung: 0, preview: [] });
-    return Promise.resolve(viewOfResults(analyseRead(read, weights, lang).results));
+    return Promise.resolve(viewOfResults(analyseCurrent(read, weights, lang, periode).results));
   }
 
   plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome> {
@@ -167,6 +169,7 @@ export class LocalEngine implements SummaryEngine {
       weights: request.weights,
       source: request.source,
       now: request.now,
+      periode: request.periode,
     });
     const counts = {
       kampung: summary.results.kampung.length,

@@ -23,6 +23,8 @@ export interface SummarizeOptions {
   readonly lang?: Lang;
   readonly fallbackLang?: Lang;
   readonly now?: Date;
+  /** The round to summarise (several rounds in the input); default: the latest. */
+  readonly periode?: string;
   readonly capabilities?: Capabilities;
   readonly onProgress?: (progress: SummarizeProgress) => void;
   /**
@@ -105,6 +107,7 @@ export async function summarizeWorkbook(
     now: options.now ?? new Date(),
     facts: workbookFacts(survey),
     settings: summarySettingEntries(found.location, weights, lang),
+    periode: options.periode,
   });
   if (!plan.ok) return failure(refusalMessage(plan.refusal, lang));
   await executeBatchStream(context, plan.batchCount, plan.batch, (done, total, batch) => {

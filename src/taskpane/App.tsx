@@ -94,6 +94,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [includeCopies, setIncludeCopies] = React.useState(true);
   const [running, setRunning] = React.useState(false);
   const [visibleOnly, setVisibleOnly] = React.useState(false);
+  /** The round chosen to summarise (several rounds in the data); null: the latest. */
+  const [periode, setPeriode] = React.useState<string | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
   const [result, setResult] = React.useState<SummaryResult | null>(null);
@@ -105,6 +107,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const weightsCheck = checkWeights(choice);
   const weights = weightsCheck.ok ? weightsCheck.weights : SETARA;
   const weightsKey = `${weights.name}:${weights.values.join(",")}`;
+  // A round chosen in other data (a file opened since, rows hidden since) is not kept.
+  const rounds = loaded && !loaded.read.fatal ? loaded.read.rounds : null;
+  const chosenRound = periode !== null && rounds?.some((r) => r.label === periode) ? periode : null;
   // Scores for the check step come from the engine's worker; a later request wins.
   const [analysis, setAnalysis] = React.useState<AnalysisView | null>(null);
   const analysisRequest = React.useRef(0);
@@ -115,7 +120,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       return;
     }
     paneEngine(mode)
-      .analyse(weights, lang)
+      .analyse(weights, lang, chosenRound ?? undefined)
       .then(
         (view) => {
           if (request === analysisRequest.current) setAnalysis(view);
@@ -125,7 +130,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         }
       );
     // weightsKey stands for weights (a new object on every render of custom weights).
-  }, [loaded, weightsKey, lang]);
+  }, [loaded, weightsKey, lang, chosenRound]);
 
   React.useEffect(() => {
     document.documentElement.lang = lang;
@@ -316,6 +321,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       where,
       weights,
       lang: sheetLang,
+      periode: chosenRound ?? undefined,
       onProgress: (p) =>
         setProgress({
           fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
@@ -338,7 +344,14 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
           ? s.progressSheet(p.sheet)
           : s.progressZip;
     const summary = await paneEngine(mode).summaryFile(
-      { lang: sheetLang, weights, source: name, now: new Date(), includeCopies },
+      {
+        lang: sheetLang,
+        weights,
+        source: name,
+        now: new Date(),
+        includeCopies,
+        periode: chosenRound ?? undefined,
+      },
       (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
     );
     const { kampung, errors, warnings } = summary.counts;
@@ -462,6 +475,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               result={result}
               onRun={() => void runSummary()}
               onOpenSheet={openSheet}
+              rounds={rounds}
+              periode={chosenRound}
+              onPeriode={setPeriode}
             />
           )}
           <div className={styles.nav}>

@@ -43,6 +43,7 @@ export function summarizeInExcel(options: {
   readonly where: InputLocation;
   readonly weights: Weights;
   readonly lang: Lang;
+  readonly periode?: string;
   readonly onProgress: (progress: SummarizeProgress) => void;
 }): Promise<SummarizeOutcome> {
   return excel().run((context) =>
@@ -50,6 +51,7 @@ export function summarizeInExcel(options: {
       where: options.where,
       weights: options.weights,
       lang: options.lang,
+      periode: options.periode,
       onProgress: options.onProgress,
       engine: paneEngine(),
     })

@@ -147,6 +147,11 @@ const id = {
   optionsTitle: "Pilihan",
   sheetLanguage: "Bahasa lembar ringkasan",
   includeCopies: "Sertakan salinan lembar data di file hasil",
+  periode: "Periode yang diringkas",
+  periodeHelp:
+    "Data berisi beberapa periode penilaian. Perubahan antarperiode ada di lembar KKB Tren.",
+  periodeOption: (label: string, count: string, latest: boolean) =>
+    `${label} (${count} kampung${latest ? ", terakhir" : ""})`,
   generateExcel: "Buat ringkasan",
   generateFile: "Buat file ringkasan",
   generateHelpExcel:
@@ -295,6 +300,11 @@ const en: Strings = {
   optionsTitle: "Options",
   sheetLanguage: "Language of the summary sheets",
   includeCopies: "Include a copy of the data sheets in the file",
+  periode: "Round to summarise",
+  periodeHelp:
+    "The data holds several assessment rounds. Changes across rounds are in the KKB Tren sheet.",
+  periodeOption: (label: string, count: string, latest: boolean) =>
+    `${label} (${count} kampung${latest ? ", latest" : ""})`,
   generateExcel: "Make the summary",
   generateFile: "Make the summary file",
   generateHelpExcel:

@@ -90,6 +90,20 @@ export function analyseRead(
 }
 
 /**
+ * Scores and analysis of the current round (the one named, or the latest; the whole read
+ * without rounds), as the summary computes them. Throws PeriodeNotFoundError as buildSummary.
+ */
+export function analyseCurrent(
+  read: InputRead,
+  weights: Weights,
+  lang: Lang,
+  periode?: string
+): { results: Results; analysis: AnalysisResult } {
+  const current = currentRound(read.rounds, periode);
+  return analyseRead(current === null ? read : roundRead(read, current), weights, lang);
+}
+
+/**
  * The summary sheets of a read. With several rounds, the summary is that of the current round
  * (the latest, or `options.periode`), computed on its rows alone, plus `KKB Tren`. Throws
  * PeriodeNotFoundError when `options.periode` names no round of the file.

@@ -129,9 +129,7 @@ export async function summarizeCommand(
   if (trend) {
     const round = trend.rounds[trend.current].label;
     const n = summary.results.kampung.length;
-    io.err(
-      T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n"
-    );
+    io.err(T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }

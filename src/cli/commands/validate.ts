@@ -1,8 +1,7 @@
 /** `kkb validate INPUT`: the issues of an input workbook; exit 1 when any is an error. */
 import { SETARA } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
-import { currentRound, roundRead } from "../../workbook/round-read";
-import { analyseRead } from "../../workbook/summary";
+import { analyseCurrent } from "../../workbook/summary";
 import { Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
@@ -30,12 +29,7 @@ export async function validateCommand(
   );
   // The analysis adds the status and evidence checks to the reader's issues; with several
   // rounds, of the latest round (as the summary's KKB Validasi).
-  const current = currentRound(read.rounds, undefined);
-  const { results, analysis } = analyseRead(
-    current === null ? read : roundRead(read, current),
-    SETARA,
-    ctx.lang
-  );
+  const { results, analysis } = analyseCurrent(read, SETARA, ctx.lang);
   const issues = results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
   if (options.json) {
