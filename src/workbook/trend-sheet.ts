@@ -151,6 +151,10 @@ export function trendSheet(
   }
 ): SheetSpec {
   const { lang, withIbangga, weightsName } = options;
+  // The kampung table's domain columns (after Kampung, the kabupaten/kota when there are
+  // several, Periode and Status): the means tables above put theirs in the same columns.
+  const withKabupaten = new Set(trend.kampung.map((k) => k.region.kabupaten)).size > 1;
+  const domainCol = withKabupaten ? 4 : 3;
   const blocks: Block[] = heading(label("titleTren", lang), stamp);
   const notes = roundNotes(trend, options.source, lang);
   let row = CONTENT_ROW;
@@ -221,6 +225,7 @@ export function trendSheet(
       ],
       groupRows
     ),
+    col: domainCol - 2,
     colorScales: [],
   };
   blocks.push(groupTable);
@@ -256,6 +261,7 @@ export function trendSheet(
         ],
         regionRows
       ),
+      col: domainCol - 3,
       colorScales: [],
     });
     row += regionRows.length + 2;
@@ -264,8 +270,6 @@ export function trendSheet(
   // Every kampung's history, its current round's kampung first.
   blocks.push({ kind: "title", row, col: 0, text: label("titleTrenKampung", lang) });
   row++;
-  const kabupaten = new Set(trend.kampung.map((k) => k.region.kabupaten));
-  const withKabupaten = kabupaten.size > 1;
   const ibanggaHeader = label(IBANGGA_LABEL[weightsName] ?? "setara", lang);
   const columns: Column[] = [
     wrapped(label("kampung", lang)),

@@ -100,7 +100,9 @@ function seriesXml(data: ChartData, index: number): string {
   const s = data.series[index];
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
   const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx>${strRef(s.name)}</c:tx>`;
-  const body = `<c:cat>${strRef(data.categories)}</c:cat><c:val>${numRef(s.values)}</c:val>`;
+  // Straight segments between rounds (without the element, LibreOffice draws curves).
+  const smooth = data.kind === "line" ? `<c:smooth val="0"/>` : "";
+  const body = `<c:cat>${strRef(data.categories)}</c:cat><c:val>${numRef(s.values)}</c:val>${smooth}`;
   if (data.kind === "radar" || data.kind === "line") {
     return (
       `<c:ser>${head}` +

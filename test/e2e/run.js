@@ -33,6 +33,7 @@ const EXAMPLE = path.join(ROOT, "assets/contoh-jateng-2024.xlsx");
 /** axe-core, evaluated in the page (not injected as a script, which the pane's CSP refuses). */
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OUT = path.join(ROOT, "test-output/e2e");
+const ROUNDS_FIXTURE = path.join(ROOT, "test/fixtures/rounds/tiga-periode.xlsx");
 const README_SHOT = path.join(ROOT, "assets/screenshot-pane.png");
 const CHROMIUM = process.env.KKB_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -447,6 +448,43 @@ async function main() {
       await page.close();
     });
   }
+
+  test("rounds: the round picker, axe on it, and the chosen round's summary with KKB Tren", async () => {
+    for (const lang of ["id", "en"]) {
+      const page = await openPane(`?lang=${lang}`);
+      await page.setInputFiles('[data-testid="file-input"]', ROUNDS_FIXTURE);
+      await page.getByTestId("found-columns").waitFor();
+      await page.getByTestId("next-step").click();
+      await page.getByTestId("score-preview").waitFor();
+      await page.getByTestId("next-step").click();
+      const select = page.getByTestId("periode");
+      await select.waitFor();
+      const options = await select.locator("option").allInnerTexts();
+      assertEqual(
+        options[0],
+        `2025-T1 (29 kampung, ${lang === "id" ? "terakhir" : "latest"})`,
+        "latest first"
+      );
+      await accessible(page, `${lang} rounds`);
+      await shot(page, `08-rounds-${lang}`);
+      if (lang === "en") {
+        await page.close();
+        continue;
+      }
+      await select.selectOption("2024-T4");
+      await page.getByTestId("run-summary").click();
+      const link = page.getByTestId("download-summary");
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = path.join(downloads, "rounds.xlsx");
+      await download.saveAs(file);
+      const workbook = await readWorkbook(file);
+      assert(workbook.getWorksheet("KKB Tren"), "no KKB Tren");
+      const stamp = String(workbook.getWorksheet("KKB Ringkasan").getCell("A4").value);
+      assert(stamp.includes("periode 2024-T4 (dipilih dari 3 periode)"), `stamp: ${stamp}`);
+      await page.close();
+    }
+  });
 
   test("a file that is not a workbook gets a clear message", async () => {
     const page = await openPane("?lang=id");
