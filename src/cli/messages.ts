@@ -115,6 +115,12 @@ export const T = {
     en: (f: string, range: string, n: number, e: number, w: number) =>
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} errors, ${w} warnings.`,
   },
+  sheetsCut: {
+    id: (list: string) =>
+      `Tidak semua baris muat di lembar Excel (batas 1.048.576 baris): ${list}. Semua hasil ada di JSON (--json).`,
+    en: (list: string) =>
+      `Not every row fits an Excel sheet (limit 1,048,576 rows): ${list}. Every result is in the JSON (--json).`,
+  },
   roundSummarised: {
     id: (rows: number, rounds: number, round: string, n: number) =>
       `${rows} baris kampung dalam ${rounds} periode; yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,

@@ -19,6 +19,7 @@ import { Issue } from "../engine/issues";
 import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
 import { sheetAddress } from "./a1";
 import { currentRound, roundRead } from "./round-read";
+import { CutSheet, fitSheetsToGrid } from "./sheet-rows";
 import { trendSheet } from "./trend-sheet";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
@@ -56,6 +57,8 @@ export interface Summary {
   readonly sheets: SheetSpec[];
   /** The rounds and each kampung's history; null for a file of one round. */
   readonly trend: Trend | null;
+  /** Sheets cut at Excel's last row (their whole detail is in the JSON); usually none. */
+  readonly cut: readonly CutSheet[];
 }
 
 /** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
@@ -144,7 +147,8 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       : []),
     validasiSheet(results.issues, stamp, lang),
   ];
-  return { results, analysis, sheets, trend };
+  const fitted = fitSheetsToGrid(sheets, lang);
+  return { results, analysis, sheets: fitted.sheets, trend, cut: fitted.cut };
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [

@@ -125,6 +125,17 @@ export async function summarizeCommand(
   io.err(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
+  if (summary.cut.length > 0) {
+    const fmt = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US");
+    const list = summary.cut
+      .map((c) =>
+        lang === "id"
+          ? `${c.sheet} tanpa ${fmt.format(c.rowsLeftOut)} baris`
+          : `${c.sheet} without ${fmt.format(c.rowsLeftOut)} rows`
+      )
+      .join("; ");
+    io.err(T.sheetsCut[lang](list) + "\n");
+  }
   const trend = summary.trend;
   if (trend) {
     const round = trend.rounds[trend.current].label;
