@@ -248,9 +248,9 @@ export const MESSAGES = {
   EVIDENCE_NONE: {
     severity: "warning",
     id: () =>
-      `Tidak ada bukti (lembar Bukti tidak ada atau kosong): skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
+      `Tidak ada bukti: lembar KKB Bukti (atau Bukti, Evidence) tidak ada atau kosong, jadi skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
     en: () =>
-      `No evidence given (no Evidence sheet, or an empty one): the scores cannot be traced to evidence (date, source, quote/page).`,
+      `No evidence given: there is no KKB Bukti sheet (or Bukti, Evidence), or it is empty, so the scores cannot be traced to evidence (date, source, quote/page).`,
   },
   EVIDENCE_MISSING: {
     severity: "warning",

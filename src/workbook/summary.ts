@@ -476,8 +476,8 @@ function ringkasanSheet(
   } else if (!analysis.evidence.given) {
     notes.push(
       lang === "id"
-        ? "Tidak ada lembar Bukti: skor belum dapat ditelusuri ke buktinya."
-        : "No Bukti (evidence) sheet: the scores cannot be traced to their evidence."
+        ? "Tidak ada bukti (lembar KKB Bukti, Bukti atau Evidence kosong atau tidak ada): skor belum dapat ditelusuri ke buktinya."
+        : "No evidence (the KKB Bukti, Bukti or Evidence sheet is empty or missing): the scores cannot be traced to their evidence."
     );
   }
   blocks.push({ kind: "notes", row, col: 0, lines: notes });

@@ -318,6 +318,28 @@ async function main() {
     await page.getByText("Step 3 of 3").waitFor();
     assertEqual(await page.getByTestId("download-summary").count(), 0, "old-language link kept");
     assert(!(await text(page)).includes("Selesai"), "old-language status text kept");
+    // ... and the next summary, run in English, is an English workbook.
+    await page.getByTestId("run-summary").click();
+    await page.getByTestId("download-summary").waitFor();
+    assert((await text(page)).includes("Done"), "no English status text");
+    const [english] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-summary").click(),
+    ]);
+    assertEqual(
+      english.suggestedFilename(),
+      "contoh-jateng-2024-kkb-summary.xlsx",
+      "English file name"
+    );
+    const englishFile = path.join(downloads, "summary-en.xlsx");
+    await english.saveAs(englishFile);
+    const englishBook = await readWorkbook(englishFile);
+    assertEqual(
+      englishBook.getWorksheet("KKB Ringkasan").getCell("A1").value,
+      "Kampung KB convergence summary",
+      "English sheet title"
+    );
+    assertEqual(compositesOf(englishBook), EXPECTED_COMPOSITES, "composites in English");
     // KKB Validasi links to the cells inside the workbook (a location, no external target).
     const links = await sheetXml(file, workbook, "KKB Validasi");
     assert(
