@@ -1,6 +1,6 @@
 /**
  * Writes the .xlsx package directly: copied input grids and sheet specs become SpreadsheetML as
- * strings, streamed through a deflater into the zip (zip-writer.ts), with no object per cell.
+ * strings, streamed through a deflater into the zip (zip-sink.ts, on zip.js), with no object per cell.
  * Styles are resolved once per (role, number format) and per table column; user text is always
  * an inline string (`t="inlineStr"`), never a formula, escaped by xml-text.ts. Charts (drawing
  * and chart parts) are written with the sheets that hold them, in one pass.
@@ -9,8 +9,6 @@
  * (empty) shared-string table before the sheets, so ExcelJS's streaming reader reads each sheet as
  * it comes instead of parking it in a temporary file.
  */
-import { readFileSync } from "node:fs";
-import { Writable } from "node:stream";
 import { isCellError } from "../engine/cell";
 import { columnLetters, rangeAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
@@ -39,7 +37,8 @@ import { LaidCell, OutValue, blockCells, blockRowHeight, specRowCount } from "./
 import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
-import { ZipPart, ZipWriter } from "./zip-writer";
+import { OFFICE_THEME } from "./theme";
+import { ZipPart, ZipSink } from "./zip-sink";
 
 export interface PackageCopy {
   readonly name: string;
@@ -49,8 +48,8 @@ export interface PackageCopy {
 export interface PackageOptions {
   readonly copies?: readonly PackageCopy[];
   readonly onRows?: (written: number, total: number) => void;
-  /** Deflate level (1 fastest). */
-  readonly level?: number;
+  /** Called before each sheet is written, with its name, its place and the sheet count. */
+  readonly onSheet?: (name: string, index: number, total: number) => void;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -481,13 +480,6 @@ function hyperlinksXml(links: readonly Link[]): string {
 // ---------------------------------------------------------------------------------------------
 // Package parts
 
-let themeXml: string | null = null;
-/** ExcelJS's Office theme (what its writers put in every workbook). */
-function theme(): string {
-  themeXml ??= readFileSync(require.resolve("exceljs/lib/xlsx/xml/theme1.xml"), "utf8");
-  return themeXml;
-}
-
 function contentTypesXml(overrides: readonly [string, string][]): string {
   return (
     XML_HEAD +
@@ -587,17 +579,20 @@ interface SheetCharts {
 
 // ---------------------------------------------------------------------------------------------
 
-/** `target`: a file name, or a stream the caller closes (an OutputFile's). */
+/**
+ * Writes the package to `target` and closes it. On a failure the target is left to the caller
+ * (a file's temporary copy is removed by its OutputFile).
+ */
 export async function writePackage(
-  target: string | Writable,
+  target: WritableStream<Uint8Array>,
   sheets: readonly SheetSpec[],
   options: PackageOptions = {}
 ): Promise<void> {
   const copies = options.copies ?? [];
   const names = [...copies.map((c) => c.name), ...sheets.map((s) => s.name)];
   const now = new Date();
-  const zip = new ZipWriter(target, options.level ?? 1, now);
-  try {
+  const zip = new ZipSink(target, { date: now });
+  {
     // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
     const styles = new StyleSheet();
     const copyDate = sAttr(styles.id("data", FORMATS.date));
@@ -694,7 +689,7 @@ export async function writePackage(
     await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles));
     await zip.add("xl/styles.xml", styles.xml());
     styles.freeze();
-    await zip.add("xl/theme/theme1.xml", theme());
+    await zip.add("xl/theme/theme1.xml", OFFICE_THEME);
     await zip.add(
       "xl/sharedStrings.xml",
       `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="0" uniqueCount="0"/>`
@@ -707,6 +702,7 @@ export async function writePackage(
     let sheetNo = 0;
 
     for (const copy of copies) {
+      options.onSheet?.(copy.name, sheetNo, names.length);
       const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
       const widths = Array.from({ length: gridEndCol(copy.grid) }, () => COPY_COLUMN_WIDTH);
       const fit = fitScale(widths) >= MIN_FIT_SCALE;
@@ -718,6 +714,7 @@ export async function writePackage(
     }
 
     for (const spec of sheets) {
+      options.onSheet?.(spec.name, sheetNo, names.length);
       const number = ++sheetNo;
       const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
       const selected = number - 1 === activeTab;
@@ -776,14 +773,11 @@ export async function writePackage(
     }
     await zip.close();
     progress.onRows?.(progress.written, progress.total);
-  } catch (error) {
-    await zip.abort();
-    throw error;
   }
 }
 
 async function writeCharts(
-  zip: ZipWriter,
+  zip: ZipSink,
   spec: SheetSpec,
   { drawing, charts }: SheetCharts
 ): Promise<void> {

@@ -11,7 +11,7 @@ import {
   TableBlock,
   fitScale,
 } from "../../../src/workbook/sheet-spec";
-import { addColorScales, addValidation, setCell } from "../../../src/xlsx/exceljs-sheet";
+import { addColorScales, addValidation, setCell } from "./exceljs-sheet";
 import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
 import { COPY_COLUMN_WIDTH } from "../../../src/xlsx/styles";
 import { enableInternalLinks } from "./internal-links";

@@ -1,13 +1,13 @@
 /**
- * Drawing laid-out cells and table features on an ExcelJS worksheet: the browser writer
- * (write-bytes.ts) uses these, and so does the tests' reference writer (test/xlsx/legacy).
+ * Drawing laid-out cells and table features on an ExcelJS worksheet, for the tests' reference
+ * writer (legacy/write.ts): the package writer's output is compared with ExcelJS's.
  */
 import * as ExcelJS from "exceljs";
-import { isCellError } from "../engine/cell";
-import { rangeAddress } from "../workbook/a1";
-import { TableBlock, ValidationSpec } from "../workbook/sheet-spec";
-import { LaidCell } from "./layout";
-import { COLOR_SCALE_COLORS, cellStyle } from "./styles";
+import { isCellError } from "../../../src/engine/cell";
+import { rangeAddress } from "../../../src/workbook/a1";
+import { TableBlock, ValidationSpec } from "../../../src/workbook/sheet-spec";
+import { LaidCell } from "../../../src/xlsx/layout";
+import { COLOR_SCALE_COLORS, cellStyle } from "../../../src/xlsx/styles";
 
 export function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
   const { value } = cell;
