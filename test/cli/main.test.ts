@@ -86,7 +86,9 @@ describe("kkb validate", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/4 kampung, 0 galat, 2 peringatan/);
     expect(r.out).not.toMatch(/SCORE_OFF_RUBRIC|interoperabilitas\.penggunaan/);
-    expect(r.out).toMatch(/peringatan\s+'Penilaian'!\w+\s+Sumurboto\s+Interoperabilitas - Penggunaan/);
+    expect(r.out).toMatch(
+      /peringatan\s+'Penilaian'!\w+\s+Sumurboto\s+Interoperabilitas - Penggunaan/
+    );
   });
 
   it("exits 1 when a row has errors, listing the cell", async () => {
