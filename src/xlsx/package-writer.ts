@@ -57,6 +57,9 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REPORT_EVERY_ROWS = 2000;
+/** A turn of the event loop: Node's setImmediate; in the pane's worker, a zero timeout. */
+const nextTurn: (resolve: () => void) => void =
+  typeof setImmediate === "function" ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
 // Excel's limits for data validation messages.
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_TEXT_MAX = 255;
@@ -154,7 +157,7 @@ class SheetBody {
     if (++p.written % REPORT_EVERY_ROWS === 0) {
       p.onRows?.(p.written, p.total);
       // Lets a progress display and the zip's streams run.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => nextTurn(resolve));
     }
   }
 
