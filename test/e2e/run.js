@@ -125,13 +125,13 @@ function relsXml(file, workbook, name) {
 }
 
 /** The composite per kampung from KKB Ringkasan's per-kampung table. */
-function compositesOf(workbook) {
+function compositesOf(workbook, compositeHeader = "Komposit") {
   const sheet = workbook.getWorksheet("KKB Ringkasan");
   if (!sheet) throw new Error("no KKB Ringkasan sheet");
   for (let r = 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values;
     const kampungCol = values.indexOf("Kampung");
-    const compositeCol = values.indexOf("Komposit");
+    const compositeCol = values.indexOf(compositeHeader);
     if (kampungCol < 0 || compositeCol < 0) continue;
     const out = {};
     for (let d = r + 1; d <= sheet.rowCount; d++) {
@@ -339,7 +339,11 @@ async function main() {
       "Kampung KB convergence summary",
       "English sheet title"
     );
-    assertEqual(compositesOf(englishBook), EXPECTED_COMPOSITES, "composites in English");
+    assertEqual(
+      compositesOf(englishBook, "Composite"),
+      EXPECTED_COMPOSITES,
+      "composites in English"
+    );
     // KKB Validasi links to the cells inside the workbook (a location, no external target).
     const links = await sheetXml(file, workbook, "KKB Validasi");
     assert(
