@@ -21,6 +21,8 @@ function kampungAnalysisJson(a: KampungAnalysis) {
     weakest: a.weakest,
     statusCheck: a.statusCheck,
     evidence: a.evidence,
+    /** Issue 15: ranks of the composite and each domain within kecamatan, kabupaten/kota, provinsi. */
+    regionRanks: a.regionRanks,
   };
 }
 

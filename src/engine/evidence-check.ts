@@ -83,6 +83,11 @@ export interface EvidenceCoverage {
   readonly covered: number;
   /** covered / scored, 4 decimals; null when nothing is scored. */
   readonly share: number | null;
+  /**
+   * Per kampung (not in the total): keys (`rujukan.sop`) of the scored sub-indicators with no
+   * valid evidence row, in framework order.
+   */
+  readonly uncovered?: readonly string[];
 }
 
 export type EvidenceColumn = "kampung" | "field" | "date" | "source";
@@ -237,6 +242,7 @@ export function checkEvidence(
     }
     let scored = 0;
     let covered = 0;
+    const uncovered: string[] = [];
     /** Scored sub-indicators with no evidence row: one warning for the kampung names them all. */
     const missing: number[] = [];
     for (let i = 0; i < SUB_INDICATORS.length; i++) {
@@ -247,6 +253,7 @@ export function checkEvidence(
       const records = slots?.[i];
       if (!records) {
         missing.push(i);
+        uncovered.push(field);
         continue;
       }
       let valid = false;
@@ -282,6 +289,7 @@ export function checkEvidence(
         if (ok) valid = true;
       }
       if (valid) covered++;
+      else uncovered.push(field);
     }
     if (missing.length > 0) {
       const field = SUB_INDICATORS[missing[0]].key;
@@ -300,7 +308,7 @@ export function checkEvidence(
     }
     totalScored += scored;
     totalCovered += covered;
-    return coverageOf(scored, covered);
+    return { ...coverageOf(scored, covered), uncovered };
   });
 
   if (undated !== null) {

@@ -17,6 +17,8 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "ibangga",
   "wilayah",
   "validasi",
+  "profil",
+  "profilCetak",
 ]);
 
 const ROLES: ReadonlySet<string> = new Set<SheetRole>([...SUMMARY_ROLES, "input", "bukti"]);

@@ -19,6 +19,7 @@ import { sheetAddress } from "./a1";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
+import { profilCetakSheet, ProfilSelectionError, profilSheet, selectProfil } from "./profil";
 import { Grid } from "./grid";
 import {
   Block,
@@ -40,6 +41,11 @@ export interface SummaryOptions {
   /** Where the input came from: a file name or a workbook. */
   readonly source: string;
   readonly now: Date;
+  /**
+   * Issue 15: also write `KKB Profil Cetak` (one printed page per kampung) for the kampung of
+   * this region (null: all); more than MAX_PROFIL_PRINT throws ProfilSelectionError.
+   */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface Summary {
@@ -94,8 +100,28 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
     ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
     ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
     validasiSheet(results.issues, stamp, lang),
+    ...profilSheets(results, analysis, stamp, options),
   ];
   return { results, analysis, sheets };
+}
+
+/** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
+function profilSheets(
+  results: Results,
+  analysis: AnalysisResult,
+  stamp: readonly string[],
+  options: SummaryOptions
+): SheetSpec[] {
+  const sheets: SheetSpec[] = [];
+  const page = profilSheet(results, analysis, stamp, options.lang);
+  if (page) sheets.push(page);
+  if (options.profil) {
+    const region = options.profil.region;
+    const selection = selectProfil(results, region);
+    if (!selection.ok) throw new ProfilSelectionError(selection.problem, selection.count, region);
+    sheets.push(profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes));
+  }
+  return sheets;
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
@@ -104,6 +130,7 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["ibangga", SHEET_NAMES.ibangga, "titleIbangga"],
   ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
+  ["profil", SHEET_NAMES.profil, "titleProfil"],
 ];
 
 /**

@@ -6,8 +6,16 @@
  * formula. Charts are not written (ExcelJS cannot write them).
  */
 import * as ExcelJS from "exceljs";
+import { rangeAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
-import { MIN_FIT_SCALE, PAGE, SheetSpec, TableBlock, fitScale } from "../workbook/sheet-spec";
+import {
+  MIN_FIT_SCALE,
+  PAGE,
+  SheetSpec,
+  TableBlock,
+  fitScale,
+  printedWidths,
+} from "../workbook/sheet-spec";
 import { addAutoFilter, addColorScales, addValidation, setCell } from "./exceljs-sheet";
 import { LaidRow, checkSheetNames, gridRows, specRows } from "./layout";
 import { COPY_COLUMN_WIDTH } from "./styles";
@@ -72,12 +80,14 @@ export async function writeWorkbookBytes(
           ? [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }]
           : [],
       pageSetup:
-        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+        fitScale(printedWidths(spec)) >= MIN_FIT_SCALE
           ? PAGE_SETUP
           : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
     const repeat = spec.print?.repeatRows;
     if (repeat) sheet.pageSetup.printTitlesRow = `${repeat.first + 1}:${repeat.last + 1}`;
+    const area = spec.print?.area;
+    if (area) sheet.pageSetup.printArea = rangeAddress(area.row, area.col, area.rows, area.cols);
     sheet.columns = spec.columnWidths.map((width) => ({ width }));
     const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
     addColorScales(sheet, tables);
