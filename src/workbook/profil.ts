@@ -585,7 +585,7 @@ export function profilSheet(
     formula: `IF(${chosen}="","",IF(${pick(key)}="","",${pick(key)}))`,
     cached: cachedOf(key),
   });
-  const choiceCell = { row: DATA_HEADER_ROW + 2, col: 1 };
+  const choiceCell = { row: CONTENT + 1, col: 1 };
   const labels = fields.get("label")!;
   const src: PageSource = {
     get,

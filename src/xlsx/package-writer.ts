@@ -463,7 +463,8 @@ function clip(text: string, max: number): string {
 }
 
 function validationXml(v: ValidationSpec): string {
-  let attrs = ` type="${v.rule.type}" allowBlank="1" showInputMessage="1"`;
+  const type = v.rule.type === "listRange" ? "list" : v.rule.type;
+  let attrs = ` type="${type}" allowBlank="1" showInputMessage="1"`;
   attrs += ` promptTitle="${xmlAttr(clip(v.prompt.title, PROMPT_TITLE_MAX))}"`;
   attrs += ` prompt="${xmlAttr(clip(v.prompt.text, PROMPT_TEXT_MAX))}"`;
   attrs += ` showErrorMessage="1" errorStyle="${v.strict ? "stop" : "warning"}"`;
