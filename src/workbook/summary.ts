@@ -19,6 +19,12 @@ import { sheetAddress } from "./a1";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
+import {
+  rankLevelsShown,
+  regionRankCells,
+  regionRankHeaders,
+  regionRanksTable,
+} from "./region-ranks-table";
 import { profilCetakSheet, ProfilSelectionError, profilSheet, selectProfil } from "./profil";
 import { Grid } from "./grid";
 import {
@@ -98,7 +104,7 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
     ringkasanSheet(results, analysis, stamp, lang),
     domainSheet(results, stamp, lang),
     ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
-    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
+    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga, results)] : []),
     validasiSheet(results.issues, stamp, lang),
     ...profilSheets(results, analysis, stamp, options),
   ];
@@ -354,11 +360,13 @@ function ringkasanSheet(
   // The kabupaten/kota only when the file holds more than one (a district's own file does not).
   const kabupaten = new Set(results.kampung.map((k) => k.region.kabupaten));
   const withKabupaten = kabupaten.size > 1;
+  const rankLevels = rankLevelsShown(analysis);
   const columns: Column[] = [
     integer(label("no", lang)),
     wrapped(label("kampung", lang)),
     ...domainColumns(lang),
     integer(label("rank", lang)),
+    ...regionRankHeaders(rankLevels, lang).map((h) => integer(h)),
     text(label("status", lang)),
     ...(withKabupaten ? [wrapped(label("kabupaten", lang))] : []),
     ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
@@ -373,6 +381,7 @@ function ringkasanSheet(
       ...DOMAINS.map((d) => k.domains[d.key]),
       k.composite,
       a.ranks.composite,
+      ...regionRankCells(analysis, i, rankLevels),
       statusText(k),
       ...(withKabupaten ? [k.region.kabupaten] : []),
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
@@ -389,6 +398,7 @@ function ringkasanSheet(
     // (Not 9: ExcelJS, the pane's writer, takes a width of 9 for its default and drops it.)
     9.5,
     9.5,
+    ...rankLevels.map(() => 10.5),
     13,
     ...(withKabupaten ? [12] : []),
     ...(withEvidence ? [8] : []),
@@ -725,7 +735,8 @@ function wilayahSheet(
   analysis: AnalysisResult,
   stamp: readonly string[],
   lang: Lang,
-  withIbangga: boolean
+  withIbangga: boolean,
+  results: Results
 ): SheetSpec {
   const blocks: Block[] = heading(label("titleWilayah", lang), stamp);
   let row = CONTENT_ROW;
@@ -760,6 +771,12 @@ function wilayahSheet(
     const name = `KKB_Wilayah_${level.key}`;
     blocks.push(table(name, row, columns, rows));
     row += rows.length + 3;
+  }
+  // Issue 15: every domain's rank and the composite's within each region.
+  const ranks = regionRanksTable(results, analysis, rankLevelsShown(analysis), lang, row + 1);
+  if (ranks) {
+    blocks.push({ kind: "title", row, col: 0, text: label("titleRegionRanks", lang) });
+    blocks.push(ranks);
   }
   const columnWidths = [18, 18, 18, ...DOMAINS.map(() => 15), 9.5, 8, 11, 11];
   return {
