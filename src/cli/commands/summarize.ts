@@ -9,6 +9,7 @@ import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
 import { outputSheets } from "../../workbook/output-sheets";
+import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
 import { Summary, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { writeWorkbook } from "../../xlsx/write";
@@ -31,6 +32,8 @@ export interface SummarizeOptions {
   readonly visibleOnly?: boolean;
   /** Replace an existing output (xlsx and JSON file). */
   readonly force?: boolean;
+  /** Also write KKB Profil Cetak: true for every kampung, a text for one region's (issue 15). */
+  readonly profil?: string | boolean;
 }
 
 export async function summarizeCommand(
@@ -70,12 +73,24 @@ export async function summarizeCommand(
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
     const loaded = await loadInput(input, options.sheet, ctx, jsonToStdout, options.visibleOnly);
     read = loaded.read;
-    summary = buildSummary(read, {
-      lang,
-      weights: parsed.weights,
-      source: path.basename(input),
-      now: new Date(),
-    });
+    try {
+      summary = buildSummary(read, {
+        lang,
+        weights: parsed.weights,
+        source: path.basename(input),
+        now: new Date(),
+        ...(options.profil
+          ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
+          : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ProfilSelectionError)) throw error;
+      throw new CliError(
+        error.problem === "tooMany"
+          ? T.profilTooMany[lang](error.count, MAX_PROFIL_PRINT, error.region)
+          : T.profilNoRegion[lang](error.region ?? "")
+      );
+    }
     // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
     // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
     const { copies, sheets } = outputSheets(loaded.grids, summary.sheets);
