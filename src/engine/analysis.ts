@@ -128,6 +128,8 @@ export interface KampungAnalysis {
   readonly statusCheck: readonly StatusFlag[];
   /** Evidence coverage; null when no evidence sheet was given. */
   readonly evidence: EvidenceCoverage | null;
+  /** Keys of the scored sub-indicators without valid evidence; null without an evidence sheet. */
+  readonly uncoveredEvidence: readonly string[] | null;
   /** Ranks within the kampung's kecamatan, kabupaten/kota and provinsi (region-ranks.ts). */
   readonly regionRanks: RegionRanks;
 }
@@ -216,6 +218,7 @@ export function buildAnalysis(
       weakest: weakestDomains(k.domains),
       statusCheck: flags[i],
       evidence: audit.coverage[i],
+      uncoveredEvidence: audit.uncovered?.[i] ?? null,
       regionRanks: inRegions[i],
     })),
     statusGroups: groups,

@@ -83,11 +83,6 @@ export interface EvidenceCoverage {
   readonly covered: number;
   /** covered / scored, 4 decimals; null when nothing is scored. */
   readonly share: number | null;
-  /**
-   * Per kampung (not in the total): keys (`rujukan.sop`) of the scored sub-indicators with no
-   * valid evidence row, in framework order.
-   */
-  readonly uncovered?: readonly string[];
 }
 
 export type EvidenceColumn = "kampung" | "field" | "date" | "source";
@@ -109,6 +104,11 @@ export interface EvidenceAudit {
   readonly given: boolean;
   /** Per assessment, in order; null when no evidence sheet was given. */
   readonly coverage: readonly (EvidenceCoverage | null)[];
+  /**
+   * Per assessment, the keys (`rujukan.sop`) of its scored sub-indicators with no valid
+   * evidence row, in framework order; null when no evidence sheet was given (issue 15).
+   */
+  readonly uncovered?: readonly (readonly string[] | null)[];
   /** All kampung together; null when no evidence sheet was given. */
   readonly total: EvidenceCoverage | null;
   readonly issues: readonly Issue[];
@@ -153,7 +153,8 @@ export function checkEvidence(
         lang
       )
     );
-    return { given: false, coverage: assessments.map(() => null), total: null, issues };
+    const none = assessments.map(() => null);
+    return { given: false, coverage: none, uncovered: none, total: null, issues };
   }
 
   // Evidence rows by kampung (loose name), then by sub-indicator index.
@@ -233,6 +234,7 @@ export function checkEvidence(
   let undatedCount = 0;
   let totalScored = 0;
   let totalCovered = 0;
+  const uncoveredLists: string[][] = [];
   const coverage = assessments.map((a) => {
     const slots = byName.get(looseKey(a.name)) ?? null;
     const horizon = a.date === null ? null : horizonDays(a.date, months);
@@ -243,6 +245,7 @@ export function checkEvidence(
     let scored = 0;
     let covered = 0;
     const uncovered: string[] = [];
+    uncoveredLists.push(uncovered);
     /** Scored sub-indicators with no evidence row: one warning for the kampung names them all. */
     const missing: number[] = [];
     for (let i = 0; i < SUB_INDICATORS.length; i++) {
@@ -308,7 +311,7 @@ export function checkEvidence(
     }
     totalScored += scored;
     totalCovered += covered;
-    return { ...coverageOf(scored, covered), uncovered };
+    return coverageOf(scored, covered);
   });
 
   if (undated !== null) {
@@ -323,5 +326,11 @@ export function checkEvidence(
     );
   }
 
-  return { given: true, coverage, total: coverageOf(totalScored, totalCovered), issues };
+  return {
+    given: true,
+    coverage,
+    uncovered: uncoveredLists,
+    total: coverageOf(totalScored, totalCovered),
+    issues,
+  };
 }

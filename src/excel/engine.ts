@@ -47,6 +47,8 @@ export interface SummaryPlanRequest {
   readonly facts: WorkbookFacts;
   readonly settings?: readonly { readonly key: string; readonly value: string }[];
   readonly limitBytes?: number;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface SummaryCounts {
@@ -167,6 +169,7 @@ export class LocalEngine implements SummaryEngine {
       weights: request.weights,
       source: request.source,
       now: request.now,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     const counts = {
       kampung: summary.results.kampung.length,

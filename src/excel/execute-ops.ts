@@ -151,7 +151,8 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       return;
     case "formulas": {
       const sheet = sheets.get(op.sheet);
-      for (const cell of op.cells) sheet.getCell(cell.row, cell.col).formulas = [[cell.formula]];
+      for (const cell of op.cells)
+        sheet.getRangeByIndexes(cell.row, cell.col, 1, 1).formulas = [[cell.formula]];
       return;
     }
     case "wrap": {
@@ -212,7 +213,10 @@ export async function executeBatchStream(
   const sheets = new SheetProxies(context);
   for (let i = 0; i < total; i++) {
     const ops = await batch(i);
-    context.application.suspendApiCalculationUntilNextSync();
+    // Formulas written under suspended calculation are not calculated: their batch (planned
+    // last, on its own: plan-summary.ts) is not suspended.
+    if (!ops.some((op) => op.kind === "formulas"))
+      context.application.suspendApiCalculationUntilNextSync();
     for (const op of ops) executeOp(context, sheets, op);
     // One sync per planned batch is the point: each stays under the payload limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

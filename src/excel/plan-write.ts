@@ -508,7 +508,11 @@ export function batchOps(ops: readonly WriteOp[], limitBytes = REQUEST_PAYLOAD_L
     const size = opBytes(op);
     if (size > limitBytes)
       throw new Error(`A single ${op.kind} operation of ${size} bytes passes the limit`);
-    if (batch.length > 0 && bytes + size > limitBytes) {
+    // Formulas never share a batch with other operations (see executeBatchStream).
+    const kindChanges =
+      batch.length > 0 &&
+      (op.kind === "formulas") !== (batch[batch.length - 1].kind === "formulas");
+    if (batch.length > 0 && (bytes + size > limitBytes || kindChanges)) {
       batches.push(batch);
       batch = [];
       bytes = 0;

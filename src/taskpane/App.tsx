@@ -92,6 +92,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
   const [sheetLang, setSheetLang] = React.useState<Lang>(initialLang);
   const [includeCopies, setIncludeCopies] = React.useState(true);
+  const [profilPrint, setProfilPrint] = React.useState(false);
+  const [profilRegion, setProfilRegion] = React.useState("");
+  const profil = profilPrint ? { profil: { region: profilRegion.trim() || null } } : {};
   const [running, setRunning] = React.useState(false);
   const [visibleOnly, setVisibleOnly] = React.useState(false);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -316,6 +319,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       where,
       weights,
       lang: sheetLang,
+      ...profil,
       onProgress: (p) =>
         setProgress({
           fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
@@ -338,7 +342,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
           ? s.progressSheet(p.sheet)
           : s.progressZip;
     const summary = await paneEngine(mode).summaryFile(
-      { lang: sheetLang, weights, source: name, now: new Date(), includeCopies },
+      { lang: sheetLang, weights, source: name, now: new Date(), includeCopies, ...profil },
       (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
     );
     const { kampung, errors, warnings } = summary.counts;
@@ -454,6 +458,10 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onSheetLang={setSheetLang}
               includeCopies={includeCopies}
               onIncludeCopies={setIncludeCopies}
+              profilPrint={profilPrint}
+              onProfilPrint={setProfilPrint}
+              profilRegion={profilRegion}
+              onProfilRegion={setProfilRegion}
               hasData={hasData}
               canRun={hasData && weightsCheck.ok}
               running={running}

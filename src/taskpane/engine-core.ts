@@ -55,6 +55,7 @@ export function createEngineCore(
       weights: request.weights,
       source: request.source,
       now: request.now,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     // A user's own `KKB ...` sheet is kept and the summary numbered, as in Excel.
     const { copies, sheets } = request.includeCopies

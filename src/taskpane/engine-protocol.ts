@@ -26,6 +26,8 @@ export interface FileSummaryRequest {
   readonly now: Date;
   /** Copy the file's other sheets into the summary workbook. */
   readonly includeCopies: boolean;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface FileSummary {

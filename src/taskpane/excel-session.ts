@@ -44,6 +44,7 @@ export function summarizeInExcel(options: {
   readonly weights: Weights;
   readonly lang: Lang;
   readonly onProgress: (progress: SummarizeProgress) => void;
+  readonly profil?: { readonly region: string | null };
 }): Promise<SummarizeOutcome> {
   return excel().run((context) =>
     summarizeWorkbook(context, {
@@ -52,6 +53,7 @@ export function summarizeInExcel(options: {
       lang: options.lang,
       onProgress: options.onProgress,
       engine: paneEngine(),
+      ...(options.profil ? { profil: options.profil } : {}),
     })
   );
 }

@@ -147,6 +147,9 @@ const id = {
   optionsTitle: "Pilihan",
   sheetLanguage: "Bahasa lembar ringkasan",
   includeCopies: "Sertakan salinan lembar data di file hasil",
+  profilPrint: "Juga tulis KKB Profil Cetak: satu halaman cetak per kampung",
+  profilRegion: "Wilayah (kosong: semua kampung; paling banyak 200)",
+  profilRegionHelp: "Nama desa, kecamatan, kabupaten/kota atau provinsi seperti tertulis di data.",
   generateExcel: "Buat ringkasan",
   generateFile: "Buat file ringkasan",
   generateHelpExcel:
@@ -295,6 +298,9 @@ const en: Strings = {
   optionsTitle: "Options",
   sheetLanguage: "Language of the summary sheets",
   includeCopies: "Include a copy of the data sheets in the file",
+  profilPrint: "Also write KKB Profil Cetak: one printed page per kampung",
+  profilRegion: "Region (empty: every kampung; at most 200)",
+  profilRegionHelp: "A desa, kecamatan, regency/city or province name as written in the data.",
   generateExcel: "Make the summary",
   generateFile: "Make the summary file",
   generateHelpExcel:

@@ -103,6 +103,14 @@ const L = {
     en: "Ranks within regions (composite and each domain)",
   },
   level: { id: "Wilayah", en: "Region level" },
+  profilTooMany: {
+    id: "KKB Profil Cetak: {count} kampung terlalu banyak untuk dicetak (paling banyak {max}). Pilih satu wilayah (kecamatan, kabupaten/kota atau provinsi).",
+    en: "KKB Profil Cetak: {count} kampung are too many to print (at most {max}). Choose a region (kecamatan, regency/city or province).",
+  },
+  profilNoRegion: {
+    id: 'KKB Profil Cetak: tidak ada kampung di wilayah "{region}".',
+    en: 'KKB Profil Cetak: no kampung in "{region}".',
+  },
   regionName: { id: "Nama wilayah", en: "Region name" },
 } satisfies Record<string, Bilingual>;
 

@@ -43,12 +43,18 @@ import {
 
 /** Above this many kampung, `KKB Profil Cetak` asks for a region. */
 export const MAX_PROFIL_PRINT = 200;
+/**
+ * Above this many kampung (a whole country's file), `KKB Profil` is not written: a dropdown of
+ * tens of thousands of names helps no forum, and its data table would double the summary's
+ * writing; the Ringkasan says to summarise one region for it.
+ */
+export const MAX_PROFIL_CHOICES = 10_000;
 
 /** The page's columns (A-L) and the profile data table's first column (N). */
 const PAGE_COLS = 12;
 const DATA_COL = 13;
 /** The page's column widths, A-L: domain, sub-indicator, value, meaning, score; gap; right side. */
-const PAGE_WIDTHS = [28, 21, 7, 34, 9, 2, 27, 10, 10, 10, 10, 10];
+const PAGE_WIDTHS = [28, 21, 7, 34, 9.5, 2, 27, 10, 10, 10, 10, 10];
 const DATA_WIDTH = 12;
 /** Rows from one page of KKB Profil Cetak to the next. */
 const PAGE_ROWS = 40;
@@ -304,9 +310,8 @@ function profileFields(
       : `${e.covered} of ${e.scored} sub-indicator scores have valid evidence (${pct}).`;
   });
   add("uncovered", label("uncovered", lang), FORMATS.text, (i) => {
-    const e = analysis.kampung[i].evidence;
-    if (e === null) return null;
-    const keys = e.uncovered ?? [];
+    const keys = analysis.kampung[i].uncoveredEvidence;
+    if (keys === null) return null;
     if (keys.length === 0) return lang === "id" ? "(tidak ada)" : "(none)";
     return keys
       .map((key) => {
@@ -569,7 +574,7 @@ export function profilSheet(
   lang: Lang
 ): SheetSpec | null {
   const n = results.kampung.length;
-  if (n === 0) return null;
+  if (n === 0 || n > MAX_PROFIL_CHOICES) return null;
   const fields = profileFields(results, analysis, lang);
   const keys = [...fields.keys()];
   const colOf = new Map(keys.map((k, j) => [k, DATA_COL + j]));
@@ -725,9 +730,16 @@ export class ProfilSelectionError extends Error {
   constructor(
     readonly problem: "tooMany" | "noMatch",
     readonly count: number,
-    readonly region: string | null
+    readonly region: string | null,
+    lang: Lang = "id"
   ) {
-    super(`KKB Profil Cetak: ${problem} (${count})`);
+    // The message says what to do, in the sheets' language (the pane shows it as it is).
+    super(
+      label(problem === "tooMany" ? "profilTooMany" : "profilNoRegion", lang)
+        .replace("{count}", String(count))
+        .replace("{max}", String(MAX_PROFIL_PRINT))
+        .replace("{region}", region ?? "")
+    );
     this.name = "ProfilSelectionError";
   }
 }

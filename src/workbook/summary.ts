@@ -25,7 +25,13 @@ import {
   regionRankHeaders,
   regionRanksTable,
 } from "./region-ranks-table";
-import { profilCetakSheet, ProfilSelectionError, profilSheet, selectProfil } from "./profil";
+import {
+  MAX_PROFIL_CHOICES,
+  profilCetakSheet,
+  ProfilSelectionError,
+  profilSheet,
+  selectProfil,
+} from "./profil";
 import { Grid } from "./grid";
 import {
   Block,
@@ -124,7 +130,8 @@ function profilSheets(
   if (options.profil) {
     const region = options.profil.region;
     const selection = selectProfil(results, region);
-    if (!selection.ok) throw new ProfilSelectionError(selection.problem, selection.count, region);
+    if (!selection.ok)
+      throw new ProfilSelectionError(selection.problem, selection.count, region, options.lang);
     sheets.push(profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes));
   }
   return sheets;
@@ -428,6 +435,13 @@ function ringkasanSheet(
       lang === "id"
         ? "Tidak ada lembar Bukti: skor belum dapat ditelusuri ke buktinya."
         : "No Bukti (evidence) sheet: the scores cannot be traced to their evidence."
+    );
+  }
+  if (results.kampung.length > MAX_PROFIL_CHOICES) {
+    notes.push(
+      lang === "id"
+        ? `KKB Profil tidak ditulis untuk lebih dari ${MAX_PROFIL_CHOICES} kampung: ringkas satu kabupaten/kota atau provinsi untuk profil per kampung.`
+        : `KKB Profil is not written for more than ${MAX_PROFIL_CHOICES} kampung: summarise one regency/city or province for the per-kampung profile.`
     );
   }
   blocks.push({ kind: "notes", row, col: 0, lines: notes });
