@@ -788,9 +788,12 @@ function wilayahSheet(
   }
   // Issue 15: every domain's rank and the composite's within each region.
   const ranks = regionRanksTable(results, analysis, rankLevelsShown(analysis), lang, row + 1);
+  // On a page of its own: the means above are one page, the ranks a long list.
+  const breaks: number[] = [];
   if (ranks) {
     blocks.push({ kind: "title", row, col: 0, text: label("titleRegionRanks", lang) });
     blocks.push(ranks);
+    breaks.push(row);
   }
   const columnWidths = [18, 18, 18, ...DOMAINS.map(() => 15), 9.5, 8, 11, 11];
   return {
@@ -800,6 +803,7 @@ function wilayahSheet(
     blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
+    ...(breaks.length > 0 ? { print: { breaksBefore: breaks } } : {}),
   };
 }
 
