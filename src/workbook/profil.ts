@@ -345,8 +345,9 @@ interface PageSource {
   readonly chart: (key: FieldKey) => SpecValue;
   /** The rubric meaning of the sub-indicator value in `ref` (a cell of the page). */
   readonly meaning: (key: FieldKey, ref: string) => SpecValue;
-  /** The identity table's first row: the choice cell, or the kampung's name. */
+  /** The identity table's first row: the choice cell, or the kampung's name, and its label. */
   readonly choice: SpecValue;
+  readonly choiceLabel: string;
   readonly title: string;
 }
 
@@ -406,7 +407,7 @@ function pageBlocks(
   ];
   let row = base + CONTENT;
   const identity: SpecValue[][] = [
-    [label("chooseKampung", lang), src.choice],
+    [src.choiceLabel, src.choice],
     [label("desa", lang), src.get("desa")],
     [label("kecamatan", lang), src.get("kecamatan")],
     [label("kabupaten", lang), src.get("kabupaten")],
@@ -606,6 +607,7 @@ export function profilSheet(
       };
     },
     choice: labels.value(0),
+    choiceLabel: label("chooseKampung", lang),
     title: label("titleProfil", lang),
   };
   const withIbangga = fields.has("ib:setara");
@@ -702,6 +704,7 @@ export function profilCetakSheet(
         return rubricMeaning(typeof v === "number" ? v : null, lang) || null;
       },
       choice: results.kampung[i].name,
+      choiceLabel: label("kampung", lang),
       title: `${label("titleProfil", lang)}: ${results.kampung[i].name}`,
     };
     const page = pageBlocks(

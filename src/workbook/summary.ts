@@ -159,6 +159,11 @@ export function summaryRoleOf(grid: Grid): SheetRole | null {
   if (typeof stamp !== "string" || !/^(Metode|Method): /.test(stamp)) return null;
   const name = grid.sheet.toLocaleLowerCase().replace(/ \(\d+\)$/, "");
   const title = at(0);
+  // KKB Profil Cetak: its first page's title names the kampung (`Profil Kampung KB: ...`).
+  if (name === SHEET_NAMES.profilCetak.toLocaleLowerCase() && typeof title === "string") {
+    const prefixes = (["id", "en"] as const).map((l) => `${label("titleProfil", l)}: `);
+    return prefixes.some((p) => title.startsWith(p)) ? "profilCetak" : null;
+  }
   for (const [role, sheetName, titleKey] of SUMMARY_SHEETS) {
     if (name !== sheetName.toLocaleLowerCase()) continue;
     return title === label(titleKey, "id") || title === label(titleKey, "en") ? role : null;

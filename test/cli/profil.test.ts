@@ -50,6 +50,18 @@ describe("kkb ringkas --profil", () => {
     expect(sheets).toEqual(expect.arrayContaining(["KKB Ringkasan", "KKB Profil"]));
   });
 
+  it("summarising that summary again writes KKB Profil and KKB Profil Cetak afresh", async () => {
+    const first = tmp.file("pertama.xlsx");
+    expect((await run("ringkas", EXAMPLE, "-o", first, "--profil")).code).toBe(0);
+    const again = tmp.file("lagi.xlsx");
+    expect((await run("ringkas", first, "-o", again, "--profil")).code).toBeLessThanOrEqual(1);
+    const sheets = (await readWorkbook(again)).map((g) => g.sheet);
+    expect(sheets.filter((s) => s.startsWith("KKB Profil"))).toEqual([
+      "KKB Profil",
+      "KKB Profil Cetak",
+    ]);
+  });
+
   it("without --profil writes KKB Profil but no KKB Profil Cetak", async () => {
     const output = tmp.file("tanpa.xlsx");
     expect((await run("ringkas", EXAMPLE, "-o", output)).code).toBe(0);
