@@ -54,7 +54,7 @@ export const MAX_PROFIL_CHOICES = 10_000;
 const PAGE_COLS = 12;
 const DATA_COL = 13;
 /** The page's column widths, A-L: domain, sub-indicator, value, meaning, score; gap; right side. */
-const PAGE_WIDTHS = [28, 21, 7, 34, 9.5, 2, 27, 10, 10, 10, 10, 10];
+const PAGE_WIDTHS = [28, 21, 7, 46, 9.5, 2, 27, 10, 10, 10, 10, 10];
 const DATA_WIDTH = 12;
 /** Rows from one page of KKB Profil Cetak to the next. */
 const PAGE_ROWS = 40;
@@ -111,7 +111,8 @@ export function rubricMeaning(value: number | null, lang: Lang): string {
 }
 
 function between(a: string, b: string, lang: Lang): string {
-  return lang === "id" ? `antara "${a}" dan "${b}"` : `between "${a}" and "${b}"`;
+  // Short enough to show whole beside the value (a mean of items, e.g. 0.7 or 1.3).
+  return lang === "id" ? `antara: ${a} / ${b}` : `between: ${a} / ${b}`;
 }
 
 /** A text as a formula's string literal. */

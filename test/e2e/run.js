@@ -331,9 +331,13 @@ async function main() {
   });
 
   test("KKB Profil Cetak from the pane: the pages of one region (issue 15)", async () => {
-    const page = await openPane();
+    // (In Indonesian: an earlier test leaves the pane's language on English.)
+    const page = await openPane("?lang=id");
     await openExample(page);
-    await page.getByRole("button", { name: /3\. Ringkasan/ }).click();
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Periksa" }).waitFor();
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Ringkasan" }).waitFor();
     await page.getByRole("checkbox", { name: /KKB Profil Cetak/ }).check();
     await page.getByRole("textbox", { name: /Wilayah/ }).fill("Kota Semarang");
     await shot(page, "05b-profil");

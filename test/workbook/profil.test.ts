@@ -47,13 +47,11 @@ describe("rubricMeaning", () => {
   });
 
   it("says a mean of items lies between two levels; nothing for a missing value", () => {
-    expect(rubricMeaning(0.7, "id")).toBe('antara "tidak ada" dan "ada tetapi parsial"');
+    expect(rubricMeaning(0.7, "id")).toBe("antara: tidak ada / ada tetapi parsial");
     expect(rubricMeaning(1.3, "en")).toBe(
-      'between "exists but partial" and "routine with minor deviations"'
+      "between: exists but partial / routine with minor deviations"
     );
-    expect(rubricMeaning(1.7, "id")).toBe(
-      'antara "rutin dengan deviasi kecil" dan "lengkap dan rutin"'
-    );
+    expect(rubricMeaning(1.7, "id")).toBe("antara: rutin dengan deviasi kecil / lengkap dan rutin");
     expect(rubricMeaning(null, "id")).toBe("");
   });
 });

@@ -166,7 +166,7 @@ withTools("KKB Profil recalculated by LibreOffice (issue 15)", () => {
       expect(page.D24).toBe(rubricMeaning(page.C24 as number, "id"));
     });
     expect(pages[0].C24).toBe(0.7);
-    expect(pages[0].D24).toBe('antara "tidak ada" dan "ada tetapi parsial"');
+    expect(pages[0].D24).toBe("antara: tidak ada / ada tetapi parsial");
 
     // On paper: the profile page (as written: the first kampung chosen) is one A4 page.
     const pdfDir = tmp.file("pdf");
