@@ -84,7 +84,7 @@ const L = {
   medianStatus: { id: "Median status yang sama", en: "Median of the same status" },
   reading: { id: "Bacaan hasil", en: "Reading the results" },
   strengths: { id: "Kekuatan (domain tertinggi)", en: "Strengths (highest domains)" },
-  uncovered: { id: "Sub-indikator tanpa bukti sah", en: "Sub-indicators without valid evidence" },
+  uncovered: { id: "Tanpa bukti sah", en: "Without valid evidence" },
   chosenRow: { id: "Baris terpilih", en: "Chosen row" },
   profilData: {
     id: "Data profil: halaman di kiri membacanya dengan INDEX/MATCH",

@@ -54,7 +54,7 @@ export const MAX_PROFIL_CHOICES = 10_000;
 const PAGE_COLS = 12;
 const DATA_COL = 13;
 /** The page's column widths, A-L: domain, sub-indicator, value, meaning, score; gap; right side. */
-const PAGE_WIDTHS = [28, 21, 7, 46, 9.5, 2, 27, 10, 10, 10, 10, 10];
+const PAGE_WIDTHS = [28, 25, 7, 44, 9.5, 2, 27, 10, 10, 10, 10, 10];
 const DATA_WIDTH = 12;
 /** Rows from one page of KKB Profil Cetak to the next. */
 const PAGE_ROWS = 40;
