@@ -70,6 +70,10 @@ function kampungAnalysisJson(a: KampungAnalysis) {
     weakest: a.weakest,
     statusCheck: a.statusCheck,
     evidence: a.evidence,
+    /** Issue 15: ranks of the composite and each domain within kecamatan, kabupaten/kota, provinsi. */
+    regionRanks: a.regionRanks,
+    /** Issue 15: scored sub-indicators without valid evidence (null without an evidence sheet). */
+    uncoveredEvidence: a.uncoveredEvidence,
   };
 }
 

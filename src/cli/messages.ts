@@ -96,6 +96,18 @@ export const T = {
         ? `There is no round ${wanted}: this file holds one round only (no Periode column).`
         : `There is no round ${wanted} in this file. Its rounds: ${list.join(", ")}.`,
   },
+  profilTooMany: {
+    id: (count: number, max: number, region: string | null) =>
+      `KKB Profil Cetak: ${count} kampung${region ? ` di wilayah "${region}"` : ""} terlalu banyak untuk dicetak (paling banyak ${max}). Pilih satu wilayah: --profil "<kecamatan, kabupaten/kota atau provinsi>".`,
+    en: (count: number, max: number, region: string | null) =>
+      `KKB Profil Cetak: ${count} kampung${region ? ` in "${region}"` : ""} are too many to print (at most ${max}). Choose a region: --profil "<kecamatan, regency/city or province>".`,
+  },
+  profilNoRegion: {
+    id: (region: string) =>
+      `KKB Profil Cetak: tidak ada kampung di wilayah "${region}" (nama desa, kecamatan, kabupaten/kota atau provinsi seperti di file).`,
+    en: (region: string) =>
+      `KKB Profil Cetak: no kampung in "${region}" (a desa, kecamatan, regency/city or province name as in the file).`,
+  },
   refuseExisting: {
     id: (f: string) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
     en: (f: string) =>

@@ -49,6 +49,8 @@ export interface SummaryPlanRequest {
   readonly limitBytes?: number;
   /** The round to summarise; the latest by default. */
   readonly periode?: string;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface SummaryCounts {
@@ -170,6 +172,7 @@ export class LocalEngine implements SummaryEngine {
       source: request.source,
       now: request.now,
       periode: request.periode,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     const counts = {
       kampung: summary.results.kampung.length,

@@ -18,6 +18,8 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "wilayah",
   "tren",
   "validasi",
+  "profil",
+  "profilCetak",
 ]);
 
 const ROLES: ReadonlySet<string> = new Set<SheetRole>([...SUMMARY_ROLES, "input", "bukti"]);

@@ -32,6 +32,8 @@ export interface SummarizeOptions {
    * in a Web Worker, so this thread only reads ranges and runs the planned batches.
    */
   readonly engine?: SummaryEngine;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface SummarizeProgress {
@@ -108,6 +110,7 @@ export async function summarizeWorkbook(
     facts: workbookFacts(survey),
     settings: summarySettingEntries(found.location, weights, lang),
     periode: options.periode,
+    ...(options.profil ? { profil: options.profil } : {}),
   });
   if (!plan.ok) return failure(refusalMessage(plan.refusal, lang));
   await executeBatchStream(context, plan.batchCount, plan.batch, (done, total, batch) => {

@@ -92,6 +92,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
   const [sheetLang, setSheetLang] = React.useState<Lang>(initialLang);
   const [includeCopies, setIncludeCopies] = React.useState(true);
+  const [profilPrint, setProfilPrint] = React.useState(false);
+  const [profilRegion, setProfilRegion] = React.useState("");
+  const profil = profilPrint ? { profil: { region: profilRegion.trim() || null } } : {};
   const [running, setRunning] = React.useState(false);
   const [visibleOnly, setVisibleOnly] = React.useState(false);
   /** The round chosen to summarise (several rounds in the data); null: the latest. */
@@ -322,6 +325,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       weights,
       lang: sheetLang,
       periode: chosenRound ?? undefined,
+      ...profil,
       onProgress: (p) =>
         setProgress({
           fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
@@ -351,6 +355,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         now: new Date(),
         includeCopies,
         periode: chosenRound ?? undefined,
+        ...profil,
       },
       (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
     );
@@ -467,6 +472,10 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onSheetLang={setSheetLang}
               includeCopies={includeCopies}
               onIncludeCopies={setIncludeCopies}
+              profilPrint={profilPrint}
+              onProfilPrint={setProfilPrint}
+              profilRegion={profilRegion}
+              onProfilRegion={setProfilRegion}
               hasData={hasData}
               canRun={hasData && weightsCheck.ok}
               running={running}

@@ -56,6 +56,7 @@ export function createEngineCore(
       source: request.source,
       now: request.now,
       periode: request.periode,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     // A user's own `KKB ...` sheet is kept and the summary numbered, as in Excel.
     const { copies, sheets } = request.includeCopies

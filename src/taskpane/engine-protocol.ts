@@ -28,6 +28,8 @@ export interface FileSummaryRequest {
   readonly includeCopies: boolean;
   /** The round to summarise; the latest by default. */
   readonly periode?: string;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface FileSummary {

@@ -45,6 +45,7 @@ export function summarizeInExcel(options: {
   readonly lang: Lang;
   readonly periode?: string;
   readonly onProgress: (progress: SummarizeProgress) => void;
+  readonly profil?: { readonly region: string | null };
 }): Promise<SummarizeOutcome> {
   return excel().run((context) =>
     summarizeWorkbook(context, {
@@ -54,6 +55,7 @@ export function summarizeInExcel(options: {
       periode: options.periode,
       onProgress: options.onProgress,
       engine: paneEngine(),
+      ...(options.profil ? { profil: options.profil } : {}),
     })
   );
 }

@@ -10,6 +10,8 @@ export const SHEET_NAMES = {
   tren: "KKB Tren",
   input: "KKB Input",
   bukti: "KKB Bukti",
+  profil: "KKB Profil",
+  profilCetak: "KKB Profil Cetak",
 } as const;
 
 const L = {
@@ -86,6 +88,52 @@ const L = {
   allKampung: { id: "Semua kampung", en: "All kampung" },
   regionLevel: { id: "Tingkat wilayah", en: "Region level" },
   region: { id: "Wilayah", en: "Region" },
+  // Issue 15: the profile page and the ranks within regions.
+  titleProfil: { id: "Profil Kampung KB", en: "Kampung KB profile" },
+  identity: { id: "Identitas", en: "Identity" },
+  chooseKampung: { id: "Kampung (pilih di sini)", en: "Kampung (choose here)" },
+  domain: { id: "Domain", en: "Domain" },
+  subIndicator: { id: "Sub-indikator", en: "Sub-indicator" },
+  value: { id: "Nilai", en: "Value" },
+  rubricMeaning: { id: "Arti rubrik", en: "Rubric meaning" },
+  scoresRanks: { id: "Komposit dan peringkat", en: "Composite and ranks" },
+  rankFile: { id: "Peringkat di seluruh berkas", en: "Rank in the whole file" },
+  rankKecamatan: { id: "Peringkat di kecamatan", en: "Rank in the subdistrict" },
+  rankKabupaten: { id: "Peringkat di kabupaten/kota", en: "Rank in the regency/city" },
+  rankProvinsi: { id: "Peringkat di provinsi", en: "Rank in the province" },
+  ofKampung: { id: "Dari (kampung)", en: "Of (kampung)" },
+  medianKabupaten: { id: "Median kab/kota", en: "Regency/city median" },
+  medianStatus: { id: "Median status yang sama", en: "Median of the same status" },
+  reading: { id: "Bacaan hasil", en: "Reading the results" },
+  strengths: { id: "Kekuatan (domain tertinggi)", en: "Strengths (highest domains)" },
+  uncovered: { id: "Tanpa bukti sah", en: "Without valid evidence" },
+  chosenRow: { id: "Baris terpilih", en: "Chosen row" },
+  profilData: {
+    id: "Data profil: halaman di kiri membacanya dengan INDEX/MATCH",
+    en: "Profile data: the page on the left reads it with INDEX/MATCH",
+  },
+  choosePrompt: {
+    id: "Pilih kampung dari daftar; halaman terisi ulang dengan rumus biasa.",
+    en: "Choose a kampung from the list; the page fills itself with ordinary formulas.",
+  },
+  chooseError: {
+    id: "Pilih nama kampung dari daftar.",
+    en: "Choose a kampung name from the list.",
+  },
+  titleRegionRanks: {
+    id: "Peringkat dalam wilayah (komposit dan tiap domain)",
+    en: "Ranks within regions (composite and each domain)",
+  },
+  level: { id: "Wilayah", en: "Region level" },
+  profilTooMany: {
+    id: "KKB Profil Cetak: {count} kampung terlalu banyak untuk dicetak (paling banyak {max}). Pilih satu wilayah (kecamatan, kabupaten/kota atau provinsi).",
+    en: "KKB Profil Cetak: {count} kampung are too many to print (at most {max}). Choose a region (kecamatan, regency/city or province).",
+  },
+  profilNoRegion: {
+    id: 'KKB Profil Cetak: tidak ada kampung di wilayah "{region}".',
+    en: 'KKB Profil Cetak: no kampung in "{region}".',
+  },
+  regionName: { id: "Nama wilayah", en: "Region name" },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

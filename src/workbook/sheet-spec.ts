@@ -4,11 +4,42 @@
  * Coordinates are 0-based (row, col) on the sheet.
  */
 
-export type SpecValue = number | string | boolean | Date | null;
+export type SpecValue = number | string | boolean | Date | null | SpecFormula;
+
+/**
+ * A formula KKB itself built (issue 15: the profile page): the only way a cell becomes a
+ * formula. A string is always written as text, whatever it starts with, so user text can never
+ * become one. `formula` is in Excel's file syntax (English function names, `,` between
+ * arguments, `.` decimals, A1 references, no leading `=`); `cached` is the value it has when
+ * the sheet is written, where KKB can compute it (a file shows it before any recalculation).
+ */
+export interface SpecFormula {
+  readonly formula: string;
+  readonly cached?: number | string | null;
+}
+
+/** Whether a spec value is a KKB formula. */
+export function isSpecFormula(value: unknown): value is SpecFormula {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Date) &&
+    typeof (value as { formula?: unknown }).formula === "string"
+  );
+}
 
 /** Roles of the sheets KKB writes; used to mark and find the sheets it owns. */
 export type SheetRole =
-  "ringkasan" | "domain" | "ibangga" | "wilayah" | "tren" | "validasi" | "input" | "bukti";
+  | "ringkasan"
+  | "domain"
+  | "ibangga"
+  | "wilayah"
+  | "tren"
+  | "validasi"
+  | "input"
+  | "bukti"
+  | "profil"
+  | "profilCetak";
 
 export interface SheetSpec {
   /** Preferred sheet name (at most 31 characters), e.g. `KKB Ringkasan`. */
@@ -31,6 +62,13 @@ export interface PrintSpec {
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** Manual page breaks before these rows (0-based). */
   readonly breaksBefore?: readonly number[];
+  /** Only this rectangle prints (0-based top-left, counts); the whole used range without it. */
+  readonly area?: {
+    readonly row: number;
+    readonly col: number;
+    readonly rows: number;
+    readonly cols: number;
+  };
 }
 
 /**
@@ -130,6 +168,13 @@ export interface ValidationSpec {
   readonly rule:
     | { readonly type: "decimal"; readonly min: number; readonly max: number }
     | { readonly type: "list"; readonly values: readonly string[] }
+    /** A list taken from cells of the same sheet (one column): names of any length or count. */
+    | {
+        readonly type: "listRange";
+        readonly row: number;
+        readonly col: number;
+        readonly rows: number;
+      }
     | { readonly type: "date" };
   /** Shown when the cell is selected. */
   readonly prompt: { readonly title: string; readonly text: string };
@@ -221,4 +266,10 @@ export function fitScale(widths: readonly number[]): number {
 /** The height in points of the sheet's rows one printed page holds at the scale of these columns. */
 export function pageRowsHeight(widths: readonly number[]): number {
   return ((PAGE.height - PAGE.margins.top - PAGE.margins.bottom) * 72) / fitScale(widths);
+}
+
+/** The widths of the columns that print: the print area's, or all of them. */
+export function printedWidths(spec: SheetSpec): readonly number[] {
+  const area = spec.print?.area;
+  return area ? spec.columnWidths.slice(area.col, area.col + area.cols) : spec.columnWidths;
 }

@@ -24,6 +24,19 @@ import { trendSheet } from "./trend-sheet";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
+import {
+  rankLevelsShown,
+  regionRankCells,
+  regionRankHeaders,
+  regionRanksTable,
+} from "./region-ranks-table";
+import {
+  MAX_PROFIL_CHOICES,
+  profilCetakSheet,
+  ProfilSelectionError,
+  profilSheet,
+  selectProfil,
+} from "./profil";
 import { Grid } from "./grid";
 import {
   Block,
@@ -49,6 +62,11 @@ export interface SummaryOptions {
   readonly now: Date;
   /** The round to summarise (its label or key); the latest when not given. */
   readonly periode?: string;
+  /**
+   * Issue 15: also write `KKB Profil Cetak` (one printed page per kampung) for the kampung of
+   * this region (null: all); more than MAX_PROFIL_PRINT throws ProfilSelectionError.
+   */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface Summary {
@@ -134,7 +152,7 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
     ringkasanSheet(results, analysis, stamp, lang, trend),
     domainSheet(results, stamp, lang),
     ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
-    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
+    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga, results)] : []),
     ...(trend && rounds
       ? [
           trendSheet(trend, stamp, {
@@ -146,9 +164,30 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
         ]
       : []),
     validasiSheet(results.issues, stamp, lang),
+    ...profilSheets(results, analysis, stamp, options),
   ];
   const fitted = fitSheetsToGrid(sheets, lang);
   return { results, analysis, sheets: fitted.sheets, trend, cut: fitted.cut };
+}
+
+/** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
+function profilSheets(
+  results: Results,
+  analysis: AnalysisResult,
+  stamp: readonly string[],
+  options: SummaryOptions
+): SheetSpec[] {
+  const sheets: SheetSpec[] = [];
+  const page = profilSheet(results, analysis, stamp, options.lang);
+  if (page) sheets.push(page);
+  if (options.profil) {
+    const region = options.profil.region;
+    const selection = selectProfil(results, region);
+    if (!selection.ok)
+      throw new ProfilSelectionError(selection.problem, selection.count, region, options.lang);
+    sheets.push(profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes));
+  }
+  return sheets;
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
@@ -158,6 +197,7 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
   ["tren", SHEET_NAMES.tren, "titleTren"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
+  ["profil", SHEET_NAMES.profil, "titleProfil"],
 ];
 
 /**
@@ -173,6 +213,11 @@ export function summaryRoleOf(grid: Grid): SheetRole | null {
   if (typeof stamp !== "string" || !/^(Metode|Method): /.test(stamp)) return null;
   const name = grid.sheet.toLocaleLowerCase().replace(/ \(\d+\)$/, "");
   const title = at(0);
+  // KKB Profil Cetak: its first page's title names the kampung (`Profil Kampung KB: ...`).
+  if (name === SHEET_NAMES.profilCetak.toLocaleLowerCase() && typeof title === "string") {
+    const prefixes = (["id", "en"] as const).map((l) => `${label("titleProfil", l)}: `);
+    return prefixes.some((p) => title.startsWith(p)) ? "profilCetak" : null;
+  }
   for (const [role, sheetName, titleKey] of SUMMARY_SHEETS) {
     if (name !== sheetName.toLocaleLowerCase()) continue;
     return title === label(titleKey, "id") || title === label(titleKey, "en") ? role : null;
@@ -401,6 +446,7 @@ function ringkasanSheet(
   // The kabupaten/kota only when the file holds more than one (a district's own file does not).
   const kabupaten = new Set(results.kampung.map((k) => k.region.kabupaten));
   const withKabupaten = kabupaten.size > 1;
+  const rankLevels = rankLevelsShown(analysis);
   const columns: Column[] = [
     integer(label("no", lang)),
     wrapped(label("kampung", lang)),
@@ -409,6 +455,7 @@ function ringkasanSheet(
       ? [{ header: label("changeComposite", lang), format: FORMATS.changeComposite }]
       : []),
     integer(label("rank", lang)),
+    ...regionRankHeaders(rankLevels, lang).map((h) => integer(h)),
     text(label("status", lang)),
     ...(withKabupaten ? [wrapped(label("kabupaten", lang))] : []),
     ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
@@ -425,6 +472,7 @@ function ringkasanSheet(
       k.composite,
       ...(changes ? [changes[i]?.composite ?? null] : []),
       a.ranks.composite,
+      ...regionRankCells(analysis, i, rankLevels),
       statusText(k),
       ...(withKabupaten ? [k.region.kabupaten] : []),
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
@@ -443,6 +491,7 @@ function ringkasanSheet(
     9.5,
     ...(changes ? [10] : []),
     9.5,
+    ...rankLevels.map(() => 10.5),
     13,
     ...(withKabupaten ? [12] : []),
     ...(withEvidence ? [8] : []),
@@ -478,6 +527,13 @@ function ringkasanSheet(
       lang === "id"
         ? "Tidak ada bukti (lembar KKB Bukti, Bukti atau Evidence kosong atau tidak ada): skor belum dapat ditelusuri ke buktinya."
         : "No evidence (the KKB Bukti, Bukti or Evidence sheet is empty or missing): the scores cannot be traced to their evidence."
+    );
+  }
+  if (results.kampung.length > MAX_PROFIL_CHOICES) {
+    notes.push(
+      lang === "id"
+        ? `KKB Profil tidak ditulis untuk lebih dari ${MAX_PROFIL_CHOICES} kampung: ringkas satu kabupaten/kota atau provinsi untuk profil per kampung.`
+        : `KKB Profil is not written for more than ${MAX_PROFIL_CHOICES} kampung: summarise one regency/city or province for the per-kampung profile.`
     );
   }
   blocks.push({ kind: "notes", row, col: 0, lines: notes });
@@ -809,7 +865,8 @@ function wilayahSheet(
   analysis: AnalysisResult,
   stamp: readonly string[],
   lang: Lang,
-  withIbangga: boolean
+  withIbangga: boolean,
+  results: Results
 ): SheetSpec {
   const blocks: Block[] = heading(label("titleWilayah", lang), stamp);
   let row = CONTENT_ROW;
@@ -845,6 +902,15 @@ function wilayahSheet(
     blocks.push(table(name, row, columns, rows));
     row += rows.length + 3;
   }
+  // Issue 15: every domain's rank and the composite's within each region.
+  const ranks = regionRanksTable(results, analysis, rankLevelsShown(analysis), lang, row + 1);
+  // On a page of its own: the means above are one page, the ranks a long list.
+  const breaks: number[] = [];
+  if (ranks) {
+    blocks.push({ kind: "title", row, col: 0, text: label("titleRegionRanks", lang) });
+    blocks.push(ranks);
+    breaks.push(row);
+  }
   const columnWidths = [18, 18, 18, ...DOMAINS.map(() => 15), 9.5, 8, 11, 11];
   return {
     name: SHEET_NAMES.wilayah,
@@ -853,6 +919,7 @@ function wilayahSheet(
     blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
+    ...(breaks.length > 0 ? { print: { breaksBefore: breaks } } : {}),
   };
 }
 

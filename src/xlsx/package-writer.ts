@@ -10,7 +10,7 @@
  * it comes instead of parking it in a temporary file.
  */
 import { isCellError } from "../engine/cell";
-import { columnLetters, rangeAddress } from "../workbook/a1";
+import { absoluteRange, columnLetters, rangeAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
 import {
   Block,
@@ -19,10 +19,13 @@ import {
   MIN_FIT_SCALE,
   PAGE,
   SheetSpec,
+  SpecFormula,
   TableBlock,
   ValidationSpec,
   blockHeight,
   fitScale,
+  isSpecFormula,
+  printedWidths,
 } from "../workbook/sheet-spec";
 import { chartData } from "./chart-data";
 import {
@@ -105,7 +108,22 @@ function cellXml(ref: string, value: OutValue, s: string, dateS: string): string
       : `<c r="${ref}"${dateS}><v>${25569 + time / MS_PER_DAY}</v></c>`;
   }
   if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+  if (isSpecFormula(value)) return formulaXml(ref, value, s);
   return "";
+}
+
+/**
+ * A KKB formula with its cached value: a number as `<v>`, text as `t="str"`; without one, no
+ * `<v>` (the reader recalculates). Only SpecFormula values get here, never user text.
+ */
+function formulaXml(ref: string, value: SpecFormula, s: string): string {
+  const f = `<f>${xmlText(value.formula)}</f>`;
+  const cached = value.cached;
+  if (typeof cached === "number" && Number.isFinite(cached))
+    return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+  if (typeof cached === "string")
+    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
+  return `<c r="${ref}"${s}>${f}</c>`;
 }
 
 function isWritten(value: OutValue): boolean {
@@ -447,7 +465,8 @@ function clip(text: string, max: number): string {
 }
 
 function validationXml(v: ValidationSpec): string {
-  let attrs = ` type="${v.rule.type}" allowBlank="1" showInputMessage="1"`;
+  const type = v.rule.type === "listRange" ? "list" : v.rule.type;
+  let attrs = ` type="${type}" allowBlank="1" showInputMessage="1"`;
   attrs += ` promptTitle="${xmlAttr(clip(v.prompt.title, PROMPT_TITLE_MAX))}"`;
   attrs += ` prompt="${xmlAttr(clip(v.prompt.text, PROMPT_TEXT_MAX))}"`;
   attrs += ` showErrorMessage="1" errorStyle="${v.strict ? "stop" : "warning"}"`;
@@ -466,6 +485,9 @@ function validationXml(v: ValidationSpec): string {
     }
     case "date":
       formulas = `<formula1>${DATE_MIN}</formula1><formula2>${DATE_MAX}</formula2>`;
+      break;
+    case "listRange":
+      formulas = `<formula1>${absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)}</formula1>`;
       break;
   }
   return `<dataValidation${attrs}>${formulas}</dataValidation>`;
@@ -545,16 +567,32 @@ function quotedSheet(name: string): string {
 function workbookXml(
   names: readonly string[],
   activeTab: number,
-  printTitles: readonly { sheet: number; first: number; last: number }[]
+  printTitles: readonly { sheet: number; first: number; last: number }[],
+  printAreas: readonly {
+    sheet: number;
+    area: { row: number; col: number; rows: number; cols: number };
+  }[] = []
 ): string {
-  const defined = printTitles
+  const areas = printAreas
     .map(
-      (t) =>
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">` +
-        xmlText(`${quotedSheet(names[t.sheet])}!$${t.first + 1}:$${t.last + 1}`) +
+      ({ sheet, area }) =>
+        `<definedName name="_xlnm.Print_Area" localSheetId="${sheet}">` +
+        xmlText(
+          `${quotedSheet(names[sheet])}!${absoluteRange(area.row, area.col, area.rows, area.cols)}`
+        ) +
         "</definedName>"
     )
     .join("");
+  const defined =
+    areas +
+    printTitles
+      .map(
+        (t) =>
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">` +
+          xmlText(`${quotedSheet(names[t.sheet])}!$${t.first + 1}:$${t.last + 1}`) +
+          "</definedName>"
+      )
+      .join("");
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><workbookPr/>` +
@@ -659,6 +697,14 @@ export async function writePackage(
       const repeat = spec.print?.repeatRows;
       if (repeat) printTitles.push({ sheet: copies.length + i, ...repeat });
     });
+    const printAreas: {
+      sheet: number;
+      area: { row: number; col: number; rows: number; cols: number };
+    }[] = [];
+    sheets.forEach((spec, i) => {
+      const area = spec.print?.area;
+      if (area) printAreas.push({ sheet: copies.length + i, area });
+    });
     const activeTab = activeSheetIndex(copies.length, sheets);
     const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     await zip.add("[Content_Types].xml", contentTypesXml(overrides));
@@ -689,7 +735,7 @@ export async function writePackage(
         })),
       ])
     );
-    await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles));
+    await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles, printAreas));
     await zip.add("xl/styles.xml", styles.xml());
     styles.freeze();
     await zip.add("xl/theme/theme1.xml", OFFICE_THEME);
@@ -722,7 +768,7 @@ export async function writePackage(
       const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
       const selected = number - 1 === activeTab;
       // The template's wide input sheet, like a wide copy, prints at a readable scale across.
-      const fit = fitScale(spec.columnWidths) >= MIN_FIT_SCALE;
+      const fit = fitScale(printedWidths(spec)) >= MIN_FIT_SCALE;
       await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths), fit));
       const body = new SheetBody(part, styles, progress);
       await writeSpecRows(body, spec, styles, tables);

@@ -136,7 +136,7 @@ export function methodFormulas(): FormulaColumn[] {
 }
 
 /** A LibreOffice user profile that recalculates every formula of an .xlsx on load. */
-function recalcProfile(dir: string): string {
+export function recalcProfile(dir: string): string {
   const user = path.join(dir, "user");
   mkdirSync(user, { recursive: true });
   const item = (prop: string, value: string) =>

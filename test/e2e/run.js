@@ -357,6 +357,41 @@ async function main() {
     await page.close();
   });
 
+  test("KKB Profil Cetak from the pane: the pages of one region (issue 15)", async () => {
+    // (In Indonesian: an earlier test leaves the pane's language on English.)
+    const page = await openPane("?lang=id");
+    await openExample(page);
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Periksa" }).waitFor();
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Ringkasan" }).waitFor();
+    await page.getByRole("checkbox", { name: /KKB Profil Cetak/ }).check();
+    await page.getByRole("textbox", { name: /Wilayah/ }).fill("Kota Semarang");
+    await shot(page, "05b-profil");
+    await page.getByTestId("run-summary").click();
+    const link = page.getByTestId("download-summary");
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const file = path.join(downloads, "profil.xlsx");
+    await download.saveAs(file);
+    const workbook = await readWorkbook(file);
+    const names = workbook.worksheets.map((w) => w.name);
+    assert(names.includes("KKB Profil"), `no KKB Profil in ${names.join(", ")}`);
+    const cetak = workbook.getWorksheet("KKB Profil Cetak");
+    assert(cetak, `no KKB Profil Cetak in ${names.join(", ")}`);
+    const titles = [];
+    cetak.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && v.startsWith("Profil Kampung KB: ")) titles.push(v);
+    });
+    assertEqual(
+      titles,
+      ["Profil Kampung KB: Sumurboto", "Profil Kampung KB: Asri Sejahtera"],
+      "the region's pages"
+    );
+    await page.close();
+  });
+
   test("weights: custom weights are checked, and the preset shares shown", async () => {
     const page = await openPane("?lang=en");
     await openExample(page);

@@ -27,6 +27,10 @@ describe("the round picker in the summary step", () => {
     result: null,
     onRun: () => undefined,
     onOpenSheet: () => undefined,
+    profilPrint: false,
+    onProfilPrint: () => undefined,
+    profilRegion: "",
+    onProfilRegion: () => undefined,
     ...over,
   });
   const rounds = [

@@ -36,7 +36,7 @@ describe("writeWorkbookBytes", () => {
       onSheet: (name, index, total) => steps.push(`${index + 1}/${total} ${name}`),
       onPack: () => (packed = true),
     });
-    expect(steps[0]).toBe("1/6 Penilaian");
+    expect(steps[0]).toBe("1/7 Penilaian");
     expect(packed).toBe(true);
     const workbook = await load(bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([

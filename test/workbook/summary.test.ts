@@ -26,13 +26,14 @@ describe("buildSummary on the study's example", () => {
   });
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 
-  it("writes the five KKB sheets", () => {
+  it("writes the five KKB sheets, and the profile page (issue 15)", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "KKB Ringkasan",
       "KKB Domain",
       "KKB iBangga",
       "KKB Wilayah",
       "KKB Validasi",
+      "KKB Profil",
     ]);
   });
 
@@ -153,7 +154,7 @@ describe("buildSummary on the study's example", () => {
       source: "x",
       now,
     });
-    expect(s.sheets.map((x) => x.role)).toEqual(["ringkasan", "domain", "validasi"]);
+    expect(s.sheets.map((x) => x.role)).toEqual(["ringkasan", "domain", "validasi", "profil"]);
     expect(s.results.kampung[0].ibangga).toBeNull();
     expect(s.results.kampung[0].composite).toBeNull();
   });

@@ -9,6 +9,7 @@ import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
 import { outputSheets } from "../../workbook/output-sheets";
+import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
 import { PeriodeNotFoundError } from "../../workbook/round-read";
 import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
@@ -34,6 +35,8 @@ export interface SummarizeOptions {
   readonly force?: boolean;
   /** The round to summarise; the latest by default. */
   readonly periode?: string;
+  /** Also write KKB Profil Cetak: true for every kampung, a text for one region's (issue 15). */
+  readonly profil?: string | boolean;
 }
 
 export async function summarizeCommand(
@@ -79,6 +82,9 @@ export async function summarizeCommand(
       source: path.basename(input),
       now: new Date(),
       periode: options.periode,
+      ...(options.profil
+        ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
+        : {}),
     });
     // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
     // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
@@ -145,13 +151,24 @@ export async function summarizeCommand(
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }
 
-/** The summary, or a usage error (exit 2) naming the rounds when `--periode` names none. */
+/**
+ * The summary, or a usage error (exit 2): `--periode` names no round of the file (the message
+ * names those it has), or `--profil` would print too many kampung or none.
+ */
 function summaryOf(read: InputRead, options: SummaryOptions): Summary {
   try {
     return buildSummary(read, options);
   } catch (error) {
+    const lang = options.lang;
     if (error instanceof PeriodeNotFoundError) {
-      throw new CliError(T.periodeNotFound[options.lang](error.wanted, error.available));
+      throw new CliError(T.periodeNotFound[lang](error.wanted, error.available));
+    }
+    if (error instanceof ProfilSelectionError) {
+      throw new CliError(
+        error.problem === "tooMany"
+          ? T.profilTooMany[lang](error.count, MAX_PROFIL_PRINT, error.region)
+          : T.profilNoRegion[lang](error.region ?? "")
+      );
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import {
   Caption1,
   Checkbox,
   Field,
+  Input,
   makeStyles,
   Radio,
   RadioGroup,
@@ -42,6 +43,11 @@ export interface SummaryStepProps {
   readonly onSheetLang: (lang: Lang) => void;
   readonly includeCopies: boolean;
   readonly onIncludeCopies: (include: boolean) => void;
+  /** Issue 15: also write KKB Profil Cetak, for all kampung or one region. */
+  readonly profilPrint: boolean;
+  readonly onProfilPrint: (print: boolean) => void;
+  readonly profilRegion: string;
+  readonly onProfilRegion: (region: string) => void;
   readonly hasData: boolean;
   /** Whether the button may run (valid weights, data present). */
   readonly canRun: boolean;
@@ -118,6 +124,19 @@ export function SummaryStep(props: SummaryStepProps): React.JSX.Element {
           onChange={(_, data) => props.onIncludeCopies(data.checked === true)}
           label={s.includeCopies}
         />
+      )}
+      <Checkbox
+        checked={props.profilPrint}
+        onChange={(_, data) => props.onProfilPrint(data.checked === true)}
+        label={s.profilPrint}
+      />
+      {props.profilPrint && (
+        <Field label={s.profilRegion} hint={s.profilRegionHelp}>
+          <Input
+            value={props.profilRegion}
+            onChange={(_, data) => props.onProfilRegion(data.value)}
+          />
+        </Field>
       )}
       <div>
         <Button

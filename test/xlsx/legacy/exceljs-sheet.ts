@@ -4,8 +4,8 @@
  */
 import * as ExcelJS from "exceljs";
 import { isCellError } from "../../../src/engine/cell";
-import { rangeAddress } from "../../../src/workbook/a1";
-import { TableBlock, ValidationSpec } from "../../../src/workbook/sheet-spec";
+import { absoluteRange, rangeAddress } from "../../../src/workbook/a1";
+import { TableBlock, ValidationSpec, isSpecFormula } from "../../../src/workbook/sheet-spec";
 import { LaidCell } from "../../../src/xlsx/layout";
 import { COLOR_SCALE_COLORS, cellStyle } from "../../../src/xlsx/styles";
 
@@ -21,6 +21,12 @@ export function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
     };
   } else if (isCellError(value)) {
     target.value = { error: value.error } as ExcelJS.CellErrorValue;
+  } else if (isSpecFormula(value)) {
+    // Only KKB's own formulas (SpecFormula); user text is a string and stays text.
+    target.value = {
+      formula: value.formula,
+      ...(value.cached !== undefined && value.cached !== null ? { result: value.cached } : {}),
+    } as ExcelJS.CellFormulaValue;
   } else {
     target.value = value;
   }
@@ -99,6 +105,13 @@ export function addValidation(worksheet: ExcelJS.Worksheet, v: ValidationSpec): 
         ...common,
         type: "list",
         formulae: [`"${v.rule.values.map((x) => x.replace(/"/g, '""')).join(",")}"`],
+      });
+      break;
+    case "listRange":
+      sheet.dataValidations.add(range, {
+        ...common,
+        type: "list",
+        formulae: [absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)],
       });
       break;
     case "date":

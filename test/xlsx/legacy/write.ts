@@ -10,6 +10,7 @@ import {
   SheetSpec,
   TableBlock,
   fitScale,
+  printedWidths,
 } from "../../../src/workbook/sheet-spec";
 import { addColorScales, addValidation, setCell } from "./exceljs-sheet";
 import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
@@ -78,7 +79,7 @@ export async function legacyRender(
           : [],
       // Every sheet prints on A4 landscape, one page wide when that stays readable.
       pageSetup:
-        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+        fitScale(printedWidths(spec)) >= MIN_FIT_SCALE
           ? PAGE_SETUP
           : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });
