@@ -134,6 +134,7 @@ const L = {
     en: 'KKB Profil Cetak: no kampung in "{region}".',
   },
   regionName: { id: "Nama wilayah", en: "Region name" },
+  changeSince: { id: "Sejak penilaian sebelumnya", en: "Since the previous assessment" },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

@@ -7,8 +7,10 @@
  */
 import { AnalysisResult } from "../engine/analysis";
 import { KampungResult, Results } from "../engine/assessment";
+import { Change, mostChanged } from "../engine/trend";
 import { excelRound } from "../engine/decimal";
 import {
+  DomainKey,
   DOMAINS,
   IBANGGA_BANDS,
   Lang,
@@ -126,11 +128,41 @@ function groupMedians(
   });
 }
 
+/**
+ * `Sejak 2024-T4: komposit -0,10; ↓ Kader`: the change of the composite since the kampung's
+ * previous assessment and the domains that moved most; a first assessment says so.
+ */
+function changeText(change: Change | null, lang: Lang): string {
+  if (!change)
+    return lang === "id" ? "Penilaian pertama kampung ini." : "This kampung's first assessment.";
+  // (Formatting only: the change is already rounded as the method rounds.)
+  const two = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const signed = (v: number) => (v > 0 ? "+" : "") + two.format(v);
+  const composite = change.composite === null ? "-" : signed(change.composite);
+  const { up, down } = mostChanged(change);
+  const names = (keys: readonly DomainKey[]) =>
+    keys.map((k) => DOMAINS.find((d) => d.key === k)!.short[lang]).join(", ");
+  const moved = [
+    ...(up.length ? [`\u2191 ${names(up)}`] : []),
+    ...(down.length ? [`\u2193 ${names(down)}`] : []),
+  ];
+  return (
+    (lang === "id"
+      ? `Sejak ${change.since}: komposit ${composite}`
+      : `Since ${change.since}: composite ${composite}`) +
+    (moved.length ? `; ${moved.join("; ")}` : "")
+  );
+}
+
 /** The profile data table's columns: everything a page shows, one row per kampung. */
 export function profileFields(
   results: Results,
   analysis: AnalysisResult,
-  lang: Lang
+  lang: Lang,
+  changes: readonly (Change | null)[] | null = null
 ): Map<FieldKey, Field> {
   const kampung = results.kampung;
   const labels = choiceLabels(kampung, lang);
@@ -262,8 +294,8 @@ export function profileFields(
     const e = analysis.kampung[i].evidence;
     if (!analysis.evidence.given || e === null)
       return lang === "id"
-        ? "Tidak ada lembar Bukti: skor belum dapat ditelusuri ke buktinya."
-        : "No Bukti (evidence) sheet: the scores cannot be traced to their evidence.";
+        ? "Tidak ada bukti (lembar KKB Bukti, Bukti atau Evidence kosong atau tidak ada): skor belum dapat ditelusuri ke buktinya."
+        : "No evidence (the KKB Bukti, Bukti or Evidence sheet is empty or missing): the scores cannot be traced to their evidence.";
     const pct = e.share === null ? "-" : `${decimal(excelRound(e.share * 100, 0), lang)} %`;
     return lang === "id"
       ? `${e.covered} dari ${e.scored} skor sub-indikator didukung bukti yang sah (${pct}).`
@@ -280,6 +312,10 @@ export function profileFields(
       })
       .join("; ");
   });
+  if (changes) {
+    // Several rounds (issue 14): the change since the kampung's previous assessment.
+    add("change", label("changeSince", lang), FORMATS.text, (i) => changeText(changes[i], lang));
+  }
   DOMAINS.forEach((d, j) => {
     add(
       `medKab:${d.key}`,

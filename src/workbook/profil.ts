@@ -19,6 +19,7 @@ import { DOMAINS, IBANGGA_NATIONAL_REFERENCE, Lang } from "../engine/framework";
 import { nameKey } from "../engine/group-stats";
 import { absoluteRange, address } from "./a1";
 import { label, SHEET_NAMES } from "./labels";
+import { Change } from "../engine/trend";
 import { decimal, FieldKey, meaningFormula, profileFields, rubricMeaning } from "./profil-data";
 import {
   Block,
@@ -59,6 +60,8 @@ const CHOSEN_ROW_CELL = { row: 1, col: DATA_COL };
 interface PageSource {
   /** The cell of a field. */
   readonly get: (key: FieldKey) => SpecValue;
+  /** Whether the data has the field (the change since the previous round: several rounds). */
+  readonly has: (key: FieldKey) => boolean;
   /** A radar value: like `get`, but missing is #N/A (a gap in the chart, not 0). */
   readonly chart: (key: FieldKey) => SpecValue;
   /** The rubric meaning of the sub-indicator value in `ref` (a cell of the page). */
@@ -104,7 +107,7 @@ function pageTable(
 const CONTENT = 6;
 const DOMAIN_HEADER = 14;
 /** Rows of one page (the print area of KKB Profil). */
-const PAGE_USED = 38;
+const PAGE_USED = 39;
 
 /**
  * The blocks of one page from `base` (0-based row), and its radar. Left: identity, the
@@ -177,6 +180,7 @@ function pageBlocks(
     [null, src.get("next:1")],
     [label("evidence", lang), src.get("evidence")],
     [label("uncovered", lang), src.get("uncovered")],
+    ...(src.has("change") ? [[label("changeSince", lang), src.get("change")]] : []),
   ];
   blocks.push(
     pageTable(`KKB_Profil_Bacaan${suffix}`, row, 0, [label("reading", lang), ""], reading, [
@@ -290,11 +294,12 @@ export function profilSheet(
   results: Results,
   analysis: AnalysisResult,
   stamp: readonly string[],
-  lang: Lang
+  lang: Lang,
+  changes: readonly (Change | null)[] | null = null
 ): SheetSpec | null {
   const n = results.kampung.length;
   if (n === 0 || n > MAX_PROFIL_CHOICES) return null;
-  const fields = profileFields(results, analysis, lang);
+  const fields = profileFields(results, analysis, lang, changes);
   const keys = [...fields.keys()];
   const colOf = new Map(keys.map((k, j) => [k, DATA_COL + j]));
   const firstDataRow = DATA_HEADER_ROW + 1;
@@ -313,6 +318,7 @@ export function profilSheet(
   const labels = fields.get("label")!;
   const src: PageSource = {
     get,
+    has: (key) => fields.has(key),
     chart: (key) => ({
       formula: `IF(${chosen}="",NA(),IF(${pick(key)}="",NA(),${pick(key)}))`,
       cached: typeof cachedOf(key) === "number" ? cachedOf(key) : null,
@@ -405,9 +411,10 @@ export function profilCetakSheet(
   analysis: AnalysisResult,
   stamp: readonly string[],
   lang: Lang,
-  indexes: readonly number[]
+  indexes: readonly number[],
+  changes: readonly (Change | null)[] | null = null
 ): SheetSpec {
-  const fields = profileFields(results, analysis, lang);
+  const fields = profileFields(results, analysis, lang, changes);
   const blocks: Block[] = [];
   const breaks: number[] = [];
   indexes.forEach((i, p) => {
@@ -416,6 +423,7 @@ export function profilCetakSheet(
     const value = (key: FieldKey) => fields.get(key)?.value(i) ?? null;
     const src: PageSource = {
       get: value,
+      has: (key) => fields.has(key),
       chart: value,
       meaning: (key) => {
         const v = value(key);

@@ -164,7 +164,13 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
         ]
       : []),
     validasiSheet(results.issues, stamp, lang),
-    ...profilSheets(results, analysis, stamp, options),
+    ...profilSheets(
+      results,
+      analysis,
+      stamp,
+      options,
+      trend ? currentChanges(results, trend) : null
+    ),
   ];
   const fitted = fitSheetsToGrid(sheets, lang);
   return { results, analysis, sheets: fitted.sheets, trend, cut: fitted.cut };
@@ -175,17 +181,20 @@ function profilSheets(
   results: Results,
   analysis: AnalysisResult,
   stamp: readonly string[],
-  options: SummaryOptions
+  options: SummaryOptions,
+  changes: readonly (Change | null)[] | null
 ): SheetSpec[] {
   const sheets: SheetSpec[] = [];
-  const page = profilSheet(results, analysis, stamp, options.lang);
+  const page = profilSheet(results, analysis, stamp, options.lang, changes);
   if (page) sheets.push(page);
   if (options.profil) {
     const region = options.profil.region;
     const selection = selectProfil(results, region);
     if (!selection.ok)
       throw new ProfilSelectionError(selection.problem, selection.count, region, options.lang);
-    sheets.push(profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes));
+    sheets.push(
+      profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes, changes)
+    );
   }
   return sheets;
 }

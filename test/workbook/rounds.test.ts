@@ -12,6 +12,7 @@ import { SETARA } from "../../src/engine/ibangga";
 import { perubahan } from "../../src/functions/functions";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
+import { TableBlock } from "../../src/workbook/sheet-spec";
 import { parsePeriode } from "../../src/workbook/periode";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
@@ -268,6 +269,24 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     expect(ringRow("K01")[rcol("Perubahan komposit")]).toBe(0);
     expect(ringRow("K30")[rcol("Perubahan komposit")] ?? null).toBeNull();
     expect(ringkasan.rows.some((row) => row[1] === "K29")).toBe(false);
+  });
+
+  it("says on KKB Profil what changed since the kampung's previous assessment", () => {
+    const s = summarise(grids);
+    const profil = s.sheets.find((x) => x.name === "KKB Profil")!;
+    const data = profil.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.header.includes("Sejak penilaian sebelumnya")
+    )!;
+    const col = data.header.indexOf("Sejak penilaian sebelumnya");
+    const nameCol = data.header.indexOf("Kampung");
+    const of = (name: string) => data.rows.find((r) => r[nameCol] === name)![col];
+    expect(of("K04")).toBe("Sejak 2024-T4: komposit -0,10; \u2193 Kader");
+    expect(of("K01")).toBe("Sejak 2024-T4: komposit 0,00");
+    expect(of("K30")).toBe("Penilaian pertama kampung ini.");
+    // A file of one round has no such line.
+    const one = summarise([gridFromRows("Data", grids[0].rows.slice(0, 30))]);
+    const page = one.sheets.find((x) => x.name === "KKB Profil")!;
+    expect(JSON.stringify(page.blocks)).not.toContain("Sejak penilaian sebelumnya");
   });
 
   it("refuses a round the file does not have, naming those it has (exit 2)", async () => {
