@@ -2,7 +2,7 @@
  * Runs planned write operations through office.js: each operation is one whole-range call
  * (values, number formats, a table, a chart...). Decides nothing; see plan-write.ts.
  */
-import { absoluteRange } from "../workbook/a1";
+import { absoluteRange, sheetAddress } from "../workbook/a1";
 import { CellRect, PAGE_MARGINS_POINTS, ValidationRule, WriteOp } from "./plan-write";
 import { ROLE_PROPERTY } from "./survey";
 
@@ -21,7 +21,11 @@ function dataValidationRule(rule: ValidationRule): Excel.DataValidationRule {
       return {
         list: {
           inCellDropDown: true,
-          source: `=${absoluteRange(rule.row, rule.col, rule.rows, 1)}`,
+          source: `=${
+            rule.sheet
+              ? sheetAddress(rule.sheet, absoluteRange(rule.row, rule.col, rule.rows, 1))
+              : absoluteRange(rule.row, rule.col, rule.rows, 1)
+          }`,
         },
       };
   }

@@ -22,7 +22,12 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "profilCetak",
 ]);
 
-const ROLES: ReadonlySet<string> = new Set<SheetRole>([...SUMMARY_ROLES, "input", "bukti"]);
+const ROLES: ReadonlySet<string> = new Set<SheetRole>([
+  ...SUMMARY_ROLES,
+  "input",
+  "bukti",
+  "petunjuk",
+]);
 
 export function isSheetRole(value: unknown): value is SheetRole {
   return typeof value === "string" && ROLES.has(value);

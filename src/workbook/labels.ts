@@ -10,6 +10,7 @@ export const SHEET_NAMES = {
   tren: "KKB Tren",
   input: "KKB Input",
   bukti: "KKB Bukti",
+  petunjuk: "KKB Petunjuk",
   profil: "KKB Profil",
   profilCetak: "KKB Profil Cetak",
 } as const;

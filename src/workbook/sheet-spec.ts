@@ -38,6 +38,7 @@ export type SheetRole =
   | "validasi"
   | "input"
   | "bukti"
+  | "petunjuk"
   | "profil"
   | "profilCetak";
 
@@ -168,12 +169,16 @@ export interface ValidationSpec {
   readonly rule:
     | { readonly type: "decimal"; readonly min: number; readonly max: number }
     | { readonly type: "list"; readonly values: readonly string[] }
-    /** A list taken from cells of the same sheet (one column): names of any length or count. */
+    /**
+     * A list taken from cells (one column): names of any length or count. Of the same sheet,
+     * or of `sheet` (the evidence sheet's kampung from the input sheet).
+     */
     | {
         readonly type: "listRange";
         readonly row: number;
         readonly col: number;
         readonly rows: number;
+        readonly sheet?: string;
       }
     | { readonly type: "date" };
   /** Shown when the cell is selected. */

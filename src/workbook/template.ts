@@ -6,6 +6,7 @@ import { DIMENSIONS, Lang, RUBRIC, STATUS_LEVELS, SUB_INDICATORS } from "../engi
 import { IDENTITY_KEYS } from "./headers";
 import { subIndicatorLabel } from "./input";
 import { label, SHEET_NAMES } from "./labels";
+import { petunjukSheet } from "./petunjuk";
 import { FORMATS, SheetSpec, ValidationSpec } from "./sheet-spec";
 
 /** Rows prepared with validation rules. */
@@ -142,6 +143,7 @@ export function templateSheets(lang: Lang): SheetSpec[] {
     validations,
     print: { repeatRows: { first: 0, last: 0 } },
   };
+  const petunjuk = petunjukSheet(lang);
   const buktiHeaders =
     lang === "id"
       ? ["Kampung", "Sub-indikator", "Tanggal", "Sumber", "Kutipan/Halaman"]
@@ -168,6 +170,56 @@ export function templateSheets(lang: Lang): SheetSpec[] {
     validations: [
       {
         row: 1,
+        col: 0,
+        rows: TEMPLATE_ROWS,
+        cols: 1,
+        rule: { type: "listRange", sheet: SHEET_NAMES.input, row: 1, col: 0, rows: TEMPLATE_ROWS },
+        prompt: {
+          title: buktiHeaders[0],
+          text:
+            lang === "id"
+              ? `Pilih kampung dari lembar ${SHEET_NAMES.input} (atau ketik namanya).`
+              : `Choose a kampung of the ${SHEET_NAMES.input} sheet (or type its name).`,
+        },
+        error: {
+          title: buktiHeaders[0],
+          text:
+            lang === "id"
+              ? `Nama ini tidak ada di lembar ${SHEET_NAMES.input}.`
+              : `This name is not on the ${SHEET_NAMES.input} sheet.`,
+        },
+        strict: false,
+      },
+      {
+        row: 1,
+        col: 1,
+        rows: TEMPLATE_ROWS,
+        cols: 1,
+        rule: {
+          type: "listRange",
+          sheet: SHEET_NAMES.petunjuk,
+          row: petunjuk.subIndicators.row,
+          col: 0,
+          rows: petunjuk.subIndicators.rows,
+        },
+        prompt: {
+          title: buktiHeaders[1],
+          text:
+            lang === "id"
+              ? "Pilih sub-indikator dari daftar (daftarnya di lembar KKB Petunjuk)."
+              : "Choose the sub-indicator from the list (listed on the KKB Petunjuk sheet).",
+        },
+        error: {
+          title: buktiHeaders[1],
+          text:
+            lang === "id"
+              ? "Sub-indikator ini tidak ada di daftar; KKB mungkin tidak mengenalinya."
+              : "This sub-indicator is not in the list; KKB may not recognise it.",
+        },
+        strict: false,
+      },
+      {
+        row: 1,
         col: 2,
         rows: TEMPLATE_ROWS,
         cols: 1,
@@ -188,5 +240,7 @@ export function templateSheets(lang: Lang): SheetSpec[] {
     ],
     print: { repeatRows: { first: 0, last: 0 } },
   };
-  return [input, bukti];
+  // The instructions before the evidence sheet: its sub-indicator dropdown lists their names
+  // (Excel takes a list from a sheet that exists).
+  return [input, petunjuk.spec, bukti];
 }

@@ -10,7 +10,7 @@
  * it comes instead of parking it in a temporary file.
  */
 import { isCellError } from "../engine/cell";
-import { absoluteRange, columnLetters, rangeAddress } from "../workbook/a1";
+import { absoluteRange, columnLetters, rangeAddress, sheetAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
 import {
   Block,
@@ -464,6 +464,12 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** The cells of a list rule: `$B$2:$B$40`, or `'KKB Input'!$A$2:$A$1001` on another sheet. */
+function listSource(rule: { row: number; col: number; rows: number; sheet?: string }): string {
+  const range = absoluteRange(rule.row, rule.col, rule.rows, 1);
+  return rule.sheet ? sheetAddress(rule.sheet, range) : range;
+}
+
 function validationXml(v: ValidationSpec): string {
   const type = v.rule.type === "listRange" ? "list" : v.rule.type;
   let attrs = ` type="${type}" allowBlank="1" showInputMessage="1"`;
@@ -487,7 +493,7 @@ function validationXml(v: ValidationSpec): string {
       formulas = `<formula1>${DATE_MIN}</formula1><formula2>${DATE_MAX}</formula2>`;
       break;
     case "listRange":
-      formulas = `<formula1>${absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)}</formula1>`;
+      formulas = `<formula1>${xmlText(listSource(v.rule))}</formula1>`;
       break;
   }
   return `<dataValidation${attrs}>${formulas}</dataValidation>`;

@@ -199,7 +199,7 @@ describe("writing", () => {
         }),
       ])
     );
-    expect(profil.printArea).toBe("$A$1:$L$38");
+    expect(profil.printArea).toBe("$A$1:$L$39");
   });
 
   test("the summary prints A4 landscape, one page wide, header repeated, long texts wrapped", async () => {
@@ -353,7 +353,8 @@ describe("template", () => {
     model.addSheet("Sheet1");
     const first = await insertTemplate(new FakeContext(model).asExcel(), "id");
     expect(first.inserted).toBe(true);
-    expect(sheetNames(model)).toEqual(["Sheet1", "KKB Input", "KKB Bukti"]);
+    // The instructions before the evidence sheet, whose dropdown lists their sub-indicators.
+    expect(sheetNames(model)).toEqual(["Sheet1", "KKB Input", "KKB Petunjuk", "KKB Bukti"]);
     const input = model.sheet("KKB Input")!;
     expect(input.values[0][0]).toBe("Kampung");
     expect(input.freeze).toEqual({ rows: 1, cols: 1 });
@@ -366,7 +367,7 @@ describe("template", () => {
     const second = await insertTemplate(context.asExcel(), "id");
     expect(second.inserted).toBe(false);
     expect(second.message).toBe(
-      'Lembar "KKB Input", "KKB Bukti" sudah ada. Tidak ada yang diubah.'
+      'Lembar "KKB Input", "KKB Petunjuk", "KKB Bukti" sudah ada. Tidak ada yang diubah.'
     );
     expect(JSON.stringify(model.sheets.map((s) => [s.name, snapshot(s)]))).toBe(before);
     expect(context.syncs.every((s) => s.writes === 0)).toBe(true);

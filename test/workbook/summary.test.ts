@@ -1,4 +1,5 @@
 import { KEMANDIRIAN_SENTRAL, SETARA } from "../../src/engine/ibangga";
+import { matchSubIndicator } from "../../src/workbook/headers";
 import { readInput } from "../../src/workbook/input";
 import { TableBlock } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
@@ -161,13 +162,56 @@ describe("buildSummary on the study's example", () => {
 });
 
 describe("templateSheets", () => {
-  it("has KKB Input with a rubric rule on every score cell and KKB Bukti", () => {
-    const [input, bukti] = templateSheets("id");
+  it("has KKB Input with a rubric rule on every score cell, KKB Petunjuk and KKB Bukti", () => {
+    const [input, petunjuk, bukti] = templateSheets("id");
     expect(input.name).toBe("KKB Input");
+    expect(petunjuk.name).toBe("KKB Petunjuk");
     expect(bukti.name).toBe("KKB Bukti");
     const rubric = input.validations.find((v) => v.rule.type === "decimal" && v.rule.max === 2)!;
     // After the identity columns: Kampung ... Tanggal penilaian, Periode.
     expect(rubric).toMatchObject({ row: 1, col: 8, cols: 15, strict: true });
     expect(rubric.prompt.text).toContain("1,5 = rutin");
+  });
+});
+
+describe("the template's instructions and evidence dropdowns (issue 13 item 6)", () => {
+  it("lists the sub-indicator names the evidence dropdown offers, all of them recognised", () => {
+    for (const lang of ["id", "en"] as const) {
+      const [, petunjuk, bukti] = templateSheets(lang);
+      const list = bukti.validations.find((v) => v.col === 1)!;
+      expect(list.rule).toMatchObject({ type: "listRange", sheet: "KKB Petunjuk", rows: 15 });
+      const rule = list.rule as { row: number };
+      const names = petunjuk.blocks.find(
+        (b): b is TableBlock => b.kind === "table" && b.row + 1 === rule.row
+      )!;
+      expect(names.rows.map((r) => matchSubIndicator(String(r[0])))).toEqual(
+        Array.from({ length: 15 }, (_, i) => i)
+      );
+      const kampung = bukti.validations.find((v) => v.col === 0)!;
+      expect(kampung.rule).toMatchObject({ type: "listRange", sheet: "KKB Input", col: 0 });
+    }
+  });
+
+  it("never reads the instructions as data: a filled template reads its input sheet only", () => {
+    const [input, petunjuk] = templateSheets("id");
+    const header = (input.blocks[0] as TableBlock).header;
+    const grids = [
+      gridFromRows("KKB Input", [header, ["Satu", ...header.slice(1).map(() => null)]]),
+      gridFromRows(
+        "KKB Petunjuk",
+        petunjuk.blocks.flatMap((b) =>
+          b.kind === "table"
+            ? [b.header, ...b.rows]
+            : b.kind === "notes"
+              ? b.lines.map((l) => [l])
+              : [[b.text]]
+        )
+      ),
+    ];
+    const read = readInput(grids, { lang: "id" });
+    expect(read.sheet).toBe("KKB Input");
+    expect(read.assessments.map((a) => a.name)).toEqual(["Satu"]);
+    // Alone, the instructions are no data either.
+    expect(readInput([grids[1]], { lang: "id" }).assessments).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { isCellError } from "../../../src/engine/cell";
-import { absoluteRange, rangeAddress } from "../../../src/workbook/a1";
+import { absoluteRange, rangeAddress, sheetAddress } from "../../../src/workbook/a1";
 import { TableBlock, ValidationSpec, isSpecFormula } from "../../../src/workbook/sheet-spec";
 import { LaidCell } from "../../../src/xlsx/layout";
 import { COLOR_SCALE_COLORS, cellStyle } from "../../../src/xlsx/styles";
@@ -111,7 +111,11 @@ export function addValidation(worksheet: ExcelJS.Worksheet, v: ValidationSpec): 
       sheet.dataValidations.add(range, {
         ...common,
         type: "list",
-        formulae: [absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)],
+        formulae: [
+          v.rule.sheet
+            ? sheetAddress(v.rule.sheet, absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1))
+            : absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1),
+        ],
       });
       break;
     case "date":
