@@ -2,6 +2,8 @@
 import { AnalysisResult, KampungAnalysis } from "../engine/analysis";
 import { KampungResult, Results } from "../engine/assessment";
 import { Issue } from "../engine/issues";
+import { Association } from "../engine/association";
+import { UncertaintyResult } from "../engine/uncertainty";
 
 export interface JsonResults {
   readonly method: string;
@@ -9,7 +11,28 @@ export interface JsonResults {
   readonly kampung: readonly ReturnType<typeof kampungJson>[];
   readonly issues: readonly Issue[];
   /** Additive: status groups, regions, rank sensitivity, evidence coverage. */
-  readonly analysis?: ReturnType<typeof analysisJson>;
+  readonly analysis?: ReturnType<typeof analysisJson> & {
+    readonly uncertainty?: ReturnType<typeof uncertaintyJson>;
+  };
+}
+
+/** What `KKB Ketidakpastian` shows (issue 16): rank intervals per kampung in results order. */
+export interface UncertaintyParts {
+  readonly uncertainty: UncertaintyResult;
+  readonly association: Association;
+}
+
+function uncertaintyJson({ uncertainty: u, association }: UncertaintyParts) {
+  return {
+    runs: u.options.runs,
+    seed: u.options.seed,
+    generator: u.generator,
+    options: u.options,
+    composite: u.composite,
+    ibangga: u.ibangga,
+    sensitivity: u.sensitivity,
+    association,
+  };
 }
 
 /** Additive per-kampung fields of the analysis (issue 6), after the contract's fields. */
@@ -63,7 +86,11 @@ function kampungJson(k: KampungResult, a: KampungAnalysis | undefined) {
   };
 }
 
-export function resultsJson(results: Results, analysis?: AnalysisResult): JsonResults {
+export function resultsJson(
+  results: Results,
+  analysis?: AnalysisResult,
+  uncertainty?: UncertaintyParts
+): JsonResults {
   return {
     method: results.method,
     weights: { name: results.weights.name, values: [...results.weights.values] },
@@ -77,6 +104,13 @@ export function resultsJson(results: Results, analysis?: AnalysisResult): JsonRe
       code: i.code,
       message: i.message,
     })),
-    ...(analysis ? { analysis: analysisJson(analysis) } : {}),
+    ...(analysis
+      ? {
+          analysis: {
+            ...analysisJson(analysis),
+            ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
+          },
+        }
+      : {}),
   };
 }

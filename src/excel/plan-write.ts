@@ -122,7 +122,9 @@ export type WriteOp =
   | {
       readonly kind: "chart";
       readonly sheet: string;
-      readonly chartType: "Radar" | "BarClustered";
+      readonly chartType: "Radar" | "BarClustered" | "BarStacked";
+      /** Rank intervals: the first series only carries the bars to their start, not drawn. */
+      readonly hideFirstSeries?: boolean;
       readonly source: CellRect;
       readonly seriesBy: "Rows" | "Columns";
       readonly title: string;
@@ -384,7 +386,13 @@ function chartOp(sheet: string, chart: ChartSpec): WriteOp {
   return {
     kind: "chart",
     sheet,
-    chartType: chart.kind === "radar" ? "Radar" : "BarClustered",
+    chartType:
+      chart.kind === "radar"
+        ? "Radar"
+        : chart.kind === "rankInterval"
+          ? "BarStacked"
+          : "BarClustered",
+    ...(chart.kind === "rankInterval" ? { hideFirstSeries: true } : {}),
     source: chart.source,
     seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
     title: chart.title,

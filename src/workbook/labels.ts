@@ -9,6 +9,7 @@ export const SHEET_NAMES = {
   validasi: "KKB Validasi",
   input: "KKB Input",
   bukti: "KKB Bukti",
+  ketidakpastian: "KKB Ketidakpastian",
 } as const;
 
 const L = {
@@ -64,6 +65,10 @@ const L = {
   chartIbangga: { id: "Dimensi iBangga", en: "iBangga dimensions" },
   chartIbanggaGroups: { id: "iBangga menurut status", en: "iBangga by status" },
   blankRegion: { id: "(kosong)", en: "(blank)" },
+  titleKetidakpastian: {
+    id: "Ketidakpastian peringkat dan asosiasi dengan iBangga",
+    en: "Rank uncertainty and association with iBangga",
+  },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

@@ -8,7 +8,14 @@ export type SpecValue = number | string | boolean | Date | null;
 
 /** Roles of the sheets KKB writes; used to mark and find the sheets it owns. */
 export type SheetRole =
-  "ringkasan" | "domain" | "ibangga" | "wilayah" | "validasi" | "input" | "bukti";
+  | "ringkasan"
+  | "domain"
+  | "ibangga"
+  | "wilayah"
+  | "validasi"
+  | "input"
+  | "bukti"
+  | "ketidakpastian";
 
 export interface SheetSpec {
   /** Preferred sheet name (at most 31 characters), e.g. `KKB Ringkasan`. */
@@ -106,7 +113,11 @@ export interface TableBlock {
 }
 
 export interface ChartSpec {
-  readonly kind: "radar" | "bar";
+  /**
+   * `rankInterval`: stacked horizontal bars whose first segment is not drawn, so each bar runs
+   * from the value of the first column (a rank) over the next ones (the interval's parts).
+   */
+  readonly kind: "radar" | "bar" | "rankInterval";
   readonly title: string;
   /** Source range: header row included; first column holds the series or category names. */
   readonly source: {

@@ -14,6 +14,9 @@ import {
   STATUS_LEVELS,
 } from "../engine/framework";
 import { normalisedWeights, Weights } from "../engine/ibangga";
+import { Association, associationWithIbangga, ibanggaValue } from "../engine/association";
+import { rankUncertainty, UncertaintyOptions, UncertaintyResult } from "../engine/uncertainty";
+import { uncertaintySheet } from "./uncertainty-sheet";
 import { Issue } from "../engine/issues";
 import { sheetAddress } from "./a1";
 import { fieldAddress, InputRead } from "./input";
@@ -40,12 +43,18 @@ export interface SummaryOptions {
   /** Where the input came from: a file name or a workbook. */
   readonly source: string;
   readonly now: Date;
+  /** Monte Carlo settings of `KKB Ketidakpastian` (runs, seed, ...); defaults when absent. */
+  readonly uncertainty?: Partial<UncertaintyOptions>;
 }
 
 export interface Summary {
   readonly results: Results;
   readonly analysis: AnalysisResult;
   readonly sheets: SheetSpec[];
+  /** Rank intervals and sensitivity (`KKB Ketidakpastian`). */
+  readonly uncertainty?: UncertaintyResult;
+  /** What goes with iBangga (`KKB Ketidakpastian`). */
+  readonly association?: Association;
 }
 
 /** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
@@ -95,7 +104,15 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
     ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
     validasiSheet(results.issues, stamp, lang),
   ];
-  return { results, analysis, sheets };
+  const uncertain = uncertaintyPart(results, stamp, options);
+  sheets.splice(sheets.length - 1, 0, uncertain.sheet);
+  return {
+    results,
+    analysis,
+    sheets,
+    uncertainty: uncertain.uncertainty,
+    association: uncertain.association,
+  };
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
@@ -104,6 +121,7 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["ibangga", SHEET_NAMES.ibangga, "titleIbangga"],
   ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
+  ["ketidakpastian", SHEET_NAMES.ketidakpastian, "titleKetidakpastian"],
 ];
 
 /**
@@ -783,4 +801,27 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
     validations: [],
     print: rows.length > 0 ? { repeatRows: { first: CONTENT_ROW, last: CONTENT_ROW } } : undefined,
   };
+}
+
+/** The uncertainty analysis and the association with iBangga, and their sheet (issue 16). */
+function uncertaintyPart(
+  results: Results,
+  stamp: readonly string[],
+  options: SummaryOptions
+): { sheet: SheetSpec; uncertainty: UncertaintyResult; association: Association } {
+  const uncertainty = rankUncertainty(results.kampung, options.weights, options.uncertainty);
+  const association = associationWithIbangga(
+    results.kampung,
+    options.weights.name,
+    uncertainty.options.seed
+  );
+  const sheet = uncertaintySheet({
+    kampung: results.kampung,
+    uncertainty,
+    association,
+    ibanggaValues: results.kampung.map((k) => ibanggaValue(k, options.weights.name)),
+    stamp,
+    lang: options.lang,
+  });
+  return { sheet, uncertainty, association };
 }

@@ -94,7 +94,13 @@ export async function summarizeCommand(
     // Built only when asked for, and written in pieces: on the national workbook the whole
     // text would be one string of some 200 MB.
     if (options.json) {
-      const results = resultsJson(summary.results, summary.analysis);
+      const results = resultsJson(
+        summary.results,
+        summary.analysis,
+        summary.uncertainty && summary.association
+          ? { uncertainty: summary.uncertainty, association: summary.association }
+          : undefined
+      );
       if (jsonOut) {
         const file = jsonOut.file;
         await writeJson(jsonOut.stream(), results).catch((error: unknown) => {
