@@ -17,6 +17,7 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "ibangga",
   "wilayah",
   "validasi",
+  "ketidakpastian",
 ]);
 
 const ROLES: ReadonlySet<string> = new Set<SheetRole>([...SUMMARY_ROLES, "input", "bukti"]);

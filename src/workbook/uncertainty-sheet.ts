@@ -78,7 +78,7 @@ function tableBlock(
   };
 }
 
-const COLUMN_WIDTHS = [30, 20, 14, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12];
+const COLUMN_WIDTHS = [28, 18, 13, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
 
 /** The status level's label, or the text as written. */
 function levelLabel(level: StatusLevel, lang: Lang): string {
@@ -364,7 +364,10 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
     .filter((x): x is { k: KampungResult; r: RankInterval } => x.r !== null)
     .sort((x, y) => x.r.nominal - y.r.nominal)
     .slice(0, CHART_TOP);
+  const breaksBefore: number[] = [];
   if (ranked.length > 0) {
+    // The chart and the kampung table start a page: the chart is never cut in two.
+    breaksBefore.push(row);
     title(say("Interval peringkat komposit (grafik)", "Composite rank intervals (chart)"));
     notes([
       say(
@@ -443,5 +446,6 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
     blocks,
     charts,
     validations: [],
+    print: { breaksBefore },
   };
 }

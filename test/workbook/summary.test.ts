@@ -26,12 +26,13 @@ describe("buildSummary on the study's example", () => {
   });
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 
-  it("writes the five KKB sheets", () => {
+  it("writes the six KKB sheets", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "KKB Ringkasan",
       "KKB Domain",
       "KKB iBangga",
       "KKB Wilayah",
+      "KKB Ketidakpastian",
       "KKB Validasi",
     ]);
   });
@@ -153,7 +154,12 @@ describe("buildSummary on the study's example", () => {
       source: "x",
       now,
     });
-    expect(s.sheets.map((x) => x.role)).toEqual(["ringkasan", "domain", "validasi"]);
+    expect(s.sheets.map((x) => x.role)).toEqual([
+      "ringkasan",
+      "domain",
+      "ketidakpastian",
+      "validasi",
+    ]);
     expect(s.results.kampung[0].ibangga).toBeNull();
     expect(s.results.kampung[0].composite).toBeNull();
   });

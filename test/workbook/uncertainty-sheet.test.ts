@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
+import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import { readInput } from "../../src/workbook/input";
 import { TableBlock } from "../../src/workbook/sheet-spec";
@@ -47,7 +48,7 @@ function notes(sheet: ReturnType<typeof sheetOf>): string {
   return sheet.blocks.flatMap((b) => (b.kind === "notes" ? b.lines : [])).join("\n");
 }
 
-async function written(name: string, seed: number, rows: unknown[][]) {
+async function written(name: string, seed: number, rows: CellValue[][]) {
   const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
   const summary = buildSummary(read, options(seed));
   const file = path.join(tmp.dir, name);
@@ -106,7 +107,7 @@ describe("KKB Ketidakpastian", () => {
   });
 
   test("with 10 kampung or more: the correlations and status differences are shown", () => {
-    const rows = nationalRows(40);
+    const rows = nationalRows(40) as CellValue[][];
     const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
     const summary = buildSummary(read, options(2));
     const sheet = sheetOf(summary);
@@ -119,7 +120,7 @@ describe("KKB Ketidakpastian", () => {
   });
 
   test("the same seed gives the same workbook (cells and charts); another seed, other cells", async () => {
-    const rows = nationalRows(60);
+    const rows = nationalRows(60) as CellValue[][];
     const a = await written("a.xlsx", 11, rows);
     const b = await written("b.xlsx", 11, rows);
     const c = await written("c.xlsx", 12, rows);
