@@ -18,7 +18,7 @@ export const MIN_ASSOCIATION_KAMPUNG = 10;
 /** Bootstrap resamples (and, above BOOTSTRAP_LARGE kampung, the fewer that suffice there). */
 export const BOOTSTRAP_RESAMPLES = 1000;
 export const BOOTSTRAP_LARGE = 10_000;
-export const BOOTSTRAP_RESAMPLES_LARGE = 200;
+export const BOOTSTRAP_RESAMPLES_LARGE = 100;
 /** Decimals of a correlation and of a difference of means as shown. */
 export const ASSOCIATION_DECIMALS = 2;
 
