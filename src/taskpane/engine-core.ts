@@ -106,6 +106,8 @@ export function createEngineCore(
         }
         return engine.analyse(request.weights, request.lang);
       }
+      case "whatIf":
+        return engine.whatIf(request.weights);
       case "plan": {
         const outcome = engine.planNow(request.request);
         batches = [];
