@@ -389,7 +389,7 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
     ]);
     const sourceRow = row;
     blocks.push(tableBlock("KKB_Grafik_Interval", row, chartColumns, chartData, widths));
-    row += chartData.length + 2;
+    // The chart beside its data (columns F to N), so both print on one page.
     const chartRows = Math.max(14, Math.ceil(ranked.length * 1.1) + 4);
     charts.push({
       kind: "rankInterval",
@@ -399,10 +399,10 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
       ),
       source: { row: sourceRow, col: 0, rows: chartData.length + 1, cols: 4 },
       seriesBy: "columns",
-      anchor: { row, col: 1 },
-      size: { rows: chartRows, cols: 8 },
+      anchor: { row: sourceRow, col: 5 },
+      size: { rows: chartRows, cols: 9 },
     });
-    row += chartRows + 2;
+    row += Math.max(chartData.length + 1, chartRows) + 2;
   }
 
   // 5. Every kampung.
