@@ -36,7 +36,9 @@ describe("writeWorkbookBytes", () => {
       onSheet: (name, index, total) => steps.push(`${index + 1}/${total} ${name}`),
       onPack: () => (packed = true),
     });
-    expect(steps[0]).toBe("1/6 Penilaian");
+    // The input copy, then the summary sheets (six since KKB Ketidakpastian, issue 16).
+    expect(steps[0]).toBe(`1/${summary.sheets.length + 1} Penilaian`);
+    expect(summary.sheets).toHaveLength(6);
     expect(packed).toBe(true);
     const workbook = await load(bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
