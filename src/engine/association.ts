@@ -65,10 +65,11 @@ export type Association =
     }
   | { readonly shown: false; readonly n: number; readonly reason: "too-few" };
 
-const VARIABLES: readonly AssociationVariable[] = [...DOMAIN_KEYS, "composite"];
+/** Correlated with iBangga: the five domains and the convergence composite. */
+const VARIABLES: readonly (DomainKey | "composite")[] = [...DOMAIN_KEYS, "composite"];
 
-function valueOf(k: KampungResult, v: AssociationVariable): number {
-  return v === "composite" || v === "ibangga" ? (k.composite as number) : (k.domains[v] as number);
+function valueOf(k: KampungResult, v: DomainKey | "composite"): number {
+  return v === "composite" ? (k.composite as number) : (k.domains[v] as number);
 }
 
 /**
