@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  head: { textAlign: "end" },
   own: { fontStyle: "italic" },
 });
 
@@ -37,6 +38,12 @@ export function parseDomainWeights(texts: readonly string[]): number[] | null {
   if (values.some((v) => v === null || !Number.isFinite(v) || v < 0)) return null;
   const numbers = values as number[];
   return numbers.reduce((s, v) => s + v, 0) > 0 ? numbers : null;
+}
+
+/** `1,48 (2)`: a composite and its rank, in the display locale; empty when not computed. */
+function scoreAndRank(score: number | null, rank: number | null, lang: Lang): string {
+  if (score === null) return "";
+  return `${formatNumber(score, lang, DECIMALS.composite)} (${rank ?? ""})`;
 }
 
 export interface WhatIfPanelProps {
@@ -113,17 +120,11 @@ export function WhatIfPanel({ lang, compute }: WhatIfPanelProps): React.JSX.Elem
                 <th className={styles.cell} scope="col">
                   {s.kampung}
                 </th>
-                <th className={mergeClasses(styles.cell, styles.number)} scope="col">
-                  {`${s.whatIfMethod}: ${label("composite", lang)}`}
+                <th className={mergeClasses(styles.cell, styles.head)} scope="col">
+                  {`${s.whatIfMethod}: ${label("composite", lang)} (${s.whatIfRank})`}
                 </th>
-                <th className={mergeClasses(styles.cell, styles.number)} scope="col">
-                  {`${s.whatIfMethod}: ${s.whatIfRank}`}
-                </th>
-                <th className={mergeClasses(styles.cell, styles.number, styles.own)} scope="col">
-                  {`${s.whatIfOwn}: ${label("composite", lang)}`}
-                </th>
-                <th className={mergeClasses(styles.cell, styles.number, styles.own)} scope="col">
-                  {`${s.whatIfOwn}: ${s.whatIfRank}`}
+                <th className={mergeClasses(styles.cell, styles.head, styles.own)} scope="col">
+                  {`${s.whatIfOwn}: ${label("composite", lang)} (${s.whatIfRank})`}
                 </th>
               </tr>
             </thead>
@@ -134,18 +135,10 @@ export function WhatIfPanel({ lang, compute }: WhatIfPanelProps): React.JSX.Elem
                     {r.name}
                   </th>
                   <td className={mergeClasses(styles.cell, styles.number)}>
-                    {r.composite === null
-                      ? ""
-                      : formatNumber(r.composite, lang, DECIMALS.composite)}
-                  </td>
-                  <td className={mergeClasses(styles.cell, styles.number)}>{r.rank ?? ""}</td>
-                  <td className={mergeClasses(styles.cell, styles.number, styles.own)}>
-                    {r.whatIfComposite === null
-                      ? ""
-                      : formatNumber(r.whatIfComposite, lang, DECIMALS.composite)}
+                    {scoreAndRank(r.composite, r.rank, lang)}
                   </td>
                   <td className={mergeClasses(styles.cell, styles.number, styles.own)}>
-                    {r.whatIfRank ?? ""}
+                    {scoreAndRank(r.whatIfComposite, r.whatIfRank, lang)}
                   </td>
                 </tr>
               ))}
