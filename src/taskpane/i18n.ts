@@ -201,6 +201,9 @@ const id = {
   whatIfMethod: "Metode",
   whatIfOwn: "Bobot sendiri (bukan metode)",
   whatIfRank: "Peringkat",
+  whatIfOwnShort: "Bobot sendiri",
+  whatIfCells: (composite: string) =>
+    `${composite} (peringkat). Kolom "Bobot sendiri" bukan metode studi.`,
   whatIfChanged: (changed: number, ranked: number) =>
     `${changed} dari ${ranked} kampung berganti peringkat dengan bobot ini.`,
 };
@@ -356,6 +359,9 @@ const en: Strings = {
   whatIfMethod: "Method",
   whatIfOwn: "Own weights (not the method)",
   whatIfRank: "Rank",
+  whatIfOwnShort: "Own weights",
+  whatIfCells: (composite: string) =>
+    `${composite} (rank). The "Own weights" column is not the study's method.`,
   whatIfChanged: (changed: number, ranked: number) =>
     `${changed} of ${ranked} kampung change rank with these weights.`,
 };

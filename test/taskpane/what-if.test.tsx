@@ -52,7 +52,8 @@ describe("what-if domain weights", () => {
       expect(screen.getByTestId("what-if-changed").textContent).toMatch(/^0 dari 4/)
     );
     const table = screen.getByTestId("what-if-table");
-    expect(table.textContent).toContain("Bobot sendiri (bukan metode)");
+    expect(table.textContent).toContain("Bobot sendiri");
+    expect(screen.getByText(/Kolom "Bobot sendiri" bukan metode studi/)).toBeTruthy();
     expect(table.textContent).toContain("1,48");
     const input = document.querySelector('input[data-domain="koordinasi"]') as HTMLInputElement;
     await act(async () => {

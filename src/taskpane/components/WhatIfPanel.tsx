@@ -114,6 +114,7 @@ export function WhatIfPanel({ lang, compute }: WhatIfPanelProps): React.JSX.Elem
           <Caption1 role="status" data-testid="what-if-changed">
             {s.whatIfChanged(view.changed, view.ranked)}
           </Caption1>
+          <Caption1 block>{s.whatIfCells(label("composite", lang))}</Caption1>
           <table className={styles.table} data-testid="what-if-table">
             <thead>
               <tr>
@@ -121,10 +122,10 @@ export function WhatIfPanel({ lang, compute }: WhatIfPanelProps): React.JSX.Elem
                   {s.kampung}
                 </th>
                 <th className={mergeClasses(styles.cell, styles.head)} scope="col">
-                  {`${s.whatIfMethod}: ${label("composite", lang)} (${s.whatIfRank})`}
+                  {s.whatIfMethod}
                 </th>
                 <th className={mergeClasses(styles.cell, styles.head, styles.own)} scope="col">
-                  {`${s.whatIfOwn}: ${label("composite", lang)} (${s.whatIfRank})`}
+                  {s.whatIfOwnShort}
                 </th>
               </tr>
             </thead>
