@@ -28,7 +28,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  head: { textAlign: "end" },
+  head: { textAlign: "end", overflowWrap: "normal" },
   own: { fontStyle: "italic" },
 });
 
