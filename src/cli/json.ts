@@ -4,6 +4,7 @@ import { KampungResult, Results } from "../engine/assessment";
 import { Issue } from "../engine/issues";
 import { Association } from "../engine/association";
 import { UncertaintyResult } from "../engine/uncertainty";
+import { HistoryEntry, KampungTrend, kampungKey, Trend } from "../engine/trend";
 
 export interface JsonResults {
   readonly method: string;
@@ -13,6 +14,54 @@ export interface JsonResults {
   /** Additive: status groups, regions, rank sensitivity, evidence coverage. */
   readonly analysis?: ReturnType<typeof analysisJson> & {
     readonly uncertainty?: ReturnType<typeof uncertaintyJson>;
+  };
+  /** Additive, only for a file of several rounds: the rounds in time order, with counts. */
+  readonly rounds?: readonly ReturnType<typeof roundJson>[];
+  /** Additive, with `rounds`: per-round means, and the kampung not in the current round. */
+  readonly trend?: ReturnType<typeof trendJson>;
+}
+
+function roundJson(trend: Trend, index: number) {
+  const r = trend.rounds[index];
+  return {
+    label: r.label,
+    key: r.key,
+    first: r.first === null ? null : isoDayOf(r.first),
+    last: r.last === null ? null : isoDayOf(r.last),
+    count: r.count,
+    current: index === trend.current,
+  };
+}
+
+function isoDayOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function historyJson(h: HistoryEntry) {
+  return {
+    round: h.round,
+    row: h.row,
+    status: h.status,
+    domains: h.domains,
+    composite: h.composite,
+    ibangga: h.ibangga,
+    change: h.change,
+    statusFrom: h.statusFrom,
+    fell: h.fell,
+  };
+}
+
+function trendJson(trend: Trend) {
+  const absent = trend.kampung.filter((k) =>
+    k.history.every((h) => h.roundIndex !== trend.current)
+  );
+  return {
+    perRound: trend.perRound,
+    notInCurrentRound: absent.map((k: KampungTrend) => ({
+      name: k.name,
+      region: k.region,
+      history: k.history.map(historyJson),
+    })),
   };
 }
 
@@ -44,6 +93,10 @@ function kampungAnalysisJson(a: KampungAnalysis) {
     weakest: a.weakest,
     statusCheck: a.statusCheck,
     evidence: a.evidence,
+    /** Issue 15: ranks of the composite and each domain within kecamatan, kabupaten/kota, provinsi. */
+    regionRanks: a.regionRanks,
+    /** Issue 15: scored sub-indicators without valid evidence (null without an evidence sheet). */
+    uncoveredEvidence: a.uncoveredEvidence,
   };
 }
 
@@ -56,7 +109,11 @@ function analysisJson(analysis: AnalysisResult) {
   };
 }
 
-function kampungJson(k: KampungResult, a: KampungAnalysis | undefined) {
+function kampungJson(
+  k: KampungResult,
+  a: KampungAnalysis | undefined,
+  history: readonly HistoryEntry[] | undefined
+) {
   const ib = k.ibangga;
   return {
     row: k.row,
@@ -83,18 +140,32 @@ function kampungJson(k: KampungResult, a: KampungAnalysis | undefined) {
         }
       : null,
     ...(a ? kampungAnalysisJson(a) : {}),
+    ...(history ? { history: history.map(historyJson) } : {}),
   };
+}
+
+/** Per kampung of the current round, its history (up to and including the current round). */
+function histories(results: Results, trend: Trend): (readonly HistoryEntry[])[] {
+  const byKey = new Map<string, KampungTrend>();
+  for (const k of trend.kampung) byKey.set(kampungKey(k.name, k.region), k);
+  return results.kampung.map((k) => {
+    const history = byKey.get(kampungKey(k.name, k.region))?.history ?? [];
+    const end = history.findIndex((h) => h.roundIndex > trend.current);
+    return end < 0 ? history : history.slice(0, end);
+  });
 }
 
 export function resultsJson(
   results: Results,
   analysis?: AnalysisResult,
+  trend?: Trend | null,
   uncertainty?: UncertaintyParts
 ): JsonResults {
+  const history = trend ? histories(results, trend) : null;
   return {
     method: results.method,
     weights: { name: results.weights.name, values: [...results.weights.values] },
-    kampung: results.kampung.map((k, i) => kampungJson(k, analysis?.kampung[i])),
+    kampung: results.kampung.map((k, i) => kampungJson(k, analysis?.kampung[i], history?.[i])),
     issues: results.issues.map((i) => ({
       severity: i.severity,
       sheet: i.sheet,
@@ -111,6 +182,9 @@ export function resultsJson(
             ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
           },
         }
+      : {}),
+    ...(trend
+      ? { rounds: trend.rounds.map((_, i) => roundJson(trend, i)), trend: trendJson(trend) }
       : {}),
   };
 }

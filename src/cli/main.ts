@@ -123,8 +123,16 @@ function buildProgram(
     .option("--weights <weights>", "setara | kemandirian-sentral | W1,W2,W3", "setara")
     .option("--sheet <name>", "lembar yang dibaca / sheet to read")
     .option("--print", "cetak tabel domain / print the domain table")
+    .option(
+      "--profil [wilayah]",
+      "juga tulis KKB Profil Cetak: satu halaman per kampung (semua, atau satu wilayah; paling banyak 200) / also write KKB Profil Cetak: one page per kampung (all, or one region; at most 200)"
+    )
     .option("--force", "timpa keluaran yang sudah ada / overwrite an existing output")
     .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
+    .option(
+      "--periode <periode>",
+      "periode yang diringkas (bawaan: terakhir) / round to summarise (default: latest)"
+    )
     .action(
       (
         input: string,
@@ -136,6 +144,8 @@ function buildProgram(
           print?: boolean;
           visibleOnly?: boolean;
           force?: boolean;
+          periode?: string;
+          profil?: string | boolean;
         },
         cmd: Command
       ) => run((ctx) => summarizeCommand(input, opts, ctx), cmd)

@@ -86,6 +86,28 @@ export const T = {
     en: (f: string) =>
       `The output ${f} must end in .xlsx (the summary is always an Excel workbook).`,
   },
+  periodeNotFound: {
+    id: (wanted: string, list: readonly string[]) =>
+      list.length === 0
+        ? `Periode ${wanted} tidak ada: file ini hanya berisi satu periode (tanpa kolom Periode).`
+        : `Periode ${wanted} tidak ada di file ini. Periode yang ada: ${list.join(", ")}.`,
+    en: (wanted: string, list: readonly string[]) =>
+      list.length === 0
+        ? `There is no round ${wanted}: this file holds one round only (no Periode column).`
+        : `There is no round ${wanted} in this file. Its rounds: ${list.join(", ")}.`,
+  },
+  profilTooMany: {
+    id: (count: number, max: number, region: string | null) =>
+      `KKB Profil Cetak: ${count} kampung${region ? ` di wilayah "${region}"` : ""} terlalu banyak untuk dicetak (paling banyak ${max}). Pilih satu wilayah: --profil "<kecamatan, kabupaten/kota atau provinsi>".`,
+    en: (count: number, max: number, region: string | null) =>
+      `KKB Profil Cetak: ${count} kampung${region ? ` in "${region}"` : ""} are too many to print (at most ${max}). Choose a region: --profil "<kecamatan, regency/city or province>".`,
+  },
+  profilNoRegion: {
+    id: (region: string) =>
+      `KKB Profil Cetak: tidak ada kampung di wilayah "${region}" (nama desa, kecamatan, kabupaten/kota atau provinsi seperti di file).`,
+    en: (region: string) =>
+      `KKB Profil Cetak: no kampung in "${region}" (a desa, kecamatan, regency/city or province name as in the file).`,
+  },
   refuseExisting: {
     id: (f: string) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
     en: (f: string) =>
@@ -104,6 +126,18 @@ export const T = {
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} galat, ${w} peringatan.`,
     en: (f: string, range: string, n: number, e: number, w: number) =>
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} errors, ${w} warnings.`,
+  },
+  sheetsCut: {
+    id: (list: string) =>
+      `Tidak semua baris muat di lembar Excel (batas 1.048.576 baris): ${list}. Semua hasil ada di JSON (--json).`,
+    en: (list: string) =>
+      `Not every row fits an Excel sheet (limit 1,048,576 rows): ${list}. Every result is in the JSON (--json).`,
+  },
+  roundSummarised: {
+    id: (rows: number, rounds: number, round: string, n: number) =>
+      `${rows} baris kampung dalam ${rounds} periode; yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,
+    en: (rows: number, rounds: number, round: string, n: number) =>
+      `${rows} kampung rows in ${rounds} rounds; summarised: round ${round} (${n} kampung). Changes across rounds are in the KKB Tren sheet.`,
   },
   summaryWritten: {
     id: (f: string) => `Ringkasan ditulis ke ${f}.`,

@@ -65,8 +65,8 @@ export function issueLines(issues: readonly Issue[], lang: Lang): string {
         T.severity[lang](i.severity),
         i.sheet ? sheetAddress(i.sheet, i.cell) : i.cell,
         i.kampung,
-        i.field,
-        i.code,
+        // The message names the column as the user wrote it; the field key and the code are
+        // for programs (`--json`), not for the person reading.
         i.message,
       ]
         .filter((part) => part !== "")

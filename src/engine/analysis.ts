@@ -12,6 +12,7 @@ import { DOMAINS, DomainKey, RUBRIC_MAX } from "./framework";
 import { Issue, makeIssue } from "./issues";
 import { KampungRanks, rankResults, RankSensitivity } from "./ranks";
 import { Regions, regionGroups } from "./regions";
+import { RegionRanks, regionRanks } from "./region-ranks";
 import {
   isUnknownStatus,
   normaliseStatus,
@@ -33,6 +34,8 @@ export type {
 export { competitionRanks, rankResults, rankShift } from "./ranks";
 export type { IbanggaRanks, KampungRanks, RankSensitivity, Ranks, ShiftSummary } from "./ranks";
 export { regionGroups } from "./regions";
+export { RANK_LEVELS, regionRanks } from "./region-ranks";
+export type { LevelRanks, RankLevel, RegionRanks } from "./region-ranks";
 export type { RegionGroup, RegionLevel, Regions } from "./regions";
 export {
   checkEvidence,
@@ -125,6 +128,10 @@ export interface KampungAnalysis {
   readonly statusCheck: readonly StatusFlag[];
   /** Evidence coverage; null when no evidence sheet was given. */
   readonly evidence: EvidenceCoverage | null;
+  /** Keys of the scored sub-indicators without valid evidence; null without an evidence sheet. */
+  readonly uncoveredEvidence: readonly string[] | null;
+  /** Ranks within the kampung's kecamatan, kabupaten/kota and provinsi (region-ranks.ts). */
+  readonly regionRanks: RegionRanks;
 }
 
 export interface AnalysisResult {
@@ -165,6 +172,7 @@ export function buildAnalysis(
   const flags = statusCheck(kampung, statuses);
   const ranks = rankResults(kampung, weightsName);
   const audit = checkEvidence(assessments, evidence, options);
+  const inRegions = regionRanks(kampung);
 
   const issues: Issue[] = [];
   kampung.forEach((k, i) => {
@@ -210,6 +218,8 @@ export function buildAnalysis(
       weakest: weakestDomains(k.domains),
       statusCheck: flags[i],
       evidence: audit.coverage[i],
+      uncoveredEvidence: audit.uncovered?.[i] ?? null,
+      regionRanks: inRegions[i],
     })),
     statusGroups: groups,
     regions: regionGroups(kampung, weightsName),

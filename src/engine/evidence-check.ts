@@ -104,6 +104,11 @@ export interface EvidenceAudit {
   readonly given: boolean;
   /** Per assessment, in order; null when no evidence sheet was given. */
   readonly coverage: readonly (EvidenceCoverage | null)[];
+  /**
+   * Per assessment, the keys (`rujukan.sop`) of its scored sub-indicators with no valid
+   * evidence row, in framework order; null when no evidence sheet was given (issue 15).
+   */
+  readonly uncovered?: readonly (readonly string[] | null)[];
   /** All kampung together; null when no evidence sheet was given. */
   readonly total: EvidenceCoverage | null;
   readonly issues: readonly Issue[];
@@ -148,7 +153,8 @@ export function checkEvidence(
         lang
       )
     );
-    return { given: false, coverage: assessments.map(() => null), total: null, issues };
+    const none = assessments.map(() => null);
+    return { given: false, coverage: none, uncovered: none, total: null, issues };
   }
 
   // Evidence rows by kampung (loose name), then by sub-indicator index.
@@ -228,6 +234,7 @@ export function checkEvidence(
   let undatedCount = 0;
   let totalScored = 0;
   let totalCovered = 0;
+  const uncoveredLists: string[][] = [];
   const coverage = assessments.map((a) => {
     const slots = byName.get(looseKey(a.name)) ?? null;
     const horizon = a.date === null ? null : horizonDays(a.date, months);
@@ -237,6 +244,8 @@ export function checkEvidence(
     }
     let scored = 0;
     let covered = 0;
+    const uncovered: string[] = [];
+    uncoveredLists.push(uncovered);
     /** Scored sub-indicators with no evidence row: one warning for the kampung names them all. */
     const missing: number[] = [];
     for (let i = 0; i < SUB_INDICATORS.length; i++) {
@@ -247,6 +256,7 @@ export function checkEvidence(
       const records = slots?.[i];
       if (!records) {
         missing.push(i);
+        uncovered.push(field);
         continue;
       }
       let valid = false;
@@ -282,6 +292,7 @@ export function checkEvidence(
         if (ok) valid = true;
       }
       if (valid) covered++;
+      else uncovered.push(field);
     }
     if (missing.length > 0) {
       const field = SUB_INDICATORS[missing[0]].key;
@@ -315,5 +326,11 @@ export function checkEvidence(
     );
   }
 
-  return { given: true, coverage, total: coverageOf(totalScored, totalCovered), issues };
+  return {
+    given: true,
+    coverage,
+    uncovered: uncoveredLists,
+    total: coverageOf(totalScored, totalCovered),
+    issues,
+  };
 }

@@ -194,14 +194,19 @@ export const DIMENSIONS: readonly DimensionDef[] = [
 
 export const DIMENSION_KEYS: readonly DimensionKey[] = DIMENSIONS.map((d) => d.key);
 
-/** The rubric for one sub-indicator. */
-export const RUBRIC: readonly { readonly value: number; readonly meaning: Bilingual }[] = [
+/** The rubric for one sub-indicator; `short` is the few words a profile page prints per value. */
+export const RUBRIC: readonly {
+  readonly value: number;
+  readonly meaning: Bilingual;
+  readonly short: Bilingual;
+}[] = [
   {
     value: 0,
     meaning: {
       id: "instrumen tidak ada atau tidak digunakan",
       en: "the instrument does not exist or is not used",
     },
+    short: { id: "tidak ada", en: "does not exist" },
   },
   {
     value: 1,
@@ -209,6 +214,7 @@ export const RUBRIC: readonly { readonly value: number; readonly meaning: Biling
       id: "ada tetapi parsial atau tidak konsisten",
       en: "it exists but is partial or inconsistent",
     },
+    short: { id: "ada tetapi parsial", en: "exists but partial" },
   },
   {
     value: 1.5,
@@ -216,6 +222,7 @@ export const RUBRIC: readonly { readonly value: number; readonly meaning: Biling
       id: "rutin, dengan penyimpangan kecil yang terdokumentasi (bukti asimetris)",
       en: "routine, with minor documented deviations (asymmetric evidence)",
     },
+    short: { id: "rutin dengan deviasi kecil", en: "routine with minor deviations" },
   },
   {
     value: 2,
@@ -223,6 +230,7 @@ export const RUBRIC: readonly { readonly value: number; readonly meaning: Biling
       id: "lengkap dan rutin, dengan bukti terverifikasi",
       en: "complete and routine, with verified evidence",
     },
+    short: { id: "lengkap dan rutin", en: "complete and routine" },
   },
 ];
 

@@ -121,8 +121,28 @@ export const MESSAGES = {
   },
   KAMPUNG_DUPLICATE: {
     severity: "warning",
-    id: (p) => `Kampung ${v(p)} muncul lebih dari sekali (juga di ${p.other}).`,
-    en: (p) => `Kampung ${v(p)} appears more than once (also at ${p.other}).`,
+    id: (p) =>
+      p.label === undefined
+        ? `Kampung ${v(p)} muncul lebih dari sekali (juga di ${p.other}).`
+        : `Kampung ${v(p)} muncul lebih dari sekali dalam periode ${p.label} (juga di ${p.other}).`,
+    en: (p) =>
+      p.label === undefined
+        ? `Kampung ${v(p)} appears more than once (also at ${p.other}).`
+        : `Kampung ${v(p)} appears more than once in round ${p.label} (also at ${p.other}).`,
+  },
+  PERIODE_UNREADABLE: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${v(p)} tidak menunjukkan waktu, jadi tidak dapat diurutkan; tulis misalnya 2025, 2024-T1, 2024 Semester 2, Mei 2024 atau sebuah tanggal. Baris ini tetap dihitung dalam periode ${v(p)}.`,
+    en: (p) =>
+      `${p.label}: ${v(p)} names no time, so it cannot be put in order; write e.g. 2025, 2024-T1, 2024 Semester 2, May 2024 or a date. The row still counts in round ${v(p)}.`,
+  },
+  PERIODE_MISSING: {
+    severity: "warning",
+    id: (p) =>
+      `${p.count} baris kampung tanpa periode dihitung dalam periode terakhir: baris ${p.list}.`,
+    en: (p) =>
+      `${p.count} kampung rows without a round are counted in the latest round: rows ${p.list}.`,
   },
   HEADER_NOT_FOUND: {
     severity: "error",
@@ -228,9 +248,9 @@ export const MESSAGES = {
   EVIDENCE_NONE: {
     severity: "warning",
     id: () =>
-      `Tidak ada bukti (lembar Bukti tidak ada atau kosong): skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
+      `Tidak ada bukti: lembar KKB Bukti (atau Bukti, Evidence) tidak ada atau kosong, jadi skor tidak dapat ditelusuri ke bukti (tanggal, sumber, kutipan/halaman).`,
     en: () =>
-      `No evidence given (no Evidence sheet, or an empty one): the scores cannot be traced to evidence (date, source, quote/page).`,
+      `No evidence given: there is no KKB Bukti sheet (or Bukti, Evidence), or it is empty, so the scores cannot be traced to evidence (date, source, quote/page).`,
   },
   EVIDENCE_MISSING: {
     severity: "warning",

@@ -18,7 +18,7 @@ import {
   viewOfRead,
   viewOfResults,
 } from "../workbook/read-view";
-import { analyseRead, buildSummary } from "../workbook/summary";
+import { analyseCurrent, buildSummary } from "../workbook/summary";
 import { whatIfView, WhatIfView } from "../workbook/what-if-view";
 import { KampungResult, scoreAll } from "../engine/assessment";
 import { SETARA } from "../engine/ibangga";
@@ -50,6 +50,10 @@ export interface SummaryPlanRequest {
   readonly facts: WorkbookFacts;
   readonly settings?: readonly { readonly key: string; readonly value: string }[];
   readonly limitBytes?: number;
+  /** The round to summarise; the latest by default. */
+  readonly periode?: string;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface SummaryCounts {
@@ -82,7 +86,7 @@ export interface SummaryEngine {
   /** Reads the grids as input. */
   read(options: ReadOptions): Promise<ReadView>;
   /** Scores and analyses the last read. */
-  analyse(weights: Weights, lang: Lang): Promise<AnalysisView>;
+  analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView>;
   /** The summary of the last read, as a write plan in batches. */
   plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome>;
 }
@@ -153,10 +157,10 @@ export class LocalEngine implements SummaryEngine {
     return Promise.resolve(viewOfRead(this.readNow(options), options.lang));
   }
 
-  analyse(weights: Weights, lang: Lang): Promise<AnalysisView> {
+  analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {
     const read = this.requireRead();
     if (read.fatal) return Promise.resolve({ issues: read.issues, kampung: 0, preview: [] });
-    return Promise.resolve(viewOfResults(analyseRead(read, weights, lang).results));
+    return Promise.resolve(viewOfResults(analyseCurrent(read, weights, lang, periode).results));
   }
 
   plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome> {
@@ -188,6 +192,8 @@ export class LocalEngine implements SummaryEngine {
       weights: request.weights,
       source: request.source,
       now: request.now,
+      periode: request.periode,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     const counts = {
       kampung: summary.results.kampung.length,

@@ -2,6 +2,7 @@
  * Runs planned write operations through office.js: each operation is one whole-range call
  * (values, number formats, a table, a chart...). Decides nothing; see plan-write.ts.
  */
+import { absoluteRange } from "../workbook/a1";
 import { CellRect, PAGE_MARGINS_POINTS, ValidationRule, WriteOp } from "./plan-write";
 import { ROLE_PROPERTY } from "./survey";
 
@@ -16,6 +17,13 @@ function dataValidationRule(rule: ValidationRule): Excel.DataValidationRule {
       return { list: { inCellDropDown: true, source: rule.values.join(",") } };
     case "date":
       return { date: { formula1: "1900-01-01", operator: "GreaterThanOrEqualTo" } };
+    case "listRange":
+      return {
+        list: {
+          inCellDropDown: true,
+          source: `=${absoluteRange(rule.row, rule.col, rule.rows, 1)}`,
+        },
+      };
   }
 }
 
@@ -147,6 +155,12 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
     case "setting":
       context.workbook.settings.add(op.key, op.value);
       return;
+    case "formulas": {
+      const sheet = sheets.get(op.sheet);
+      for (const cell of op.cells)
+        sheet.getRangeByIndexes(cell.row, cell.col, 1, 1).formulas = [[cell.formula]];
+      return;
+    }
     case "wrap": {
       const format = range(sheets.get(op.sheet), op.rect).format;
       format.wrapText = true;
@@ -173,6 +187,7 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       page.headerMargin = m.header;
       page.footerMargin = m.footer;
       if (op.titleRows) page.setPrintTitleRows(op.titleRows);
+      if (op.printArea) page.setPrintArea(op.printArea);
       for (const row of op.breaksBefore) sheet.horizontalPageBreaks.add(`A${row + 1}`);
       return;
     }
@@ -204,7 +219,10 @@ export async function executeBatchStream(
   const sheets = new SheetProxies(context);
   for (let i = 0; i < total; i++) {
     const ops = await batch(i);
-    context.application.suspendApiCalculationUntilNextSync();
+    // Formulas written under suspended calculation are not calculated: their batch (planned
+    // last, on its own: plan-summary.ts) is not suspended.
+    if (!ops.some((op) => op.kind === "formulas"))
+      context.application.suspendApiCalculationUntilNextSync();
     for (const op of ops) executeOp(context, sheets, op);
     // One sync per planned batch is the point: each stays under the payload limit.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -16,7 +16,10 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "domain",
   "ibangga",
   "wilayah",
+  "tren",
   "validasi",
+  "profil",
+  "profilCetak",
   "ketidakpastian",
 ]);
 

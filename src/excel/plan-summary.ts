@@ -101,8 +101,14 @@ export function planSummaryWrite(input: SummaryPlanInput): WritePlan | WriteRefu
     ops.unshift({ kind: "addSheet", sheet: placeholder, role: "ringkasan", mark: false });
     ops.push({ kind: "deleteSheet", sheet: placeholder });
   }
+  // KKB's formulas (KKB Profil) last, in batches of their own: the executor does not suspend
+  // calculation for those, so Excel calculates them once everything they read is written.
+  const ordered = [
+    ...ops.filter((op) => op.kind !== "formulas"),
+    ...ops.filter((op) => op.kind === "formulas"),
+  ];
   return {
-    batches: batchOps(ops, input.limitBytes ?? REQUEST_PAYLOAD_LIMIT),
+    batches: batchOps(ordered, input.limitBytes ?? REQUEST_PAYLOAD_LIMIT),
     deleted: names.toDelete,
     written,
   };

@@ -5,7 +5,7 @@
  * under the request payload limit. The office.js executor runs the batches one `context.sync`
  * each and decides nothing itself. Pure.
  */
-import { address } from "../workbook/a1";
+import { absoluteRange, address } from "../workbook/a1";
 import {
   Block,
   ChartSpec,
@@ -16,6 +16,8 @@ import {
   SheetSpec,
   TableBlock,
   ValidationSpec,
+  isSpecFormula,
+  printedWidths,
 } from "../workbook/sheet-spec";
 import { OP_OVERHEAD_BYTES, REQUEST_PAYLOAD_LIMIT, VALUES_SLICE_BYTES } from "./limits";
 import { jsonBytes } from "./payload";
@@ -122,7 +124,7 @@ export type WriteOp =
   | {
       readonly kind: "chart";
       readonly sheet: string;
-      readonly chartType: "Radar" | "BarClustered" | "BarStacked";
+      readonly chartType: "Radar" | "BarClustered" | "LineMarkers" | "BarStacked";
       /** Rank intervals: the first series only carries the bars to their start, not drawn. */
       readonly hideFirstSeries?: boolean;
       readonly source: CellRect;
@@ -131,6 +133,19 @@ export type WriteOp =
       /** Anchor cells (A1) of the chart's top-left and bottom-right. */
       readonly from: string;
       readonly to: string;
+    }
+  /**
+   * KKB's own formulas (SpecFormula only, never user text), one `Range.formulas` per cell,
+   * each `=` plus the formula in Excel's English syntax; `row`, `col` on the sheet.
+   */
+  | {
+      readonly kind: "formulas";
+      readonly sheet: string;
+      readonly cells: readonly {
+        readonly row: number;
+        readonly col: number;
+        readonly formula: string;
+      }[];
     }
   /** Wrapped text, top-aligned (long names, next steps). */
   | { readonly kind: "wrap"; readonly sheet: string; readonly rect: CellRect }
@@ -147,6 +162,8 @@ export type WriteOp =
       readonly scale: number | null;
       readonly titleRows: string | null;
       readonly breaksBefore: readonly number[];
+      /** Only this range prints (`$A$1:$L$40`), when the sheet says so. */
+      readonly printArea?: string;
     }
   | { readonly kind: "setting"; readonly key: string; readonly value: string }
   | { readonly kind: "activate"; readonly sheet: string };
@@ -303,6 +320,18 @@ function tableOps(
       bytes: slice.bytes,
     });
   }
+  const formulaCells: { row: number; col: number; formula: string }[] = [];
+  block.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (isSpecFormula(value))
+        formulaCells.push({
+          row: block.row + 1 + r,
+          col: block.col + c,
+          formula: `=${value.formula}`,
+        });
+    })
+  );
+  if (formulaCells.length > 0) ops.push({ kind: "formulas", sheet, cells: formulaCells });
   if (block.links && dataRows > 0) {
     // The cells hold the shown text (written with the values above); each gets its link.
     const { column, targets } = block.links;
@@ -381,17 +410,20 @@ function tableOps(
   return ops;
 }
 
+/** Excel.ChartType of each chart kind of the sheet specs. */
+const CHART_TYPES = {
+  radar: "Radar",
+  bar: "BarClustered",
+  line: "LineMarkers",
+  rankInterval: "BarStacked",
+} as const;
+
 function chartOp(sheet: string, chart: ChartSpec): WriteOp {
   const { anchor, size } = chart;
   return {
     kind: "chart",
     sheet,
-    chartType:
-      chart.kind === "radar"
-        ? "Radar"
-        : chart.kind === "rankInterval"
-          ? "BarStacked"
-          : "BarClustered",
+    chartType: CHART_TYPES[chart.kind],
     ...(chart.kind === "rankInterval" ? { hideFirstSeries: true } : {}),
     source: chart.source,
     seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
@@ -446,9 +478,19 @@ export function planSheetOps(spec: SheetSpec, options: SheetPlanOptions): WriteO
   ops.push({
     kind: "pageLayout",
     sheet,
-    scale: fitScale(spec.columnWidths) >= MIN_FIT_SCALE ? null : Math.round(MIN_FIT_SCALE * 100),
+    scale: fitScale(printedWidths(spec)) >= MIN_FIT_SCALE ? null : Math.round(MIN_FIT_SCALE * 100),
     titleRows: repeat ? `$${repeat.first + 1}:$${repeat.last + 1}` : null,
     breaksBefore: spec.print?.breaksBefore ?? [],
+    ...(spec.print?.area
+      ? {
+          printArea: absoluteRange(
+            spec.print.area.row,
+            spec.print.area.col,
+            spec.print.area.rows,
+            spec.print.area.cols
+          ),
+        }
+      : {}),
   });
   return ops;
 }
@@ -477,7 +519,11 @@ export function batchOps(ops: readonly WriteOp[], limitBytes = REQUEST_PAYLOAD_L
     const size = opBytes(op);
     if (size > limitBytes)
       throw new Error(`A single ${op.kind} operation of ${size} bytes passes the limit`);
-    if (batch.length > 0 && bytes + size > limitBytes) {
+    // Formulas never share a batch with other operations (see executeBatchStream).
+    const kindChanges =
+      batch.length > 0 &&
+      (op.kind === "formulas") !== (batch[batch.length - 1].kind === "formulas");
+    if (batch.length > 0 && (bytes + size > limitBytes || kindChanges)) {
       batches.push(batch);
       batch = [];
       bytes = 0;

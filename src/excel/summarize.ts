@@ -23,6 +23,8 @@ export interface SummarizeOptions {
   readonly lang?: Lang;
   readonly fallbackLang?: Lang;
   readonly now?: Date;
+  /** The round to summarise (several rounds in the input); default: the latest. */
+  readonly periode?: string;
   readonly capabilities?: Capabilities;
   readonly onProgress?: (progress: SummarizeProgress) => void;
   /**
@@ -30,6 +32,8 @@ export interface SummarizeOptions {
    * in a Web Worker, so this thread only reads ranges and runs the planned batches.
    */
   readonly engine?: SummaryEngine;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface SummarizeProgress {
@@ -105,6 +109,8 @@ export async function summarizeWorkbook(
     now: options.now ?? new Date(),
     facts: workbookFacts(survey),
     settings: summarySettingEntries(found.location, weights, lang),
+    periode: options.periode,
+    ...(options.profil ? { profil: options.profil } : {}),
   });
   if (!plan.ok) return failure(refusalMessage(plan.refusal, lang));
   await executeBatchStream(context, plan.batchCount, plan.batch, (done, total, batch) => {

@@ -5,7 +5,7 @@
  * text); a string in any other cell that Excel might parse gets a leading apostrophe, which Excel
  * consumes as its "quote prefix" and does not store in the value. Pure.
  */
-import { SpecValue } from "../workbook/sheet-spec";
+import { isSpecFormula, SpecValue } from "../workbook/sheet-spec";
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
@@ -39,6 +39,9 @@ export function writeValue(value: SpecValue | undefined, format: string | null):
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : excelSerial(value);
+  // KKB's own formulas go through Range.formulas (plan-write's "formulas" operation), never
+  // through values: here their cell stays blank.
+  if (isSpecFormula(value)) return "";
   // Excel takes a leading apostrophe as the quote prefix in any cell, text-formatted or not.
   if (format === TEXT_FORMAT) return value.startsWith("'") ? `'${value}` : value;
   return isParsedByExcel(value) ? `'${value}` : value;

@@ -129,6 +129,26 @@ export function skor(
   return kkb.skor(nilai, invocation);
 }
 
+/**
+ * Perubahan antarperiode: skor sekarang dikurangi skor sebelumnya, dibulatkan seperti ROUND (bawaan 2 desimal). Sel kosong memberi #N/A.
+ * @customfunction PERUBAHAN
+ * @helpurl https://localhost:3000/bantuan.html#perubahan
+ * @requiresParameterAddresses
+ * @param sekarang Skor periode ini (domain, komposit atau iBangga): satu sel atau satu kolom.
+ * @param sebelumnya Skor periode sebelumnya: satu sel atau satu kolom sepanjang sekarang.
+ * @param [desimal] Jumlah desimal 0-4 (bawaan 2).
+ * @param invocation Informasi pemanggilan dari Excel.
+ * @returns Perubahan bertanda per baris.
+ */
+export function perubahan(
+  sekarang: unknown[][],
+  sebelumnya: unknown[][],
+  desimal?: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): Promise<Array<Array<number | CellErrorValue>>> {
+  return kkb.perubahan(sekarang, sebelumnya, desimal, invocation);
+}
+
 /** Custom function ids (functions.json) and their implementations. */
 export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown>> = {
   DOMAIN: domain,
@@ -138,6 +158,7 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   IBANGGA: ibangga,
   KATEGORI: kategori,
   SKOR: skor,
+  PERUBAHAN: perubahan,
 };
 
 /** Associates every function with its id; false where the runtime is absent (tests, a browser). */

@@ -9,7 +9,8 @@
  * number of values, unknown weights) is thrown, so the formula's cell shows it.
  */
 import { compositeScore, convergenceScores, domainScore } from "../engine/convergence";
-import { DIMENSIONS, SUB_INDICATOR_COUNT, DOMAINS } from "../engine/framework";
+import { DECIMALS, DIMENSIONS, SUB_INDICATOR_COUNT, DOMAINS } from "../engine/framework";
+import { scoreChange } from "../engine/change";
 import {
   dimensionScore,
   ibanggaBand,
@@ -25,7 +26,10 @@ import { BlankProbe, excelCellTypeReader, resolveZeros, UnverifiedZero, ZeroChec
 import { asMatrix, cellAddress, Matrix, parseRangeAddress, RangeRef, rowAddress } from "./cells";
 import { CellErrorValue, cellError, ErrorFactory } from "./errors";
 import {
+  changeRowsMessage,
+  changeShapeMessage,
   countMessage,
+  decimalsMessage,
   dimensionShapeMessage,
   MISSING,
   rowMismatchMessage,
@@ -65,7 +69,17 @@ export interface KkbFunctions {
   ): Promise<Spill<number>>;
   kategori(ibangga: unknown, invocation?: Invocation): Promise<Spill<string>>;
   skor(nilai: unknown, invocation?: Invocation): Promise<Spill<number>>;
+  perubahan(
+    sekarang: unknown,
+    sebelumnya: unknown,
+    desimal?: unknown,
+    invocation?: Invocation
+  ): Promise<Spill<number>>;
 }
+
+/** Decimals of KKB.PERUBAHAN by default: the composite's (a 1-decimal change stays exact). */
+const CHANGE_DECIMALS = DECIMALS.composite;
+const CHANGE_DECIMALS_MAX = 4;
 
 /** An argument after the blank-cell rule, with its cells' place when Excel gave it. */
 interface Arg {
@@ -368,5 +382,80 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
       ),
     skor: (nilai, invocation) =>
       perCell(nilai, invocation, parseRubric, "rubric", MISSING.skor, (v) => v),
+
+    async perubahan(sekarang, sebelumnya, desimal, invocation) {
+      const given =
+        (desimal !== null && desimal !== undefined) || zeroCheck(invocation, 2).kind === "cells";
+      const [now, before, d] = await Promise.all([
+        readArg(sekarang, 0, invocation),
+        readArg(sebelumnya, 1, invocation),
+        given ? readArg(desimal, 2, invocation) : Promise.resolve(null),
+      ]);
+      const names = ["Sekarang", "Sebelumnya"];
+      [now, before].forEach((arg, i) => {
+        if (arg.values[0].length !== 1) {
+          const label = arg.ref ? rowAddress(arg.ref, 0) : names[i];
+          throw error(
+            "#VALUE!",
+            changeShapeMessage(label, arg.values.length, arg.values[0].length)
+          );
+        }
+      });
+      const n = Math.max(now.values.length, before.values.length);
+      if ([now, before].some((arg) => arg.values.length !== 1 && arg.values.length !== n)) {
+        throw error("#VALUE!", changeRowsMessage(now.values.length, before.values.length));
+      }
+      const decimals = readDecimals(d);
+      const result: Spill<number> = [];
+      for (let r = 0; r < n; r++) {
+        const values: number[] = [];
+        let problem: CellErrorValue | null = null;
+        for (const [i, arg] of [now, before].entries()) {
+          const row = arg.values.length === 1 ? 0 : r;
+          const label = arg.ref
+            ? cellAddress(arg.ref, row, 0)
+            : names[i] + (n > 1 ? ` baris ${r + 1}` : "");
+          const v = arg.values[row][0];
+          if (v instanceof UnverifiedZero) {
+            problem = error("#N/A", unverifiedZeroMessage(label));
+            break;
+          }
+          // Scores (0-2) and iBangga (0-100) alike: both lie on the iBangga scale.
+          const parsed = parseIbangga(v);
+          if (parsed.ok) values.push(parsed.value);
+          else if (parsed.problem === "missing") {
+            problem = error("#N/A", MISSING.perubahan(label));
+            break;
+          } else {
+            problem = error(
+              "#VALUE!",
+              valueMessage(parsed.problem, "ibangga", label, parsed.shown)
+            );
+            break;
+          }
+        }
+        result.push([problem ?? scoreChange(values[0], values[1], decimals)!]);
+      }
+      return result;
+    },
   };
+
+  /** The decimals argument: a whole number 0-4, or the default when not given. */
+  function readDecimals(arg: Arg | null): number {
+    if (arg === null) return CHANGE_DECIMALS;
+    const flat = arg.values.flat();
+    const v = flat.length === 1 ? flat[0] : undefined;
+    if (v instanceof UnverifiedZero) throw error("#N/A", unverifiedZeroMessage("Desimal"));
+    if (isBlank(v)) return CHANGE_DECIMALS;
+    const number = typeof v === "string" ? Number(v.trim()) : v;
+    if (
+      typeof number !== "number" ||
+      !Number.isInteger(number) ||
+      number < 0 ||
+      number > CHANGE_DECIMALS_MAX
+    ) {
+      throw error("#VALUE!", decimalsMessage(String(v)));
+    }
+    return number;
+  }
 }

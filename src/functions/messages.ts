@@ -37,7 +37,20 @@ export const MISSING = {
   skor: (label: string) => `${label}: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.`,
   kategori: (label: string) => `${label}: nilai iBangga kosong; kategori tidak ditentukan.`,
   ibanggaAll: (label: string) => `${label}: ketiga dimensi kosong; iBangga tidak dihitung.`,
+  perubahan: (label: string) => `${label}: nilai kosong; perubahan tidak dihitung.`,
 } as const;
+
+export function changeShapeMessage(label: string, rows: number, cols: number): string {
+  return `${label}: rentang ${rows}x${cols}; isi satu sel atau satu kolom (satu skor per kampung).`;
+}
+
+export function changeRowsMessage(now: number, before: number): string {
+  return `Rentang sekarang dan sebelumnya tidak sama panjang (${now}/${before} baris); samakan barisnya.`;
+}
+
+export function decimalsMessage(shown: string): string {
+  return `Desimal "${shown}" tidak dikenal; isi bilangan bulat 0 sampai 4 (bawaan 2).`;
+}
 
 export function unverifiedZeroMessage(label: string): string {
   return (

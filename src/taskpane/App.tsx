@@ -93,8 +93,13 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
   const [sheetLang, setSheetLang] = React.useState<Lang>(initialLang);
   const [includeCopies, setIncludeCopies] = React.useState(true);
+  const [profilPrint, setProfilPrint] = React.useState(false);
+  const [profilRegion, setProfilRegion] = React.useState("");
+  const profil = profilPrint ? { profil: { region: profilRegion.trim() || null } } : {};
   const [running, setRunning] = React.useState(false);
   const [visibleOnly, setVisibleOnly] = React.useState(false);
+  /** The round chosen to summarise (several rounds in the data); null: the latest. */
+  const [periode, setPeriode] = React.useState<string | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
   const [result, setResult] = React.useState<SummaryResult | null>(null);
@@ -106,6 +111,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const weightsCheck = checkWeights(choice);
   const weights = weightsCheck.ok ? weightsCheck.weights : SETARA;
   const weightsKey = `${weights.name}:${weights.values.join(",")}`;
+  // A round chosen in other data (a file opened since, rows hidden since) is not kept.
+  const rounds = loaded && !loaded.read.fatal ? loaded.read.rounds : null;
+  const chosenRound = periode !== null && rounds?.some((r) => r.label === periode) ? periode : null;
   // Scores for the check step come from the engine's worker; a later request wins.
   const [analysis, setAnalysis] = React.useState<AnalysisView | null>(null);
   const analysisRequest = React.useRef(0);
@@ -116,7 +124,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       return;
     }
     paneEngine(mode)
-      .analyse(weights, lang)
+      .analyse(weights, lang, chosenRound ?? undefined)
       .then(
         (view) => {
           if (request === analysisRequest.current) setAnalysis(view);
@@ -126,7 +134,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         }
       );
     // weightsKey stands for weights (a new object on every render of custom weights).
-  }, [loaded, weightsKey, lang]);
+  }, [loaded, weightsKey, lang, chosenRound]);
 
   React.useEffect(() => {
     document.documentElement.lang = lang;
@@ -323,6 +331,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       where,
       weights,
       lang: sheetLang,
+      periode: chosenRound ?? undefined,
+      ...profil,
       onProgress: (p) =>
         setProgress({
           fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
@@ -345,7 +355,15 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
           ? s.progressSheet(p.sheet)
           : s.progressZip;
     const summary = await paneEngine(mode).summaryFile(
-      { lang: sheetLang, weights, source: name, now: new Date(), includeCopies },
+      {
+        lang: sheetLang,
+        weights,
+        source: name,
+        now: new Date(),
+        includeCopies,
+        periode: chosenRound ?? undefined,
+        ...profil,
+      },
       (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
     );
     const { kampung, errors, warnings } = summary.counts;
@@ -464,6 +482,10 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onSheetLang={setSheetLang}
               includeCopies={includeCopies}
               onIncludeCopies={setIncludeCopies}
+              profilPrint={profilPrint}
+              onProfilPrint={setProfilPrint}
+              profilRegion={profilRegion}
+              onProfilRegion={setProfilRegion}
               hasData={hasData}
               canRun={hasData && weightsCheck.ok}
               running={running}
@@ -472,6 +494,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               result={result}
               onRun={() => void runSummary()}
               onOpenSheet={openSheet}
+              rounds={rounds}
+              periode={chosenRound}
+              onPeriode={setPeriode}
             />
           )}
           <div className={styles.nav}>

@@ -135,8 +135,8 @@ export class EngineClient implements SummaryEngine {
     return this.call({ op: "read", options }) as Promise<ReadView>;
   }
 
-  analyse(weights: Weights, lang: Lang): Promise<AnalysisView> {
-    return this.call({ op: "analyse", weights, lang }) as Promise<AnalysisView>;
+  analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {
+    return this.call({ op: "analyse", weights, lang, periode }) as Promise<AnalysisView>;
   }
 
   /** What-if domain weights on the last read, in the worker (not the study's method). */

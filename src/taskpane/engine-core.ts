@@ -55,6 +55,8 @@ export function createEngineCore(
       weights: request.weights,
       source: request.source,
       now: request.now,
+      periode: request.periode,
+      ...(request.profil ? { profil: request.profil } : {}),
     });
     // A user's own `KKB ...` sheet is kept and the summary numbered, as in Excel.
     const { copies, sheets } = request.includeCopies
@@ -104,7 +106,7 @@ export function createEngineCore(
           engine.readNow({ lang: request.lang, sheet: last.sheet });
           currentLang = request.lang;
         }
-        return engine.analyse(request.weights, request.lang);
+        return engine.analyse(request.weights, request.lang, request.periode);
       }
       case "whatIf":
         return engine.whatIf(request.weights);

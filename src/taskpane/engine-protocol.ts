@@ -27,6 +27,10 @@ export interface FileSummaryRequest {
   readonly now: Date;
   /** Copy the file's other sheets into the summary workbook. */
   readonly includeCopies: boolean;
+  /** The round to summarise; the latest by default. */
+  readonly periode?: string;
+  /** Also write KKB Profil Cetak for the kampung of this region (null: all); issue 15. */
+  readonly profil?: { readonly region: string | null };
 }
 
 export interface FileSummary {
@@ -41,7 +45,12 @@ export type EngineRequest =
   | { readonly op: "select"; readonly indexes: readonly number[] }
   | { readonly op: "facts"; readonly index: number; readonly facts: GridFacts }
   | { readonly op: "read"; readonly options: ReadOptions }
-  | { readonly op: "analyse"; readonly weights: Weights; readonly lang: Lang }
+  | {
+      readonly op: "analyse";
+      readonly weights: Weights;
+      readonly lang: Lang;
+      readonly periode?: string;
+    }
   | { readonly op: "plan"; readonly request: SummaryPlanRequest }
   /** Batch `index` of the last plan, when the pane is about to run it. */
   | { readonly op: "batch"; readonly index: number }

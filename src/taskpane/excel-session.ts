@@ -43,15 +43,19 @@ export function summarizeInExcel(options: {
   readonly where: InputLocation;
   readonly weights: Weights;
   readonly lang: Lang;
+  readonly periode?: string;
   readonly onProgress: (progress: SummarizeProgress) => void;
+  readonly profil?: { readonly region: string | null };
 }): Promise<SummarizeOutcome> {
   return excel().run((context) =>
     summarizeWorkbook(context, {
       where: options.where,
       weights: options.weights,
       lang: options.lang,
+      periode: options.periode,
       onProgress: options.onProgress,
       engine: paneEngine(),
+      ...(options.profil ? { profil: options.profil } : {}),
     })
   );
 }

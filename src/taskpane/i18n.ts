@@ -147,6 +147,14 @@ const id = {
   optionsTitle: "Pilihan",
   sheetLanguage: "Bahasa lembar ringkasan",
   includeCopies: "Sertakan salinan lembar data di file hasil",
+  periode: "Periode yang diringkas",
+  periodeHelp:
+    "Data berisi beberapa periode penilaian. Perubahan antarperiode ada di lembar KKB Tren.",
+  periodeOption: (label: string, count: string, latest: boolean) =>
+    `${label} (${count} kampung${latest ? ", terakhir" : ""})`,
+  profilPrint: "Juga tulis KKB Profil Cetak: satu halaman cetak per kampung",
+  profilRegion: "Wilayah (kosong: semua kampung; paling banyak 200)",
+  profilRegionHelp: "Nama desa, kecamatan, kabupaten/kota atau provinsi seperti tertulis di data.",
   generateExcel: "Buat ringkasan",
   generateFile: "Buat file ringkasan",
   generateHelpExcel:
@@ -308,6 +316,14 @@ const en: Strings = {
   optionsTitle: "Options",
   sheetLanguage: "Language of the summary sheets",
   includeCopies: "Include a copy of the data sheets in the file",
+  periode: "Round to summarise",
+  periodeHelp:
+    "The data holds several assessment rounds. Changes across rounds are in the KKB Tren sheet.",
+  periodeOption: (label: string, count: string, latest: boolean) =>
+    `${label} (${count} kampung${latest ? ", latest" : ""})`,
+  profilPrint: "Also write KKB Profil Cetak: one printed page per kampung",
+  profilRegion: "Region (empty: every kampung; at most 200)",
+  profilRegionHelp: "A desa, kecamatan, regency/city or province name as written in the data.",
   generateExcel: "Make the summary",
   generateFile: "Make the summary file",
   generateHelpExcel:

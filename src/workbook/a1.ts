@@ -36,3 +36,9 @@ export function parseAddress(a1: string): { row: number; col: number } | null {
   if (row < 1) return null;
   return { row: row - 1, col: col - 1 };
 }
+
+/** `$A$1:$B$2`: an absolute range (0-based top-left, counts), as formulas and lists take it. */
+export function absoluteRange(row: number, col: number, rows: number, cols: number): string {
+  const at = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+  return `${at(row, col)}:${at(row + Math.max(rows, 1) - 1, col + Math.max(cols, 1) - 1)}`;
+}

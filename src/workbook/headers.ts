@@ -14,6 +14,7 @@ export const IDENTITY_KEYS = [
   "provinsi",
   "status",
   "tanggal",
+  "periode",
 ] as const;
 
 export type IdentityKey = (typeof IDENTITY_KEYS)[number];
@@ -41,6 +42,15 @@ export const IDENTITY_ALIASES: Readonly<Record<IdentityKey, readonly string[]>> 
   provinsi: ["Provinsi", "Prov", "Province"],
   status: ["Status", "Status kampung", "Status Kampung KB", "Tingkat", "Level"],
   tanggal: ["Tanggal penilaian", "Tanggal", "Tgl penilaian", "Assessment date", "Date"],
+  periode: [
+    "Periode",
+    "Periode penilaian",
+    "Putaran",
+    "Putaran penilaian",
+    "Period",
+    "Round",
+    "Assessment round",
+  ],
 };
 
 /** Lower case, no accents, letters and digits only: `Alur rujukan - SOP` -> `alurrujukansop`. */

@@ -19,11 +19,13 @@ import {
   SUB_INDICATORS,
 } from "../engine/framework";
 import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
+import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { address, sheetAddress, rangeAddress } from "./a1";
 import { isoDate, parseDateCell } from "./dates";
 import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
+import { parsePeriode } from "./periode";
 
 /** Where an evidence row's cell is on the evidence sheet. */
 export type EvidenceCellOf = (record: EvidenceRecord, column: EvidenceColumn) => string;
@@ -64,6 +66,11 @@ export interface InputRead {
   readonly sourceRange: string;
   /** True when nothing could be read (no sheet, no header). */
   readonly fatal: boolean;
+  /**
+   * The assessment rounds (`Periode` column, or quarters of `Tanggal penilaian` when kampung
+   * repeat across them); null for a file of one round without a `Periode` column.
+   */
+  readonly rounds: Rounds | null;
 }
 
 const HEADER_SCAN_ROWS = 10;
@@ -441,6 +448,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       lastRow = r;
     }
   }
+  const rounds = rows.rounds();
+  rows.reportDuplicates(rounds);
   if (hidden.length > 0) {
     issues.push(
       makeIssue(
@@ -471,6 +480,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       rangeAddress(grid.originRow + header.top, grid.originCol, lastRow - header.top + 1, width)
     ),
     fatal: false,
+    rounds,
   };
 }
 
@@ -480,8 +490,11 @@ class RowReader {
   private readonly usedCols: number[];
   private readonly subLabels: string[];
   private readonly dimensionFields: string[];
-  /** The same kampung's first row, by its identity key (see identityKey). */
-  private readonly seen = new Map<string, number>();
+  /** Per row read (in order): its grid row, identity key (see identityKey) and period. */
+  private readonly gridRows: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly periods: (Period | null)[] = [];
+  private readonly dates: (Date | null)[] = [];
 
   constructor(
     private readonly grid: Grid,
@@ -524,16 +537,102 @@ class RowReader {
       kabupaten: this.text(row, identity.kabupaten),
       provinsi: this.text(row, identity.provinsi),
     };
-    this.checkDuplicate(r, name, region);
+    const date = this.date(r, row, name);
+    this.gridRows.push(r);
+    this.keys.push(
+      identityKey(name, region.desa, region.kecamatan, region.kabupaten, region.provinsi)
+    );
+    this.periods.push(this.periode(r, row, name));
+    this.dates.push(date);
     return {
       row: sheetRow + 1,
       name,
       status: this.text(row, identity.status),
       region,
-      date: this.date(r, row, name),
+      date,
       sub: this.subIndicators(r, row, name),
       dimensions: this.hasIbangga ? this.dimensions(r, row, name) : null,
     };
+  }
+
+  /** The row's `Periode`, or null (blank, or no such column). An unreadable text is reported. */
+  private periode(r: number, row: readonly CellValue[], kampung: string): Period | null {
+    const col = this.columns.identity.periode;
+    if (col === undefined) return null;
+    const parsed = parsePeriode(row[col]);
+    if (parsed.ok) return parsed.period;
+    if (parsed.blank) return null;
+    this.report("PERIODE_UNREADABLE", r, col, kampung, "periode", {
+      label: this.lang === "id" ? "Periode" : "Round",
+      value: parsed.period.label,
+    });
+    return parsed.period;
+  }
+
+  /**
+   * The rounds of the rows read (call once, after the last row). From the `Periode` column
+   * when any of its cells is filled (rows left blank go to the latest round, said once);
+   * otherwise from the quarter of each row's assessment date, but only when some kampung has
+   * rows in two quarters: a file of one round stays one round, whatever its dates.
+   */
+  rounds(): Rounds | null {
+    const col = this.columns.identity.periode;
+    if (col !== undefined && this.periods.some((p) => p !== null)) {
+      this.reportMissingPeriods(col, this.periods);
+      return orderRounds(this.periods, "periode");
+    }
+    if (this.columns.identity.tanggal === undefined) return null;
+    const quarters = this.dates.map((d) => (d ? quarterOf(d) : null));
+    const firstQuarter = new Map<string, string>();
+    let history = false;
+    this.keys.forEach((key, i) => {
+      const q = quarters[i]?.key;
+      if (q === undefined || history) return;
+      const first = firstQuarter.get(key);
+      if (first === undefined) firstQuarter.set(key, q);
+      else if (first !== q) history = true;
+    });
+    if (!history) return null;
+    this.reportMissingPeriods(this.columns.identity.tanggal, quarters);
+    return orderRounds(quarters, "tanggal");
+  }
+
+  private reportMissingPeriods(col: number, periods: readonly (Period | null)[]): void {
+    const missing: number[] = [];
+    periods.forEach((p, i) => {
+      if (p === null) missing.push(this.gridRows[i]);
+    });
+    if (missing.length === 0) return;
+    const sheetRows = missing.map((r) => this.grid.originRow + r + 1);
+    this.report("PERIODE_MISSING", missing[0], col, "", "periode", {
+      count: missing.length,
+      list: rowList(sheetRows),
+    });
+  }
+
+  /**
+   * The same kampung (name and region, case ignored) twice in one round, or twice in a file
+   * without rounds: a duplicate, reported at the later row. In different rounds: its history.
+   */
+  reportDuplicates(rounds: Rounds | null): void {
+    const seen = new Map<string, number>();
+    const col = this.columns.identity.kampung ?? 0;
+    this.keys.forEach((key, i) => {
+      const round = rounds ? rounds.of[i] : 0;
+      const roundKey = `${round}|${key}`;
+      const first = seen.get(roundKey);
+      if (first === undefined) {
+        seen.set(roundKey, i);
+        return;
+      }
+      const r = this.gridRows[i];
+      const name = this.text(this.grid.rows[r], this.columns.identity.kampung) ?? "";
+      this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
+        value: name,
+        other: gridAddress(this.grid, this.gridRows[first], col),
+        ...(rounds ? { label: rounds.list[round].label } : {}),
+      });
+    });
   }
 
   private text(row: readonly CellValue[], col: number | undefined): string | null {
@@ -550,21 +649,6 @@ class RowReader {
   ): void {
     const at = { sheet: this.grid.sheet, cell: gridAddress(this.grid, r, col), kampung, field };
     this.issues.push(makeIssue(code, at, params, this.lang));
-  }
-
-  /** The same name in another village is another kampung; case does not count. */
-  private checkDuplicate(r: number, name: string, region: Region): void {
-    const key = identityKey(name, region.desa, region.kecamatan, region.kabupaten, region.provinsi);
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      this.seen.set(key, r);
-      return;
-    }
-    const col = this.columns.identity.kampung ?? 0;
-    this.report("KAMPUNG_DUPLICATE", r, col, name, "kampung", {
-      value: name,
-      other: gridAddress(this.grid, first, col),
-    });
   }
 
   /**
@@ -725,6 +809,7 @@ function emptyRead(
     hasIbangga: false,
     sourceRange: sheet ? sheetAddress(sheet, "A1") : "",
     fatal: true,
+    rounds: null,
   };
 }
 

@@ -21,6 +21,8 @@ export interface ReadView {
   readonly columns: ColumnMap | null;
   readonly overview: InputOverview;
   readonly issues: readonly Issue[];
+  /** The assessment rounds, oldest first, when there are two or more; else null. */
+  readonly rounds: readonly { readonly label: string; readonly count: number }[] | null;
 }
 
 export type PreviewKampung = Pick<KampungResult, "row" | "name" | "composite">;
@@ -42,6 +44,10 @@ export function viewOfRead(read: InputRead, lang: Lang): ReadView {
     columns: read.columns,
     overview: describeInput(read, lang),
     issues: read.issues,
+    rounds:
+      read.rounds && read.rounds.list.length > 1
+        ? read.rounds.list.map((r) => ({ label: r.label, count: r.count }))
+        : null,
   };
 }
 

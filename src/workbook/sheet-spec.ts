@@ -4,7 +4,29 @@
  * Coordinates are 0-based (row, col) on the sheet.
  */
 
-export type SpecValue = number | string | boolean | Date | null;
+export type SpecValue = number | string | boolean | Date | null | SpecFormula;
+
+/**
+ * A formula KKB itself built (issue 15: the profile page): the only way a cell becomes a
+ * formula. A string is always written as text, whatever it starts with, so user text can never
+ * become one. `formula` is in Excel's file syntax (English function names, `,` between
+ * arguments, `.` decimals, A1 references, no leading `=`); `cached` is the value it has when
+ * the sheet is written, where KKB can compute it (a file shows it before any recalculation).
+ */
+export interface SpecFormula {
+  readonly formula: string;
+  readonly cached?: number | string | null;
+}
+
+/** Whether a spec value is a KKB formula. */
+export function isSpecFormula(value: unknown): value is SpecFormula {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Date) &&
+    typeof (value as { formula?: unknown }).formula === "string"
+  );
+}
 
 /** Roles of the sheets KKB writes; used to mark and find the sheets it owns. */
 export type SheetRole =
@@ -12,9 +34,12 @@ export type SheetRole =
   | "domain"
   | "ibangga"
   | "wilayah"
+  | "tren"
   | "validasi"
   | "input"
   | "bukti"
+  | "profil"
+  | "profilCetak"
   | "ketidakpastian";
 
 export interface SheetSpec {
@@ -38,6 +63,13 @@ export interface PrintSpec {
   readonly repeatRows?: { readonly first: number; readonly last: number };
   /** Manual page breaks before these rows (0-based). */
   readonly breaksBefore?: readonly number[];
+  /** Only this rectangle prints (0-based top-left, counts); the whole used range without it. */
+  readonly area?: {
+    readonly row: number;
+    readonly col: number;
+    readonly rows: number;
+    readonly cols: number;
+  };
 }
 
 /**
@@ -117,7 +149,7 @@ export interface ChartSpec {
    * `rankInterval`: stacked horizontal bars whose first segment is not drawn, so each bar runs
    * from the value of the first column (a rank) over the next ones (the interval's parts).
    */
-  readonly kind: "radar" | "bar" | "rankInterval";
+  readonly kind: "radar" | "bar" | "line" | "rankInterval";
   readonly title: string;
   /** Source range: header row included; first column holds the series or category names. */
   readonly source: {
@@ -141,6 +173,13 @@ export interface ValidationSpec {
   readonly rule:
     | { readonly type: "decimal"; readonly min: number; readonly max: number }
     | { readonly type: "list"; readonly values: readonly string[] }
+    /** A list taken from cells of the same sheet (one column): names of any length or count. */
+    | {
+        readonly type: "listRange";
+        readonly row: number;
+        readonly col: number;
+        readonly rows: number;
+      }
     | { readonly type: "date" };
   /** Shown when the cell is selected. */
   readonly prompt: { readonly title: string; readonly text: string };
@@ -159,6 +198,9 @@ export const FORMATS = {
   text: "@",
   date: "yyyy-mm-dd",
   dateTime: "yyyy-mm-dd hh:mm",
+  /** Signed changes: a rise blue with its plus, a fall red with its minus (not colour alone). */
+  change: "[Blue]+0.0;[Red]-0.0;0.0",
+  changeComposite: "[Blue]+0.00;[Red]-0.00;0.00",
 } as const;
 
 /** Number of rows a block occupies. */
@@ -229,4 +271,10 @@ export function fitScale(widths: readonly number[]): number {
 /** The height in points of the sheet's rows one printed page holds at the scale of these columns. */
 export function pageRowsHeight(widths: readonly number[]): number {
   return ((PAGE.height - PAGE.margins.top - PAGE.margins.bottom) * 72) / fitScale(widths);
+}
+
+/** The widths of the columns that print: the print area's, or all of them. */
+export function printedWidths(spec: SheetSpec): readonly number[] {
+  const area = spec.print?.area;
+  return area ? spec.columnWidths.slice(area.col, area.col + area.cols) : spec.columnWidths;
 }

@@ -7,6 +7,7 @@ import { KampungResult, Results, scoreAll } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
 import {
   DIMENSIONS,
+  DomainKey,
   DOMAINS,
   IBANGGA_NATIONAL_REFERENCE,
   Lang,
@@ -18,17 +19,36 @@ import { Association, associationWithIbangga, ibanggaValue } from "../engine/ass
 import { rankUncertainty, UncertaintyOptions, UncertaintyResult } from "../engine/uncertainty";
 import { uncertaintySheet } from "./uncertainty-sheet";
 import { Issue } from "../engine/issues";
+import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
 import { sheetAddress } from "./a1";
+import { currentRound, roundRead } from "./round-read";
+import { CutSheet, fitSheetsToGrid } from "./sheet-rows";
+import { trendSheet } from "./trend-sheet";
 import { fieldAddress, InputRead } from "./input";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
+import {
+  rankLevelsShown,
+  regionRankCells,
+  regionRankHeaders,
+  regionRanksTable,
+} from "./region-ranks-table";
+import {
+  MAX_PROFIL_CHOICES,
+  profilCetakSheet,
+  ProfilSelectionError,
+  profilSheet,
+  selectProfil,
+} from "./profil";
 import { Grid } from "./grid";
 import {
   Block,
   ChartSpec,
   FORMATS,
+  fitScale,
   LINE_HEIGHT,
   linesHeight,
+  MIN_FIT_SCALE,
   pageRowsHeight,
   SheetRole,
   SheetSpec,
@@ -43,6 +63,13 @@ export interface SummaryOptions {
   /** Where the input came from: a file name or a workbook. */
   readonly source: string;
   readonly now: Date;
+  /** The round to summarise (its label or key); the latest when not given. */
+  readonly periode?: string;
+  /**
+   * Issue 15: also write `KKB Profil Cetak` (one printed page per kampung) for the kampung of
+   * this region (null: all); more than MAX_PROFIL_PRINT throws ProfilSelectionError.
+   */
+  readonly profil?: { readonly region: string | null };
   /** Monte Carlo settings of `KKB Ketidakpastian` (runs, seed, ...); defaults when absent. */
   readonly uncertainty?: Partial<UncertaintyOptions>;
 }
@@ -51,6 +78,10 @@ export interface Summary {
   readonly results: Results;
   readonly analysis: AnalysisResult;
   readonly sheets: SheetSpec[];
+  /** The rounds and each kampung's history; null for a file of one round. */
+  readonly trend: Trend | null;
+  /** Sheets cut at Excel's last row (their whole detail is in the JSON); usually none. */
+  readonly cut: readonly CutSheet[];
   /** Rank intervals and sensitivity (`KKB Ketidakpastian`). */
   readonly uncertainty?: UncertaintyResult;
   /** What goes with iBangga (`KKB Ketidakpastian`). */
@@ -60,10 +91,10 @@ export interface Summary {
 /** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
 export const MAX_KAMPUNG_CHARTED = 12;
 /** Content starts under the title, the five stamp lines and a blank row. */
-const CONTENT_ROW = 7;
+export const CONTENT_ROW = 7;
 /** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
-const CHART_SIZE = { rows: 14, cols: 5 };
-const CHART_COL = 1;
+export const CHART_SIZE = { rows: 14, cols: 5 };
+export const CHART_COL = 1;
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -88,9 +119,38 @@ export function analyseRead(
   return { results: { ...scored, issues }, analysis };
 }
 
+/**
+ * Scores and analysis of the current round (the one named, or the latest; the whole read
+ * without rounds), as the summary computes them. Throws PeriodeNotFoundError as buildSummary.
+ */
+export function analyseCurrent(
+  read: InputRead,
+  weights: Weights,
+  lang: Lang,
+  periode?: string
+): { results: Results; analysis: AnalysisResult } {
+  const current = currentRound(read.rounds, periode);
+  return analyseRead(current === null ? read : roundRead(read, current), weights, lang);
+}
+
+/**
+ * The summary sheets of a read. With several rounds, the summary is that of the current round
+ * (the latest, or `options.periode`), computed on its rows alone, plus `KKB Tren`. Throws
+ * PeriodeNotFoundError when `options.periode` names no round of the file.
+ */
 export function buildSummary(read: InputRead, options: SummaryOptions): Summary {
-  const { results, analysis } = analyseRead(read, options.weights, options.lang);
-  const stamp = stampLines(read, results, options);
+  const current = currentRound(read.rounds, options.periode);
+  const rounds = read.rounds;
+  const { results, analysis } = analyseRead(
+    current === null ? read : roundRead(read, current),
+    options.weights,
+    options.lang
+  );
+  const trend =
+    rounds && current !== null && rounds.list.length > 1
+      ? buildTrend(read.assessments, rounds, current, options.weights)
+      : null;
+  const stamp = stampLines(read, results, options, current);
   const { lang } = options;
   const hasRegions =
     analysis.regions.provinsi.length +
@@ -98,21 +158,60 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       analysis.regions.kecamatan.length >
     0;
   const sheets = [
-    ringkasanSheet(results, analysis, stamp, lang),
+    ringkasanSheet(results, analysis, stamp, lang, trend),
     domainSheet(results, stamp, lang),
     ...(read.hasIbangga ? [ibanggaSheet(results, analysis, stamp, options)] : []),
-    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga)] : []),
+    ...(hasRegions ? [wilayahSheet(analysis, stamp, lang, read.hasIbangga, results)] : []),
+    ...(trend && rounds
+      ? [
+          trendSheet(trend, stamp, {
+            lang,
+            withIbangga: read.hasIbangga,
+            weightsName: options.weights.name,
+            source: rounds.source,
+          }),
+        ]
+      : []),
     validasiSheet(results.issues, stamp, lang),
+    ...profilSheets(results, analysis, stamp, options),
   ];
+  // Issue 16: KKB Ketidakpastian before KKB Validasi.
   const uncertain = uncertaintyPart(results, stamp, options);
-  sheets.splice(sheets.length - 1, 0, uncertain.sheet);
+  sheets.splice(
+    sheets.findIndex((s) => s.role === "validasi"),
+    0,
+    uncertain.sheet
+  );
+  const fitted = fitSheetsToGrid(sheets, lang);
   return {
     results,
     analysis,
-    sheets,
+    sheets: fitted.sheets,
+    trend,
+    cut: fitted.cut,
     uncertainty: uncertain.uncertainty,
     association: uncertain.association,
   };
+}
+
+/** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
+function profilSheets(
+  results: Results,
+  analysis: AnalysisResult,
+  stamp: readonly string[],
+  options: SummaryOptions
+): SheetSpec[] {
+  const sheets: SheetSpec[] = [];
+  const page = profilSheet(results, analysis, stamp, options.lang);
+  if (page) sheets.push(page);
+  if (options.profil) {
+    const region = options.profil.region;
+    const selection = selectProfil(results, region);
+    if (!selection.ok)
+      throw new ProfilSelectionError(selection.problem, selection.count, region, options.lang);
+    sheets.push(profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes));
+  }
+  return sheets;
 }
 
 const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
@@ -120,7 +219,9 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["domain", SHEET_NAMES.domain, "titleDomain"],
   ["ibangga", SHEET_NAMES.ibangga, "titleIbangga"],
   ["wilayah", SHEET_NAMES.wilayah, "titleWilayah"],
+  ["tren", SHEET_NAMES.tren, "titleTren"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
+  ["profil", SHEET_NAMES.profil, "titleProfil"],
   ["ketidakpastian", SHEET_NAMES.ketidakpastian, "titleKetidakpastian"],
 ];
 
@@ -137,6 +238,11 @@ export function summaryRoleOf(grid: Grid): SheetRole | null {
   if (typeof stamp !== "string" || !/^(Metode|Method): /.test(stamp)) return null;
   const name = grid.sheet.toLocaleLowerCase().replace(/ \(\d+\)$/, "");
   const title = at(0);
+  // KKB Profil Cetak: its first page's title names the kampung (`Profil Kampung KB: ...`).
+  if (name === SHEET_NAMES.profilCetak.toLocaleLowerCase() && typeof title === "string") {
+    const prefixes = (["id", "en"] as const).map((l) => `${label("titleProfil", l)}: `);
+    return prefixes.some((p) => title.startsWith(p)) ? "profilCetak" : null;
+  }
   for (const [role, sheetName, titleKey] of SUMMARY_SHEETS) {
     if (name !== sheetName.toLocaleLowerCase()) continue;
     return title === label(titleKey, "id") || title === label(titleKey, "en") ? role : null;
@@ -159,13 +265,27 @@ export function weightsText(weights: Weights, lang: Lang): string {
   return `${name} (${shares} %)`;
 }
 
-function stampLines(read: InputRead, results: Results, options: SummaryOptions): string[] {
+function stampLines(
+  read: InputRead,
+  results: Results,
+  options: SummaryOptions,
+  current: number | null
+): string[] {
   const { lang } = options;
   let errors = 0;
   for (const issue of results.issues) if (issue.severity === "error") errors++;
   const warnings = results.issues.length - errors;
   const time = formatTime(options.now);
-  const source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
+  let source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
+  if (read.rounds && current !== null) {
+    const n = read.rounds.list.length;
+    const name = read.rounds.list[current].label;
+    const latest = current === n - 1;
+    source +=
+      lang === "id"
+        ? `; periode ${name} (${latest ? "terakhir" : "dipilih"} dari ${n} periode)`
+        : `; round ${name} (${latest ? "latest" : "chosen"} of ${n})`;
+  }
   return lang === "id"
     ? [
         `Metode: ${METHOD_VERSION}`,
@@ -188,14 +308,14 @@ function formatTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function heading(title: string, stamp: readonly string[]): Block[] {
+export function heading(title: string, stamp: readonly string[]): Block[] {
   return [
     { kind: "title", row: 0, col: 0, text: title },
     { kind: "notes", row: 1, col: 0, lines: stamp },
   ];
 }
 
-interface Column {
+export interface Column {
   readonly header: string;
   readonly format: string | null;
   /** Upper end of a colour scale on this column (0 at the other end), if any. */
@@ -204,7 +324,7 @@ interface Column {
   readonly wrap?: boolean;
 }
 
-function table(
+export function table(
   name: string,
   row: number,
   columns: readonly Column[],
@@ -274,17 +394,21 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
 const MEMO_MAX = 10_000;
 
 /** Every table of the blocks sized for the sheet's columns. */
-function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
+export function sizedBlocks(blocks: readonly Block[], columnWidths: readonly number[]): Block[] {
   return blocks.map((b) => (b.kind === "table" ? sized(b, columnWidths) : b));
 }
 
-const text = (header: string): Column => ({ header, format: FORMATS.text });
-const wrapped = (header: string): Column => ({ header, format: FORMATS.text, wrap: true });
-const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
-const ibangga = (header: string): Column => ({ header, format: FORMATS.ibangga, scale: 100 });
-const integer = (header: string): Column => ({ header, format: FORMATS.integer });
+export const text = (header: string): Column => ({ header, format: FORMATS.text });
+export const wrapped = (header: string): Column => ({ header, format: FORMATS.text, wrap: true });
+export const score = (header: string): Column => ({ header, format: FORMATS.score, scale: 2 });
+export const ibangga = (header: string): Column => ({
+  header,
+  format: FORMATS.ibangga,
+  scale: 100,
+});
+export const integer = (header: string): Column => ({ header, format: FORMATS.integer });
 
-function domainColumns(lang: Lang): Column[] {
+export function domainColumns(lang: Lang): Column[] {
   return [
     ...DOMAINS.map((d) => score(d.short[lang])),
     { header: label("composite", lang), format: FORMATS.composite, scale: 2 },
@@ -295,12 +419,12 @@ function statusText(k: KampungResult): string | null {
   return k.status;
 }
 
-function levelLabel(level: string, lang: Lang): string {
+export function levelLabel(level: string, lang: Lang): string {
   return STATUS_LEVELS.find((s) => s.key === level)?.label[lang] ?? level;
 }
 
 /** Domain means, composite mean, count, then iBangga means: domains first, so charts can take them. */
-function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
+export function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
   return [
     ...DOMAINS.map((d) => stats.domains[d.key].mean),
     stats.composite.mean,
@@ -311,7 +435,7 @@ function statsCells(stats: GroupStats, withIbangga: boolean): SpecValue[] {
   ];
 }
 
-function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
+export function statsColumns(lang: Lang, withIbangga: boolean): Column[] {
   return [
     ...domainColumns(lang),
     integer(label("count", lang)),
@@ -326,7 +450,7 @@ function longestWord(text: string): number {
 }
 
 /** Widths of the domain columns: each fits its short name in bold (Interoperabilitas is long). */
-function domainWidths(lang: Lang): number[] {
+export function domainWidths(lang: Lang): number[] {
   return DOMAINS.map((d) => Math.max(8, Math.min(18, d.short[lang].length + 1)));
 }
 
@@ -334,8 +458,10 @@ function ringkasanSheet(
   results: Results,
   analysis: AnalysisResult,
   stamp: readonly string[],
-  lang: Lang
+  lang: Lang,
+  trend: Trend | null
 ): SheetSpec {
+  const changes = trend ? currentChanges(results, trend) : null;
   const blocks: Block[] = heading(label("titleRingkasan", lang), stamp);
   const withIbangga = results.kampung.some((k) => k.ibangga !== null);
 
@@ -345,14 +471,20 @@ function ringkasanSheet(
   // The kabupaten/kota only when the file holds more than one (a district's own file does not).
   const kabupaten = new Set(results.kampung.map((k) => k.region.kabupaten));
   const withKabupaten = kabupaten.size > 1;
+  const rankLevels = rankLevelsShown(analysis);
   const columns: Column[] = [
     integer(label("no", lang)),
     wrapped(label("kampung", lang)),
     ...domainColumns(lang),
+    ...(changes
+      ? [{ header: label("changeComposite", lang), format: FORMATS.changeComposite }]
+      : []),
     integer(label("rank", lang)),
+    ...regionRankHeaders(rankLevels, lang).map((h) => integer(h)),
     text(label("status", lang)),
     ...(withKabupaten ? [wrapped(label("kabupaten", lang))] : []),
     ...(withEvidence ? [{ header: label("evidence", lang), format: "0%" }] : []),
+    ...(changes ? [wrapped(label("mostChanged", lang))] : []),
     wrapped(label("weakest", lang)),
     wrapped(label("nextStep", lang)),
   ];
@@ -363,10 +495,13 @@ function ringkasanSheet(
       k.name,
       ...DOMAINS.map((d) => k.domains[d.key]),
       k.composite,
+      ...(changes ? [changes[i]?.composite ?? null] : []),
       a.ranks.composite,
+      ...regionRankCells(analysis, i, rankLevels),
       statusText(k),
       ...(withKabupaten ? [k.region.kabupaten] : []),
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
+      ...(changes ? [mostChangedText(changes[i], lang)] : []),
       a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
         null,
       a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
@@ -379,13 +514,21 @@ function ringkasanSheet(
     ...domainWidths(lang),
     // (Not 9: ExcelJS, the pane's writer, takes a width of 9 for its default and drops it.)
     9.5,
+    ...(changes ? [10] : []),
     9.5,
+    ...rankLevels.map(() => 10.5),
     13,
     ...(withKabupaten ? [12] : []),
     ...(withEvidence ? [8] : []),
+    ...(changes ? [15] : []),
     16,
     32,
   ];
+  // A wider table (rounds, several kabupaten/kota, evidence) gives up some of the next step's
+  // width rather than print across two pages.
+  while (fitScale(columnWidths) < MIN_FIT_SCALE && columnWidths[columnWidths.length - 1] > 24) {
+    columnWidths[columnWidths.length - 1]--;
+  }
   const main = table("KKB_Ringkasan", CONTENT_ROW, columns, rows);
   blocks.push(main);
   let row = main.row + 1 + rows.length + 1;
@@ -407,8 +550,15 @@ function ringkasanSheet(
   } else if (!analysis.evidence.given) {
     notes.push(
       lang === "id"
-        ? "Tidak ada lembar Bukti: skor belum dapat ditelusuri ke buktinya."
-        : "No Bukti (evidence) sheet: the scores cannot be traced to their evidence."
+        ? "Tidak ada bukti (lembar KKB Bukti, Bukti atau Evidence kosong atau tidak ada): skor belum dapat ditelusuri ke buktinya."
+        : "No evidence (the KKB Bukti, Bukti or Evidence sheet is empty or missing): the scores cannot be traced to their evidence."
+    );
+  }
+  if (results.kampung.length > MAX_PROFIL_CHOICES) {
+    notes.push(
+      lang === "id"
+        ? `KKB Profil tidak ditulis untuk lebih dari ${MAX_PROFIL_CHOICES} kampung: ringkas satu kabupaten/kota atau provinsi untuk profil per kampung.`
+        : `KKB Profil is not written for more than ${MAX_PROFIL_CHOICES} kampung: summarise one regency/city or province for the per-kampung profile.`
     );
   }
   blocks.push({ kind: "notes", row, col: 0, lines: notes });
@@ -508,6 +658,30 @@ function ringkasanSheet(
       ...(breaks.length > 0 ? { breaksBefore: breaks } : {}),
     },
   };
+}
+
+/** `↑ Koordinasi; ↓ Kader`: the domain(s) that rose most and fell most, or null when none moved. */
+function mostChangedText(change: Change | null, lang: Lang): string | null {
+  const { up, down } = mostChanged(change);
+  const names = (keys: readonly DomainKey[]) =>
+    keys.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ");
+  const parts = [
+    ...(up.length > 0 ? [`\u2191 ${names(up)}`] : []),
+    ...(down.length > 0 ? [`\u2193 ${names(down)}`] : []),
+  ];
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+/**
+ * Per kampung of the current round (same order as `results.kampung`), its change since its
+ * previous assessment; null for a kampung assessed for the first time (or a duplicate row).
+ */
+function currentChanges(results: Results, trend: Trend): (Change | null)[] {
+  const byRow = new Map<number, Change | null>();
+  for (const k of trend.kampung) {
+    for (const h of k.history) if (h.roundIndex === trend.current) byRow.set(h.row, h.change);
+  }
+  return results.kampung.map((k) => byRow.get(k.row) ?? null);
 }
 
 /**
@@ -716,7 +890,8 @@ function wilayahSheet(
   analysis: AnalysisResult,
   stamp: readonly string[],
   lang: Lang,
-  withIbangga: boolean
+  withIbangga: boolean,
+  results: Results
 ): SheetSpec {
   const blocks: Block[] = heading(label("titleWilayah", lang), stamp);
   let row = CONTENT_ROW;
@@ -752,6 +927,15 @@ function wilayahSheet(
     blocks.push(table(name, row, columns, rows));
     row += rows.length + 3;
   }
+  // Issue 15: every domain's rank and the composite's within each region.
+  const ranks = regionRanksTable(results, analysis, rankLevelsShown(analysis), lang, row + 1);
+  // On a page of its own: the means above are one page, the ranks a long list.
+  const breaks: number[] = [];
+  if (ranks) {
+    blocks.push({ kind: "title", row, col: 0, text: label("titleRegionRanks", lang) });
+    blocks.push(ranks);
+    breaks.push(row);
+  }
   const columnWidths = [18, 18, 18, ...DOMAINS.map(() => 15), 9.5, 8, 11, 11];
   return {
     name: SHEET_NAMES.wilayah,
@@ -760,6 +944,7 @@ function wilayahSheet(
     blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
+    ...(breaks.length > 0 ? { print: { breaksBefore: breaks } } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  * cache matches its cells.
  */
 import { address, columnLetters, sheetAddress } from "../workbook/a1";
-import { ChartSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/sheet-spec";
+import { ChartSpec, SheetSpec, SpecValue, TableBlock, isSpecFormula } from "../workbook/sheet-spec";
 
 export interface ChartStrings {
   /** Absolute reference, sheet included. */
@@ -79,11 +79,15 @@ function columnScale(table: TableBlock, column: number): SpecCell["scale"] {
 
 function text(value: SpecValue): string {
   if (value === null) return "";
+  // A KKB formula (the profile page's radar): the value it has when written.
+  if (isSpecFormula(value))
+    return value.cached === null || value.cached === undefined ? "" : String(value.cached);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }
 
 function number(value: SpecValue): number | null {
+  if (isSpecFormula(value)) value = value.cached ?? null;
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 

@@ -100,8 +100,10 @@ function seriesXml(data: ChartData, index: number): string {
   const s = data.series[index];
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
   const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx>${strRef(s.name)}</c:tx>`;
-  const body = `<c:cat>${strRef(data.categories)}</c:cat><c:val>${numRef(s.values)}</c:val>`;
-  if (data.kind === "radar") {
+  // Straight segments between rounds (without the element, LibreOffice draws curves).
+  const smooth = data.kind === "line" ? `<c:smooth val="0"/>` : "";
+  const body = `<c:cat>${strRef(data.categories)}</c:cat><c:val>${numRef(s.values)}</c:val>${smooth}`;
+  if (data.kind === "radar" || data.kind === "line") {
     return (
       `<c:ser>${head}` +
       `<c:spPr><a:ln w="22225" cap="rnd">${solid(color)}<a:round/></a:ln></c:spPr>` +
@@ -160,18 +162,21 @@ function axes(data: ChartData): string {
   return category + value;
 }
 
-/** The chart part: a c:chartSpace with one radar or clustered bar chart. */
+/** The chart part: a c:chartSpace with one radar, line (with markers) or clustered bar chart. */
 export function chartXml(data: ChartData): string {
   const series = data.series.map((_, i) => seriesXml(data, i)).join("");
   const axisIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   const plot =
     data.kind === "radar"
       ? `<c:radarChart><c:radarStyle val="marker"/><c:varyColors val="0"/>${series}${axisIds}</c:radarChart>`
-      : data.kind === "rankInterval"
-        ? `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>` +
-          `${series}<c:gapWidth val="40"/><c:overlap val="100"/>${axisIds}</c:barChart>`
-        : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-          `${series}<c:gapWidth val="60"/><c:overlap val="-10"/>${axisIds}</c:barChart>`;
+      : data.kind === "line"
+        ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
+          `<c:marker val="1"/>${axisIds}</c:lineChart>`
+        : data.kind === "rankInterval"
+          ? `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>` +
+            `${series}<c:gapWidth val="40"/><c:overlap val="100"/>${axisIds}</c:barChart>`
+          : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+            `${series}<c:gapWidth val="60"/><c:overlap val="-10"/>${axisIds}</c:barChart>`;
   // Rank intervals have no legend (the sheet's note names the two blues): a legend would list
   // the hidden first segment, and viewers differ on which entry a legendEntry deletes.
   const legend =

@@ -1,6 +1,6 @@
 /**
  * Writes the .xlsx package directly: copied input grids and sheet specs become SpreadsheetML as
- * strings, streamed through a deflater into the zip (zip-writer.ts), with no object per cell.
+ * strings, streamed through a deflater into the zip (zip-sink.ts, on zip.js), with no object per cell.
  * Styles are resolved once per (role, number format) and per table column; user text is always
  * an inline string (`t="inlineStr"`), never a formula, escaped by xml-text.ts. Charts (drawing
  * and chart parts) are written with the sheets that hold them, in one pass.
@@ -9,10 +9,8 @@
  * (empty) shared-string table before the sheets, so ExcelJS's streaming reader reads each sheet as
  * it comes instead of parking it in a temporary file.
  */
-import { readFileSync } from "node:fs";
-import { Writable } from "node:stream";
 import { isCellError } from "../engine/cell";
-import { columnLetters, rangeAddress } from "../workbook/a1";
+import { absoluteRange, columnLetters, rangeAddress } from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
 import {
   Block,
@@ -21,10 +19,13 @@ import {
   MIN_FIT_SCALE,
   PAGE,
   SheetSpec,
+  SpecFormula,
   TableBlock,
   ValidationSpec,
   blockHeight,
   fitScale,
+  isSpecFormula,
+  printedWidths,
 } from "../workbook/sheet-spec";
 import { chartData } from "./chart-data";
 import {
@@ -39,7 +40,8 @@ import { LaidCell, OutValue, blockCells, blockRowHeight, specRowCount } from "./
 import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
-import { ZipPart, ZipWriter } from "./zip-writer";
+import { OFFICE_THEME } from "./theme";
+import { ZipPart, ZipSink } from "./zip-sink";
 
 export interface PackageCopy {
   readonly name: string;
@@ -49,8 +51,8 @@ export interface PackageCopy {
 export interface PackageOptions {
   readonly copies?: readonly PackageCopy[];
   readonly onRows?: (written: number, total: number) => void;
-  /** Deflate level (1 fastest). */
-  readonly level?: number;
+  /** Called before each sheet is written, with its name, its place and the sheet count. */
+  readonly onSheet?: (name: string, index: number, total: number) => void;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -58,6 +60,9 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REPORT_EVERY_ROWS = 2000;
+/** A turn of the event loop: Node's setImmediate; in the pane's worker, a zero timeout. */
+const nextTurn: (resolve: () => void) => void =
+  typeof setImmediate === "function" ? (f) => setImmediate(f) : (f) => setTimeout(f, 0);
 // Excel's limits for data validation messages.
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_TEXT_MAX = 255;
@@ -103,7 +108,22 @@ function cellXml(ref: string, value: OutValue, s: string, dateS: string): string
       : `<c r="${ref}"${dateS}><v>${25569 + time / MS_PER_DAY}</v></c>`;
   }
   if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+  if (isSpecFormula(value)) return formulaXml(ref, value, s);
   return "";
+}
+
+/**
+ * A KKB formula with its cached value: a number as `<v>`, text as `t="str"`; without one, no
+ * `<v>` (the reader recalculates). Only SpecFormula values get here, never user text.
+ */
+function formulaXml(ref: string, value: SpecFormula, s: string): string {
+  const f = `<f>${xmlText(value.formula)}</f>`;
+  const cached = value.cached;
+  if (typeof cached === "number" && Number.isFinite(cached))
+    return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+  if (typeof cached === "string")
+    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
+  return `<c r="${ref}"${s}>${f}</c>`;
 }
 
 function isWritten(value: OutValue): boolean {
@@ -155,7 +175,7 @@ class SheetBody {
     if (++p.written % REPORT_EVERY_ROWS === 0) {
       p.onRows?.(p.written, p.total);
       // Lets a progress display and the zip's streams run.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => nextTurn(resolve));
     }
   }
 
@@ -445,7 +465,8 @@ function clip(text: string, max: number): string {
 }
 
 function validationXml(v: ValidationSpec): string {
-  let attrs = ` type="${v.rule.type}" allowBlank="1" showInputMessage="1"`;
+  const type = v.rule.type === "listRange" ? "list" : v.rule.type;
+  let attrs = ` type="${type}" allowBlank="1" showInputMessage="1"`;
   attrs += ` promptTitle="${xmlAttr(clip(v.prompt.title, PROMPT_TITLE_MAX))}"`;
   attrs += ` prompt="${xmlAttr(clip(v.prompt.text, PROMPT_TEXT_MAX))}"`;
   attrs += ` showErrorMessage="1" errorStyle="${v.strict ? "stop" : "warning"}"`;
@@ -465,6 +486,9 @@ function validationXml(v: ValidationSpec): string {
     case "date":
       formulas = `<formula1>${DATE_MIN}</formula1><formula2>${DATE_MAX}</formula2>`;
       break;
+    case "listRange":
+      formulas = `<formula1>${absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)}</formula1>`;
+      break;
   }
   return `<dataValidation${attrs}>${formulas}</dataValidation>`;
 }
@@ -480,13 +504,6 @@ function hyperlinksXml(links: readonly Link[]): string {
 
 // ---------------------------------------------------------------------------------------------
 // Package parts
-
-let themeXml: string | null = null;
-/** ExcelJS's Office theme (what its writers put in every workbook). */
-function theme(): string {
-  themeXml ??= readFileSync(require.resolve("exceljs/lib/xlsx/xml/theme1.xml"), "utf8");
-  return themeXml;
-}
 
 function contentTypesXml(overrides: readonly [string, string][]): string {
   return (
@@ -550,16 +567,32 @@ function quotedSheet(name: string): string {
 function workbookXml(
   names: readonly string[],
   activeTab: number,
-  printTitles: readonly { sheet: number; first: number; last: number }[]
+  printTitles: readonly { sheet: number; first: number; last: number }[],
+  printAreas: readonly {
+    sheet: number;
+    area: { row: number; col: number; rows: number; cols: number };
+  }[] = []
 ): string {
-  const defined = printTitles
+  const areas = printAreas
     .map(
-      (t) =>
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">` +
-        xmlText(`${quotedSheet(names[t.sheet])}!$${t.first + 1}:$${t.last + 1}`) +
+      ({ sheet, area }) =>
+        `<definedName name="_xlnm.Print_Area" localSheetId="${sheet}">` +
+        xmlText(
+          `${quotedSheet(names[sheet])}!${absoluteRange(area.row, area.col, area.rows, area.cols)}`
+        ) +
         "</definedName>"
     )
     .join("");
+  const defined =
+    areas +
+    printTitles
+      .map(
+        (t) =>
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${t.sheet}">` +
+          xmlText(`${quotedSheet(names[t.sheet])}!$${t.first + 1}:$${t.last + 1}`) +
+          "</definedName>"
+      )
+      .join("");
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${R_NS}"><workbookPr/>` +
@@ -587,17 +620,20 @@ interface SheetCharts {
 
 // ---------------------------------------------------------------------------------------------
 
-/** `target`: a file name, or a stream the caller closes (an OutputFile's). */
+/**
+ * Writes the package to `target` and closes it. On a failure the target is left to the caller
+ * (a file's temporary copy is removed by its OutputFile).
+ */
 export async function writePackage(
-  target: string | Writable,
+  target: WritableStream<Uint8Array>,
   sheets: readonly SheetSpec[],
   options: PackageOptions = {}
 ): Promise<void> {
   const copies = options.copies ?? [];
   const names = [...copies.map((c) => c.name), ...sheets.map((s) => s.name)];
   const now = new Date();
-  const zip = new ZipWriter(target, options.level ?? 1, now);
-  try {
+  const zip = new ZipSink(target, { date: now });
+  {
     // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
     const styles = new StyleSheet();
     const copyDate = sAttr(styles.id("data", FORMATS.date));
@@ -661,6 +697,14 @@ export async function writePackage(
       const repeat = spec.print?.repeatRows;
       if (repeat) printTitles.push({ sheet: copies.length + i, ...repeat });
     });
+    const printAreas: {
+      sheet: number;
+      area: { row: number; col: number; rows: number; cols: number };
+    }[] = [];
+    sheets.forEach((spec, i) => {
+      const area = spec.print?.area;
+      if (area) printAreas.push({ sheet: copies.length + i, area });
+    });
     const activeTab = activeSheetIndex(copies.length, sheets);
     const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     await zip.add("[Content_Types].xml", contentTypesXml(overrides));
@@ -691,10 +735,10 @@ export async function writePackage(
         })),
       ])
     );
-    await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles));
+    await zip.add("xl/workbook.xml", workbookXml(names, activeTab, printTitles, printAreas));
     await zip.add("xl/styles.xml", styles.xml());
     styles.freeze();
-    await zip.add("xl/theme/theme1.xml", theme());
+    await zip.add("xl/theme/theme1.xml", OFFICE_THEME);
     await zip.add(
       "xl/sharedStrings.xml",
       `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="0" uniqueCount="0"/>`
@@ -707,6 +751,7 @@ export async function writePackage(
     let sheetNo = 0;
 
     for (const copy of copies) {
+      options.onSheet?.(copy.name, sheetNo, names.length);
       const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
       const widths = Array.from({ length: gridEndCol(copy.grid) }, () => COPY_COLUMN_WIDTH);
       const fit = fitScale(widths) >= MIN_FIT_SCALE;
@@ -718,11 +763,12 @@ export async function writePackage(
     }
 
     for (const spec of sheets) {
+      options.onSheet?.(spec.name, sheetNo, names.length);
       const number = ++sheetNo;
       const part = await zip.part(`xl/worksheets/sheet${number}.xml`);
       const selected = number - 1 === activeTab;
       // The template's wide input sheet, like a wide copy, prints at a readable scale across.
-      const fit = fitScale(spec.columnWidths) >= MIN_FIT_SCALE;
+      const fit = fitScale(printedWidths(spec)) >= MIN_FIT_SCALE;
       await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths), fit));
       const body = new SheetBody(part, styles, progress);
       await writeSpecRows(body, spec, styles, tables);
@@ -776,14 +822,11 @@ export async function writePackage(
     }
     await zip.close();
     progress.onRows?.(progress.written, progress.total);
-  } catch (error) {
-    await zip.abort();
-    throw error;
   }
 }
 
 async function writeCharts(
-  zip: ZipWriter,
+  zip: ZipSink,
   spec: SheetSpec,
   { drawing, charts }: SheetCharts
 ): Promise<void> {

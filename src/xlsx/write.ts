@@ -1,15 +1,19 @@
 /**
  * Renders sheet specs (after optional copies of input grids) to an .xlsx file: one code path for
  * 4 rows and for 84,276. The package is written directly (package-writer.ts): rows as XML
- * strings streamed through a fast deflate, charts in the same pass, no object per cell. The file
+ * strings streamed into zip.js (zip-sink.ts) with zlib's fast deflate, charts in the same pass,
+ * no object per cell. The file
  * appears under its name only when complete: written to an exclusive temporary file beside it,
  * flushed, then renamed (output-file.ts). User text is always written as text, never as a
  * formula.
  */
+import { Writable } from "node:stream";
+import { configure } from "@zip.js/zip.js";
 import { Grid } from "../workbook/grid";
 import { SheetSpec } from "../workbook/sheet-spec";
 import { checkSheetNames } from "./layout";
 import { CommitOptions, OutputFile, asOutputError } from "./output-file";
+import { NodeDeflateRaw } from "./node-deflate";
 import { writePackage } from "./package-writer";
 
 export interface SheetCopy {
@@ -41,7 +45,10 @@ export async function writeWorkbook(
   checkSheetNames([...(options.copies ?? []).map((c) => c.name), ...sheets.map((s) => s.name)]);
   const out = typeof target === "string" ? await OutputFile.create(target) : target;
   try {
-    await writePackage(out.stream(), sheets, options);
+    const stream = Writable.toWeb(out.stream()) as WritableStream<Uint8Array>;
+    // zlib's fast deflate instead of Node's CompressionStream (zlib's default level).
+    configure({ CompressionStream: NodeDeflateRaw as never });
+    await writePackage(stream, sheets, options);
     if (options.commit !== false) await out.commit(options.commitOptions);
   } catch (cause) {
     await out.discard();

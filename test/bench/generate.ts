@@ -7,6 +7,7 @@
 import * as ExcelJS from "exceljs";
 import { CellValue } from "../../src/engine/cell";
 import { STATUS_LEVELS } from "../../src/engine/framework";
+import { IDENTITY_KEYS } from "../../src/workbook/headers";
 import { templateHeaders } from "../../src/workbook/template";
 
 export const NATIONAL_KAMPUNG = 84_276;
@@ -41,11 +42,13 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Header texts from the template (Indonesian), without the assessment date. */
+/** Header texts from the template (Indonesian), without the assessment date and round. */
 export function benchHeaders(): string[] {
   const t = templateHeaders("id");
-  // templateHeaders: kampung, desa, kecamatan, kabupaten, provinsi, status, tanggal, 15 subs, 3 dims.
-  return [t[4], t[3], t[2], t[1], t[0], t[5], ...t.slice(7, 7 + 15), ...t.slice(22, 25)];
+  // templateHeaders: the identity columns (kampung, desa, kecamatan, kabupaten, provinsi,
+  // status, tanggal, periode), then the 15 sub-indicators and the 3 dimensions.
+  const subs = IDENTITY_KEYS.length;
+  return [t[4], t[3], t[2], t[1], t[0], t[5], ...t.slice(subs, subs + 15), ...t.slice(subs + 15)];
 }
 
 const STEPS = [0, 0.5, 1, 1.5, 2];
@@ -93,6 +96,21 @@ export function generateRows(count = NATIONAL_KAMPUNG, seed = SEED): CellValue[]
   return rows;
 }
 
+/** Rounds of the national workbook with rounds: four quarters of one year. */
+export const ROUNDS = ["2024-T1", "2024-T2", "2024-T3", "2024-T4"];
+
+/**
+ * The national workbook over `rounds` rounds: every kampung in every round (its rows drawn
+ * anew, each round with its own seed), round after round, with the round in a last `Periode`
+ * column. 4 x 84,276 = 337,104 rows.
+ */
+export function generateRoundRows(
+  rounds: readonly string[] = ROUNDS,
+  count = NATIONAL_KAMPUNG
+): CellValue[][] {
+  return rounds.flatMap((round, r) => generateRows(count, SEED + r).map((row) => [...row, round]));
+}
+
 /** Extra columns appended after the input columns, each a formula per row (LibreOffice's sheet). */
 export interface FormulaColumn {
   readonly header: string;
@@ -103,7 +121,8 @@ export interface FormulaColumn {
 export async function writeXlsx(
   file: string,
   rows: readonly (readonly CellValue[])[],
-  formulas: readonly FormulaColumn[] = []
+  formulas: readonly FormulaColumn[] = [],
+  headers: readonly string[] = benchHeaders()
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -111,7 +130,7 @@ export async function writeXlsx(
     useSharedStrings: true,
   });
   const sheet = workbook.addWorksheet(SHEET);
-  sheet.addRow([...benchHeaders(), ...formulas.map((f) => f.header)]).commit();
+  sheet.addRow([...headers, ...formulas.map((f) => f.header)]).commit();
   for (let i = 0; i < rows.length; i++) {
     const excelRow = i + 2;
     const values: unknown[] = rows[i].slice();

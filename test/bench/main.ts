@@ -10,7 +10,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureEngine } from "./engine";
 import { measureUncertainty } from "./uncertainty";
-import { generateRows, NATIONAL_KAMPUNG, SEED, writeXlsx } from "./generate";
+import {
+  benchHeaders,
+  generateRoundRows,
+  generateRows,
+  NATIONAL_KAMPUNG,
+  ROUNDS,
+  SEED,
+  writeXlsx,
+} from "./generate";
 import { now } from "./measure";
 import {
   measureBundles,
@@ -28,6 +36,9 @@ const BUDGET = {
   // The whole job, not its parts: there is no separate engine budget (DESIGN.md).
   cliPeakMb: 600,
   ratioLibreOffice: 0.5,
+  /** Issue 14: the national workbook in four rounds, against one round in the same run. */
+  ratioRounds: 2,
+  roundsPeakMb: 1024,
   syncsSmall: 6,
   syncsNational: 40,
   requestBytes: 4_000_000,
@@ -162,6 +173,33 @@ export async function main(argv: readonly string[]): Promise<number> {
           cli.peakMb !== null && cli.peakMb <= BUDGET.cliPeakMb
         );
         add("exit code (1: the input has errors)", String(cli.exitCode));
+      }
+    }
+
+    section(`Four rounds: ${ROUNDS.join(", ")} (${int(ROUNDS.length * NATIONAL_KAMPUNG)} rows)`);
+    if (skip.has("rounds") || skip.has("cli")) json.rounds = { skipped: "--skip" };
+    else {
+      progress("kkb summarize, four rounds");
+      const roundsInput = path.join(dir, "nasional-4-periode.xlsx");
+      await writeXlsx(roundsInput, generateRoundRows(), [], [...benchHeaders(), "Periode"]);
+      const four = await measureCli(roundsInput, dir, "rounds");
+      json.rounds = four;
+      if (isSkipped(four)) add("kkb summarize, four rounds", `skipped: ${four.skipped}`);
+      else {
+        const ratio = cliMs === null ? null : four.wallMs / cliMs;
+        add("wall time", ms(four.wallMs));
+        add(
+          "ratio four rounds / one round (wall time)",
+          ratio === null ? "n/a" : `${fixed(ratio, 2)} x`,
+          `<= ${BUDGET.ratioRounds}`,
+          ratio !== null && ratio <= BUDGET.ratioRounds
+        );
+        add(
+          "peak RSS",
+          mb(four.peakMb),
+          `<= ${BUDGET.roundsPeakMb} MB`,
+          four.peakMb !== null && four.peakMb <= BUDGET.roundsPeakMb
+        );
       }
     }
 

@@ -52,7 +52,11 @@ function mtime(file: string): number {
   return existsSync(file) ? statSync(file).mtimeMs : 0;
 }
 
-export async function measureCli(input: string, outDir: string): Promise<CliFigures | Skipped> {
+export async function measureCli(
+  input: string,
+  outDir: string,
+  name = "kkb"
+): Promise<CliFigures | Skipped> {
   const bin = path.join(ROOT, "bin", "kkb.js");
   const main = path.join(ROOT, "lib", "cli", "main.js");
   if (!existsSync(path.join(ROOT, "src", "cli", "main.ts")) || !existsSync(bin)) {
@@ -75,8 +79,8 @@ export async function measureCli(input: string, outDir: string): Promise<CliFigu
     rebuilt = true;
   }
   if (!existsSync(main)) return { skipped: "lib/cli/main.js missing: run `npm run prepare`" };
-  const output = path.join(outDir, "kkb-ringkasan.xlsx");
-  const json = path.join(outDir, "kkb-hasil.json");
+  const output = path.join(outDir, `${name}-ringkasan.xlsx`);
+  const json = path.join(outDir, `${name}-hasil.json`);
   const run = await runMeasured(
     process.execPath,
     [bin, "summarize", input, "-o", output, "--json", json],
@@ -132,7 +136,7 @@ export function methodFormulas(): FormulaColumn[] {
 }
 
 /** A LibreOffice user profile that recalculates every formula of an .xlsx on load. */
-function recalcProfile(dir: string): string {
+export function recalcProfile(dir: string): string {
   const user = path.join(dir, "user");
   mkdirSync(user, { recursive: true });
   const item = (prop: string, value: string) =>

@@ -80,6 +80,7 @@ describeBuilt("dist/functions.js", () => {
       "IBANGGA",
       "KATEGORI",
       "SKOR",
+      "PERUBAHAN",
     ]);
     expect([...registered.keys()].sort()).toEqual([...ids].sort());
     for (const f of metadata.functions) {

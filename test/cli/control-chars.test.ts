@@ -42,7 +42,7 @@ describe("control characters from the file are shown escaped (issue 17 item 7)",
     expect(r.out + r.err).not.toMatch(ACTIVE);
     expect(r.out).toContain("\\x1b]0;dibajak\\x07\\x1b[2J");
     expect(r.out).toContain("Jahat\\x9b31m\\u202eabc\\rdef");
-    const line = r.out.split("\n").find((l) => l.includes("SCORE_NOT_NUMBER"))!;
+    const line = r.out.split("\n").find((l) => l.includes("bukan angka"))!;
     expect(line).toContain("\\x1b]52;c;");
   });
 

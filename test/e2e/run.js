@@ -33,6 +33,7 @@ const EXAMPLE = path.join(ROOT, "assets/contoh-jateng-2024.xlsx");
 /** axe-core, evaluated in the page (not injected as a script, which the pane's CSP refuses). */
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OUT = path.join(ROOT, "test-output/e2e");
+const ROUNDS_FIXTURE = path.join(ROOT, "test/fixtures/rounds/tiga-periode.xlsx");
 const README_SHOT = path.join(ROOT, "assets/screenshot-pane.png");
 const CHROMIUM = process.env.KKB_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -124,13 +125,13 @@ function relsXml(file, workbook, name) {
 }
 
 /** The composite per kampung from KKB Ringkasan's per-kampung table. */
-function compositesOf(workbook) {
+function compositesOf(workbook, compositeHeader = "Komposit") {
   const sheet = workbook.getWorksheet("KKB Ringkasan");
   if (!sheet) throw new Error("no KKB Ringkasan sheet");
   for (let r = 1; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values;
     const kampungCol = values.indexOf("Kampung");
-    const compositeCol = values.indexOf("Komposit");
+    const compositeCol = values.indexOf(compositeHeader);
     if (kampungCol < 0 || compositeCol < 0) continue;
     const out = {};
     for (let d = r + 1; d <= sheet.rowCount; d++) {
@@ -317,6 +318,32 @@ async function main() {
     await page.getByText("Step 3 of 3").waitFor();
     assertEqual(await page.getByTestId("download-summary").count(), 0, "old-language link kept");
     assert(!(await text(page)).includes("Selesai"), "old-language status text kept");
+    // ... and the next summary, run in English, is an English workbook.
+    await page.getByTestId("run-summary").click();
+    await page.getByTestId("download-summary").waitFor();
+    assert((await text(page)).includes("Done"), "no English status text");
+    const [english] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-summary").click(),
+    ]);
+    assertEqual(
+      english.suggestedFilename(),
+      "contoh-jateng-2024-kkb-summary.xlsx",
+      "English file name"
+    );
+    const englishFile = path.join(downloads, "summary-en.xlsx");
+    await english.saveAs(englishFile);
+    const englishBook = await readWorkbook(englishFile);
+    assertEqual(
+      englishBook.getWorksheet("KKB Ringkasan").getCell("A1").value,
+      "Kampung KB convergence summary",
+      "English sheet title"
+    );
+    assertEqual(
+      compositesOf(englishBook, "Composite"),
+      EXPECTED_COMPOSITES,
+      "composites in English"
+    );
     // KKB Validasi links to the cells inside the workbook (a location, no external target).
     const links = await sheetXml(file, workbook, "KKB Validasi");
     assert(
@@ -326,6 +353,41 @@ async function main() {
     assert(
       !/TargetMode="External"/.test(await relsXml(file, workbook, "KKB Validasi")),
       "external"
+    );
+    await page.close();
+  });
+
+  test("KKB Profil Cetak from the pane: the pages of one region (issue 15)", async () => {
+    // (In Indonesian: an earlier test leaves the pane's language on English.)
+    const page = await openPane("?lang=id");
+    await openExample(page);
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Periksa" }).waitFor();
+    await page.getByTestId("next-step").click();
+    await page.getByRole("heading", { name: "Ringkasan" }).waitFor();
+    await page.getByRole("checkbox", { name: /KKB Profil Cetak/ }).check();
+    await page.getByRole("textbox", { name: /Wilayah/ }).fill("Kota Semarang");
+    await shot(page, "05b-profil");
+    await page.getByTestId("run-summary").click();
+    const link = page.getByTestId("download-summary");
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const file = path.join(downloads, "profil.xlsx");
+    await download.saveAs(file);
+    const workbook = await readWorkbook(file);
+    const names = workbook.worksheets.map((w) => w.name);
+    assert(names.includes("KKB Profil"), `no KKB Profil in ${names.join(", ")}`);
+    const cetak = workbook.getWorksheet("KKB Profil Cetak");
+    assert(cetak, `no KKB Profil Cetak in ${names.join(", ")}`);
+    const titles = [];
+    cetak.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && v.startsWith("Profil Kampung KB: ")) titles.push(v);
+    });
+    assertEqual(
+      titles,
+      ["Profil Kampung KB: Sumurboto", "Profil Kampung KB: Asri Sejahtera"],
+      "the region's pages"
     );
     await page.close();
   });
@@ -447,6 +509,43 @@ async function main() {
       await page.close();
     });
   }
+
+  test("rounds: the round picker, axe on it, and the chosen round's summary with KKB Tren", async () => {
+    for (const lang of ["id", "en"]) {
+      const page = await openPane(`?lang=${lang}`);
+      await page.setInputFiles('[data-testid="file-input"]', ROUNDS_FIXTURE);
+      await page.getByTestId("found-columns").waitFor();
+      await page.getByTestId("next-step").click();
+      await page.getByTestId("score-preview").waitFor();
+      await page.getByTestId("next-step").click();
+      const select = page.getByTestId("periode");
+      await select.waitFor();
+      const options = await select.locator("option").allInnerTexts();
+      assertEqual(
+        options[0],
+        `2025-T1 (29 kampung, ${lang === "id" ? "terakhir" : "latest"})`,
+        "latest first"
+      );
+      await accessible(page, `${lang} rounds`);
+      await shot(page, `08-rounds-${lang}`);
+      if (lang === "en") {
+        await page.close();
+        continue;
+      }
+      await select.selectOption("2024-T4");
+      await page.getByTestId("run-summary").click();
+      const link = page.getByTestId("download-summary");
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = path.join(downloads, "rounds.xlsx");
+      await download.saveAs(file);
+      const workbook = await readWorkbook(file);
+      assert(workbook.getWorksheet("KKB Tren"), "no KKB Tren");
+      const stamp = String(workbook.getWorksheet("KKB Ringkasan").getCell("A4").value);
+      assert(stamp.includes("periode 2024-T4 (dipilih dari 3 periode)"), `stamp: ${stamp}`);
+      await page.close();
+    }
+  });
 
   test("a file that is not a workbook gets a clear message", async () => {
     const page = await openPane("?lang=id");

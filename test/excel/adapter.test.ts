@@ -168,6 +168,40 @@ describe("writing", () => {
     }
   });
 
+  test("KKB Profil (issue 15): KKB's own formulas, calculated; names stay text; a list from the data; only the page prints", async () => {
+    const names = ['=HYPERLINK("http://contoh.id","klik")', "+6281234567", "@x", "-1"];
+    const rows = exampleRows().map((row, r) => (r === 0 ? row : [names[r - 1], ...row.slice(1)]));
+    const model = new WorkbookModel();
+    model.addSheet("Data").fill(rows);
+    const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });
+    expect(outcome.ok).toBe(true);
+    const profil = model.sheet("KKB Profil")!;
+    // The page's cells are formulas over the data table (column N on), all of them calculated.
+    const formulas = [...profil.formulas.values()];
+    expect(formulas.length).toBeGreaterThan(50);
+    expect(formulas.every((f) => f.startsWith("=IF") || f.startsWith("=IFERROR(MATCH("))).toBe(
+      true
+    );
+    expect(profil.uncalculated.size).toBe(0);
+    expect(profil.formulas.get("1,13")).toBe('=IFERROR(MATCH($B$8,$N$9:$N$12,0),"")');
+    // The kampung names (the data table's first two columns and the choice) are text.
+    for (const r of [8, 9, 10, 11])
+      for (const c of [13, 14]) {
+        expect(profil.formulas.has(`${r},${c}`)).toBe(false);
+        expect(profil.cell(r, c).type).toBe("String");
+      }
+    expect(profil.cell(7, 1)).toEqual({ value: names[0], type: "String" });
+    expect(profil.formulas.has("7,1")).toBe(false);
+    expect(profil.validations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: { list: { inCellDropDown: true, source: "=$N$9:$N$12" } },
+        }),
+      ])
+    );
+    expect(profil.printArea).toBe("$A$1:$L$38");
+  });
+
   test("the summary prints A4 landscape, one page wide, header repeated, long texts wrapped", async () => {
     const { model } = exampleWorkbook();
     const outcome = await summarizeWorkbook(new FakeContext(model).asExcel(), { now: FIXED_NOW });

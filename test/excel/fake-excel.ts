@@ -92,6 +92,7 @@ export class SheetModel {
   /** The page layout set on the sheet, property by property; print titles; page breaks. */
   page: Record<string, unknown> = {};
   printTitleRows: string | null = null;
+  printArea: string | null = null;
   pageBreaks: number[] = [];
   protected = false;
   visibility = "Visible";
@@ -1175,6 +1176,11 @@ class FakePageLayout extends FakeObject {
   setPrintTitleRows(rows: string): void {
     this.ctx.write({ printTitleRows: rows }, () => {
       this.sheet.model().printTitleRows = rows;
+    });
+  }
+  setPrintArea(area: string): void {
+    this.ctx.write({ printArea: area }, () => {
+      this.sheet.model().printArea = area;
     });
   }
 }

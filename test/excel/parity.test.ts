@@ -76,3 +76,33 @@ describe("inside Excel as in files", () => {
       ]);
   });
 });
+
+describe("rounds inside Excel as in files (issue 14)", () => {
+  // office.js gives a date cell as its serial number (days since 1899-12-30).
+  const serial = (d: Date) => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+  it.each(["tiga-periode.xlsx", "tiga-periode-tanggal.xlsx"])(
+    "%s: the same rounds, counts and rows",
+    async (name) => {
+      const file = path.join(__dirname, "..", "fixtures", "rounds", name);
+      const [grid] = await readWorkbook(file);
+      const fromFile = readInput([grid], { lang: "id" });
+      const model = new WorkbookModel();
+      model
+        .addSheet(grid.sheet)
+        .fill(grid.rows.map((row) => row.map((v) => (v instanceof Date ? serial(v) : v))));
+      const found = await readInputFromWorkbook(
+        new FakeContext(model).asExcel(),
+        { kind: "auto" },
+        { lang: "id" }
+      );
+      const rounds = (read: typeof fromFile) => ({
+        list: read.rounds?.list.map((r) => [r.key, r.count]),
+        of: read.rounds?.of,
+      });
+      expect(rounds(found.read)).toEqual(rounds(fromFile));
+      expect(found.read.rounds?.list).toHaveLength(3);
+      expect(summary(found.read)).toEqual(summary(fromFile));
+    }
+  );
+});

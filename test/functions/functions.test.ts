@@ -355,7 +355,7 @@ describe("KKB.SKOR", () => {
 });
 
 describe("registration", () => {
-  it("lists the seven ids, and registers nothing without the CustomFunctions global", () => {
+  it("lists the eight ids, and registers nothing without the CustomFunctions global", () => {
     expect(Object.keys(CUSTOM_FUNCTIONS)).toEqual([
       "DOMAIN",
       "KOMPOSIT",
@@ -364,6 +364,7 @@ describe("registration", () => {
       "IBANGGA",
       "KATEGORI",
       "SKOR",
+      "PERUBAHAN",
     ]);
     expect(registerCustomFunctions()).toBe(false);
   });

@@ -1,7 +1,7 @@
 /**
  * The browser writer of the outside-Excel path (src/xlsx/write-bytes.ts): the summary workbook as
- * bytes, read back with ExcelJS, holds the KKB sheets, the published composites and links that
- * stay inside the workbook.
+ * bytes, read back with ExcelJS, holds the KKB sheets, the published composites, links that stay
+ * inside the workbook, and the charts and tables the CLI's file has (the same package writer).
  */
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -36,9 +36,8 @@ describe("writeWorkbookBytes", () => {
       onSheet: (name, index, total) => steps.push(`${index + 1}/${total} ${name}`),
       onPack: () => (packed = true),
     });
-    // The input copy, then the summary sheets (six since KKB Ketidakpastian, issue 16).
+    // The input copy, then the summary sheets (KKB Ketidakpastian since issue 16).
     expect(steps[0]).toBe(`1/${summary.sheets.length + 1} Penilaian`);
-    expect(summary.sheets).toHaveLength(6);
     expect(packed).toBe(true);
     const workbook = await load(bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
@@ -64,7 +63,21 @@ describe("writeWorkbookBytes", () => {
     const index = ["Penilaian", ...summary.sheets.map((s) => s.name)].indexOf("KKB Validasi") + 1;
     const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
     expect(xml).toMatch(/<hyperlink ref="C9" location="&apos;Penilaian&apos;!N2"\/>/);
-    expect(zip.file(`xl/worksheets/_rels/sheet${index}.xml.rels`)).toBeNull();
+    // Its relationships are its Excel table's; nothing points outside the workbook.
+    const rels = await zip.file(`xl/worksheets/_rels/sheet${index}.xml.rels`)!.async("string");
+    expect(rels).not.toMatch(/TargetMode="External"|hyperlink/);
+  });
+
+  it("writes what the CLI writes: native charts and Excel tables too (one writer, issue 13 item 4)", async () => {
+    const bytes = await writeWorkbookBytes(summary.sheets, {
+      copies: [{ name: "Penilaian", grid }],
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files);
+    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBeGreaterThan(0);
+    expect(names.filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n)).length).toBeGreaterThan(0);
+    const radar = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(radar).toContain("<c:radarChart>");
   });
 
   it("writes the template with its data validation", async () => {

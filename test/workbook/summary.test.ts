@@ -26,7 +26,7 @@ describe("buildSummary on the study's example", () => {
   });
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 
-  it("writes the six KKB sheets", () => {
+  it("writes the six KKB sheets, and the profile page (issue 15)", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "KKB Ringkasan",
       "KKB Domain",
@@ -34,6 +34,7 @@ describe("buildSummary on the study's example", () => {
       "KKB Wilayah",
       "KKB Ketidakpastian",
       "KKB Validasi",
+      "KKB Profil",
     ]);
   });
 
@@ -159,6 +160,7 @@ describe("buildSummary on the study's example", () => {
       "domain",
       "ketidakpastian",
       "validasi",
+      "profil",
     ]);
     expect(s.results.kampung[0].ibangga).toBeNull();
     expect(s.results.kampung[0].composite).toBeNull();
@@ -171,7 +173,8 @@ describe("templateSheets", () => {
     expect(input.name).toBe("KKB Input");
     expect(bukti.name).toBe("KKB Bukti");
     const rubric = input.validations.find((v) => v.rule.type === "decimal" && v.rule.max === 2)!;
-    expect(rubric).toMatchObject({ row: 1, col: 7, cols: 15, strict: true });
+    // After the identity columns: Kampung ... Tanggal penilaian, Periode.
+    expect(rubric).toMatchObject({ row: 1, col: 8, cols: 15, strict: true });
     expect(rubric.prompt.text).toContain("1,5 = rutin");
   });
 });

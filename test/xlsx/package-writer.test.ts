@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { Writable } from "node:stream";
 import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
@@ -13,7 +14,7 @@ import { templateSheets } from "../../src/workbook/template";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { decodeExcelEscapes, inlineText, xmlAttr, xmlText } from "../../src/xlsx/xml-text";
-import { ZipWriter } from "../../src/xlsx/zip-writer";
+import { ZipSink } from "../../src/xlsx/zip-sink";
 import { benchHeaders, generateRows } from "../bench/generate";
 import { exampleGrid } from "../helpers/example";
 import { tempDir, zipEntry, zipNames } from "../helpers/files";
@@ -345,10 +346,13 @@ describe("XML text", () => {
   });
 });
 
-describe("ZipWriter", () => {
+describe("ZipSink (zip.js)", () => {
+  const toFile = (file: string) =>
+    Writable.toWeb(createWriteStream(file)) as WritableStream<Uint8Array>;
+
   it("writes parts JSZip reads back, large ones across many chunks", async () => {
     const file = tmp.file("plain.zip");
-    const zip = new ZipWriter(file);
+    const zip = new ZipSink(toFile(file));
     await zip.add("a.txt", "halo é 🙂");
     const part = await zip.part("dir/big.xml");
     let expected = "";
@@ -367,15 +371,25 @@ describe("ZipWriter", () => {
     expect(await read.file("empty")!.async("string")).toBe("");
   });
 
-  it("fails, without hanging, when the file cannot be written", async () => {
-    const zip = new ZipWriter(tmp.file("no/such/dir/x.zip"));
+  it("refuses a second part while one is open", async () => {
+    const zip = new ZipSink(new WritableStream<Uint8Array>());
+    await zip.part("a");
+    await expect(zip.part("b")).rejects.toThrow(/still open/);
+  });
+
+  it("fails, without hanging, when the target refuses to be written", async () => {
+    const broken = new WritableStream<Uint8Array>({
+      write() {
+        throw Object.assign(new Error("disk full"), { code: "ENOSPC" });
+      },
+    });
+    const zip = new ZipSink(broken);
     await expect(
       (async () => {
         await zip.add("a.txt", "x".repeat(1_000_000));
         await zip.close();
       })()
-    ).rejects.toMatchObject({ code: "ENOENT" });
-    await zip.abort();
+    ).rejects.toMatchObject({ code: "ENOSPC" });
   });
 });
 

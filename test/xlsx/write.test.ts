@@ -231,7 +231,8 @@ describe("the summary workbook on screen and on paper", () => {
     expect(ringkasan.getCell("B8").value).toBe("Kampung");
     const names = zipNames(file).filter((n) => n.startsWith("xl/tables/"));
     const tables = names.map((n) => zipEntry(file, n)!);
-    expect(tables.some((t) => /name="KKB_Ringkasan"[^>]*ref="A8:M12"/.test(t))).toBe(true);
+    // (Column K: the rank in the kabupaten/kota, issue 15.)
+    expect(tables.some((t) => /name="KKB_Ringkasan"[^>]*ref="A8:N12"/.test(t))).toBe(true);
     for (let d = 1; d <= 5; d++) {
       expect(tables.some((t) => t.includes(`name="KKB_Domain_${d}"`))).toBe(true);
     }

@@ -9,7 +9,9 @@ import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
 import { outputSheets } from "../../workbook/output-sheets";
-import { Summary, buildSummary } from "../../workbook/summary";
+import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
+import { PeriodeNotFoundError } from "../../workbook/round-read";
+import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
@@ -31,6 +33,10 @@ export interface SummarizeOptions {
   readonly visibleOnly?: boolean;
   /** Replace an existing output (xlsx and JSON file). */
   readonly force?: boolean;
+  /** The round to summarise; the latest by default. */
+  readonly periode?: string;
+  /** Also write KKB Profil Cetak: true for every kampung, a text for one region's (issue 15). */
+  readonly profil?: string | boolean;
 }
 
 export async function summarizeCommand(
@@ -70,11 +76,15 @@ export async function summarizeCommand(
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
     const loaded = await loadInput(input, options.sheet, ctx, jsonToStdout, options.visibleOnly);
     read = loaded.read;
-    summary = buildSummary(read, {
+    summary = summaryOf(read, {
       lang,
       weights: parsed.weights,
       source: path.basename(input),
       now: new Date(),
+      periode: options.periode,
+      ...(options.profil
+        ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
+        : {}),
     });
     // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
     // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
@@ -97,6 +107,7 @@ export async function summarizeCommand(
       const results = resultsJson(
         summary.results,
         summary.analysis,
+        summary.trend,
         summary.uncertainty && summary.association
           ? { uncertainty: summary.uncertainty, association: summary.association }
           : undefined
@@ -127,7 +138,47 @@ export async function summarizeCommand(
   io.err(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
+  if (summary.cut.length > 0) {
+    const fmt = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US");
+    const list = summary.cut
+      .map((c) =>
+        lang === "id"
+          ? `${c.sheet} tanpa ${fmt.format(c.rowsLeftOut)} baris`
+          : `${c.sheet} without ${fmt.format(c.rowsLeftOut)} rows`
+      )
+      .join("; ");
+    io.err(T.sheetsCut[lang](list) + "\n");
+  }
+  const trend = summary.trend;
+  if (trend) {
+    const round = trend.rounds[trend.current].label;
+    const n = summary.results.kampung.length;
+    io.err(T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n");
+  }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/**
+ * The summary, or a usage error (exit 2): `--periode` names no round of the file (the message
+ * names those it has), or `--profil` would print too many kampung or none.
+ */
+function summaryOf(read: InputRead, options: SummaryOptions): Summary {
+  try {
+    return buildSummary(read, options);
+  } catch (error) {
+    const lang = options.lang;
+    if (error instanceof PeriodeNotFoundError) {
+      throw new CliError(T.periodeNotFound[lang](error.wanted, error.available));
+    }
+    if (error instanceof ProfilSelectionError) {
+      throw new CliError(
+        error.problem === "tooMany"
+          ? T.profilTooMany[lang](error.count, MAX_PROFIL_PRINT, error.region)
+          : T.profilNoRegion[lang](error.region ?? "")
+      );
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `kkb validate INPUT`: the issues of an input workbook; exit 1 when any is an error. */
 import { SETARA } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
-import { analyseRead } from "../../workbook/summary";
+import { analyseCurrent } from "../../workbook/summary";
 import { Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
@@ -27,8 +27,9 @@ export async function validateCommand(
     options.json === true,
     options.visibleOnly
   );
-  // The analysis adds the status and evidence checks to the reader's issues.
-  const { results, analysis } = analyseRead(read, SETARA, ctx.lang);
+  // The analysis adds the status and evidence checks to the reader's issues; with several
+  // rounds, of the latest round (as the summary's KKB Validasi).
+  const { results, analysis } = analyseCurrent(read, SETARA, ctx.lang);
   const issues = results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
   if (options.json) {

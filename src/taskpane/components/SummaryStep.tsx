@@ -5,9 +5,11 @@ import {
   Caption1,
   Checkbox,
   Field,
+  Input,
   makeStyles,
   Radio,
   RadioGroup,
+  Select,
   tokens,
 } from "@fluentui/react-components";
 import { Lang, strings } from "../i18n";
@@ -41,6 +43,11 @@ export interface SummaryStepProps {
   readonly onSheetLang: (lang: Lang) => void;
   readonly includeCopies: boolean;
   readonly onIncludeCopies: (include: boolean) => void;
+  /** Issue 15: also write KKB Profil Cetak, for all kampung or one region. */
+  readonly profilPrint: boolean;
+  readonly onProfilPrint: (print: boolean) => void;
+  readonly profilRegion: string;
+  readonly onProfilRegion: (region: string) => void;
   readonly hasData: boolean;
   /** Whether the button may run (valid weights, data present). */
   readonly canRun: boolean;
@@ -50,6 +57,39 @@ export interface SummaryStepProps {
   readonly result: SummaryResult | null;
   readonly onRun: () => void;
   readonly onOpenSheet: (sheet: string) => void;
+  /** The data's rounds, oldest first, when there are several; null otherwise. */
+  readonly rounds?: readonly { readonly label: string; readonly count: number }[] | null;
+  /** The chosen round (a label of `rounds`); null for the latest. */
+  readonly periode?: string | null;
+  readonly onPeriode?: (periode: string | null) => void;
+}
+
+/** The round to summarise: the latest first (the default), each with its count. */
+function PeriodeSelect(props: {
+  readonly rounds: readonly { readonly label: string; readonly count: number }[];
+  readonly value: string | null;
+  readonly onChange: (periode: string | null) => void;
+  readonly lang: Lang;
+}): React.JSX.Element {
+  const s = strings(props.lang);
+  const fmt = new Intl.NumberFormat(props.lang === "id" ? "id-ID" : "en-US");
+  const latest = props.rounds[props.rounds.length - 1].label;
+  const newestFirst = [...props.rounds].reverse();
+  return (
+    <Field label={s.periode} hint={s.periodeHelp}>
+      <Select
+        value={props.value ?? latest}
+        onChange={(_, data) => props.onChange(data.value === latest ? null : data.value)}
+        data-testid="periode"
+      >
+        {newestFirst.map((r) => (
+          <option key={r.label} value={r.label}>
+            {s.periodeOption(r.label, fmt.format(r.count), r.label === latest)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
 
 /** Step 3: weights, options, one button, progress, and the sheets written. */
@@ -59,6 +99,14 @@ export function SummaryStep(props: SummaryStepProps): React.JSX.Element {
   const s = strings(lang);
   return (
     <div className={styles.root}>
+      {props.rounds && props.rounds.length > 1 && (
+        <PeriodeSelect
+          rounds={props.rounds}
+          value={props.periode ?? null}
+          onChange={(p) => props.onPeriode?.(p)}
+          lang={lang}
+        />
+      )}
       <WeightsForm value={props.weights} onChange={props.onWeights} lang={lang} />
       <Field label={s.sheetLanguage}>
         <RadioGroup
@@ -76,6 +124,19 @@ export function SummaryStep(props: SummaryStepProps): React.JSX.Element {
           onChange={(_, data) => props.onIncludeCopies(data.checked === true)}
           label={s.includeCopies}
         />
+      )}
+      <Checkbox
+        checked={props.profilPrint}
+        onChange={(_, data) => props.onProfilPrint(data.checked === true)}
+        label={s.profilPrint}
+      />
+      {props.profilPrint && (
+        <Field label={s.profilRegion} hint={s.profilRegionHelp}>
+          <Input
+            value={props.profilRegion}
+            onChange={(_, data) => props.onProfilRegion(data.value)}
+          />
+        </Field>
       )}
       <div>
         <Button

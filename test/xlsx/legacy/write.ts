@@ -10,8 +10,9 @@ import {
   SheetSpec,
   TableBlock,
   fitScale,
+  printedWidths,
 } from "../../../src/workbook/sheet-spec";
-import { addColorScales, addValidation, setCell } from "../../../src/xlsx/exceljs-sheet";
+import { addColorScales, addValidation, setCell } from "./exceljs-sheet";
 import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/layout";
 import { COPY_COLUMN_WIDTH } from "../../../src/xlsx/styles";
 import { enableInternalLinks } from "./internal-links";
@@ -78,7 +79,7 @@ export async function legacyRender(
           : [],
       // Every sheet prints on A4 landscape, one page wide when that stays readable.
       pageSetup:
-        fitScale(spec.columnWidths) >= MIN_FIT_SCALE
+        fitScale(printedWidths(spec)) >= MIN_FIT_SCALE
           ? PAGE_SETUP
           : { ...PAGE_SETUP, fitToPage: false, scale: MIN_FIT_SCALE * 100 },
     });

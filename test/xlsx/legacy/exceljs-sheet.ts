@@ -1,13 +1,13 @@
 /**
- * Drawing laid-out cells and table features on an ExcelJS worksheet: the browser writer
- * (write-bytes.ts) uses these, and so does the tests' reference writer (test/xlsx/legacy).
+ * Drawing laid-out cells and table features on an ExcelJS worksheet, for the tests' reference
+ * writer (legacy/write.ts): the package writer's output is compared with ExcelJS's.
  */
 import * as ExcelJS from "exceljs";
-import { isCellError } from "../engine/cell";
-import { rangeAddress } from "../workbook/a1";
-import { TableBlock, ValidationSpec } from "../workbook/sheet-spec";
-import { LaidCell } from "./layout";
-import { COLOR_SCALE_COLORS, cellStyle } from "./styles";
+import { isCellError } from "../../../src/engine/cell";
+import { absoluteRange, rangeAddress } from "../../../src/workbook/a1";
+import { TableBlock, ValidationSpec, isSpecFormula } from "../../../src/workbook/sheet-spec";
+import { LaidCell } from "../../../src/xlsx/layout";
+import { COLOR_SCALE_COLORS, cellStyle } from "../../../src/xlsx/styles";
 
 export function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
   const { value } = cell;
@@ -21,6 +21,12 @@ export function setCell(target: ExcelJS.Cell, cell: LaidCell): void {
     };
   } else if (isCellError(value)) {
     target.value = { error: value.error } as ExcelJS.CellErrorValue;
+  } else if (isSpecFormula(value)) {
+    // Only KKB's own formulas (SpecFormula); user text is a string and stays text.
+    target.value = {
+      formula: value.formula,
+      ...(value.cached !== undefined && value.cached !== null ? { result: value.cached } : {}),
+    } as ExcelJS.CellFormulaValue;
   } else {
     target.value = value;
   }
@@ -99,6 +105,13 @@ export function addValidation(worksheet: ExcelJS.Worksheet, v: ValidationSpec): 
         ...common,
         type: "list",
         formulae: [`"${v.rule.values.map((x) => x.replace(/"/g, '""')).join(",")}"`],
+      });
+      break;
+    case "listRange":
+      sheet.dataValidations.add(range, {
+        ...common,
+        type: "list",
+        formulae: [absoluteRange(v.rule.row, v.rule.col, v.rule.rows, 1)],
       });
       break;
     case "date":

@@ -1,0 +1,94 @@
+/** KKB Profil's pure parts (issue 15): the dropdown's names, the rubric meanings, the print selection. */
+import { KampungResult, scoreAll } from "../../src/engine/assessment";
+import { RUBRIC } from "../../src/engine/framework";
+import { SETARA } from "../../src/engine/ibangga";
+import {
+  choiceLabels,
+  MAX_PROFIL_PRINT,
+  rubricMeaning,
+  selectProfil,
+} from "../../src/workbook/profil";
+import { uniform } from "../helpers/analysis-fixture";
+
+const region = (desa: string, kecamatan: string, kabupaten = "Banyumas") => ({
+  desa,
+  kecamatan,
+  kabupaten,
+  provinsi: "Jawa Tengah",
+});
+
+describe("choiceLabels", () => {
+  it("keeps unique names and tells apart the same name in two places", () => {
+    const kampung = [
+      { name: "Mawar", row: 2, region: region("Karang", "Ajibarang") },
+      { name: "Melati", row: 3, region: region("Lewas", "Sokaraja") },
+      { name: " mawar", row: 4, region: region("Kemiri", "Sumbang") },
+    ] as unknown as KampungResult[];
+    const labels = choiceLabels(kampung, "id");
+    expect(labels).toEqual([
+      "Mawar (Karang, Ajibarang; baris 2)",
+      "Melati",
+      " mawar (Kemiri, Sumbang; baris 4)",
+    ]);
+    expect(new Set(labels).size).toBe(3);
+    expect(choiceLabels(kampung, "en")[0]).toBe("Mawar (Karang, Ajibarang; row 2)");
+  });
+});
+
+describe("rubricMeaning", () => {
+  it("gives the rubric's words for its values, both languages (framework data)", () => {
+    expect(RUBRIC.map((r) => rubricMeaning(r.value, "id"))).toEqual([
+      "tidak ada",
+      "ada tetapi parsial",
+      "rutin dengan deviasi kecil",
+      "lengkap dan rutin",
+    ]);
+    expect(rubricMeaning(1.5, "en")).toBe("routine with minor deviations");
+  });
+
+  it("says a mean of items lies between two levels; nothing for a missing value", () => {
+    expect(rubricMeaning(0.7, "id")).toBe("antara: tidak ada / ada tetapi parsial");
+    expect(rubricMeaning(1.3, "en")).toBe(
+      "between: exists but partial / routine with minor deviations"
+    );
+    expect(rubricMeaning(1.7, "id")).toBe("antara: rutin dengan deviasi kecil / lengkap dan rutin");
+    expect(rubricMeaning(null, "id")).toBe("");
+  });
+});
+
+describe("selectProfil", () => {
+  const many = (n: number) =>
+    scoreAll(
+      Array.from({ length: n }, (_, i) =>
+        uniform(`k${i}`, 1, {
+          row: i + 2,
+          region: region(
+            `Desa ${i}`,
+            i < 3 ? "Ajibarang" : "Sokaraja",
+            i < 5 ? "Banyumas" : "Cilacap"
+          ),
+        })
+      ),
+      SETARA,
+      []
+    );
+
+  it("takes every kampung, or those of a region named at any level, case- and space-free", () => {
+    const results = many(8);
+    expect(selectProfil(results, null)).toEqual({ ok: true, indexes: [0, 1, 2, 3, 4, 5, 6, 7] });
+    expect(selectProfil(results, " ajibarang ")).toEqual({ ok: true, indexes: [0, 1, 2] });
+    expect(selectProfil(results, "CILACAP")).toEqual({ ok: true, indexes: [5, 6, 7] });
+    expect(selectProfil(results, "Desa 4")).toEqual({ ok: true, indexes: [4] });
+    expect(selectProfil(results, "Atlantis")).toEqual({ ok: false, problem: "noMatch", count: 0 });
+  });
+
+  it(`refuses more than ${MAX_PROFIL_PRINT} kampung`, () => {
+    const results = many(MAX_PROFIL_PRINT + 1);
+    expect(selectProfil(results, null)).toEqual({
+      ok: false,
+      problem: "tooMany",
+      count: MAX_PROFIL_PRINT + 1,
+    });
+    expect(selectProfil(many(MAX_PROFIL_PRINT), null).ok).toBe(true);
+  });
+});

@@ -1,0 +1,400 @@
+/**
+ * Issue 14, rounds: the Periode column (or the quarters of Tanggal penilaian), a kampung's rows
+ * in different rounds as its history, the current round summarised exactly as a file of that
+ * round alone, KKB Tren, the change in KKB Ringkasan, the JSON and KKB.PERUBAHAN. The fixture is
+ * test/fixtures/rounds/ (make.py says how its numbers are built); the expected changes below are
+ * worked out by hand from that description.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { CellValue } from "../../src/engine/cell";
+import { SETARA } from "../../src/engine/ibangga";
+import { perubahan } from "../../src/functions/functions";
+import { Grid, gridFromRows } from "../../src/workbook/grid";
+import { readInput } from "../../src/workbook/input";
+import { parsePeriode } from "../../src/workbook/periode";
+import { buildSummary } from "../../src/workbook/summary";
+import { readWorkbook } from "../../src/xlsx/read";
+import { run } from "../cli/run";
+import { tempDir } from "../helpers/files";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures", "rounds");
+const WITH_PERIODE = path.join(FIXTURES, "tiga-periode.xlsx");
+const WITH_DATES = path.join(FIXTURES, "tiga-periode-tanggal.xlsx");
+const tmp = tempDir("kkb-rounds-");
+afterAll(() => tmp.remove());
+
+const NOW = new Date(2026, 11, 1, 9, 0);
+const summarise = (grids: Grid[], periode?: string) =>
+  buildSummary(readInput(grids, { lang: "id" }), {
+    lang: "id",
+    weights: SETARA,
+    source: "x.xlsx",
+    now: NOW,
+    periode,
+  });
+
+/**
+ * By hand, from make.py: [kampung, round, composite, change, iBangga, change, fell, status].
+ * K01 (b = 1): 1.00; Koordinasi up to 1.5 in 2024-T4: (1.5 + 4 x 1) / 5 = 1.10; unchanged after.
+ * K04 (b = 1): as K01, then Kader down to 0.5 in 2025-T1: (1.5 + 3 x 1 + 0.5) / 5 = 1.00, and
+ *   Berkembang -> Mandiri. K07: Rujukan missing in 2024-T4 (no composite, no change either side).
+ * K08 (b = 1.5): 1.50, (2 + 4 x 1.5) / 5 = 1.60, (2 + 3 x 1.5 + 1) / 5 = 1.50.
+ * K12 (b = 0.5): 0.50, (1 + 4 x 0.5) / 5 = 0.60, (1 + 3 x 0.5 + 0) / 5 = 0.50.
+ * K29 disappears after 2024-T4; K30 (b = 0.5) comes in 2025-T1: (1 + 4 x 0.5) / 5 = 0.60.
+ * iBangga (setara) 60 + i, then +1, then +2 more.
+ */
+type Expected = [
+  string,
+  string,
+  number | null,
+  number | null,
+  number,
+  number | null,
+  string[],
+  string | null,
+];
+const HAND: Expected[] = [
+  ["K01", "2024-T3", 1.0, null, 61, null, [], null],
+  ["K01", "2024-T4", 1.1, 0.1, 62, 1, [], null],
+  ["K01", "2025-T1", 1.1, 0, 64, 2, [], null],
+  ["K04", "2024-T3", 1.0, null, 64, null, [], null],
+  ["K04", "2024-T4", 1.1, 0.1, 65, 1, [], null],
+  ["K04", "2025-T1", 1.0, -0.1, 67, 2, ["kader"], "Berkembang"],
+  ["K07", "2024-T3", 1.0, null, 67, null, [], null],
+  ["K07", "2024-T4", null, null, 68, 1, [], null],
+  ["K07", "2025-T1", 1.1, null, 70, 2, [], null],
+  ["K08", "2024-T3", 1.5, null, 68, null, [], null],
+  ["K08", "2024-T4", 1.6, 0.1, 69, 1, [], null],
+  ["K08", "2025-T1", 1.5, -0.1, 71, 2, ["kader"], null],
+  ["K12", "2024-T3", 0.5, null, 72, null, [], null],
+  ["K12", "2024-T4", 0.6, 0.1, 73, 1, [], null],
+  ["K12", "2025-T1", 0.5, -0.1, 75, 2, ["kader"], null],
+  ["K29", "2024-T3", 1.5, null, 89, null, [], null],
+  ["K29", "2024-T4", 1.6, 0.1, 90, 1, [], null],
+  ["K30", "2025-T1", 0.6, null, 93, null, [], null],
+];
+
+describe("Periode cells", () => {
+  it.each([
+    ["2025", "2025"],
+    [2025, "2025"],
+    ["2024-T1", "2024-T1"],
+    ["2024 T1", "2024-T1"],
+    ["Triwulan IV 2024", "2024-T4"],
+    ["Q2 2024", "2024-T2"],
+    ["TW 3 2024", "2024-T3"],
+    ["2024 Semester 2", "2024-S2"],
+    ["Semester I 2025", "2025-S1"],
+    ["2024-S2", "2024-S2"],
+    ["Mei 2024", "2024-05"],
+    ["2024-05", "2024-05"],
+    ["2024-05-31", "2024-05-31"],
+    ["31/05/2024", "2024-05-31"],
+    ["2 Mei 2024", "2024-05-02"],
+    [new Date(Date.UTC(2024, 4, 31)), "2024-05-31"],
+  ])("reads %p as round %s", (cell, key) => {
+    const parsed = parsePeriode(cell);
+    expect(parsed.ok && parsed.period.key).toBe(key);
+  });
+
+  it("keeps text that names no time as a round of its own, undated", () => {
+    const parsed = parsePeriode("  putaran  awal ");
+    expect(parsed).toMatchObject({
+      ok: false,
+      blank: false,
+      period: { label: "putaran awal", first: null },
+    });
+    expect(parsePeriode("  ")).toEqual({ ok: false, blank: true });
+    // Two years, a fifth quarter: not a period.
+    expect(parsePeriode("2024-2025").ok).toBe(false);
+    expect(parsePeriode("2024-T5").ok).toBe(false);
+  });
+});
+
+describe("three rounds of 30 kampung (issue 14 fixture)", () => {
+  let grids: Grid[];
+  beforeAll(async () => {
+    grids = await readWorkbook(WITH_PERIODE);
+  });
+
+  it("finds the three rounds in time order with their counts; history is not a duplicate", () => {
+    const read = readInput(grids, { lang: "id" });
+    expect(read.rounds?.list.map((r) => [r.label, r.count])).toEqual([
+      ["2024-T3", 29],
+      ["2024-T4", 29],
+      ["2025-T1", 29],
+    ]);
+    expect(read.rounds?.source).toBe("periode");
+    expect(read.issues.map((i) => i.code)).toEqual(["SCORE_MISSING"]); // K07's blank SOP
+  });
+
+  it("gives each kampung's history and changes as worked out by hand", () => {
+    const { trend } = summarise(grids);
+    expect(trend).not.toBeNull();
+    const got = trend!.kampung
+      .filter((k) => HAND.some(([name]) => name === k.name))
+      .flatMap((k) =>
+        k.history.map((h): Expected => [
+          k.name,
+          h.round,
+          h.composite,
+          h.change?.composite ?? null,
+          h.ibangga!,
+          h.change?.ibangga ?? null,
+          [...h.fell],
+          h.statusFrom,
+        ])
+      )
+      .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+    expect(got).toEqual(HAND);
+    // The kampung of the current round first, then K29 (last seen in 2024-T4).
+    expect(trend!.kampung.map((k) => k.name).slice(-1)).toEqual(["K29"]);
+    expect(trend!.kampung).toHaveLength(30);
+  });
+
+  it("summarises the current round exactly as a file of that round alone", () => {
+    const header = grids[0].rows[0];
+    const periodeCol = header.indexOf("Periode");
+    const alone = gridFromRows("Data", [
+      header,
+      ...grids[0].rows.slice(1).filter((r) => r[periodeCol] === "2025-T1"),
+    ]);
+    const all = summarise(grids);
+    const one = summarise([alone]);
+    expect(one.trend).toBeNull();
+    expect(all.results.kampung.map((k) => k.name)).toEqual(one.results.kampung.map((k) => k.name));
+    const strip = <T extends { row: number }>(k: T) => ({ ...k, row: 0 });
+    expect(all.results.kampung.map(strip)).toEqual(one.results.kampung.map(strip));
+    expect(all.analysis.kampung.map(strip)).toEqual(one.analysis.kampung.map(strip));
+    expect(all.analysis.statusGroups).toEqual(one.analysis.statusGroups);
+    expect(all.analysis.regions).toEqual(one.analysis.regions);
+    // The per-domain tables (stamp aside) are the same sheet.
+    const domainBlocks = (s: typeof all) =>
+      s.sheets.find((x) => x.name === "KKB Domain")!.blocks.filter((b) => b.kind === "table");
+    expect(domainBlocks(all)).toEqual(domainBlocks(one));
+  });
+
+  it("summarises an earlier round when asked, and compares it with the one before", () => {
+    const s = summarise(grids, "2024 t4");
+    expect(s.results.kampung).toHaveLength(29);
+    expect(s.results.kampung.map((k) => k.name)).toContain("K29");
+    const ringkasan = s.sheets.find((x) => x.name === "KKB Ringkasan")!;
+    expect(ringkasan.blocks.find((b) => b.kind === "notes")).toMatchObject({
+      lines: expect.arrayContaining([expect.stringMatching(/periode 2024-T4 \(dipilih dari 3/)]),
+    });
+    expect(() => summarise(grids, "2023")).toThrow(/no round 2023/);
+  });
+
+  it("finds the same rounds from the quarters of Tanggal penilaian without a Periode column", async () => {
+    const read = readInput(await readWorkbook(WITH_DATES), { lang: "id" });
+    expect(read.rounds?.source).toBe("tanggal");
+    expect(read.rounds?.list.map((r) => [r.key, r.count])).toEqual([
+      ["2024-T3", 29],
+      ["2024-T4", 29],
+      ["2025-T1", 29],
+    ]);
+  });
+
+  it("writes KKB Tren and the change in KKB Ringkasan; the CLI, the JSON and the sheets agree", async () => {
+    const out = tmp.file("tiga.xlsx");
+    const json = tmp.file("tiga.json");
+    const r = await run("summarize", WITH_PERIODE, "-o", out, "--json", json);
+    expect(r.code).toBe(1); // K07's blank SOP in 2024-T4 is an error of the file
+    expect(r.err).toMatch(
+      /87 baris kampung dalam 3 periode; yang diringkas: periode 2025-T1 \(29 kampung\)/
+    );
+    const data = JSON.parse(readFileSync(json, "utf8")) as {
+      rounds: { label: string; count: number; current: boolean }[];
+      kampung: {
+        name: string;
+        history: {
+          round: string;
+          composite: number | null;
+          change: { composite: number | null } | null;
+          fell: string[];
+        }[];
+      }[];
+      trend: { notInCurrentRound: { name: string; history: { round: string }[] }[] };
+    };
+    expect(data.rounds.map((x) => [x.label, x.count, x.current])).toEqual([
+      ["2024-T3", 29, false],
+      ["2024-T4", 29, false],
+      ["2025-T1", 29, true],
+    ]);
+    expect(data.trend.notInCurrentRound.map((k) => k.name)).toEqual(["K29"]);
+    const sheets = await readWorkbook(out);
+    const tren = sheets.find((g) => g.sheet === "KKB Tren")!;
+    const header = tren.rows.findIndex(
+      (row) => row[0] === "Kampung" && row.includes("Perubahan komposit")
+    );
+    expect(header).toBeGreaterThan(0);
+    const cols = tren.rows[header];
+    const col = (name: string) => cols.indexOf(name);
+    const sheetRow = (name: string, round: string) =>
+      tren.rows.find((row, i) => i > header && row[0] === name && row[col("Periode")] === round);
+    for (const [name, round, composite, change, ib, ibChange, fell] of HAND) {
+      const row = sheetRow(name, round)!;
+      expect([row[col("Komposit")] ?? null, row[col("Perubahan komposit")] ?? null]).toEqual([
+        composite,
+        change,
+      ]);
+      expect([row[col("iBangga setara")], row[col("Perubahan iBangga")] ?? null]).toEqual([
+        ib,
+        ibChange,
+      ]);
+      expect(row[col("Domain turun 0,5 atau lebih")] ?? null).toBe(
+        fell.length ? "Kader -0,5" : null
+      );
+      const kampung = data.kampung.find((k) => k.name === name);
+      const entry = kampung?.history.find((h) => h.round === round);
+      if (entry)
+        expect([entry.composite, entry.change?.composite ?? null, entry.fell]).toEqual([
+          composite,
+          change,
+          fell,
+        ]);
+    }
+    expect(sheetRow("K04", "2025-T1")![col("Status berubah")]).toBe("Berkembang \u2192 Mandiri");
+    // KKB Ringkasan: the current round's change and its most moved domains.
+    const ringkasan = sheets.find((g) => g.sheet === "KKB Ringkasan")!;
+    const rh = ringkasan.rows.findIndex((row) => row.includes("Perubahan komposit"));
+    const rcol = (name: string) => ringkasan.rows[rh].indexOf(name);
+    const ringRow = (name: string) => ringkasan.rows.find((row) => row[1] === name)!;
+    expect(ringRow("K04")[rcol("Perubahan komposit")]).toBe(-0.1);
+    expect(ringRow("K04")[rcol("Domain paling naik (\u2191) dan turun (\u2193)")]).toBe(
+      "\u2193 Kader"
+    );
+    expect(ringRow("K01")[rcol("Perubahan komposit")]).toBe(0);
+    expect(ringRow("K30")[rcol("Perubahan komposit")] ?? null).toBeNull();
+    expect(ringkasan.rows.some((row) => row[1] === "K29")).toBe(false);
+  });
+
+  it("refuses a round the file does not have, naming those it has (exit 2)", async () => {
+    const r = await run("summarize", WITH_PERIODE, "-o", tmp.file("x.xlsx"), "--periode", "2023");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /Periode 2023 tidak ada di file ini\. Periode yang ada: 2024-T3, 2024-T4, 2025-T1\./
+    );
+  });
+});
+
+describe("rounds in a typed sheet", () => {
+  const HEADER: CellValue[] = [
+    "Kampung",
+    "Tanggal penilaian",
+    "Periode",
+    ...["Regulasi", "Struktur", "Praktik"].map((s) => `Koordinasi ${s}`),
+  ];
+  const row = (name: string, date: Date, periode: CellValue, v = 1): CellValue[] => [
+    name,
+    date,
+    periode,
+    v,
+    v,
+    v,
+  ];
+  const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+
+  it("calls the same kampung twice in one round a duplicate, naming the round", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 9, 1), "2024-T3"),
+          row("A", d(2024, 12, 1), "2024-T4"),
+          row("A", d(2024, 12, 5), "2024-T4"),
+        ]),
+      ],
+      { lang: "id" }
+    );
+    const dup = read.issues.filter((i) => i.code === "KAMPUNG_DUPLICATE");
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ cell: "A4" });
+    expect(dup[0].message).toMatch(/lebih dari sekali dalam periode 2024-T4 \(juga di A3\)/);
+  });
+
+  it("counts rows without a Periode in the latest round, with one warning", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 9, 1), "2024-T3"),
+          row("B", d(2024, 9, 1), null),
+          row("A", d(2024, 12, 1), "2024-T4"),
+          row("C", d(2024, 12, 1), null),
+        ]),
+      ],
+      { lang: "id" }
+    );
+    expect(read.rounds?.list.map((r) => [r.key, r.count])).toEqual([
+      ["2024-T3", 1],
+      ["2024-T4", 3],
+    ]);
+    const missing = read.issues.filter((i) => i.code === "PERIODE_MISSING");
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toMatch(/^2 baris kampung tanpa periode .*: baris 3, 5\.$/);
+  });
+
+  it("keeps a file of one round one round, whatever its dates, when no kampung repeats", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER.slice(0, 2).concat(HEADER.slice(3)),
+          ["A", d(2024, 3, 30), 1, 1, 1],
+          ["B", d(2024, 4, 2), 1, 1, 1],
+        ]),
+      ],
+      { lang: "id" }
+    );
+    expect(read.rounds).toBeNull();
+  });
+
+  it("takes evidence rows of another round as that round's, not as stale", () => {
+    const bukti = gridFromRows("Bukti", [
+      ["Kampung", "Sub-indikator", "Tanggal", "Sumber"],
+      ["A", "Koordinasi - Regulasi", d(2024, 8, 1), "SK 1"],
+      ["A", "Koordinasi - Regulasi", d(2024, 11, 1), "SK 2"],
+      ["Z", "Koordinasi - Regulasi", d(2024, 8, 1), "SK 3"],
+    ]);
+    const data = gridFromRows("Data", [
+      HEADER,
+      row("A", d(2024, 9, 1), "2024-T3"),
+      row("Z", d(2024, 9, 1), "2024-T3"),
+      row("A", d(2024, 12, 1), "2024-T4"),
+    ]);
+    const s = summarise([data, bukti]);
+    const codes = s.results.issues.map((i) => i.code);
+    expect(codes).not.toContain("EVIDENCE_STALE");
+    expect(codes).not.toContain("EVIDENCE_KAMPUNG_UNKNOWN"); // Z is a kampung of 2024-T3
+    expect(s.analysis.kampung[0].evidence).toMatchObject({ scored: 3, covered: 1 });
+  });
+});
+
+describe("KKB.PERUBAHAN", () => {
+  const err = (code: string, message: RegExp) =>
+    expect.objectContaining({ code, message: expect.stringMatching(message) });
+
+  it("gives the signed change rounded like the method (2 decimals by default)", async () => {
+    expect(await perubahan([[1.3]], [[1]])).toEqual([[0.3]]);
+    expect(await perubahan([[1.12]], [[1.48]])).toEqual([[-0.36]]);
+    expect(await perubahan([[92.4]], [["89,9"]])).toEqual([[2.5]]);
+    expect(await perubahan([[1.48]], [[1.12]], [[1]])).toEqual([[0.4]]);
+    expect(await perubahan([[1.5], [1], [0.5]], [[1], [1], [1]])).toEqual([[0.5], [0], [-0.5]]);
+  });
+
+  it("gives #N/A where either score is missing, and refuses bad shapes and decimals", async () => {
+    expect(await perubahan([[1.3], [null]], [[1], [1]])).toEqual([
+      [0.3],
+      [err("#N/A", /^Sekarang baris 2: nilai kosong; perubahan tidak dihitung\.$/)],
+    ]);
+    expect(await perubahan([["dua"]], [[1]])).toEqual([[err("#VALUE!", /Sekarang/)]]);
+    await expect(perubahan([[1], [2]], [[1], [2], [3]])).rejects.toEqual(
+      err("#VALUE!", /tidak sama panjang \(2\/3 baris\)/)
+    );
+    await expect(perubahan([[1, 2]], [[1]])).rejects.toEqual(err("#VALUE!", /rentang 1x2/));
+    await expect(perubahan([[1]], [[1]], [[7]])).rejects.toEqual(
+      err("#VALUE!", /Desimal "7" tidak dikenal/)
+    );
+  });
+});
