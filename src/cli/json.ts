@@ -2,6 +2,8 @@
 import { AnalysisResult, KampungAnalysis } from "../engine/analysis";
 import { KampungResult, Results } from "../engine/assessment";
 import { Issue } from "../engine/issues";
+import { Association } from "../engine/association";
+import { UncertaintyResult } from "../engine/uncertainty";
 import { HistoryEntry, KampungTrend, kampungKey, Trend } from "../engine/trend";
 
 export interface JsonResults {
@@ -10,7 +12,9 @@ export interface JsonResults {
   readonly kampung: readonly ReturnType<typeof kampungJson>[];
   readonly issues: readonly Issue[];
   /** Additive: status groups, regions, rank sensitivity, evidence coverage. */
-  readonly analysis?: ReturnType<typeof analysisJson>;
+  readonly analysis?: ReturnType<typeof analysisJson> & {
+    readonly uncertainty?: ReturnType<typeof uncertaintyJson>;
+  };
   /** Additive, only for a file of several rounds: the rounds in time order, with counts. */
   readonly rounds?: readonly ReturnType<typeof roundJson>[];
   /** Additive, with `rounds`: per-round means, and the kampung not in the current round. */
@@ -58,6 +62,25 @@ function trendJson(trend: Trend) {
       region: k.region,
       history: k.history.map(historyJson),
     })),
+  };
+}
+
+/** What `KKB Ketidakpastian` shows (issue 16): rank intervals per kampung in results order. */
+export interface UncertaintyParts {
+  readonly uncertainty: UncertaintyResult;
+  readonly association: Association;
+}
+
+function uncertaintyJson({ uncertainty: u, association }: UncertaintyParts) {
+  return {
+    runs: u.options.runs,
+    seed: u.options.seed,
+    generator: u.generator,
+    options: u.options,
+    composite: u.composite,
+    ibangga: u.ibangga,
+    sensitivity: u.sensitivity,
+    association,
   };
 }
 
@@ -135,7 +158,8 @@ function histories(results: Results, trend: Trend): (readonly HistoryEntry[])[] 
 export function resultsJson(
   results: Results,
   analysis?: AnalysisResult,
-  trend?: Trend | null
+  trend?: Trend | null,
+  uncertainty?: UncertaintyParts
 ): JsonResults {
   const history = trend ? histories(results, trend) : null;
   return {
@@ -151,7 +175,14 @@ export function resultsJson(
       code: i.code,
       message: i.message,
     })),
-    ...(analysis ? { analysis: analysisJson(analysis) } : {}),
+    ...(analysis
+      ? {
+          analysis: {
+            ...analysisJson(analysis),
+            ...(uncertainty ? { uncertainty: uncertaintyJson(uncertainty) } : {}),
+          },
+        }
+      : {}),
     ...(trend
       ? { rounds: trend.rounds.map((_, i) => roundJson(trend, i)), trend: trendJson(trend) }
       : {}),

@@ -130,6 +130,10 @@ function buildProgram(
     .option("--force", "timpa keluaran yang sudah ada / overwrite an existing output")
     .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
     .option(
+      "--ketidakpastian",
+      "ketidakpastian peringkat juga untuk lebih dari 10.000 kampung / rank uncertainty also above 10,000 kampung"
+    )
+    .option(
       "--periode <periode>",
       "periode yang diringkas (bawaan: terakhir) / round to summarise (default: latest)"
     )
@@ -145,6 +149,7 @@ function buildProgram(
           visibleOnly?: boolean;
           force?: boolean;
           periode?: string;
+          ketidakpastian?: boolean;
           profil?: string | boolean;
         },
         cmd: Command

@@ -127,6 +127,12 @@ export const T = {
     en: (f: string, range: string, n: number, e: number, w: number) =>
       `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} errors, ${w} warnings.`,
   },
+  uncertaintySkipped: {
+    id: (n: number) =>
+      `KKB Ketidakpastian tidak ditulis: ${n} kampung (lebih dari 10.000). Tambahkan --ketidakpastian untuk menghitungnya (pada data nasional sekitar 15 detik lebih lama).`,
+    en: (n: number) =>
+      `KKB Ketidakpastian was not written: ${n} kampung (more than 10,000). Add --ketidakpastian to compute it (some 15 s more on the national data).`,
+  },
   sheetsCut: {
     id: (list: string) =>
       `Tidak semua baris muat di lembar Excel (batas 1.048.576 baris): ${list}. Semua hasil ada di JSON (--json).`,

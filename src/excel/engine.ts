@@ -19,6 +19,9 @@ import {
   viewOfResults,
 } from "../workbook/read-view";
 import { analyseCurrent, buildSummary } from "../workbook/summary";
+import { whatIfView, WhatIfView } from "../workbook/what-if-view";
+import { KampungResult, scoreAll } from "../engine/assessment";
+import { SETARA } from "../engine/ibangga";
 import { OwnedEntry } from "./plan-names";
 import { isRefusal, planSummaryWrite, WorkbookFacts, WriteRefusal } from "./plan-summary";
 import { WriteOp } from "./plan-write";
@@ -163,6 +166,24 @@ export class LocalEngine implements SummaryEngine {
   plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome> {
     return Promise.resolve(this.planNow(request));
   }
+
+  /**
+   * The last read's composite and ranks under the user's domain weights, beside the method's
+   * (issue 16, what-if: not the study's method). The scores are kept between calls, so moving a
+   * weight costs one weighted mean per kampung. RangeError for weights whatIfScores refuses.
+   */
+  whatIf(weights: readonly number[]): WhatIfView {
+    const read = this.requireRead();
+    if (this.scored?.read !== read) {
+      this.scored = {
+        read,
+        kampung: read.fatal ? [] : scoreAll(read.assessments, SETARA, []).kampung,
+      };
+    }
+    return whatIfView(this.scored.kampung, weights);
+  }
+
+  private scored: { read: InputRead; kampung: readonly KampungResult[] } | null = null;
 
   planNow(request: SummaryPlanRequest): SummaryPlanOutcome {
     const read = this.requireRead();

@@ -148,6 +148,12 @@ export function executeOp(context: Excel.RequestContext, sheets: SheetProxies, o
       const chart = sheet.charts.add(op.chartType, range(sheet, op.source), op.seriesBy);
       chart.title.text = op.title;
       chart.setPosition(op.from, op.to);
+      // ChartFill.clear (ExcelApi 1.1): the first segment of each stacked bar is not drawn.
+      // ChartLegend.visible (ExcelApi 1.1): the sheet's note names the two colours instead.
+      if (op.hideFirstSeries) {
+        chart.series.getItemAt(0).format.fill.clear();
+        chart.legend.visible = false;
+      }
       return;
     }
     case "setting":

@@ -20,6 +20,7 @@ export const SUMMARY_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "validasi",
   "profil",
   "profilCetak",
+  "ketidakpastian",
 ]);
 
 const ROLES: ReadonlySet<string> = new Set<SheetRole>([

@@ -124,7 +124,9 @@ export type WriteOp =
   | {
       readonly kind: "chart";
       readonly sheet: string;
-      readonly chartType: "Radar" | "BarClustered" | "LineMarkers";
+      readonly chartType: "Radar" | "BarClustered" | "LineMarkers" | "BarStacked";
+      /** Rank intervals: the first series only carries the bars to their start, not drawn. */
+      readonly hideFirstSeries?: boolean;
       readonly source: CellRect;
       readonly seriesBy: "Rows" | "Columns";
       readonly title: string;
@@ -409,7 +411,12 @@ function tableOps(
 }
 
 /** Excel.ChartType of each chart kind of the sheet specs. */
-const CHART_TYPES = { radar: "Radar", bar: "BarClustered", line: "LineMarkers" } as const;
+const CHART_TYPES = {
+  radar: "Radar",
+  bar: "BarClustered",
+  line: "LineMarkers",
+  rankInterval: "BarStacked",
+} as const;
 
 function chartOp(sheet: string, chart: ChartSpec): WriteOp {
   const { anchor, size } = chart;
@@ -417,6 +424,7 @@ function chartOp(sheet: string, chart: ChartSpec): WriteOp {
     kind: "chart",
     sheet,
     chartType: CHART_TYPES[chart.kind],
+    ...(chart.kind === "rankInterval" ? { hideFirstSeries: true } : {}),
     source: chart.source,
     seriesBy: chart.seriesBy === "rows" ? "Rows" : "Columns",
     title: chart.title,

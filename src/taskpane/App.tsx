@@ -20,6 +20,7 @@ import { Issue } from "../engine/issues";
 import { InputLocation } from "../excel";
 import { AnalysisView } from "../workbook/read-view";
 import { CheckStep } from "./components/CheckStep";
+import { WhatIfPanel } from "./components/WhatIfPanel";
 import { DataStep } from "./components/DataStep";
 import { HostBanner } from "./components/HostBanner";
 import { LanguageSwitch } from "./components/LanguageSwitch";
@@ -138,6 +139,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  // What-if domain weights (not the study's method), computed in the engine's worker.
+  const whatIf = React.useCallback(
+    (domainWeights: readonly number[]) => paneEngine(mode).whatIf(domainWeights),
+    [mode]
+  );
 
   React.useEffect(() => {
     if (!moveFocus.current) return;
@@ -461,6 +468,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
                 )
               }
             />
+          )}
+          {step === "check" && loaded && !loaded.read.fatal && (analysis?.kampung ?? 0) > 0 && (
+            <WhatIfPanel lang={lang} compute={whatIf} />
           )}
           {step === "summary" && (
             <SummaryStep

@@ -4,6 +4,7 @@
  * its answer. Where `Worker` is missing (tests, an old host) or cannot start, the same engine
  * runs in this thread behind the same messages (without ExcelJS: files need the worker).
  */
+import { WhatIfView } from "../workbook/what-if-view";
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
@@ -136,6 +137,11 @@ export class EngineClient implements SummaryEngine {
 
   analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {
     return this.call({ op: "analyse", weights, lang, periode }) as Promise<AnalysisView>;
+  }
+
+  /** What-if domain weights on the last read, in the worker (not the study's method). */
+  whatIf(weights: readonly number[]): Promise<WhatIfView> {
+    return this.call({ op: "whatIf", weights }) as Promise<WhatIfView>;
   }
 
   async plan(request: SummaryPlanRequest): Promise<SummaryPlanOutcome> {

@@ -108,6 +108,8 @@ export function createEngineCore(
         }
         return engine.analyse(request.weights, request.lang, request.periode);
       }
+      case "whatIf":
+        return engine.whatIf(request.weights);
       case "plan": {
         const outcome = engine.planNow(request.request);
         batches = [];

@@ -16,6 +16,7 @@ import {
 import { WriteOp } from "../excel/plan-write";
 import { ReadOptions } from "../workbook/input";
 import { AnalysisView, ReadView } from "../workbook/read-view";
+import { WhatIfView } from "../workbook/what-if-view";
 
 export interface FileSummaryRequest {
   /** The sheets' language (the read is made again in it when it differs). */
@@ -61,7 +62,9 @@ export type EngineRequest =
       readonly visibleOnly?: boolean;
     }
   | { readonly op: "summaryFile"; readonly request: FileSummaryRequest }
-  | { readonly op: "template"; readonly lang: Lang };
+  | { readonly op: "template"; readonly lang: Lang }
+  /** What-if domain weights (not the study's method) on the last read. */
+  | { readonly op: "whatIf"; readonly weights: readonly number[] };
 
 export type EngineRequestMessage = EngineRequest & { readonly id: number };
 
@@ -82,7 +85,14 @@ export type PlanDone =
     };
 
 export type DoneValue =
-  ReadView | AnalysisView | PlanDone | FileSummary | Uint8Array | readonly WriteOp[] | null;
+  | ReadView
+  | AnalysisView
+  | PlanDone
+  | FileSummary
+  | Uint8Array
+  | readonly WriteOp[]
+  | WhatIfView
+  | null;
 
 export type EngineReply =
   | { readonly id: number; readonly kind: "done"; readonly value: DoneValue }

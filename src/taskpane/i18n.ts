@@ -201,6 +201,19 @@ const id = {
   // Errors
   notExcelFile: "File ini tidak dapat dibaca.",
   unexpected: (detail: string) => `Terjadi kesalahan: ${detail}`,
+  // What-if domain weights (issue 16)
+  whatIfTitle: "Bagaimana jika: bobot domain sendiri",
+  whatIfNotMethod:
+    "Bukan metode studi. Metode memberi bobot sama pada kelima domain; di sini Anda mencoba bobot lain untuk melihat seberapa besar pengaruhnya. Ringkasan tetap memakai metode.",
+  whatIfProblem: "Bobot: angka 0 atau lebih, jumlahnya lebih dari 0.",
+  whatIfMethod: "Metode",
+  whatIfOwn: "Bobot sendiri (bukan metode)",
+  whatIfRank: "Peringkat",
+  whatIfOwnShort: "Bobot sendiri",
+  whatIfCells: (composite: string) =>
+    `${composite} (peringkat). Kolom "Bobot sendiri" bukan metode studi.`,
+  whatIfChanged: (changed: number, ranked: number) =>
+    `${changed} dari ${ranked} kampung berganti peringkat dengan bobot ini.`,
 };
 
 export type Strings = typeof id;
@@ -355,6 +368,18 @@ const en: Strings = {
   meaning: "Meaning",
   notExcelFile: "This file cannot be read.",
   unexpected: (detail: string) => `Something went wrong: ${detail}`,
+  whatIfTitle: "What if: your own domain weights",
+  whatIfNotMethod:
+    "Not the study's method. The method weights the five domains equally; here you try other weights to see how much they matter. The summary still uses the method.",
+  whatIfProblem: "Weights: numbers of 0 or more, with a sum above 0.",
+  whatIfMethod: "Method",
+  whatIfOwn: "Own weights (not the method)",
+  whatIfRank: "Rank",
+  whatIfOwnShort: "Own weights",
+  whatIfCells: (composite: string) =>
+    `${composite} (rank). The "Own weights" column is not the study's method.`,
+  whatIfChanged: (changed: number, ranked: number) =>
+    `${changed} of ${ranked} kampung change rank with these weights.`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { id, en };

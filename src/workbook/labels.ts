@@ -13,6 +13,7 @@ export const SHEET_NAMES = {
   petunjuk: "KKB Petunjuk",
   profil: "KKB Profil",
   profilCetak: "KKB Profil Cetak",
+  ketidakpastian: "KKB Ketidakpastian",
 } as const;
 
 const L = {
@@ -136,6 +137,10 @@ const L = {
   },
   regionName: { id: "Nama wilayah", en: "Region name" },
   changeSince: { id: "Sejak penilaian sebelumnya", en: "Since the previous assessment" },
+  titleKetidakpastian: {
+    id: "Ketidakpastian peringkat dan asosiasi dengan iBangga",
+    en: "Rank uncertainty and association with iBangga",
+  },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

@@ -40,7 +40,8 @@ export type SheetRole =
   | "bukti"
   | "petunjuk"
   | "profil"
-  | "profilCetak";
+  | "profilCetak"
+  | "ketidakpastian";
 
 export interface SheetSpec {
   /** Preferred sheet name (at most 31 characters), e.g. `KKB Ringkasan`. */
@@ -145,7 +146,11 @@ export interface TableBlock {
 }
 
 export interface ChartSpec {
-  readonly kind: "radar" | "bar" | "line";
+  /**
+   * `rankInterval`: stacked horizontal bars whose first segment is not drawn, so each bar runs
+   * from the value of the first column (a rank) over the next ones (the interval's parts).
+   */
+  readonly kind: "radar" | "bar" | "line" | "rankInterval";
   readonly title: string;
   /** Source range: header row included; first column holds the series or category names. */
   readonly source: {

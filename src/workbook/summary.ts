@@ -15,6 +15,9 @@ import {
   STATUS_LEVELS,
 } from "../engine/framework";
 import { normalisedWeights, Weights } from "../engine/ibangga";
+import { Association, associationWithIbangga, ibanggaValue } from "../engine/association";
+import { rankUncertainty, UncertaintyOptions, UncertaintyResult } from "../engine/uncertainty";
+import { uncertaintySheet } from "./uncertainty-sheet";
 import { Issue } from "../engine/issues";
 import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
 import { sheetAddress } from "./a1";
@@ -67,6 +70,14 @@ export interface SummaryOptions {
    * this region (null: all); more than MAX_PROFIL_PRINT throws ProfilSelectionError.
    */
   readonly profil?: { readonly region: string | null };
+  /**
+   * Whether to run the rank uncertainty and the association with iBangga (`KKB
+   * Ketidakpastian`): by default for files of at most UNCERTAINTY_AUTO_MAX_KAMPUNG kampung
+   * (the national workbook takes some 15 s more), always with true, never with false.
+   */
+  readonly ketidakpastian?: boolean;
+  /** Monte Carlo settings of `KKB Ketidakpastian` (runs, seed, ...); defaults when absent. */
+  readonly uncertainty?: Partial<UncertaintyOptions>;
 }
 
 export interface Summary {
@@ -77,10 +88,16 @@ export interface Summary {
   readonly trend: Trend | null;
   /** Sheets cut at Excel's last row (their whole detail is in the JSON); usually none. */
   readonly cut: readonly CutSheet[];
+  /** Rank intervals and sensitivity (`KKB Ketidakpastian`). */
+  readonly uncertainty?: UncertaintyResult;
+  /** What goes with iBangga (`KKB Ketidakpastian`). */
+  readonly association?: Association;
 }
 
 /** Radar per kampung up to this many kampung; beyond it, of the status-group means. */
 export const MAX_KAMPUNG_CHARTED = 12;
+/** Above this many kampung, KKB Ketidakpastian is written only when asked for (--ketidakpastian). */
+export const UNCERTAINTY_AUTO_MAX_KAMPUNG = 10_000;
 /** Content starts under the title, the five stamp lines and a blank row. */
 export const CONTENT_ROW = 7;
 /** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
@@ -172,8 +189,27 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       trend ? currentChanges(results, trend) : null
     ),
   ];
+  // Issue 16: KKB Ketidakpastian before KKB Validasi; on a large file only when asked for.
+  const wanted = options.ketidakpastian ?? results.kampung.length <= UNCERTAINTY_AUTO_MAX_KAMPUNG;
+  const uncertain = wanted ? uncertaintyPart(results, stamp, options) : null;
+  if (uncertain) {
+    sheets.splice(
+      sheets.findIndex((s) => s.role === "validasi"),
+      0,
+      uncertain.sheet
+    );
+  }
   const fitted = fitSheetsToGrid(sheets, lang);
-  return { results, analysis, sheets: fitted.sheets, trend, cut: fitted.cut };
+  return {
+    results,
+    analysis,
+    sheets: fitted.sheets,
+    trend,
+    cut: fitted.cut,
+    ...(uncertain
+      ? { uncertainty: uncertain.uncertainty, association: uncertain.association }
+      : {}),
+  };
 }
 
 /** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
@@ -207,6 +243,7 @@ const SUMMARY_SHEETS: readonly (readonly [SheetRole, string, LabelKey])[] = [
   ["tren", SHEET_NAMES.tren, "titleTren"],
   ["validasi", SHEET_NAMES.validasi, "titleValidasi"],
   ["profil", SHEET_NAMES.profil, "titleProfil"],
+  ["ketidakpastian", SHEET_NAMES.ketidakpastian, "titleKetidakpastian"],
 ];
 
 /**
@@ -970,4 +1007,27 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
     validations: [],
     print: rows.length > 0 ? { repeatRows: { first: CONTENT_ROW, last: CONTENT_ROW } } : undefined,
   };
+}
+
+/** The uncertainty analysis and the association with iBangga, and their sheet (issue 16). */
+function uncertaintyPart(
+  results: Results,
+  stamp: readonly string[],
+  options: SummaryOptions
+): { sheet: SheetSpec; uncertainty: UncertaintyResult; association: Association } {
+  const uncertainty = rankUncertainty(results.kampung, options.weights, options.uncertainty);
+  const association = associationWithIbangga(
+    results.kampung,
+    options.weights.name,
+    uncertainty.options.seed
+  );
+  const sheet = uncertaintySheet({
+    kampung: results.kampung,
+    uncertainty,
+    association,
+    ibanggaValues: results.kampung.map((k) => ibanggaValue(k, options.weights.name)),
+    stamp,
+    lang: options.lang,
+  });
+  return { sheet, uncertainty, association };
 }

@@ -1,6 +1,6 @@
 /**
- * DrawingML for KKB's native charts: the chart part (`xl/charts/chartN.xml`, a radar with markers
- * or a clustered horizontal bar) and the drawing part that anchors charts on a sheet
+ * DrawingML for KKB's native charts: the chart part (`xl/charts/chartN.xml`, a radar with markers,
+ * a clustered horizontal bar, or a rank-interval bar: stacked, its first segment not drawn) and the drawing part that anchors charts on a sheet
  * (`xl/drawings/drawingN.xml`). Each series references its cells and carries a cache of their
  * values, so viewers draw the chart without recalculating. Strings only: no ExcelJS, no files.
  */
@@ -112,17 +112,28 @@ function seriesXml(data: ChartData, index: number): string {
       `${body}</c:ser>`
     );
   }
+  if (data.kind === "rankInterval") {
+    // The first segment only carries each bar to its start: drawn with no fill and no line.
+    const fill = index === 0 ? "<a:noFill/>" : solid(INTERVAL_COLORS[(index - 1) % 2]);
+    return (
+      `<c:ser>${head}<c:spPr>${fill}<a:ln><a:noFill/></a:ln></c:spPr>` +
+      `<c:invertIfNegative val="0"/>${body}</c:ser>`
+    );
+  }
   return (
     `<c:ser>${head}<c:spPr>${solid(color)}<a:ln><a:noFill/></a:ln></c:spPr>` +
     `<c:invertIfNegative val="0"/>${body}</c:ser>`
   );
 }
 
+/** The two halves of a rank interval (5th percentile to median, median to 95th): two blues. */
+const INTERVAL_COLORS = ["9DC3E6", "1F4E78"] as const;
+
 const CAT_AX = 500001;
 const VAL_AX = 500002;
 
 function axes(data: ChartData): string {
-  const bar = data.kind === "bar";
+  const bar = data.kind === "bar" || data.kind === "rankInterval";
   const line = (color: string) => `<c:spPr><a:ln w="9525">${solid(color)}</a:ln></c:spPr>`;
   const gridlines = `<c:majorGridlines>${line(GRID_COLOR)}</c:majorGridlines>`;
   const scaling = `<c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling>`;
@@ -161,14 +172,23 @@ export function chartXml(data: ChartData): string {
       : data.kind === "line"
         ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
           `<c:marker val="1"/>${axisIds}</c:lineChart>`
-        : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-          `${series}<c:gapWidth val="60"/><c:overlap val="-10"/>${axisIds}</c:barChart>`;
+        : data.kind === "rankInterval"
+          ? `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>` +
+            `${series}<c:gapWidth val="40"/><c:overlap val="100"/>${axisIds}</c:barChart>`
+          : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+            `${series}<c:gapWidth val="60"/><c:overlap val="-10"/>${axisIds}</c:barChart>`;
+  // Rank intervals have no legend (the sheet's note names the two blues): a legend would list
+  // the hidden first segment, and viewers differ on which entry a legendEntry deletes.
+  const legend =
+    data.kind === "rankInterval"
+      ? ""
+      : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(11)}</c:legend>`;
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     `<c:date1904 val="0"/><c:lang val="id-ID"/><c:roundedCorners val="0"/>` +
     `<c:chart>${title(data.title)}<c:plotArea><c:layout/>${plot}${axes(data)}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(11)}</c:legend>` +
+    legend +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solid("FFFFFF")}<a:ln w="9525">${solid(GRID_COLOR)}</a:ln></c:spPr>` +
     `<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/>` +

@@ -2,13 +2,14 @@
  * `npm run bench`: the national workbook (84,276 kampung), generated from a fixed seed, through
  * the engine, the `kkb` command, LibreOffice recalculating the same method as formulas, the
  * office.js adapter's fake, the custom functions and the bundles. Prints a table and writes the
- * same figures to test-output/bench.json. Options: `--skip=cli,libreoffice,office,pane,
- * functions,bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
+ * same figures to test-output/bench.json. Options: `--skip=uncertainty,cli,libreoffice,office,
+ * pane,functions,bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { measureEngine } from "./engine";
+import { measureUncertainty } from "./uncertainty";
 import {
   benchHeaders,
   generateRoundRows,
@@ -43,6 +44,8 @@ const BUDGET = {
   requestBytes: 4_000_000,
   taskpaneGzipBytes: 350 * 1024,
   paneStretchMs: 200,
+  /** Issue 16: the 1,000-run uncertainty analysis on the national workbook. */
+  uncertaintyMs: 10_000,
 };
 
 interface Line {
@@ -113,6 +116,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     add("floor: bare loop, same numbers, same means", ms(engine.floorMs));
     add("ratio engine / floor", `${fixed(engine.ratio, 1)} x`);
     add("issues found (off-rubric and blank cells)", int(engine.issues));
+
+    section("Uncertainty (KKB Ketidakpastian): Monte Carlo and association, engine only");
+    if (skip.has("uncertainty")) json.uncertainty = { skipped: "--skip=uncertainty" };
+    else {
+      progress("uncertainty, 1,000 runs");
+      const u = measureUncertainty(results);
+      json.uncertainty = u;
+      add(
+        `${int(u.runs)} runs x ${int(u.kampung)} kampung (+ ${u.sensitivityPairs} sensitivity pairs)`,
+        ms(u.monteCarloMs),
+        `<= ${int(BUDGET.uncertaintyMs / 1000)} s`,
+        u.monteCarloMs <= BUDGET.uncertaintyMs
+      );
+      add("  CPU time", ms(u.monteCarloCpuMs));
+      add("association with iBangga (Spearman, bootstrap)", ms(u.associationMs));
+      add("RSS after", mb(u.rssAfterMb));
+      add(
+        "neighbouring pairs not robust (intervals overlap)",
+        `${int(u.overlappingPairs)} of ${int(u.neighbourPairs)}`
+      );
+      add(
+        "share of composite rank variance: weights / rubric",
+        `${u.sensitivity.weights ?? "n/a"} / ${u.sensitivity.rubric ?? "n/a"}`
+      );
+    }
 
     const input = path.join(dir, "nasional.xlsx");
     const t0 = now();

@@ -43,6 +43,9 @@ export interface ChartModel {
   title: string;
   from?: string;
   to?: string;
+  /** Series whose fill was cleared (ChartFill.clear). */
+  clearedSeries?: number[];
+  legendVisible?: boolean;
 }
 
 export interface TableModel {
@@ -1488,6 +1491,28 @@ class FakeCharts extends FakeObject {
           chart.from = from;
           chart.to = to;
         });
+      },
+      legend: {
+        set visible(value: boolean) {
+          ctx.write({ legendVisible: value }, () => {
+            chart.legendVisible = value;
+          });
+        },
+      },
+      series: {
+        getItemAt(index: number) {
+          return {
+            format: {
+              fill: {
+                clear(): void {
+                  ctx.write({ clearFill: index }, () => {
+                    chart.clearedSeries = [...(chart.clearedSeries ?? []), index];
+                  });
+                },
+              },
+            },
+          };
+        },
       },
     };
   }

@@ -36,7 +36,8 @@ describe("writeWorkbookBytes", () => {
       onSheet: (name, index, total) => steps.push(`${index + 1}/${total} ${name}`),
       onPack: () => (packed = true),
     });
-    expect(steps[0]).toBe("1/7 Penilaian");
+    // The input copy, then the summary sheets (KKB Ketidakpastian since issue 16).
+    expect(steps[0]).toBe(`1/${summary.sheets.length + 1} Penilaian`);
     expect(packed).toBe(true);
     const workbook = await load(bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([

@@ -1,7 +1,8 @@
 import { KEMANDIRIAN_SENTRAL, SETARA } from "../../src/engine/ibangga";
+import { CellValue } from "../../src/engine/cell";
 import { matchSubIndicator } from "../../src/workbook/headers";
 import { readInput } from "../../src/workbook/input";
-import { TableBlock } from "../../src/workbook/sheet-spec";
+import { isSpecFormula, TableBlock } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
 import { templateSheets } from "../../src/workbook/template";
 import { gridFromRows } from "../../src/workbook/grid";
@@ -27,12 +28,13 @@ describe("buildSummary on the study's example", () => {
   });
   const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 
-  it("writes the five KKB sheets, and the profile page (issue 15)", () => {
+  it("writes the six KKB sheets, and the profile page (issue 15)", () => {
     expect(sheets.map((s) => s.name)).toEqual([
       "KKB Ringkasan",
       "KKB Domain",
       "KKB iBangga",
       "KKB Wilayah",
+      "KKB Ketidakpastian",
       "KKB Validasi",
       "KKB Profil",
     ]);
@@ -155,7 +157,13 @@ describe("buildSummary on the study's example", () => {
       source: "x",
       now,
     });
-    expect(s.sheets.map((x) => x.role)).toEqual(["ringkasan", "domain", "validasi", "profil"]);
+    expect(s.sheets.map((x) => x.role)).toEqual([
+      "ringkasan",
+      "domain",
+      "ketidakpastian",
+      "validasi",
+      "profil",
+    ]);
     expect(s.results.kampung[0].ibangga).toBeNull();
     expect(s.results.kampung[0].composite).toBeNull();
   });
@@ -199,9 +207,9 @@ describe("the template's instructions and evidence dropdowns (issue 13 item 6)",
       gridFromRows("KKB Input", [header, ["Satu", ...header.slice(1).map(() => null)]]),
       gridFromRows(
         "KKB Petunjuk",
-        petunjuk.blocks.flatMap((b) =>
+        petunjuk.blocks.flatMap((b): CellValue[][] =>
           b.kind === "table"
-            ? [b.header, ...b.rows]
+            ? [[...b.header], ...b.rows.map((r) => r.map((v) => (isSpecFormula(v) ? null : v)))]
             : b.kind === "notes"
               ? b.lines.map((l) => [l])
               : [[b.text]]

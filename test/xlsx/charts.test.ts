@@ -344,14 +344,17 @@ describe("writeWorkbook with charts", () => {
     ).toEqual([
       "xl/charts/chart1.xml",
       "xl/charts/chart2.xml",
-      // KKB Profil's radar (issue 15).
+      // The rank intervals of KKB Ketidakpastian (issue 16), KKB Profil's radar (issue 15).
       "xl/charts/chart3.xml",
+      "xl/charts/chart4.xml",
       "xl/drawings/_rels/drawing1.xml.rels",
       "xl/drawings/_rels/drawing2.xml.rels",
       "xl/drawings/_rels/drawing3.xml.rels",
+      "xl/drawings/_rels/drawing4.xml.rels",
       "xl/drawings/drawing1.xml",
       "xl/drawings/drawing2.xml",
       "xl/drawings/drawing3.xml",
+      "xl/drawings/drawing4.xml",
     ]);
     expect(readdirNames(path.dirname(file))).toEqual(["contoh.xlsx"]);
 

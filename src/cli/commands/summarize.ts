@@ -35,6 +35,8 @@ export interface SummarizeOptions {
   readonly force?: boolean;
   /** The round to summarise; the latest by default. */
   readonly periode?: string;
+  /** KKB Ketidakpastian for a file of any size (by default up to 10,000 kampung). */
+  readonly ketidakpastian?: boolean;
   /** Also write KKB Profil Cetak: true for every kampung, a text for one region's (issue 15). */
   readonly profil?: string | boolean;
 }
@@ -82,6 +84,7 @@ export async function summarizeCommand(
       source: path.basename(input),
       now: new Date(),
       periode: options.periode,
+      ...(options.ketidakpastian ? { ketidakpastian: true } : {}),
       ...(options.profil
         ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
         : {}),
@@ -104,7 +107,14 @@ export async function summarizeCommand(
     // Built only when asked for, and written in pieces: on the national workbook the whole
     // text would be one string of some 200 MB.
     if (options.json) {
-      const results = resultsJson(summary.results, summary.analysis, summary.trend);
+      const results = resultsJson(
+        summary.results,
+        summary.analysis,
+        summary.trend,
+        summary.uncertainty && summary.association
+          ? { uncertainty: summary.uncertainty, association: summary.association }
+          : undefined
+      );
       if (jsonOut) {
         const file = jsonOut.file;
         await writeJson(jsonOut.stream(), results).catch((error: unknown) => {
@@ -131,6 +141,9 @@ export async function summarizeCommand(
   io.err(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
+  if (!summary.uncertainty && summary.results.kampung.length > 0) {
+    io.err(T.uncertaintySkipped[lang](summary.results.kampung.length) + "\n");
+  }
   if (summary.cut.length > 0) {
     const fmt = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US");
     const list = summary.cut
