@@ -279,15 +279,19 @@ export function profileFields(
       )
       .join(", ");
   });
+  // Two lines of the page, one step each: a third or more weakest domain (ties) would run off
+  // the page, so the second line says how many more steps KKB Ringkasan lists.
   for (let n = 0; n < 2; n++) {
     add(`next:${n}`, `${label("nextStep", lang)} ${n + 1}`, FORMATS.text, (i) => {
       const steps = analysis.kampung[i].weakest.nextSteps;
-      const own = n === 0 ? steps.slice(0, 1) : steps.slice(1);
-      return own.length
-        ? own
-            .map((s) => `${DOMAINS.find((d) => d.key === s.domain)!.short[lang]}: ${s[lang]}`)
-            .join(" ")
-        : null;
+      const step = steps[n];
+      if (!step) return null;
+      const text = `${DOMAINS.find((d) => d.key === step.domain)!.short[lang]}: ${step[lang]}`;
+      const more = n === 1 ? steps.length - 2 : 0;
+      if (more <= 0) return text;
+      return lang === "id"
+        ? `${text} (+${more} langkah lain di KKB Ringkasan)`
+        : `${text} (+${more} more steps in KKB Ringkasan)`;
     });
   }
   add("evidence", label("evidence", lang), FORMATS.text, (i) => {
