@@ -103,6 +103,11 @@ function pageTable(
   };
 }
 
+/** `cell` with MATCH's wildcard characters escaped by `~` (Excel, LibreOffice and WPS alike). */
+function escapedWildcards(cell: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 /** The first content row under the title and the stamp; the domain table's header row. */
 const CONTENT = 6;
 const DOMAIN_HEADER = 14;
@@ -353,7 +358,9 @@ export function profilSheet(
       [
         [
           {
-            formula: `IFERROR(MATCH(${absoluteRange(choiceCell.row, choiceCell.col, 1, 1).split(":")[0]},${range("label")},0),"")`,
+            // MATCH reads * ? ~ in the looked-up text as wildcards: escaped, a name such
+            // as "Mekar*" finds itself, not the first name starting with Mekar.
+            formula: `IFERROR(MATCH(${escapedWildcards(absoluteRange(choiceCell.row, choiceCell.col, 1, 1).split(":")[0])},${range("label")},0),"")`,
             cached: 1,
           },
         ],
