@@ -107,9 +107,14 @@ const COMPOSITE_BINS = 201;
 const IBANGGA_BINS = 1001;
 const DOMAIN_COUNT = DOMAINS.length;
 
+/** A score already rounded to 1 decimal, as a whole number of tenths (a bin index). */
+function tenthsOf(score: number): number {
+  return excelRound(score * 10, 0);
+}
+
 /** Domain score in tenths from the sum of its three sub-indicators counted in half steps (0-12). */
 const DOMAIN_TENTHS: readonly number[] = Array.from({ length: 13 }, (_, s) =>
-  Math.round(excelRound(s / 6, DECIMALS.domain) * 10)
+  tenthsOf(excelRound(s / 6, DECIMALS.domain))
 );
 
 /** The scored inputs as typed arrays: what every run starts from. */
@@ -287,7 +292,7 @@ function evaluateComposite(
 /** A domain score in tenths (0-20) from its half-step sum, or from its plain sum off the steps. */
 function domainTenths(halfSteps: Int16Array, sums: Float64Array, cell: number): number {
   const h = halfSteps[cell];
-  return h >= 0 ? DOMAIN_TENTHS[h] : Math.round(excelRound(sums[cell] / 3, DECIMALS.domain) * 10);
+  return h >= 0 ? DOMAIN_TENTHS[h] : tenthsOf(excelRound(sums[cell] / 3, DECIMALS.domain));
 }
 
 /** Kampung per block of the percentile pass. */

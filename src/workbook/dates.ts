@@ -20,7 +20,7 @@ export function utcDate(year: number, monthIndex: number, day: number): Date | n
 }
 
 /** Month names and their short forms, Indonesian and English, to 0-based months. */
-const MONTHS: ReadonlyMap<string, number> = new Map(
+export const MONTHS: ReadonlyMap<string, number> = new Map(
   [
     ["januari", "jan", "january"],
     ["februari", "feb", "pebruari", "peb", "february"],

@@ -7,7 +7,7 @@
  */
 import { isBlank } from "../engine/cell";
 import { Period, periodOfDay, periodOfMonth, periodOfPart, periodOfYear } from "../engine/rounds";
-import { parseDateCell } from "./dates";
+import { MONTHS, parseDateCell } from "./dates";
 
 export type ParsedPeriode =
   | { readonly ok: true; readonly period: Period }
@@ -16,23 +16,6 @@ export type ParsedPeriode =
 
 const MIN_YEAR = 1950;
 const MAX_YEAR = 2200;
-
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ["januari", "jan", "january"],
-    ["februari", "feb", "pebruari", "peb", "february"],
-    ["maret", "mar", "march"],
-    ["april", "apr"],
-    ["mei", "may"],
-    ["juni", "jun", "june"],
-    ["juli", "jul", "july"],
-    ["agustus", "agt", "agu", "ags", "aug", "august"],
-    ["september", "sep", "sept"],
-    ["oktober", "okt", "oct", "october"],
-    ["november", "nov", "nop", "nopember"],
-    ["desember", "des", "dec", "december"],
-  ].flatMap((names, month) => names.map((name): [string, number] => [name, month]))
-);
 
 /** Words (and one- or two-letter marks) that introduce a quarter or a half year. */
 const QUARTER_WORDS = new Set(["t", "q", "tw", "triwulan", "kuartal", "kwartal", "quarter", "qtr"]);
