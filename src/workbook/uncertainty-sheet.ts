@@ -6,19 +6,11 @@
 import { Association, AssociationVariable, Correlation } from "../engine/association";
 import { KampungResult } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
-import { DOMAINS, Lang, STATUS_LEVELS, StatusLevel } from "../engine/framework";
+import { DOMAINS, Lang } from "../engine/framework";
 import { RankInterval, SensitivityShares, UncertaintyResult } from "../engine/uncertainty";
 import { label, SHEET_NAMES } from "./labels";
-import {
-  Block,
-  ChartSpec,
-  FORMATS,
-  linesHeight,
-  SheetSpec,
-  SpecValue,
-  TableBlock,
-  wrappedLines,
-} from "./sheet-spec";
+import { Column, decimalText, levelLabel, sizedBlocks, table } from "./summary";
+import { Block, ChartSpec, FORMATS, SheetSpec, SpecValue } from "./sheet-spec";
 
 /** The chart shows the intervals of this many kampung, the top of the nominal ranking. */
 export const CHART_TOP = 30;
@@ -48,53 +40,13 @@ export function lineBreaks(text: string, width: number): string[] {
   return lines;
 }
 
-interface Column {
-  readonly header: string;
-  readonly format: string | null;
-}
-
-function tableBlock(
-  name: string,
-  row: number,
-  columns: readonly Column[],
-  rows: SpecValue[][],
-  widths: readonly number[]
-): TableBlock {
-  let header = 1;
-  columns.forEach((c, i) => {
-    header = Math.max(header, wrappedLines(c.header, widths[i] ?? 8.43, true));
-  });
-  return {
-    kind: "table",
-    name,
-    row,
-    col: 0,
-    header: columns.map((c) => c.header),
-    rows,
-    formats: columns.map((c) => c.format),
-    asExcelTable: true,
-    colorScales: [],
-    heights: { header: linesHeight(header), rows: [] },
-  };
-}
-
 const COLUMN_WIDTHS = [28, 18, 13, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
 
 /** The status level's label, or the text as written. */
-function levelLabel(level: StatusLevel, lang: Lang): string {
-  return STATUS_LEVELS.find((l) => l.key === level)?.label[lang] ?? level;
-}
-
 function variableLabel(v: AssociationVariable, lang: Lang): string {
   if (v === "composite") return label("composite", lang);
   if (v === "ibangga") return "iBangga";
   return DOMAINS.find((d) => d.key === v)?.short[lang] ?? v;
-}
-
-/** A number as text in the language's decimal mark (sentences are text, not cells). */
-function decimalText(value: number, lang: Lang): string {
-  const text = String(value);
-  return lang === "id" ? text.replace(".", ",") : text;
 }
 
 function percent(x: number, lang: Lang): string {
@@ -279,7 +231,7 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
     },
   ];
   const sensitivityData = sensitivityRows(u, lang);
-  blocks.push(tableBlock("KKB_Kepekaan", row, sensitivityColumns, sensitivityData, widths));
+  blocks.push(table("KKB_Kepekaan", row, sensitivityColumns, sensitivityData));
   row += sensitivityData.length + 2;
   notes([sensitivitySentence(u.sensitivity.composite, lang)]);
 
@@ -312,7 +264,7 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
       { header: say("95 % atas", "95 % high"), format: TWO_DECIMALS },
     ];
     const correlationData = correlationRows(a.correlations, lang);
-    blocks.push(tableBlock("KKB_Korelasi", row, correlationColumns, correlationData, widths));
+    blocks.push(table("KKB_Korelasi", row, correlationColumns, correlationData));
     row += correlationData.length + 2;
     if (a.statusDifferences.length === 0) {
       notes([
@@ -352,7 +304,7 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
         d.interval.low,
         d.interval.high,
       ]);
-      blocks.push(tableBlock("KKB_Selisih_Status", row, differenceColumns, differenceData, widths));
+      blocks.push(table("KKB_Selisih_Status", row, differenceColumns, differenceData));
       row += differenceData.length + 2;
     }
   }
@@ -388,7 +340,7 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
       r.p95 - r.median,
     ]);
     const sourceRow = row;
-    blocks.push(tableBlock("KKB_Grafik_Interval", row, chartColumns, chartData, widths));
+    blocks.push(table("KKB_Grafik_Interval", row, chartColumns, chartData));
     // The chart beside its data (columns F to N), so both print on one page.
     const chartRows = Math.max(14, Math.ceil(ranked.length * 1.1) + 4);
     charts.push({
@@ -431,19 +383,19 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
       : []),
   ];
   blocks.push(
-    tableBlock(
+    table(
       "KKB_Ketidakpastian",
       row,
       kampungColumns,
-      kampungRows(kampung, u, input.ibanggaValues, lang),
-      widths
+      kampungRows(kampung, u, input.ibanggaValues, lang)
     )
   );
   return {
     name: SHEET_NAMES.ketidakpastian,
     role: "ketidakpastian",
     columnWidths: widths,
-    blocks,
+    // Header rows as tall as their wrapped headers, as on the other summary sheets.
+    blocks: sizedBlocks(blocks, widths),
     charts,
     validations: [],
     print: { breaksBefore },
