@@ -5,7 +5,14 @@
  * cache matches its cells.
  */
 import { address, columnLetters, sheetAddress } from "../workbook/a1";
-import { ChartSpec, SheetSpec, SpecValue, TableBlock, isSpecFormula, rowAt } from "../workbook/sheet-spec";
+import {
+  ChartSpec,
+  SheetSpec,
+  SpecValue,
+  TableBlock,
+  isSpecFormula,
+  rowAt,
+} from "../workbook/sheet-spec";
 
 export interface ChartStrings {
   /** Absolute reference, sheet included. */

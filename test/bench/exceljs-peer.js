@@ -12,10 +12,11 @@ const ExcelJS = require("exceljs");
 /** Half away from zero at `places` decimals, through the decimal text (as the method says). */
 function round(x, places) {
   const sign = x < 0 ? -1 : 1;
-  return (sign * Number(Math.round(Number(`${Math.abs(x)}e${places}`)) + `e-${places}`)) || 0;
+  return sign * Number(Math.round(Number(`${Math.abs(x)}e${places}`)) + `e-${places}`) || 0;
 }
 
-const mean = (xs) => (xs.some((x) => typeof x !== "number") ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs) =>
+  xs.some((x) => typeof x !== "number") ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main(input, output) {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useStyles: true });
@@ -27,9 +28,17 @@ async function main(input, output) {
     { header: "Desa/Kelurahan", width: 14 },
     { header: "Kampung", width: 18 },
     { header: "Status", width: 12 },
-    ...["Koordinasi", "Rujukan", "Interoperabilitas", "Umpan balik", "Kader"].map((h) => ({ header: h, width: 10, style: { numFmt: "0.0" } })),
+    ...["Koordinasi", "Rujukan", "Interoperabilitas", "Umpan balik", "Kader"].map((h) => ({
+      header: h,
+      width: 10,
+      style: { numFmt: "0.0" },
+    })),
     { header: "Komposit", width: 10, style: { numFmt: "0.00" } },
-    ...["Ketenteraman", "Kemandirian", "Kebahagiaan", "iBangga"].map((h) => ({ header: h, width: 12, style: { numFmt: "0.0" } })),
+    ...["Ketenteraman", "Kemandirian", "Kebahagiaan", "iBangga"].map((h) => ({
+      header: h,
+      width: 12,
+      style: { numFmt: "0.0" },
+    })),
     { header: "Kategori", width: 12 },
   ];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -46,7 +55,14 @@ async function main(input, output) {
       if (!columns) {
         const at = (re) => values.findIndex((v) => typeof v === "string" && re.test(v));
         columns = {
-          region: [at(/^provinsi/i), at(/^kabupaten/i), at(/^kecamatan/i), at(/^desa/i), at(/^kampung/i), at(/^status/i)],
+          region: [
+            at(/^provinsi/i),
+            at(/^kabupaten/i),
+            at(/^kecamatan/i),
+            at(/^desa/i),
+            at(/^kampung/i),
+            at(/^status/i),
+          ],
           firstSub: at(/^koordinasi/i),
           firstDim: at(/ketenteraman/i),
         };
@@ -66,7 +82,14 @@ async function main(input, output) {
       const ibR = ib === null ? null : round(ib, 1);
       const band = ibR === null ? null : ibR < 60 ? "rentan" : ibR < 80 ? "berkembang" : "tangguh";
       sheet
-        .addRow([...columns.region.map((i) => values[i] ?? null), ...domains, c === null ? null : round(c, 2), ...dimsR, ibR, band])
+        .addRow([
+          ...columns.region.map((i) => values[i] ?? null),
+          ...domains,
+          c === null ? null : round(c, 2),
+          ...dimsR,
+          ibR,
+          band,
+        ])
         .commit();
       count++;
     }
