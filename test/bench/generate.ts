@@ -62,13 +62,25 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * (a warning), 1 in 5,000 is blank (an error): a clean national file still has a few issues.
  */
 export function generateRows(count = NATIONAL_KAMPUNG, seed = SEED): CellValue[][] {
-  const random = prng(seed);
   const rows: CellValue[][] = new Array(count);
+  let i = 0;
+  for (const row of kampungRows(count, seed)) rows[i++] = row;
+  return rows;
+}
+
+/**
+ * The same rows one at a time (Excel's full grid of kampung is too many to hold as arrays in
+ * the bench). Regions nest as real ones do: each kampung in one desa, each kecamatan in one
+ * kabupaten/kota, each kabupaten/kota in one provinsi (the kampung are spread evenly over the
+ * 7,277 kecamatan, which are spread over the kabupaten, which are spread over the provinces).
+ */
+export function* kampungRows(count = NATIONAL_KAMPUNG, seed = SEED): Generator<CellValue[]> {
+  const random = prng(seed);
   const statuses = STATUS_LEVELS.map((s) => s.key);
   for (let i = 0; i < count; i++) {
-    const p = Math.floor((i * PROVINCES) / count) + 1;
-    const k = Math.floor((i * KABUPATEN) / count) + 1;
     const c = Math.floor((i * KECAMATAN) / count) + 1;
+    const k = Math.floor(((c - 1) * KABUPATEN) / KECAMATAN) + 1;
+    const p = Math.floor(((k - 1) * PROVINCES) / KABUPATEN) + 1;
     // Status levels: most kampung are dasar or berkembang.
     const s = random();
     const level = s < 0.45 ? 0 : s < 0.8 ? 1 : s < 0.95 ? 2 : 3;
@@ -91,9 +103,8 @@ export function generateRows(count = NATIONAL_KAMPUNG, seed = SEED): CellValue[]
       }
     }
     for (let d = 0; d < 3; d++) row.push(Math.round((30 + random() * 69) * 100) / 100);
-    rows[i] = row;
+    yield row;
   }
-  return rows;
 }
 
 /** Rounds of the national workbook with rounds: four quarters of one year. */
@@ -120,7 +131,7 @@ export interface FormulaColumn {
 /** Writes header + rows (and formula columns) with ExcelJS's streaming writer. */
 export async function writeXlsx(
   file: string,
-  rows: readonly (readonly CellValue[])[],
+  rows: Iterable<readonly CellValue[]>,
   formulas: readonly FormulaColumn[] = [],
   headers: readonly string[] = benchHeaders()
 ): Promise<void> {
@@ -131,9 +142,10 @@ export async function writeXlsx(
   });
   const sheet = workbook.addWorksheet(SHEET);
   sheet.addRow([...headers, ...formulas.map((f) => f.header)]).commit();
-  for (let i = 0; i < rows.length; i++) {
-    const excelRow = i + 2;
-    const values: unknown[] = rows[i].slice();
+  let excelRow = 1;
+  for (const row of rows) {
+    excelRow++;
+    const values: unknown[] = row.slice();
     for (const f of formulas) values.push({ formula: f.formula(excelRow) });
     sheet.addRow(values).commit();
   }

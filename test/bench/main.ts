@@ -3,17 +3,21 @@
  * the engine, the `kkb` command, LibreOffice recalculating the same method as formulas, the
  * office.js adapter's fake, the custom functions and the bundles. Prints a table and writes the
  * same figures to test-output/bench.json. Options: `--skip=uncertainty,cli,libreoffice,office,
- * pane,functions,bundles` (any of them), `--keep` (keep the generated files), `--runs=N` (engine runs).
+ * pane,functions,bundles,peer,growth,rounds` (any of them), `--keep` (keep the generated files),
+ * `--runs=N` (engine runs), `--growth=1000,10000` (the growth table's sizes; by default 1,000 to
+ * Excel's full grid of 1,048,575 kampung, which takes some minutes each for KKB and the script).
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { linearRegression } from "simple-statistics";
 import { measureEngine } from "./engine";
 import { measureUncertainty } from "./uncertainty";
 import {
   benchHeaders,
   generateRoundRows,
   generateRows,
+  kampungRows,
   NATIONAL_KAMPUNG,
   ROUNDS,
   SEED,
@@ -27,6 +31,9 @@ import {
   measureLibreOffice,
   measureOffice,
   measurePaneThread,
+  measurePeer,
+  PeerFigures,
+  CliFigures,
   ROOT,
   Skipped,
 } from "./sections";
@@ -44,6 +51,12 @@ const BUDGET = {
   requestBytes: 4_000_000,
   taskpaneGzipBytes: 350 * 1024,
   paneStretchMs: 200,
+  /** Issue 18: against the ExcelJS streaming script in the same run, and at Excel's full grid. */
+  ratioPeer: 1.2,
+  streamingPeakMb: 300,
+  fullGridPeakMb: 1024,
+  ratioPeerFullGrid: 1.5,
+  growthExponent: 1.05,
   /** Issue 16: the 1,000-run uncertainty analysis on the national workbook. */
   uncertaintyMs: 10_000,
 };
@@ -174,6 +187,59 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         add("exit code (1: the input has errors)", String(cli.exitCode));
       }
+    }
+
+    section(
+      "ExcelJS streaming script: same input, same per-kampung results (test/bench/exceljs-peer.js)"
+    );
+    let peer: PeerFigures | Skipped | null = null;
+    let cliFigures: CliFigures | Skipped | null = null;
+    if (json.cli && !isSkipped(json.cli as object)) cliFigures = json.cli as CliFigures;
+    if (skip.has("peer")) json.peer = { skipped: "--skip=peer" };
+    else {
+      progress("ExcelJS streaming script");
+      peer = await measurePeer(input, dir);
+      json.peer = peer;
+      if (isSkipped(peer)) add("ExcelJS script", `skipped: ${peer.skipped}`);
+      else {
+        add("wall time", ms(peer.wallMs));
+        add("peak RSS", mb(peer.peakMb));
+        if (cliMs !== null) {
+          const ratio = cliMs / peer.wallMs;
+          json.ratioKkbPeer = ratio;
+          add(
+            "ratio KKB / script (wall time)",
+            `${fixed(ratio, 2)} x`,
+            `<= ${BUDGET.ratioPeer}`,
+            ratio <= BUDGET.ratioPeer
+          );
+        }
+        if (cliFigures && !isSkipped(cliFigures))
+          add(
+            "KKB's peak RSS against the streaming budget",
+            mb(cliFigures.peakMb),
+            `<= ${BUDGET.streamingPeakMb} MB`,
+            cliFigures.peakMb !== null && cliFigures.peakMb <= BUDGET.streamingPeakMb
+          );
+      }
+    }
+
+    section("Growth: kkb summarize and the ExcelJS script from 1,000 kampung to Excel's full grid");
+    if (skip.has("growth") || skip.has("cli") || skip.has("peer"))
+      json.growth = { skipped: "--skip" };
+    else {
+      const sizes = (
+        argv
+          .find((a) => a.startsWith("--growth="))
+          ?.slice(9)
+          .split(",")
+          .map(Number) ?? [1_000, 10_000, NATIONAL_KAMPUNG, 300_000, 1_048_575]
+      ).filter((n) => Number.isInteger(n) && n > 0 && n <= 1_048_575);
+      json.growth = await measureGrowth(sizes, dir, {
+        national: { cli: cliFigures, peer },
+        progress,
+        add,
+      });
     }
 
     section(`Four rounds: ${ROUNDS.join(", ")} (${int(ROUNDS.length * NATIONAL_KAMPUNG)} rows)`);
@@ -331,6 +397,93 @@ export async function main(argv: readonly string[]): Promise<number> {
   writeFileSync(outFile, JSON.stringify(json, null, 2) + "\n");
   process.stdout.write(`\nFigures written to ${path.relative(process.cwd(), outFile)}\n`);
   return 0;
+}
+
+interface GrowthRow {
+  readonly kampung: number;
+  readonly kkb: CliFigures | Skipped;
+  readonly peer: PeerFigures | Skipped;
+}
+
+/**
+ * The growth table: for each size, a generated input with that many kampung (the national
+ * run's figures are reused), `kkb summarize` and the ExcelJS script on it, and the exponent of
+ * wall time in the number of kampung fitted by least squares on log-log (1.0: linear).
+ */
+async function measureGrowth(
+  sizes: readonly number[],
+  dir: string,
+  context: {
+    national: { cli: CliFigures | Skipped | null; peer: PeerFigures | Skipped | null };
+    progress: (text: string) => void;
+    add: (measure: string, value: string, budget?: string, ok?: boolean) => void;
+  }
+): Promise<unknown> {
+  const { add, progress } = context;
+  const rows: GrowthRow[] = [];
+  for (const kampung of sizes) {
+    const { cli, peer } = context.national;
+    if (kampung === NATIONAL_KAMPUNG && cli && peer) {
+      rows.push({ kampung, kkb: cli, peer });
+      continue;
+    }
+    progress(`growth: ${int(kampung)} kampung`);
+    const input = path.join(dir, `tumbuh-${kampung}.xlsx`);
+    await writeXlsx(input, kampungRows(kampung));
+    // Excel's full grid takes minutes on this machine.
+    const timeout = 30 * 60_000;
+    const kkb = await measureCli(input, dir, `tumbuh-${kampung}`, timeout);
+    const other = await measurePeer(input, dir, `tumbuh-${kampung}`, timeout);
+    rows.push({ kampung, kkb, peer: other });
+    for (const f of readdirSync(dir))
+      if (f.startsWith(`tumbuh-${kampung}`)) rmSync(path.join(dir, f));
+  }
+  const cell = (f: CliFigures | PeerFigures | Skipped) =>
+    isSkipped(f) ? `failed: ${f.skipped.slice(0, 60)}` : `${ms(f.wallMs)}, ${mb(f.peakMb)}`;
+  for (const r of rows) {
+    add(`${int(r.kampung)} kampung: KKB`, cell(r.kkb));
+    add(`${int(r.kampung)} kampung: ExcelJS script`, cell(r.peer));
+  }
+  const exponent = (pick: (r: GrowthRow) => CliFigures | PeerFigures | Skipped) => {
+    const points = rows.flatMap((r) => {
+      const f = pick(r);
+      return isSkipped(f) ? [] : [[Math.log(r.kampung), Math.log(f.wallMs)]];
+    });
+    return points.length >= 2 ? linearRegression(points).m : null;
+  };
+  const kkbExponent = exponent((r) => r.kkb);
+  const peerExponent = exponent((r) => r.peer);
+  add(
+    "growth exponent of KKB's wall time",
+    kkbExponent === null ? "n/a" : fixed(kkbExponent, 2),
+    `<= ${BUDGET.growthExponent}`,
+    kkbExponent !== null && kkbExponent <= BUDGET.growthExponent
+  );
+  add(
+    "growth exponent of the script's wall time",
+    peerExponent === null ? "n/a" : fixed(peerExponent, 2)
+  );
+  const full = rows.find((r) => r.kampung === 1_048_575);
+  if (full) {
+    const complete = !isSkipped(full.kkb) && full.kkb.exitCode !== null && full.kkb.exitCode <= 1;
+    const peak = isSkipped(full.kkb) ? null : full.kkb.peakMb;
+    add(
+      "Excel's full grid: KKB complete, peak RSS",
+      complete ? mb(peak) : "incomplete",
+      `<= ${BUDGET.fullGridPeakMb} MB`,
+      complete && peak !== null && peak <= BUDGET.fullGridPeakMb
+    );
+    if (!isSkipped(full.kkb) && !isSkipped(full.peer)) {
+      const ratio = full.kkb.wallMs / full.peer.wallMs;
+      add(
+        "Excel's full grid: ratio KKB / script",
+        `${fixed(ratio, 2)} x`,
+        `<= ${BUDGET.ratioPeerFullGrid}`,
+        ratio <= BUDGET.ratioPeerFullGrid
+      );
+    }
+  }
+  return { sizes: rows, exponent: { kkb: kkbExponent, peer: peerExponent } };
 }
 
 function renderTable(lines: readonly Line[]): string {

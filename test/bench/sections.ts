@@ -55,7 +55,8 @@ function mtime(file: string): number {
 export async function measureCli(
   input: string,
   outDir: string,
-  name = "kkb"
+  name = "kkb",
+  timeoutMs = 300_000
 ): Promise<CliFigures | Skipped> {
   const bin = path.join(ROOT, "bin", "kkb.js");
   const main = path.join(ROOT, "lib", "cli", "main.js");
@@ -84,7 +85,7 @@ export async function measureCli(
   const run = await runMeasured(
     process.execPath,
     [bin, "summarize", input, "-o", output, "--json", json],
-    { cwd: ROOT, timeoutMs: 300_000 }
+    { cwd: ROOT, timeoutMs }
   );
   if (!existsSync(output)) {
     return { skipped: `kkb summarize failed (exit ${run.code}): ${run.stderr.trim().slice(-400)}` };
@@ -96,6 +97,37 @@ export async function measureCli(
     outputBytes: statSync(output).size,
     rebuilt,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The streaming peer: an ExcelJS script (exceljs-peer.js) from the same input to the same
+// per-kampung results
+
+export interface PeerFigures {
+  readonly wallMs: number;
+  readonly peakMb: number | null;
+  readonly kampung: number;
+}
+
+export async function measurePeer(
+  input: string,
+  outDir: string,
+  name = "peer",
+  timeoutMs = 300_000
+): Promise<PeerFigures | Skipped> {
+  const output = path.join(outDir, `${name}-exceljs.xlsx`);
+  const run = await runMeasured(
+    process.execPath,
+    [path.join(__dirname, "exceljs-peer.js"), input, output],
+    { cwd: ROOT, timeoutMs }
+  );
+  const m = /(\d+) kampung/.exec(run.stdout);
+  if (run.code !== 0 || !m) {
+    return {
+      skipped: `the ExcelJS script failed (exit ${run.code}): ${run.stderr.trim().slice(-400)}`,
+    };
+  }
+  return { wallMs: run.wallMs, peakMb: run.peakMb, kampung: Number(m[1]) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
 import { jsonPieces } from "../../src/cli/commands/summarize";
+import { MadeArray } from "../../src/cli/json";
 
 describe("jsonPieces", () => {
   it("joins to exactly JSON.stringify(value, null, 2)", () => {
@@ -22,5 +23,26 @@ describe("jsonPieces", () => {
         })
       );
     }
+  });
+
+  it("writes a MadeArray's items one at a time, as the array JSON.stringify writes", () => {
+    let made = 0;
+    const kampung = new MadeArray(3, (i) => {
+      made++;
+      return { row: i + 2, name: `K${i}`, domains: { kader: i / 2 } };
+    });
+    const value = { method: "m", kampung, empty: new MadeArray(0, () => 1) };
+    const pieces = jsonPieces(value);
+    // Nothing is made before its piece is asked for.
+    expect(made).toBe(0);
+    let text = "";
+    for (const piece of pieces) {
+      text += piece;
+      // The first kampung is written when only it has been made.
+      if (piece.includes('"K0"')) expect(made).toBe(1);
+    }
+    expect(made).toBe(3);
+    expect(text).toBe(JSON.stringify(value, null, 2));
+    expect(JSON.parse(text).kampung[2]).toEqual({ row: 4, name: "K2", domains: { kader: 1 } });
   });
 });
