@@ -2,6 +2,7 @@
 import { KampungResult } from "../engine/assessment";
 import { DOMAINS, Lang } from "../engine/framework";
 import { SETARA, Weights } from "../engine/ibangga";
+import { issueKindCounts, issueKindTitle } from "../engine/issue-kinds";
 import { Issue } from "../engine/issues";
 import { sheetAddress } from "../workbook/a1";
 import { escapeControls } from "../workbook/control-text";
@@ -75,5 +76,25 @@ export function issueLines(issues: readonly Issue[], lang: Lang): string {
         .join("  ")
     )
     .map((line) => line + "\n")
+    .join("");
+}
+
+/**
+ * The issues counted by kind, errors first, one line each (`  galat  266  Nilai sub-indikator
+ * kosong`), under the check's summary line; "" when there are none.
+ */
+export function issueKindLines(issues: readonly Issue[], lang: Lang): string {
+  const counts = issueKindCounts(issues);
+  if (counts.length === 0) return "";
+  const fmt = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US");
+  const severities = counts.map((c) => T.severity[lang](c.severity));
+  const numbers = counts.map((c) => fmt.format(c.count));
+  const w1 = Math.max(...severities.map((s) => s.length));
+  const w2 = Math.max(...numbers.map((n) => n.length));
+  return counts
+    .map(
+      (c, i) =>
+        `  ${severities[i].padEnd(w1)}  ${numbers[i].padStart(w2)}  ${issueKindTitle(c.code, lang)}\n`
+    )
     .join("");
 }

@@ -2,12 +2,10 @@
  * Every text the pane shows, in Indonesian and English, and the number formats of the display
  * locale. Domain, sub-indicator and dimension names come from src/engine/framework.ts.
  */
-import { DIMENSIONS, Lang, SUB_INDICATORS } from "../engine/framework";
-import { IDENTITY_KEYS, IdentityKey } from "../workbook/headers";
-import { subIndicatorLabel } from "../workbook/input";
-import { label } from "../workbook/labels";
+import { Lang } from "../engine/framework";
 
 export type { Lang };
+export { fieldLabel } from "../workbook/field-label";
 
 const LOCALES: Readonly<Record<Lang, string>> = { id: "id-ID", en: "en-US" };
 
@@ -26,25 +24,6 @@ export function formatPercent(share: number, lang: Lang): string {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(share);
-}
-
-/** An issue's field (`koordinasi.regulasi`, `ibangga.kemandirian:Rumah layak`) in words. */
-export function fieldLabel(field: string, lang: Lang): string {
-  if (!field) return lang === "id" ? "Seluruh lembar" : "Whole sheet";
-  const sub = SUB_INDICATORS.find((s) => s.key === field);
-  if (sub) return subIndicatorLabel(sub.index, lang);
-  if ((IDENTITY_KEYS as readonly string[]).includes(field)) {
-    return label(field as IdentityKey, lang);
-  }
-  const ibangga = /^ibangga\.([a-z]+)(?::(.*))?$/i.exec(field);
-  if (ibangga) {
-    const dimension = DIMENSIONS.find((d) => d.key === ibangga[1]);
-    if (dimension) {
-      const name = dimension.label[lang];
-      return ibangga[2] ? `${name}: ${ibangga[2]}` : `iBangga ${name}`;
-    }
-  }
-  return field;
 }
 
 const id = {
@@ -118,6 +97,7 @@ const id = {
   noIssues: "Tidak ada galat atau peringatan. Data siap diringkas.",
   errors: "Galat",
   warnings: "Peringatan",
+  byKind: "Menurut jenis",
   issueCount: (errors: string, warnings: string) => `${errors} galat, ${warnings} peringatan`,
   wholeSheet: "Seluruh lembar",
   kampung: "Kampung",
@@ -288,6 +268,7 @@ const en: Strings = {
   noIssues: "No errors or warnings. The data is ready to summarise.",
   errors: "Errors",
   warnings: "Warnings",
+  byKind: "By kind",
   issueCount: (errors: string, warnings: string) => `${errors} errors, ${warnings} warnings`,
   wholeSheet: "Whole sheet",
   kampung: "Kampung",

@@ -137,6 +137,8 @@ const L = {
   },
   regionName: { id: "Nama wilayah", en: "Region name" },
   changeSince: { id: "Sejak penilaian sebelumnya", en: "Since the previous assessment" },
+  byKind: { id: "Menurut jenis", en: "By kind" },
+  issueKind: { id: "Jenis", en: "Kind" },
   titleKetidakpastian: {
     id: "Ketidakpastian peringkat dan asosiasi dengan iBangga",
     en: "Rank uncertainty and association with iBangga",

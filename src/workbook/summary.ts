@@ -18,6 +18,7 @@ import { normalisedWeights, Weights } from "../engine/ibangga";
 import { Association, associationWithIbangga, ibanggaValue } from "../engine/association";
 import { rankUncertainty, UncertaintyOptions, UncertaintyResult } from "../engine/uncertainty";
 import { uncertaintySheet } from "./uncertainty-sheet";
+import { issueKindCounts, issueKindTitle } from "../engine/issue-kinds";
 import { Issue } from "../engine/issues";
 import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
 import { sheetAddress } from "./a1";
@@ -25,6 +26,7 @@ import { currentRound, roundRead } from "./round-read";
 import { CutSheet, fitSheetsToGrid } from "./sheet-rows";
 import { trendSheet } from "./trend-sheet";
 import { fieldAddress, InputRead } from "./input";
+import { fieldLabel } from "./field-label";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import { escapeControls } from "./control-text";
 import {
@@ -980,7 +982,7 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
   const wraps = new Set<LabelKey>(["sheet", "kampung", "field", "message"]);
   const columns = keys.map((k) => (wraps.has(k) ? wrapped(label(k, lang)) : text(label(k, lang))));
   // Text from the file (kampung names, values quoted in messages) with its control
-  // characters written out, as in the terminal.
+  // characters written out, as in the terminal; the field in words, as the message names it.
   const rows = madeRows(issues.length, (n) => {
     const i = issues[n];
     return [
@@ -988,17 +990,36 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
       i.sheet,
       i.cell,
       escapeControls(i.kampung),
-      escapeControls(i.field),
+      escapeControls(fieldLabel(i.field, lang)),
       i.code,
       escapeControls(i.message),
     ];
   });
   const blocks: Block[] = heading(label("titleValidasi", lang), stamp);
+  let listRow = CONTENT_ROW;
   if (rows.length === 0) {
     blocks.push({ kind: "notes", row: CONTENT_ROW, col: 0, lines: [label("noIssues", lang)] });
   } else {
+    // The issues counted by kind first (errors first, then the most frequent), then the list.
+    // The kind's words run on over the empty cells to its right (columns C-G), not wrapped in
+    // the list's narrow cell column.
+    const kinds = issueKindCounts(issues);
+    blocks.push({ kind: "title", row: CONTENT_ROW, col: 0, text: label("byKind", lang) });
+    blocks.push(
+      table(
+        "KKB_Validasi_Jenis",
+        CONTENT_ROW + 1,
+        [
+          text(label("severity", lang)),
+          integer(label("count", lang)),
+          text(label("issueKind", lang)),
+        ],
+        kinds.map((k) => [label(k.severity, lang), k.count, issueKindTitle(k.code, lang)])
+      )
+    );
+    listRow = CONTENT_ROW + 1 + 1 + kinds.length + 1;
     blocks.push({
-      ...table("KKB_Validasi", CONTENT_ROW, columns, rows),
+      ...table("KKB_Validasi", listRow, columns, rows),
       links: {
         column: 2,
         targets: issues.map((i) => (i.sheet && i.cell ? sheetAddress(i.sheet, i.cell) : null)),
@@ -1010,11 +1031,13 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
     name: SHEET_NAMES.validasi,
     role: "validasi",
     columnWidths,
-    freeze: { rows: CONTENT_ROW + 1, columns: 0 },
+    // No frozen rows: the counts above the list would take half a laptop screen; scrolled into
+    // the list, its Excel table header stands in for the column letters. Printed, the list's
+    // header repeats on every page.
     blocks: sizedBlocks(blocks, columnWidths),
     charts: [],
     validations: [],
-    print: rows.length > 0 ? { repeatRows: { first: CONTENT_ROW, last: CONTENT_ROW } } : undefined,
+    print: rows.length > 0 ? { repeatRows: { first: listRow, last: listRow } } : undefined,
   };
 }
 

@@ -85,6 +85,8 @@ describe("kkb validate", () => {
     const r = await run("validate", EXAMPLE);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/4 kampung, 0 galat, 2 peringatan/);
+    // Counted by kind under the summary line, in words.
+    expect(r.out).toMatch(/\n {2}peringatan {2}2 {2}Nilai di luar langkah rubrik\n/);
     expect(r.out).not.toMatch(/SCORE_OFF_RUBRIC|interoperabilitas\.penggunaan/);
     expect(r.out).toMatch(
       /peringatan\s+'Penilaian'!\w+\s+Sumurboto\s+Interoperabilitas - Penggunaan/

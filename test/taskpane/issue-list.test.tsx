@@ -40,9 +40,23 @@ describe("IssueList", () => {
   it("groups errors before warnings, with counts", () => {
     renderPane(<IssueList issues={ISSUES} lang="id" />);
     const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
-    expect(headings).toEqual(["Galat (2)", "Peringatan (2)"]);
+    expect(headings).toEqual(["Menurut jenis", "Galat (2)", "Peringatan (2)"]);
     const errors = screen.getByRole("region", { name: "Galat (2)" });
     expect(within(errors).getAllByRole("listitem")).toHaveLength(2);
+  });
+
+  it("counts the issues by kind, errors first, in words", () => {
+    renderPane(<IssueList issues={ISSUES} lang="id" />);
+    const kinds = screen.getByRole("region", { name: "Menurut jenis" });
+    expect(
+      within(kinds)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual([
+      "1 galat: Nilai sub-indikator kosong",
+      "1 galat: Baris judul kolom tidak ditemukan",
+      "2 peringatan: Nilai di luar langkah rubrik",
+    ]);
   });
 
   it("shows kampung, field in words (not codes), cell and message", () => {
@@ -87,11 +101,15 @@ describe("IssueList", () => {
       issue({ cell: `B${i + 2}`, kampung: `K${i}` })
     );
     renderPane(<IssueList issues={many} lang="en" />);
-    expect(screen.getAllByRole("listitem")).toHaveLength(50);
+    const listed = () =>
+      within(screen.getByRole("region", { name: "Warnings (120)" })).getAllByRole("listitem");
+    expect(listed()).toHaveLength(50);
     fireEvent.click(screen.getByRole("button", { name: "Show 50 more" }));
-    expect(screen.getAllByRole("listitem")).toHaveLength(100);
+    expect(listed()).toHaveLength(100);
     fireEvent.click(screen.getByRole("button", { name: "Show 20 more" }));
-    expect(screen.getAllByRole("listitem")).toHaveLength(120);
+    expect(listed()).toHaveLength(120);
+    // One kind: one line for all 120.
+    expect(screen.getByText("120 warnings: Score between rubric steps")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /more/ })).toBeNull();
   });
 });

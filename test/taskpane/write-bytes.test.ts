@@ -62,7 +62,8 @@ describe("writeWorkbookBytes", () => {
     const zip = await JSZip.loadAsync(bytes);
     const index = ["Penilaian", ...summary.sheets.map((s) => s.name)].indexOf("KKB Validasi") + 1;
     const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
-    expect(xml).toMatch(/<hyperlink ref="C9" location="&apos;Penilaian&apos;!N2"\/>/);
+    // The list's first row (under the counts by kind) links to the first issue's cell.
+    expect(xml).toMatch(/<hyperlink ref="C14" location="&apos;Penilaian&apos;!N2"\/>/);
     // Its relationships are its Excel table's; nothing points outside the workbook.
     const rels = await zip.file(`xl/worksheets/_rels/sheet${index}.xml.rels`)!.async("string");
     expect(rels).not.toMatch(/TargetMode="External"|hyperlink/);

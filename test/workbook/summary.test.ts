@@ -144,6 +144,17 @@ describe("buildSummary on the study's example", () => {
       "EVIDENCE_NONE",
     ]);
     expect(t.links!.targets[0]).toBe(`'Data'!${read.issues[0].cell}`);
+    // The field in words, as the message names it; the code stays for filtering.
+    const row = allRows(t.rows)[0];
+    expect(row[4]).toBe("Interoperabilitas - Penggunaan");
+    expect(row[5]).toBe("SCORE_OFF_RUBRIC");
+    // Counted by kind above the list, errors first.
+    const kinds = byName(sheet("KKB Validasi"), "KKB_Validasi_Jenis");
+    expect(allRows(kinds.rows)).toEqual([
+      ["Peringatan", 2, "Nilai di luar langkah rubrik"],
+      ["Peringatan", 1, "Tidak ada bukti"],
+    ]);
+    expect(t.row).toBe(kinds.row + kinds.rows.length + 2);
   });
 
   it("leaves out KKB iBangga and KKB Wilayah when the sheet has no such columns", () => {

@@ -21,7 +21,7 @@ import { T, WEIGHT_PROBLEMS } from "../messages";
 import { isFile } from "../paths";
 import { sameFile } from "../paths";
 import { progressBar } from "../progress";
-import { domainTable } from "../table";
+import { domainTable, issueKindLines } from "../table";
 
 export interface SummarizeOptions {
   readonly output: string;
@@ -141,6 +141,7 @@ export async function summarizeCommand(
   io.err(
     T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
   );
+  io.err(issueKindLines(issues, lang));
   if (!summary.uncertainty && summary.results.kampung.length > 0) {
     io.err(T.uncertaintySkipped[lang](summary.results.kampung.length) + "\n");
   }

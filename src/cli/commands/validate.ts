@@ -6,7 +6,7 @@ import { Context, EXIT } from "../context";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
 import { T } from "../messages";
-import { issueLines } from "../table";
+import { issueKindLines, issueLines } from "../table";
 
 export interface ValidateOptions {
   readonly sheet?: string;
@@ -40,6 +40,7 @@ export async function validateCommand(
     ctx.io.out(
       T.checked[ctx.lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
     );
+    ctx.io.out(issueKindLines(issues, ctx.lang));
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }

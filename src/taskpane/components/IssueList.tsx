@@ -8,6 +8,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import { issueKindCounts, issueKindTitle } from "../../engine/issue-kinds";
 import { Issue, Severity } from "../../engine/issues";
 import { Lang, fieldLabel, formatNumber, strings } from "../i18n";
 
@@ -45,6 +46,11 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   button: { fontWeight: tokens.fontWeightRegular, justifyContent: "flex-start" },
   where: { color: tokens.colorNeutralForeground3 },
+  kind: {
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeftWidth: tokens.strokeWidthThickest,
+    borderLeftStyle: "solid",
+  },
 });
 
 export interface IssueListProps {
@@ -62,6 +68,7 @@ export function IssueList({ issues, lang, onSelect }: IssueListProps): React.JSX
   if (issues.length === 0) return <Body1>{s.noIssues}</Body1>;
   return (
     <>
+      <IssueKinds issues={issues} lang={lang} />
       <IssueGroup severity="error" issues={errors} lang={lang} onSelect={onSelect} />
       <IssueGroup severity="warning" issues={warnings} lang={lang} onSelect={onSelect} />
     </>
@@ -151,5 +158,33 @@ function IssueItem({
     >
       {content}
     </Button>
+  );
+}
+
+/** How many issues of each kind, errors first: thousands of one warning read as one line. */
+function IssueKinds({ issues, lang }: { issues: readonly Issue[]; lang: Lang }): React.JSX.Element {
+  const styles = useStyles();
+  const s = strings(lang);
+  const headingId = React.useId();
+  const kinds = React.useMemo(() => issueKindCounts(issues), [issues]);
+  return (
+    <section className={styles.group} aria-labelledby={headingId} data-testid="issue-kinds">
+      <Subtitle2 block as="h3" id={headingId}>
+        {s.byKind}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {kinds.map((k) => (
+          <li
+            key={`${k.severity}:${k.code}`}
+            className={mergeClasses(
+              styles.kind,
+              k.severity === "error" ? styles.error : styles.warning
+            )}
+          >
+            <Body1>{`${formatNumber(k.count, lang)} ${(k.severity === "error" ? s.errors : s.warnings).toLowerCase()}: ${issueKindTitle(k.code, lang)}`}</Body1>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
