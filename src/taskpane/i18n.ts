@@ -84,6 +84,17 @@ const id = {
   downloadTemplate: "Unduh templat kosong",
   downloadTemplateHelp:
     "Mengunduh buku kerja templat (lembar 'KKB Input' dan 'KKB Bukti') untuk diisi di Excel, lalu dibuka di sini.",
+  roundSheets: "Periode di beberapa lembar",
+  roundSheetsHelp:
+    "Beberapa lembar berisi data KKB. Centang lembar yang masing-masing satu periode penilaian, lalu baca bersama.",
+  roundFromColumn: "periode dari kolom Periode",
+  roundFromName: (label: string) => `periode ${label}`,
+  roundNeeded: "nama lembar tidak menyebut periode",
+  roundTyped: (sheet: string) => `Periode lembar ${sheet}`,
+  roundTypedHelp: "Misalnya 2024-T1, 2024 Semester 2, Mei 2024 atau 2025.",
+  roundTypedInvalid: "Tulis periode yang menunjukkan waktu, misalnya 2024-T1.",
+  readRoundSheets: (n: number) =>
+    n > 1 ? `Baca ${n} lembar sebagai periode` : "Baca lembar yang dicentang",
   openedFile: (name: string) => `File yang dibuka: ${name}`,
   reading: "Membaca data...",
   readingFile: (name: string) => `Membaca file ${name}...`,
@@ -255,6 +266,16 @@ const en: Strings = {
   downloadTemplate: "Download a blank template",
   downloadTemplateHelp:
     "Downloads a template workbook (sheets 'KKB Input' and 'KKB Bukti') to fill in in Excel, then open here.",
+  roundSheets: "Rounds on several sheets",
+  roundSheetsHelp:
+    "Several sheets hold KKB data. Tick the sheets that are each one assessment round, then read them together.",
+  roundFromColumn: "rounds from its Periode column",
+  roundFromName: (label: string) => `round ${label}`,
+  roundNeeded: "its name names no round",
+  roundTyped: (sheet: string) => `Round of sheet ${sheet}`,
+  roundTypedHelp: "For example 2024-T1, 2024 Semester 2, May 2024 or 2025.",
+  roundTypedInvalid: "Write a round that names a time, e.g. 2024-T1.",
+  readRoundSheets: (n: number) => (n > 1 ? `Read ${n} sheets as rounds` : "Read the ticked sheet"),
   openedFile: (name: string) => `Opened file: ${name}`,
   reading: "Reading the data...",
   readingFile: (name: string) => `Reading ${name}...`,
