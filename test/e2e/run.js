@@ -17,6 +17,7 @@
  * test-output/e2e/ (git-ignored); `--readme-screenshot` also refreshes assets/screenshot-pane.png.
  *
  * Prints `N passed, M failed` and exits 1 when a test fails (2 when it cannot start).
+ * `KKB_E2E_ONLY=text` runs only the tests whose name holds that text.
  */
 "use strict";
 
@@ -244,7 +245,9 @@ async function main() {
   const text = (page) => page.locator("main").innerText();
 
   const tests = [];
-  const test = (name, fn) => tests.push({ name, fn });
+  const test = (name, fn) =>
+    (!process.env.KKB_E2E_ONLY || name.includes(process.env.KKB_E2E_ONLY)) &&
+    tests.push({ name, fn });
 
   test("the pane starts outside Office in Indonesian, and says so", async () => {
     const page = await openPane();
@@ -557,14 +560,18 @@ async function main() {
       await picker.waitFor();
       const boxes = picker.getByRole("checkbox");
       assertEqual(await boxes.count(), 3, "round sheets listed");
+      // The first best sheet was read alone; the other two are ticked to join it.
+      assert(await boxes.nth(0).isChecked(), "the sheet read is ticked");
       await accessible(page, `${lang} round sheets`);
-      for (const name of ["Penilaian 2024-T3", "Penilaian 2024-T4"])
+      for (const name of ["Penilaian 2024-T4", "Penilaian 2025-T1"])
         await picker.getByRole("checkbox", { name: new RegExp(name) }).check();
       await page.getByTestId("read-round-sheets").click();
       await page
         .getByTestId("found-columns")
-        .getByText(/'Penilaian 2025-T1'!A1:Y30; 'Penilaian 2024-T3'!A1:Y30/)
+        .getByText(/'Penilaian 2024-T3'!A1:Y30; 'Penilaian 2024-T4'!A1:Y30; 'Penilaian 2025-T1'/)
         .waitFor();
+      const found = lang === "id" ? "87 kampung di 3 lembar" : "87 kampung on 3 sheets";
+      assert((await text(page)).includes(found), `no "${found}"`);
       await accessible(page, `${lang} round sheets read`);
       await shot(page, `09-round-sheets-${lang}`);
       await page.getByTestId("next-step").click();
