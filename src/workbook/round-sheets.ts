@@ -207,7 +207,7 @@ export function combineRoundReads(
     });
   });
   const fatal = reads.some((r) => r.read.fatal);
-  const rounds = fatal ? null : orderRounds(periods, "periode");
+  const rounds = fatal ? null : orderRounds(periods, "lembar");
   if (rounds) issues.push(...duplicates(assessments, rounds, parts, lang));
   const main = parts[latestPart(parts, rounds)];
   return {

@@ -107,7 +107,13 @@ describe("three round sheets read as rounds (tiga-periode-lembar.xlsx)", () => {
     expect(withoutPlaces(a.trend, ranges)).toBe(withoutPlaces(b.trend, ranges));
     expect(withoutPlaces(a.results.kampung, ranges)).toBe(withoutPlaces(b.results.kampung, ranges));
     const tren = (s: typeof a) => s.sheets.find((x) => x.name === "KKB Tren")!;
-    expect(withoutPlaces(tren(a), ranges)).toBe(withoutPlaces(tren(b), ranges));
+    // The same sheet, but for the note saying where the rounds came from.
+    const fromSheets =
+      "Periode dibaca dari nama lembar yang dipilih (atau kolom Periode lembar itu).";
+    const fromColumn = "Periode dibaca dari kolom Periode.";
+    const trenA = withoutPlaces(tren(a), ranges);
+    expect(trenA).toContain(fromSheets);
+    expect(trenA.replace(fromSheets, fromColumn)).toBe(withoutPlaces(tren(b), ranges));
     // What is found after reading points at the current round's own sheet.
     const status = a.results.issues.find((i) => i.code === "STATUS_INCONSISTENT")!;
     expect([status.sheet, status.cell, status.kampung]).toEqual(["Penilaian 2025-T1", "F5", "K04"]);
@@ -279,8 +285,15 @@ describe("kkb summarize --sheet A --sheet B", () => {
       expect([key, withoutPlaces(x[key], [])]).toEqual([key, withoutPlaces(y[key], [])]);
     const tren = (await readWorkbook(a)).find((g) => g.sheet === "KKB Tren")!;
     const trenOne = (await readWorkbook(b)).find((g) => g.sheet === "KKB Tren")!;
-    // Past the stamp (the source line differs): the same cells.
-    expect(tren.rows.slice(6)).toEqual(trenOne.rows.slice(6));
+    // Past the stamp (the source line differs) and the note on where rounds come from: the same cells.
+    const note = (rows: unknown[][]) =>
+      rows.map((r) =>
+        r.map((v) => (typeof v === "string" && v.startsWith("Periode dibaca dari") ? "NOTE" : v))
+      );
+    expect(note(tren.rows.slice(6))).toEqual(note(trenOne.rows.slice(6)));
+    expect(tren.rows.flat()).toContain(
+      "Periode dibaca dari nama lembar yang dipilih (atau kolom Periode lembar itu)."
+    );
   });
 
   it("one --sheet still reads that sheet alone", async () => {
