@@ -209,7 +209,11 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         if (cancelled) return;
         if (saved.weights) setChoice(choiceFromWeights(saved.weights, initialLang));
         if (saved.lang) setSheetLang(saved.lang);
-        if (saved.input && saved.input.kind !== "selection") where = saved.input;
+        // A saved sheet is read as the one sheet picked, so the other sheets that look like
+        // input are listed too (rounds on separate sheets).
+        if (saved.input?.kind === "sheet")
+          where = { kind: "sheets", sheets: [{ sheet: saved.input.sheet }] };
+        else if (saved.input && saved.input.kind !== "selection") where = saved.input;
       } catch {
         // No settings to restore: the defaults stand.
       }

@@ -11,6 +11,7 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { RoundSheetsPicker } from "../../src/taskpane/components/RoundSheetsPicker";
 import { SETTING_KEYS } from "../../src/excel/settings-codec";
+import { strings } from "../../src/taskpane/i18n";
 import { exampleRows } from "../helpers/example";
 import { fakeExcelRun, WorkbookModel } from "../excel/fake-excel";
 import { renderPane } from "./render";
@@ -83,6 +84,24 @@ describe("the pane in Excel: rounds on separate sheets", () => {
     for (const name of ["Penilaian 2024-T3", "Penilaian 2024-T4", "Penilaian 2025-T1"])
       expect(model.sheet(name)!.changes).toBe(0);
   }, 60_000);
+});
+
+describe("the pane in Excel: a sheet saved by an earlier summary", () => {
+  it("is read again, and the other round sheets are listed beside it", async () => {
+    const model = roundSheetsWorkbook();
+    model.settings.set(
+      SETTING_KEYS.input,
+      JSON.stringify({ kind: "sheet", sheet: "Penilaian 2024-T4" })
+    );
+    (globalThis as Global).Excel = { run: fakeExcelRun(model).run };
+    renderPane(<App host={{ kind: "excel" }} initialLang="en" />);
+    await screen.findByTestId("round-sheets", {}, { timeout: 10_000 });
+    const boxes = screen.getAllByRole("checkbox", { name: /^Penilaian / });
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([false, true, false]);
+    expect(screen.getByText('4 kampung on sheet "Penilaian 2024-T4"')).toBeTruthy();
+    // Not a fallback: the saved sheet is there.
+    expect(screen.queryByText(strings("en").fellBack)).toBeNull();
+  }, 30_000);
 });
 
 describe("the sheet picker", () => {

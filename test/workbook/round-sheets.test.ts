@@ -286,7 +286,7 @@ describe("kkb summarize --sheet A --sheet B", () => {
     const tren = (await readWorkbook(a)).find((g) => g.sheet === "KKB Tren")!;
     const trenOne = (await readWorkbook(b)).find((g) => g.sheet === "KKB Tren")!;
     // Past the stamp (the source line differs) and the note on where rounds come from: the same cells.
-    const note = (rows: unknown[][]) =>
+    const note = (rows: readonly (readonly unknown[])[]) =>
       rows.map((r) =>
         r.map((v) => (typeof v === "string" && v.startsWith("Periode dibaca dari") ? "NOTE" : v))
       );
