@@ -16,6 +16,7 @@ import {
   SheetSpec,
   TableBlock,
   ValidationSpec,
+  allRows,
   isSpecFormula,
   printedWidths,
 } from "../workbook/sheet-spec";
@@ -285,7 +286,9 @@ function tableOps(
   const ops: WriteOp[] = [];
   const width = block.header.length;
   if (width === 0) return ops;
-  const dataRows = block.rows.length;
+  // Office.js takes whole-range arrays: the table's rows, built once here.
+  const rows = allRows(block.rows);
+  const dataRows = rows.length;
   const formats = block.header.map((_, c) => block.formats[c] ?? null);
 
   ops.push({
@@ -309,7 +312,7 @@ function tableOps(
 
   const cells: WriteValue[][] = [
     block.header.map((h) => writeValue(h, TEXT_FORMAT)),
-    ...block.rows.map((row) => formats.map((f, c) => writeValue(row[c], f))),
+    ...rows.map((row) => formats.map((f, c) => writeValue(row[c], f))),
   ];
   for (const slice of sliceRows(cells, options.sliceBytes)) {
     ops.push({
@@ -321,7 +324,7 @@ function tableOps(
     });
   }
   const formulaCells: { row: number; col: number; formula: string }[] = [];
-  block.rows.forEach((row, r) =>
+  rows.forEach((row, r) =>
     row.forEach((value, c) => {
       if (isSpecFormula(value))
         formulaCells.push({
@@ -336,7 +339,7 @@ function tableOps(
     // The cells hold the shown text (written with the values above); each gets its link.
     const { column, targets } = block.links;
     const cellsWithLinks: HyperlinkCell[] = [];
-    block.rows.forEach((row, r) => {
+    rows.forEach((row, r) => {
       const target = targets[r];
       if (!target) return;
       const shown = row[column];

@@ -10,7 +10,7 @@ import { Results } from "../engine/assessment";
 import { DOMAINS, Lang } from "../engine/framework";
 import { nameKey } from "../engine/group-stats";
 import { label, LabelKey } from "./labels";
-import { FORMATS, SpecValue, TableBlock } from "./sheet-spec";
+import { FORMATS, TableBlock, madeRows } from "./sheet-spec";
 
 const RANK_LABEL: Readonly<Record<RankLevel, LabelKey>> = {
   kecamatan: "rankKecamatan",
@@ -58,20 +58,29 @@ export function regionRanksTable(
   row: number
 ): TableBlock | null {
   if (levels.length === 0) return null;
-  const rows: SpecValue[][] = [];
-  results.kampung.forEach((k, i) => {
-    for (const level of levels) {
-      const r = analysis.kampung[i].regionRanks[level];
-      if (!r) continue;
-      rows.push([
-        k.name,
-        label(level, lang),
-        r.region,
-        ...DOMAINS.map((d) => r.domains[d.key]),
-        r.composite,
-        r.count,
-      ]);
-    }
+  // Which kampung and level each row is (a number per row); the rows are built as the writer
+  // asks for them (three per kampung: 252,828 in a national file).
+  const kampungOf: number[] = [];
+  const levelOf: number[] = [];
+  results.kampung.forEach((_, i) => {
+    levels.forEach((level, l) => {
+      if (!analysis.kampung[i].regionRanks[level]) return;
+      kampungOf.push(i);
+      levelOf.push(l);
+    });
+  });
+  const rows = madeRows(kampungOf.length, (n) => {
+    const i = kampungOf[n];
+    const level = levels[levelOf[n]];
+    const r = analysis.kampung[i].regionRanks[level]!;
+    return [
+      results.kampung[i].name,
+      label(level, lang),
+      r.region,
+      ...DOMAINS.map((d) => r.domains[d.key]),
+      r.composite,
+      r.count,
+    ];
   });
   const header = [
     label("kampung", lang),

@@ -6,7 +6,7 @@
  * whole detail stays in the JSON (`--json`). Pure.
  */
 import { Lang } from "../engine/framework";
-import { Block, ChartSpec, SheetSpec, blockHeight } from "./sheet-spec";
+import { Block, ChartSpec, SheetSpec, blockHeight, firstRows } from "./sheet-spec";
 
 /** Rows of Excel's grid (Excel specifications and limits). */
 export const SHEET_ROWS = 1_048_576;
@@ -63,7 +63,7 @@ function fitSheet(
     if (block.row >= limit) continue;
     blocks.push({
       ...block,
-      rows: block.rows.slice(0, keep),
+      rows: firstRows(block.rows, keep),
       ...(block.links
         ? { links: { ...block.links, targets: block.links.targets.slice(0, keep) } }
         : {}),

@@ -116,6 +116,44 @@ export interface ColorScale {
   readonly max: number;
 }
 
+/**
+ * A table's data rows as renderers read them: a count and the row at an index. An array is one;
+ * so is `madeRows`, whose rows are built from the results only when a renderer writes them, so a
+ * national summary never holds its 84,276-row tables as cells (issue 18: memory grows with the
+ * results, not with the cells written).
+ */
+export interface SpecRows {
+  readonly length: number;
+  at(index: number): readonly SpecValue[] | undefined;
+}
+
+/** Rows built on demand by `make(index)` for 0 <= index < length (each call builds anew). */
+export function madeRows(length: number, make: (index: number) => readonly SpecValue[]): SpecRows {
+  return {
+    length,
+    at: (index) => (index >= 0 && index < length ? make(index) : undefined),
+  };
+}
+
+/** The row at `index` of a table's rows; empty past the end. */
+export function rowAt(rows: SpecRows, index: number): readonly SpecValue[] {
+  return rows.at(index) ?? [];
+}
+
+/** The first `count` rows. */
+export function firstRows(rows: SpecRows, count: number): SpecRows {
+  if (Array.isArray(rows)) return (rows as readonly (readonly SpecValue[])[]).slice(0, count);
+  const length = Math.min(count, rows.length);
+  return madeRows(length, (index) => rowAt(rows, index));
+}
+
+/** Every row as an array (tests and small tables; a national table builds all its rows). */
+export function allRows(rows: SpecRows): (readonly SpecValue[])[] {
+  const out: (readonly SpecValue[])[] = new Array<readonly SpecValue[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = rowAt(rows, r);
+  return out;
+}
+
 /** A header row and data rows: the unit a renderer writes as one range. */
 export interface TableBlock {
   readonly kind: "table";
@@ -124,7 +162,8 @@ export interface TableBlock {
   readonly row: number;
   readonly col: number;
   readonly header: readonly string[];
-  readonly rows: readonly (readonly SpecValue[])[];
+  /** The data rows: an array, or rows made when a renderer asks for them (see SpecRows). */
+  readonly rows: SpecRows;
   /** Number format per column (`0.0`, `0.00`, `@`, `yyyy-mm-dd`), null for General. */
   readonly formats: readonly (string | null)[];
   /** Whether to make it an Excel table (filter buttons, banding). */

@@ -55,6 +55,9 @@ import {
   SpecValue,
   TableBlock,
   wrappedLines,
+  SpecRows,
+  madeRows,
+  rowAt,
 } from "./sheet-spec";
 
 export interface SummaryOptions {
@@ -349,7 +352,7 @@ export function table(
   name: string,
   row: number,
   columns: readonly Column[],
-  rows: SpecValue[][]
+  rows: SpecRows
 ): TableBlock {
   const scaled = new Map<number, number[]>();
   columns.forEach((c, i) => {
@@ -395,17 +398,18 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
     }
     return n;
   };
-  const rows =
-    wrap.length === 0
-      ? []
-      : block.rows.map((row) => {
-          let most = 1;
-          for (let i = 0; i < wrap.length; i++) {
-            const value = row[wrap[i]];
-            if (typeof value === "string") most = Math.max(most, lines(value, i));
-          }
-          return linesHeight(most);
-        });
+  const rows: (number | null)[] = [];
+  if (wrap.length > 0) {
+    for (let r = 0; r < block.rows.length; r++) {
+      const row = rowAt(block.rows, r);
+      let most = 1;
+      for (let i = 0; i < wrap.length; i++) {
+        const value = row[wrap[i]];
+        if (typeof value === "string") most = Math.max(most, lines(value, i));
+      }
+      rows.push(linesHeight(most));
+    }
+  }
   // No row taller than the default: no per-row list (a national file has 84,276 rows).
   const tall = rows.some((h) => h !== null);
   return { ...block, heights: { header: linesHeight(header), rows: tall ? rows : [] } };
@@ -509,7 +513,9 @@ function ringkasanSheet(
     wrapped(label("weakest", lang)),
     wrapped(label("nextStep", lang)),
   ];
-  const rows: SpecValue[][] = results.kampung.map((k, i) => {
+  // Rows built as the writer asks for them (84,276 in a national file).
+  const rows = madeRows(results.kampung.length, (i) => {
+    const k = results.kampung[i];
     const a = analysis.kampung[i];
     return [
       i + 1,
@@ -724,11 +730,10 @@ function domainSheet(results: Results, stamp: readonly string[], lang: Lang): Sh
       ...d.subIndicators.map((s) => score(s.label[lang])),
       score(label("domainScore", lang)),
     ];
-    const rows = results.kampung.map((k): SpecValue[] => [
-      k.name,
-      ...d.subIndicators.map((s) => k.subscores[d.key][s.key]),
-      k.domains[d.key],
-    ]);
+    const rows = madeRows(results.kampung.length, (i) => {
+      const k = results.kampung[i];
+      return [k.name, ...d.subIndicators.map((s) => k.subscores[d.key][s.key]), k.domains[d.key]];
+    });
     const block = sized(table(`KKB_Domain_${i + 1}`, row + 1, columns, rows), columnWidths);
     let height = 2 * LINE_HEIGHT + (block.heights?.header ?? LINE_HEIGHT);
     for (let r = 0; r < rows.length; r++) height += block.heights?.rows[r] ?? LINE_HEIGHT;
@@ -808,7 +813,8 @@ function ibanggaSheet(
     wrapped(label("desa", lang)),
     wrapped(label("kabupaten", lang)),
   ];
-  const rows = results.kampung.map((k, i) => {
+  const rows = madeRows(results.kampung.length, (i) => {
+    const k = results.kampung[i];
     const ib = k.ibangga;
     const r = analysis.kampung[i].ranks.ibangga;
     return [
@@ -975,15 +981,18 @@ function validasiSheet(issues: readonly Issue[], stamp: readonly string[], lang:
   const columns = keys.map((k) => (wraps.has(k) ? wrapped(label(k, lang)) : text(label(k, lang))));
   // Text from the file (kampung names, values quoted in messages) with its control
   // characters written out, as in the terminal.
-  const rows = issues.map((i) => [
-    label(i.severity, lang),
-    i.sheet,
-    i.cell,
-    escapeControls(i.kampung),
-    escapeControls(i.field),
-    i.code,
-    escapeControls(i.message),
-  ]);
+  const rows = madeRows(issues.length, (n) => {
+    const i = issues[n];
+    return [
+      label(i.severity, lang),
+      i.sheet,
+      i.cell,
+      escapeControls(i.kampung),
+      escapeControls(i.field),
+      i.code,
+      escapeControls(i.message),
+    ];
+  });
   const blocks: Block[] = heading(label("titleValidasi", lang), stamp);
   if (rows.length === 0) {
     blocks.push({ kind: "notes", row: CONTENT_ROW, col: 0, lines: [label("noIssues", lang)] });

@@ -12,7 +12,15 @@ import { normaliseStatus } from "../engine/status";
 import { HistoryEntry, KampungTrend, Trend } from "../engine/trend";
 import { RoundSource } from "../engine/rounds";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
-import { Block, ChartSpec, FORMATS, SheetSpec, SpecValue, TableBlock } from "./sheet-spec";
+import {
+  Block,
+  ChartSpec,
+  FORMATS,
+  SheetSpec,
+  SpecValue,
+  TableBlock,
+  madeRows,
+} from "./sheet-spec";
 import {
   CHART_COL,
   CHART_SIZE,
@@ -292,8 +300,19 @@ export function trendSheet(
     wrapped(label("statusChanged", lang)),
     wrapped(label("domainFell", lang)),
   ];
-  const rows: SpecValue[][] = [];
-  for (const k of trend.kampung) for (const h of k.history) rows.push(historyRow(k, h));
+  // One row per kampung and round (337,104 for four national rounds), built as it is written.
+  const kampungOf: number[] = [];
+  const entryOf: number[] = [];
+  trend.kampung.forEach((k, i) =>
+    k.history.forEach((_, j) => {
+      kampungOf.push(i);
+      entryOf.push(j);
+    })
+  );
+  const rows = madeRows(kampungOf.length, (n) => {
+    const k = trend.kampung[kampungOf[n]];
+    return historyRow(k, k.history[entryOf[n]]);
+  });
   function historyRow(k: KampungTrend, h: HistoryEntry): SpecValue[] {
     return [
       k.name,

@@ -5,7 +5,14 @@
  * cache matches its cells.
  */
 import { address, columnLetters, sheetAddress } from "../workbook/a1";
-import { ChartSpec, SheetSpec, SpecValue, TableBlock, isSpecFormula } from "../workbook/sheet-spec";
+import {
+  ChartSpec,
+  SheetSpec,
+  SpecValue,
+  TableBlock,
+  isSpecFormula,
+  rowAt,
+} from "../workbook/sheet-spec";
 
 export interface ChartStrings {
   /** Absolute reference, sheet included. */
@@ -62,7 +69,7 @@ export function specCell(spec: SheetSpec, row: number, col: number): SpecCell {
         if (c < 0 || c >= block.header.length || r < 0 || r > block.rows.length) break;
         if (r === 0) return { ...EMPTY, value: block.header[c] };
         return {
-          value: block.rows[r - 1][c] ?? null,
+          value: rowAt(block.rows, r - 1)[c] ?? null,
           format: block.formats[c] ?? null,
           scale: columnScale(block, c),
         };

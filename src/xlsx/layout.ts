@@ -11,6 +11,7 @@ import {
   SpecValue,
   TableBlock,
   blockHeight,
+  rowAt,
 } from "../workbook/sheet-spec";
 
 export type CellRole = "title" | "notes" | "header" | "data" | "wrap" | "link";
@@ -64,7 +65,7 @@ function tableCells(block: TableBlock, offset: number): LaidCell[] {
     }));
   }
   const r = offset - 1;
-  const values = block.rows[r];
+  const values = rowAt(block.rows, r);
   const linkColumn = block.links?.column;
   const target = block.links?.targets[r] ?? null;
   const wrap = block.wrap ?? [];

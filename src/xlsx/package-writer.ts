@@ -26,6 +26,7 @@ import {
   fitScale,
   isSpecFormula,
   printedWidths,
+  rowAt,
 } from "../workbook/sheet-spec";
 import { chartData } from "./chart-data";
 import {
@@ -200,7 +201,7 @@ class SheetBody {
       return xml;
     }
     const r = offset - 1;
-    const values = table.rows[r];
+    const values = rowAt(table.rows, r);
     const linkColumn = table.links?.column ?? -1;
     const target = linkColumn >= 0 ? (table.links?.targets[r] ?? null) : null;
     for (let c = 0; c < values.length; c++) {
@@ -222,7 +223,10 @@ class SheetBody {
 
 function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
   let width = Math.max(table.header.length, table.formats.length);
-  for (const row of table.rows) width = Math.max(width, row.length);
+  // Built rows have the header's width; only an array's rows are looked at.
+  if (Array.isArray(table.rows))
+    for (const row of table.rows as readonly (readonly unknown[])[])
+      width = Math.max(width, row.length);
   const data: string[] = [];
   const date: string[] = [];
   const wrap = new Set(table.wrap ?? []);
@@ -246,7 +250,7 @@ function blockSpan(block: Block, offset: number): [number, number] {
     case "notes":
       return [block.col, block.col];
     case "table": {
-      const width = offset === 0 ? block.header.length : block.rows[offset - 1].length;
+      const width = offset === 0 ? block.header.length : rowAt(block.rows, offset - 1).length;
       return [block.col, block.col + Math.max(width, 1) - 1];
     }
   }

@@ -12,7 +12,7 @@ import { SETARA } from "../../src/engine/ibangga";
 import { perubahan } from "../../src/functions/functions";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
-import { TableBlock } from "../../src/workbook/sheet-spec";
+import { TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { parsePeriode } from "../../src/workbook/periode";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
@@ -172,7 +172,9 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     expect(all.analysis.regions).toEqual(one.analysis.regions);
     // The per-domain tables (stamp aside) are the same sheet.
     const domainBlocks = (s: typeof all) =>
-      s.sheets.find((x) => x.name === "KKB Domain")!.blocks.filter((b) => b.kind === "table");
+      s.sheets
+        .find((x) => x.name === "KKB Domain")!
+        .blocks.flatMap((b) => (b.kind === "table" ? [{ ...b, rows: allRows(b.rows) }] : []));
     expect(domainBlocks(all)).toEqual(domainBlocks(one));
   });
 
@@ -279,7 +281,7 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     )!;
     const col = data.header.indexOf("Sejak penilaian sebelumnya");
     const nameCol = data.header.indexOf("Kampung");
-    const of = (name: string) => data.rows.find((r) => r[nameCol] === name)![col];
+    const of = (name: string) => allRows(data.rows).find((r) => r[nameCol] === name)![col];
     expect(of("K04")).toBe("Sejak 2024-T4: komposit -0,10; \u2193 Kader");
     expect(of("K01")).toBe("Sejak 2024-T4: komposit 0,00");
     expect(of("K30")).toBe("Penilaian pertama kampung ini.");

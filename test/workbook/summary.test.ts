@@ -2,7 +2,7 @@ import { KEMANDIRIAN_SENTRAL, SETARA } from "../../src/engine/ibangga";
 import { CellValue } from "../../src/engine/cell";
 import { matchSubIndicator } from "../../src/workbook/headers";
 import { readInput } from "../../src/workbook/input";
-import { isSpecFormula, TableBlock } from "../../src/workbook/sheet-spec";
+import { isSpecFormula, TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
 import { templateSheets } from "../../src/workbook/template";
 import { gridFromRows } from "../../src/workbook/grid";
@@ -52,7 +52,7 @@ describe("buildSummary on the study's example", () => {
       "Komposit",
       "Peringkat",
     ]);
-    expect(t.rows.map((r) => r.slice(1, 9))).toEqual(
+    expect(allRows(t.rows).map((r) => r.slice(1, 9))).toEqual(
       EXPECTED.map((e, i) => [e.name, ...e.domains, e.composite, [1, 3, 2, 4][i]])
     );
     expect(t.formats.slice(2, 8)).toEqual(["0.0", "0.0", "0.0", "0.0", "0.0", "0.00"]);
@@ -63,11 +63,11 @@ describe("buildSummary on the study's example", () => {
     const t = byName(sheet("KKB Ringkasan"), "KKB_Ringkasan");
     const weakest = t.header.indexOf("Domain terlemah");
     // Sumurboto's lowest is rujukan (1.0); Ardi Raharja ties interoperabilitas and umpan balik (0.7).
-    expect(t.rows[0][weakest]).toBe("Rujukan");
-    expect(t.rows[0][weakest + 1]).toBe(
+    expect(allRows(t.rows)[0][weakest]).toBe("Rujukan");
+    expect(allRows(t.rows)[0][weakest + 1]).toBe(
       "Rujukan tertutup yang baku di titik layanan utama, dengan register dan kolom penutupan."
     );
-    expect(t.rows[3][weakest]).toBe("Interoperabilitas, Umpan balik");
+    expect(allRows(t.rows)[3][weakest]).toBe("Interoperabilitas, Umpan balik");
   });
 
   it("gives the status-group means and the spread, worked out by hand", () => {
@@ -101,7 +101,7 @@ describe("buildSummary on the study's example", () => {
 
   it("gives both iBangga composites, the band, and the rank shift between weightings", () => {
     const t = byName(sheet("KKB iBangga"), "KKB_iBangga");
-    expect(t.rows.map((r) => r.slice(0, 10))).toEqual(
+    expect(allRows(t.rows).map((r) => r.slice(0, 10))).toEqual(
       EXPECTED.map((e, i) => [
         e.name,
         ...e.dims,
@@ -192,7 +192,7 @@ describe("the template's instructions and evidence dropdowns (issue 13 item 6)",
       const names = petunjuk.blocks.find(
         (b): b is TableBlock => b.kind === "table" && b.row + 1 === rule.row
       )!;
-      expect(names.rows.map((r) => matchSubIndicator(String(r[0])))).toEqual(
+      expect(allRows(names.rows).map((r) => matchSubIndicator(String(r[0])))).toEqual(
         Array.from({ length: 15 }, (_, i) => i)
       );
       const kampung = bukti.validations.find((v) => v.col === 0)!;
@@ -209,7 +209,10 @@ describe("the template's instructions and evidence dropdowns (issue 13 item 6)",
         "KKB Petunjuk",
         petunjuk.blocks.flatMap((b): CellValue[][] =>
           b.kind === "table"
-            ? [[...b.header], ...b.rows.map((r) => r.map((v) => (isSpecFormula(v) ? null : v)))]
+            ? [
+                [...b.header],
+                ...allRows(b.rows).map((r) => r.map((v) => (isSpecFormula(v) ? null : v))),
+              ]
             : b.kind === "notes"
               ? b.lines.map((l) => [l])
               : [[b.text]]

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import { readInput } from "../../src/workbook/input";
-import { TableBlock } from "../../src/workbook/sheet-spec";
+import { TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { buildSummary, SummaryOptions } from "../../src/workbook/summary";
 import { CHART_TOP, lineBreaks } from "../../src/workbook/uncertainty-sheet";
 import { gridFromRows } from "../../src/workbook/grid";
@@ -81,13 +81,13 @@ describe("KKB Ketidakpastian", () => {
     const kampung = table(sheet, "KKB_Ketidakpastian");
     expect(kampung.rows).toHaveLength(4);
     // Sorted by the nominal composite rank, with the interval beside it.
-    expect(kampung.rows.map((r) => r[4])).toEqual([1, 2, 3, 4]);
+    expect(allRows(kampung.rows).map((r) => r[4])).toEqual([1, 2, 3, 4]);
     const u = summary.uncertainty!;
     const first = u.composite.kampung.findIndex((k) => k?.nominal === 1);
     const k1 = u.composite.kampung[first]!;
-    expect(kampung.rows[0].slice(4, 8)).toEqual([k1.nominal, k1.median, k1.p5, k1.p95]);
+    expect(allRows(kampung.rows)[0].slice(4, 8)).toEqual([k1.nominal, k1.median, k1.p5, k1.p95]);
     const sensitivity = table(sheet, "KKB_Kepekaan");
-    expect(sensitivity.rows.map((r) => r[1])).toEqual([
+    expect(allRows(sensitivity.rows).map((r) => r[1])).toEqual([
       u.sensitivity.composite.weights,
       0,
       u.sensitivity.composite.rubric,
@@ -96,8 +96,8 @@ describe("KKB Ketidakpastian", () => {
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]).toMatchObject({ kind: "rankInterval", seriesBy: "columns" });
     const source = table(sheet, "KKB_Grafik_Interval");
-    expect(source.rows[0]).toEqual([
-      kampung.rows[0][0],
+    expect(allRows(source.rows)[0]).toEqual([
+      allRows(kampung.rows)[0][0],
       k1.p5,
       k1.median - k1.p5,
       k1.p95 - k1.median,
@@ -114,7 +114,7 @@ describe("KKB Ketidakpastian", () => {
     const sheet = sheetOf(summary);
     const correlations = table(sheet, "KKB_Korelasi");
     expect(correlations.rows).toHaveLength(6);
-    expect(correlations.rows.every((r) => r[1] === 40)).toBe(true);
+    expect(allRows(correlations.rows).every((r) => r[1] === 40)).toBe(true);
     expect(table(sheet, "KKB_Selisih_Status").rows.length).toBeGreaterThan(0);
     expect(notes(sheet)).toMatch(/asosiasi: tidak menunjukkan bahwa konvergensi menyebabkan/);
     expect(table(sheet, "KKB_Grafik_Interval").rows).toHaveLength(CHART_TOP);

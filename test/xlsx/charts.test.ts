@@ -8,7 +8,7 @@ import { DOMAINS } from "../../src/engine/framework";
 import { SETARA } from "../../src/engine/ibangga";
 import { gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
-import { ChartSpec, SheetSpec, TableBlock } from "../../src/workbook/sheet-spec";
+import { ChartSpec, SheetSpec, TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
 import { chartData } from "../../src/xlsx/chart-data";
 import { chartXml, drawingXml } from "../../src/xlsx/charts";
@@ -124,11 +124,13 @@ describe("chartData", () => {
     const levels = ringkasan.charts[0].source.rows - 1;
     expect(data.series).toHaveLength(levels);
     expect(data.series.map((s) => s.name.values[0])).toEqual(
-      groups.rows.slice(0, levels).map((r) => r[0])
+      allRows(groups.rows)
+        .slice(0, levels)
+        .map((r) => r[0])
     );
     expect(data.categories.values).toEqual(DOMAINS.map((d) => d.short.id));
     data.series.forEach((s, i) => {
-      expect(s.values.values).toEqual(groups.rows[i].slice(1, 6));
+      expect(s.values.values).toEqual(allRows(groups.rows)[i].slice(1, 6));
       expect(s.values.ref).toBe(
         `'KKB Ringkasan'!$C$${dataRow(groups, i)}:$G$${dataRow(groups, i)}`
       );
@@ -399,7 +401,9 @@ describe("writeWorkbook with charts", () => {
     const radar = await part(zip, "xl/charts/chart1.xml");
     expect(radar).toContain(`<c:f>'KKB Ringkasan'!$C$${groups.row + 1}:$G$${groups.row + 1}</c:f>`);
     expect(seriesOf(radar).map((s) => texts(s, "c:v")[0])).toEqual(
-      groups.rows.slice(0, ringkasan.charts[0].source.rows - 1).map((r) => r[0])
+      allRows(groups.rows)
+        .slice(0, ringkasan.charts[0].source.rows - 1)
+        .map((r) => r[0])
     );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);

@@ -16,7 +16,7 @@ import { DOMAINS } from "../../src/engine/framework";
 import { SETARA } from "../../src/engine/ibangga";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
-import { SheetSpec } from "../../src/workbook/sheet-spec";
+import { SheetSpec, allRows } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
@@ -131,7 +131,9 @@ function nextSteps(sheets: readonly SheetSpec[]): string[] {
   const table = ringkasan.blocks.find((b) => b.kind === "table" && b.name === "KKB_Ringkasan");
   if (table?.kind !== "table") throw new Error("no kampung table");
   const column = table.header.indexOf("Langkah berikutnya");
-  return table.rows.flatMap((r) => String(r[column] ?? "").split(" | ")).filter(Boolean);
+  return allRows(table.rows)
+    .flatMap((r) => String(r[column] ?? "").split(" | "))
+    .filter(Boolean);
 }
 
 const TITLES = [
