@@ -121,9 +121,10 @@ export interface SheetRoundRead {
 
 /**
  * Reads the picked sheets (two or more) as rounds. Each is read by `readSheet` as a sheet alone
- * (choose-input.ts: hidden rows, Excel tables and hidden sheets as always); a sheet whose round cannot be told (no `Periode`
- * column, a name that names no time, nothing typed or a typed text that names no time) is an
- * error at its A1 and the read is fatal, as is a sheet that is missing or has no header.
+ * (choose-input.ts: hidden rows, Excel tables and hidden sheets as always). A sheet whose round
+ * cannot be told (no `Periode` column, a name that names no time, nothing typed or a typed text
+ * that names no time) is a `SHEET_ROUND_MISSING` error at its A1 and the read is fatal, as is a
+ * sheet that is missing or has no header.
  */
 export function readRoundSheets(
   picks: readonly RoundSheet[],
@@ -233,16 +234,13 @@ function latestPart(parts: readonly SheetPart[], rounds: Rounds | null): number 
   return partIndexOfRound(parts, rounds, rounds.list.length - 1);
 }
 
+/** The index of the last part holding rows of round `round` (0 when none does). */
 function partIndexOfRound(parts: readonly SheetPart[], rounds: Rounds, round: number): number {
-  let found = 0;
-  parts.forEach((part, p) => {
-    for (let i = part.first; i < part.first + part.count; i++)
-      if (rounds.of[i] === round) {
-        found = p;
-        return;
-      }
-  });
-  return found;
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const { first, count } = parts[p];
+    for (let i = first; i < first + count; i++) if (rounds.of[i] === round) return p;
+  }
+  return 0;
 }
 
 /**
