@@ -36,7 +36,8 @@ export type ResolvedInput =
   | { readonly mode: "scan"; readonly candidates: readonly SheetRect[] }
   /**
    * Sheets picked as rounds: the first rows of every candidate (for the list of input-looking
-   * sheets the pane offers), then the rest of each picked sheet (`picks[i]` is `candidates[at[i]]`).
+   * sheets the pane offers), then the rest of each picked sheet (`picks[i]` is
+   * `candidates[at[i]]`).
    */
   | {
       readonly mode: "sheets";
