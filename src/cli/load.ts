@@ -7,6 +7,7 @@ import { Grid } from "../workbook/grid";
 import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
 import { CliError, Context } from "./context";
+import { sheetPicks } from "./sheet-option";
 import { T } from "./messages";
 import { progressBar } from "./progress";
 
@@ -27,9 +28,13 @@ export interface Loaded {
   readonly read: InputRead;
 }
 
+/**
+ * Reads the input: the best sheet, the sheet `--sheet` names, or the sheets it names read as
+ * rounds (sheet-option.ts). A sheet that is missing, or whose round cannot be told, is exit 2.
+ */
 export async function loadInput(
   file: string,
-  sheet: string | undefined,
+  sheet: string | readonly string[] | undefined,
   ctx: Context,
   quiet: boolean,
   visibleOnly = false
@@ -54,10 +59,23 @@ export async function loadInput(
     bar.stop();
   }
   const grids = withValidSheetNames(read);
-  const chosen = sheet === undefined ? undefined : renamedSheet(sheet, read, grids);
-  const input = readChosenInput(grids, { lang: ctx.lang, sheet: chosen, visibleOnly });
+  const values = sheet === undefined ? [] : typeof sheet === "string" ? [sheet] : sheet;
+  const named = (name: string) =>
+    read.some((g) => g.sheet === name) || grids.some((g) => g.sheet === name);
+  const picks = sheetPicks(values, named).map((p) => ({
+    ...p,
+    sheet: renamedSheet(p.sheet, read, grids),
+  }));
+  const input = readChosenInput(grids, {
+    lang: ctx.lang,
+    ...(picks.length > 1 ? { sheets: picks } : { sheet: picks[0]?.sheet }),
+    visibleOnly,
+  });
   const missing = input.issues.find((i) => i.code === "SHEET_NOT_FOUND");
   if (input.fatal && missing) throw new CliError(missing.message);
+  const noRound = input.issues.find((i) => i.code === "SHEET_ROUND_MISSING");
+  if (input.fatal && noRound)
+    throw new CliError(`${noRound.message} ${T.sheetRoundHint[ctx.lang](noRound.sheet)}`);
   return { grids, read: input };
 }
 

@@ -23,6 +23,7 @@ import {
 import { CliError, Context, EXIT } from "./context";
 import { Io, processIo } from "./io";
 import { OUTPUT_PROBLEMS, T } from "./messages";
+import { collectSheet } from "./sheet-option";
 
 function packageVersion(): string {
   try {
@@ -43,6 +44,8 @@ function langFromArgv(argv: readonly string[]): Lang {
 }
 
 const VISIBLE_ONLY = "--visible-only";
+const SHEET_HELP =
+  "lembar yang dibaca; beberapa (diulang atau dipisah koma) dibaca sebagai periode, NAMA=PERIODE bila nama lembar tidak menyebut periode / sheet to read; several (repeated or a comma list) are read as rounds, NAME=ROUND when the name gives none";
 const VISIBLE_ONLY_HELP =
   "lewati baris tersembunyi (bawaan: dihitung seperti AVERAGE) / leave hidden rows out (default: counted, as AVERAGE does)";
 
@@ -96,13 +99,13 @@ function buildProgram(
       "periksa buku kerja masukan / check an input workbook (exit 0 ok, 1 errors, 2 unreadable)"
     )
     .argument("<input>", "file .xlsx atau .csv")
-    .option("--sheet <name>", "lembar yang dibaca / sheet to read")
+    .option("--sheet <name>", SHEET_HELP, collectSheet)
     .option("--json", "hasil sebagai JSON di stdout / results as JSON on stdout")
     .option(VISIBLE_ONLY, VISIBLE_ONLY_HELP)
     .action(
       (
         input: string,
-        opts: { sheet?: string; json?: boolean; visibleOnly?: boolean },
+        opts: { sheet?: string[]; json?: boolean; visibleOnly?: boolean },
         cmd: Command
       ) => run((ctx) => validateCommand(input, opts, ctx), cmd)
     );
@@ -121,7 +124,7 @@ function buildProgram(
       "tulis hasil JSON ke file (- untuk stdout) / write JSON results (- for stdout)"
     )
     .option("--weights <weights>", "setara | kemandirian-sentral | W1,W2,W3", "setara")
-    .option("--sheet <name>", "lembar yang dibaca / sheet to read")
+    .option("--sheet <name>", SHEET_HELP, collectSheet)
     .option("--print", "cetak tabel domain / print the domain table")
     .option(
       "--profil [wilayah]",
@@ -144,7 +147,7 @@ function buildProgram(
           output: string;
           json?: string;
           weights: string;
-          sheet?: string;
+          sheet?: string[];
           print?: boolean;
           visibleOnly?: boolean;
           force?: boolean;

@@ -96,6 +96,12 @@ export const T = {
         ? `There is no round ${wanted}: this file holds one round only (no Periode column).`
         : `There is no round ${wanted} in this file. Its rounds: ${list.join(", ")}.`,
   },
+  sheetRoundHint: {
+    id: (sheet: string) =>
+      `Dengan --sheet, tulis periodenya setelah nama lembar: --sheet "${sheet}=2024-T1".`,
+    en: (sheet: string) =>
+      `With --sheet, write its round after the sheet's name: --sheet "${sheet}=2024-T1".`,
+  },
   profilTooMany: {
     id: (count: number, max: number, region: string | null) =>
       `KKB Profil Cetak: ${count} kampung${region ? ` di wilayah "${region}"` : ""} terlalu banyak untuk dicetak (paling banyak ${max}). Pilih satu wilayah: --profil "<kecamatan, kabupaten/kota atau provinsi>".`,

@@ -227,6 +227,17 @@ export const MESSAGES = {
     id: (p) => `Lembar ${v(p)} tidak ada. Lembar yang ada: ${p.list}.`,
     en: (p) => `There is no sheet ${v(p)}. Sheets: ${p.list}.`,
   },
+  SHEET_ROUND_MISSING: {
+    severity: "error",
+    id: (p) =>
+      p.label === undefined
+        ? `Lembar ${v(p)} tidak punya kolom Periode dan namanya tidak menyebut periode: tuliskan periodenya (mis. 2024-T1) atau beri nama lembar seperti "Penilaian 2024-T1".`
+        : `Periode ${p.label} untuk lembar ${v(p)} tidak menunjukkan waktu: tulis misalnya 2025, 2024-T1, 2024 Semester 2, Mei 2024 atau sebuah tanggal.`,
+    en: (p) =>
+      p.label === undefined
+        ? `Sheet ${v(p)} has no Periode column and its name names no round: type its round (e.g. 2024-T1) or name the sheet like "Penilaian 2024-T1".`
+        : `Round ${p.label} given for sheet ${v(p)} names no time: write e.g. 2025, 2024-T1, 2024 Semester 2, May 2024 or a date.`,
+  },
   SHEET_HIDDEN: {
     severity: "warning",
     id: (p) =>

@@ -20,8 +20,11 @@ export interface Round extends Period {
   readonly count: number;
 }
 
-/** Where the rounds came from: the `Periode` column, or the quarter of `Tanggal penilaian`. */
-export type RoundSource = "periode" | "tanggal";
+/**
+ * Where the rounds came from: the `Periode` column, the quarter of `Tanggal penilaian`, or the
+ * sheets picked as rounds (each sheet's name or own `Periode` column: round-sheets.ts).
+ */
+export type RoundSource = "periode" | "tanggal" | "lembar";
 
 export interface Rounds {
   /** In time order (undated rounds last, in the order they first appear). */

@@ -18,6 +18,7 @@ import {
   viewOfRead,
   viewOfResults,
 } from "../workbook/read-view";
+import { inputSheets } from "../workbook/round-sheets";
 import { analyseCurrent, buildSummary } from "../workbook/summary";
 import { whatIfView, WhatIfView } from "../workbook/what-if-view";
 import { KampungResult, scoreAll } from "../engine/assessment";
@@ -154,7 +155,8 @@ export class LocalEngine implements SummaryEngine {
   }
 
   read(options: ReadOptions): Promise<ReadView> {
-    return Promise.resolve(viewOfRead(this.readNow(options), options.lang));
+    const view = viewOfRead(this.readNow(options), options.lang);
+    return Promise.resolve({ ...view, inputSheets: inputSheets(this.grids, options.lang) });
   }
 
   analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {

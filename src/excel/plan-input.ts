@@ -5,6 +5,7 @@
  */
 import { matchHeader, normaliseHeader } from "../workbook/headers";
 import { parseAddress, rangeAddress } from "../workbook/a1";
+import type { RoundSheet } from "../workbook/round-sheets";
 import { SheetRect } from "./plan-read";
 import { InputLocation } from "./settings-codec";
 
@@ -32,7 +33,19 @@ export type ResolvedInput =
       readonly sheet: string;
     }
   /** Read the first rows of these sheets, pick the best, then read the rest of it. */
-  | { readonly mode: "scan"; readonly candidates: readonly SheetRect[] };
+  | { readonly mode: "scan"; readonly candidates: readonly SheetRect[] }
+  /**
+   * Sheets picked as rounds: the first rows of every candidate (for the list of input-looking
+   * sheets the pane offers), then the rest of each picked sheet (`picks[i]` is
+   * `candidates[at[i]]`).
+   */
+  | {
+      readonly mode: "sheets";
+      readonly location: InputLocation;
+      readonly candidates: readonly SheetRect[];
+      readonly picks: readonly RoundSheet[];
+      readonly at: readonly number[];
+    };
 
 export interface InputPlan {
   readonly input: ResolvedInput;
@@ -104,15 +117,25 @@ function sheetRect(survey: InputSurvey, name: string): SheetRect | null {
   return sheet?.used ? { sheet: sheet.name, ...sheet.used } : null;
 }
 
+/** Sheets that may hold input: used, not KKB's output, not evidence. */
+function scanCandidates(survey: InputSurvey): SheetRect[] {
+  return survey.sheets
+    .filter((s) => s.used && !isOwnOutputSheet(s.name) && !isEvidenceSheet(s.name))
+    .map((s) => ({ sheet: s.name, ...s.used! }));
+}
+
 function resolveAuto(survey: InputSurvey): ResolvedInput {
   let best: { table: InputSurvey["tables"][number]; matches: number } | null = null;
+  const tableSheets = new Set<string>();
   for (const table of survey.tables) {
     if (isOwnOutputSheet(table.sheet) || isEvidenceSheet(table.sheet)) continue;
     const matches = headerMatches(table.header);
+    if (matches >= MIN_TABLE_MATCHES) tableSheets.add(table.sheet);
     if (matches >= MIN_TABLE_MATCHES && (!best || matches > best.matches))
       best = { table, matches };
   }
-  if (best) {
+  // Input tables on several sheets (one per round, say) are looked at all, as sheets are.
+  if (best && tableSheets.size === 1) {
     const { table } = best;
     return {
       mode: "rect",
@@ -121,10 +144,7 @@ function resolveAuto(survey: InputSurvey): ResolvedInput {
       sheet: table.sheet,
     };
   }
-  const candidates = survey.sheets
-    .filter((s) => s.used && !isOwnOutputSheet(s.name) && !isEvidenceSheet(s.name))
-    .map((s) => ({ sheet: s.name, ...s.used! }));
-  return { mode: "scan", candidates };
+  return { mode: "scan", candidates: scanCandidates(survey) };
 }
 
 function resolve(where: InputLocation, survey: InputSurvey): ResolvedInput | null {
@@ -152,6 +172,20 @@ function resolve(where: InputLocation, survey: InputSurvey): ResolvedInput | nul
             sheet: sheet.name,
           }
         : null;
+    }
+    case "sheets": {
+      // Every picked sheet must still be there with cells; else the input is looked for.
+      const candidates = scanCandidates(survey);
+      const at = where.sheets.map((p) => candidates.findIndex((c) => same(c.sheet, p.sheet)));
+      if (at.some((i) => i < 0)) return null;
+      const picks = where.sheets.map((p, i) => ({ ...p, sheet: candidates[at[i]].sheet }));
+      return {
+        mode: "sheets",
+        location: { kind: "sheets", sheets: picks },
+        candidates,
+        picks,
+        at,
+      };
     }
     case "range": {
       const sheet = survey.sheets.find((s) => same(s.name, where.sheet));

@@ -129,6 +129,10 @@ export async function findInput(
     return { view, location, fellBack: plan.fellBack, survey };
   }
 
+  if (plan.input.mode === "sheets") {
+    return readRoundSheets(context, plan.input, plan, survey, engine, options);
+  }
+
   // Scan: the heads of all candidates (and the evidence sheet whole) in as few syncs as fit.
   const candidates = plan.input.candidates;
   const heads = candidates.map((c) => ({ ...c, rows: Math.min(c.rows, HEAD_ROWS) }));
@@ -161,8 +165,64 @@ export async function findInput(
   engine.facts(0, await inputFacts(context, candidate, survey));
   const view = await engine.read({ lang, sheet: candidate.sheet, visibleOnly });
   return {
-    view,
+    // The sheets that look like input, from the heads of all (the pane offers them as rounds).
+    view: { ...view, inputSheets: pick.inputSheets },
     location: { kind: "sheet", sheet: candidate.sheet },
+    fellBack: plan.fellBack,
+    survey,
+  };
+}
+
+/**
+ * Sheets picked as rounds: the heads of every candidate sheet (so the pane can list the sheets
+ * that look like input), then the rest of each picked sheet, its hidden rows and tables, and
+ * one read of them all as rounds (round-sheets.ts).
+ */
+async function readRoundSheets(
+  context: Excel.RequestContext,
+  input: Extract<InputPlan["input"], { mode: "sheets" }>,
+  plan: InputPlan,
+  survey: WorkbookSurvey,
+  engine: SummaryEngine,
+  options: FindInputOptions
+): Promise<InputViewFound> {
+  const { lang, visibleOnly } = options;
+  const { candidates, picks, at, location } = input;
+  const evidence = plan.evidence ? [plan.evidence] : [];
+  const heads = candidates.map((c) => ({ ...c, rows: Math.min(c.rows, HEAD_ROWS) }));
+  const onRows = (grid: (task: number) => number) => (task: number, rows: CellValue[][]) =>
+    engine.append(grid(task), rows);
+  engine.begin([...heads, ...evidence].map(shape));
+  const first = await readRanges(context, [...heads, ...evidence], {
+    limits: options.limits,
+    onBatch: options.onProgress,
+    keepRows: false,
+    onRows: onRows((task) => task),
+  });
+  const listed = await engine.read({ lang });
+  // The picked sheets' heads (each one's rest is appended to it), then the evidence sheet.
+  engine.select([...at, ...evidence.map((_, i) => heads.length + i)]);
+  const rests: SheetRect[] = at.map((c) => ({
+    ...candidates[c],
+    row: candidates[c].row + heads[c].rows,
+    rows: candidates[c].rows - heads[c].rows,
+  }));
+  await readRanges(context, rests, {
+    limits: options.limits,
+    onBatch: options.onProgress,
+    keepRows: false,
+    onRows: onRows((task) => task),
+    bytesPerCell:
+      first.measuredBytesPerCell === null
+        ? undefined
+        : nextEstimate(null, first.measuredBytesPerCell),
+  });
+  for (const [i, c] of at.entries())
+    engine.facts(i, await inputFacts(context, candidates[c], survey));
+  const view = await engine.read({ lang, sheets: picks, visibleOnly });
+  return {
+    view: { ...view, inputSheets: listed.inputSheets },
+    location,
     fellBack: plan.fellBack,
     survey,
   };

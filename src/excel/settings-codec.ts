@@ -5,6 +5,7 @@
  */
 import { Lang } from "../engine/framework";
 import { KEMANDIRIAN_SENTRAL, SETARA, weightsFromNumbers, Weights } from "../engine/ibangga";
+import type { RoundSheet } from "../workbook/round-sheets";
 import { isSheetRole, OwnedEntry } from "./plan-names";
 
 export const SETTING_KEYS = {
@@ -21,7 +22,9 @@ export type InputLocation =
   | { readonly kind: "table"; readonly table: string }
   | { readonly kind: "sheet"; readonly sheet: string }
   /** `address` is on `sheet`, without the sheet name: `A3:Y90`. */
-  | { readonly kind: "range"; readonly sheet: string; readonly address: string };
+  | { readonly kind: "range"; readonly sheet: string; readonly address: string }
+  /** Several sheets read as rounds (issue 14 item 7), in the order picked. */
+  | { readonly kind: "sheets"; readonly sheets: readonly RoundSheet[] };
 
 export interface SavedSettings {
   readonly input: InputLocation | null;
@@ -58,9 +61,23 @@ export function parseInputLocation(value: unknown): InputLocation | null {
       return isString(v.sheet) && isString(v.address)
         ? { kind: "range", sheet: v.sheet, address: v.address }
         : null;
+    case "sheets":
+      return roundSheets(v.sheets);
     default:
       return null;
   }
+}
+
+/** The picked sheets of a saved `sheets` location; null unless all are well formed. */
+function roundSheets(value: unknown): InputLocation | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const sheets: RoundSheet[] = [];
+  for (const item of value as unknown[]) {
+    const e = item as { sheet?: unknown; periode?: unknown } | null;
+    if (!e || !isString(e.sheet)) return null;
+    sheets.push(isString(e.periode) ? { sheet: e.sheet, periode: e.periode } : { sheet: e.sheet });
+  }
+  return { kind: "sheets", sheets };
 }
 
 export function parseWeightsSetting(value: unknown): Weights | null {

@@ -18,7 +18,8 @@ import { Lang } from "../engine/framework";
 import { SETARA } from "../engine/ibangga";
 import { Issue } from "../engine/issues";
 import { InputLocation } from "../excel";
-import { AnalysisView } from "../workbook/read-view";
+import { AnalysisView, sameInputOfView } from "../workbook/read-view";
+import { RoundSheet } from "../workbook/round-sheets";
 import { CheckStep } from "./components/CheckStep";
 import { WhatIfPanel } from "./components/WhatIfPanel";
 import { DataStep } from "./components/DataStep";
@@ -208,7 +209,11 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         if (cancelled) return;
         if (saved.weights) setChoice(choiceFromWeights(saved.weights, initialLang));
         if (saved.lang) setSheetLang(saved.lang);
-        if (saved.input && saved.input.kind !== "selection") where = saved.input;
+        // A saved sheet is read as the one sheet picked, so the other sheets that look like
+        // input are listed too (rounds on separate sheets).
+        if (saved.input?.kind === "sheet")
+          where = { kind: "sheets", sheets: [{ sheet: saved.input.sheet }] };
+        else if (saved.input && saved.input.kind !== "selection") where = saved.input;
       } catch {
         // No settings to restore: the defaults stand.
       }
@@ -234,7 +239,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     if (loaded.origin.kind === "file") {
       const origin = loaded.origin;
       paneEngine(mode)
-        .read({ lang: next, sheet: loaded.read.sheet })
+        .read({ lang: next, ...sameInputOfView(loaded.read) })
         .then(
           (read) => setLoaded({ read, origin }),
           (error: unknown) =>
@@ -251,11 +256,38 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     if (!loaded || loaded.read.fatal) return;
     const origin = loaded.origin;
     paneEngine(mode)
-      .read({ lang, sheet: loaded.read.sheet, visibleOnly: next })
+      .read({ lang, ...sameInputOfView(loaded.read), visibleOnly: next })
       .then(
         (read) => setLoaded({ read, origin }),
         (error: unknown) => setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) })
       );
+  };
+
+  /** Sheets picked as rounds (one: that sheet alone), read in place of what was read. */
+  const readSheets = (picks: readonly RoundSheet[]) => {
+    if (picks.length === 0) return;
+    if (mode === "excel") {
+      void readFromExcel({ kind: "sheets", sheets: picks }, lang, false);
+      return;
+    }
+    if (loaded?.origin.kind !== "file") return;
+    const origin = loaded.origin;
+    setBusy(s.reading);
+    setDataNotice(null);
+    setResult(null);
+    setSummaryNotice(null);
+    setProgress(null);
+    paneEngine(mode)
+      .read({
+        lang,
+        ...(picks.length > 1 ? { sheets: picks } : { sheet: picks[0].sheet }),
+        visibleOnly,
+      })
+      .then(
+        (read) => setLoaded({ read, origin }),
+        (error: unknown) => setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) })
+      )
+      .finally(() => setBusy(null));
   };
 
   const insertTemplate = async () => {
@@ -449,6 +481,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onDownloadTemplate={() => void downloadTemplate()}
               visibleOnly={visibleOnly}
               onVisibleOnly={changeVisibleOnly}
+              onReadSheets={readSheets}
             />
           )}
           {step === "check" && (

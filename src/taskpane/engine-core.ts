@@ -8,6 +8,7 @@
 import { LocalEngine } from "../excel/engine";
 import { WriteOp } from "../excel/plan-write";
 import { readChosenInput } from "../workbook/choose-input";
+import { sameInputOptions } from "../workbook/round-sheets";
 import { outputSheets } from "../workbook/output-sheets";
 import { issueCounts } from "../workbook/read-view";
 import { withValidSheetNames } from "../workbook/sheet-names";
@@ -48,7 +49,7 @@ export function createEngineCore(
     post({ id, kind: "progress", progress: { stage: "score", fraction: 0.05 } });
     const read =
       current.sheet !== "" && request.lang !== currentLang
-        ? readChosenInput(grids, { lang: request.lang, sheet: current.sheet })
+        ? readChosenInput(grids, { lang: request.lang, ...sameInputOptions(current) })
         : current;
     const summary = buildSummary(read, {
       lang: request.lang,
@@ -103,7 +104,7 @@ export function createEngineCore(
         // Messages are made when reading: read again when the pane's language changed.
         const last = engine.lastRead;
         if (last && !last.fatal && request.lang !== currentLang) {
-          engine.readNow({ lang: request.lang, sheet: last.sheet });
+          engine.readNow({ lang: request.lang, ...sameInputOptions(last) });
           currentLang = request.lang;
         }
         return engine.analyse(request.weights, request.lang, request.periode);

@@ -8,6 +8,7 @@ import { makeIssue } from "../engine/issues";
 import { Grid } from "./grid";
 import { normaliseHeader } from "./headers";
 import { InputRead, ReadOptions, readInput } from "./input";
+import { readRoundSheets } from "./round-sheets";
 
 /** Evidence sheets are read wherever they are, hidden or not. */
 const EVIDENCE = new Set(["bukti", "evidence", "kkbbukti"]);
@@ -17,6 +18,18 @@ export function isHiddenGrid(grid: Grid): boolean {
 }
 
 export function readChosenInput(grids: readonly Grid[], options: ReadOptions): InputRead {
+  // Several sheets picked as rounds: each read as its own sheet, then combined.
+  const picks = options.sheets;
+  if (picks && picks.length > 1) {
+    const one = { lang: options.lang, visibleOnly: options.visibleOnly };
+    return readRoundSheets(
+      picks,
+      (sheet) => readChosenInput(grids, { ...one, sheet }),
+      options.lang
+    );
+  }
+  if (picks && picks.length === 1)
+    return readChosenInput(grids, { ...options, sheets: undefined, sheet: picks[0].sheet });
   if (options.sheet === undefined && grids.some(isHiddenGrid)) {
     const visible = grids.filter((g) => !isHiddenGrid(g) || EVIDENCE.has(normaliseHeader(g.sheet)));
     const read = readInput(visible, options);

@@ -26,6 +26,7 @@ import { isoDate, parseDateCell } from "./dates";
 import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { parsePeriode } from "./periode";
+import type { RoundSheet } from "./round-sheets";
 
 /** Where an evidence row's cell is on the evidence sheet. */
 export type EvidenceCellOf = (record: EvidenceRecord, column: EvidenceColumn) => string;
@@ -36,6 +37,11 @@ export interface ReadOptions {
   readonly sheet?: string;
   /** Leave hidden rows out (by default they count, as in Excel's AVERAGE). */
   readonly visibleOnly?: boolean;
+  /**
+   * Read these sheets as rounds, one round per sheet (its Periode column, else its name, else
+   * the round typed for it); two or more. See round-sheets.ts.
+   */
+  readonly sheets?: readonly RoundSheet[];
 }
 
 /** Which column (0-based, in grid coordinates) holds each field. */
@@ -198,12 +204,12 @@ function rowList(rows: readonly number[]): string {
   return rows.length > 20 ? `${shown}, ... (+${rows.length - 20})` : shown;
 }
 
-function isEvidenceSheet(name: string): boolean {
+export function isEvidenceSheet(name: string): boolean {
   return EVIDENCE_SHEETS.has(normaliseHeader(name));
 }
 
 /** Output sheets of KKB are never input, except the template's `KKB Input`. */
-function isOwnOutput(name: string): boolean {
+export function isOwnOutput(name: string): boolean {
   return /^KKB /.test(name) && normaliseHeader(name) !== "kkbinput";
 }
 
@@ -781,7 +787,7 @@ function takeValue(
 }
 
 /** The duplicate key: name and region, lower case (the form the rows are compared in). */
-function identityKey(
+export function identityKey(
   name: string,
   desa: string | null,
   kecamatan: string | null,

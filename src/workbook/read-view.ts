@@ -6,8 +6,9 @@
 import { KampungResult, Results } from "../engine/assessment";
 import { Lang } from "../engine/framework";
 import { Issue } from "../engine/issues";
-import { ColumnMap, InputRead } from "./input";
+import { ColumnMap, InputRead, ReadOptions } from "./input";
 import { describeInput, InputOverview } from "./input-overview";
+import { InputSheet, isRoundSheetsRead, RoundSheet } from "./round-sheets";
 
 /** Kampung in the pane's score preview. */
 export const PREVIEW_KAMPUNG = 20;
@@ -23,6 +24,10 @@ export interface ReadView {
   readonly issues: readonly Issue[];
   /** The assessment rounds, oldest first, when there are two or more; else null. */
   readonly rounds: readonly { readonly label: string; readonly count: number }[] | null;
+  /** The sheets that look like input (the pane offers them as rounds when there are two or more). */
+  readonly inputSheets?: readonly InputSheet[];
+  /** The sheets read as rounds, as picked; absent for one sheet. */
+  readonly roundSheets?: readonly RoundSheet[];
 }
 
 export type PreviewKampung = Pick<KampungResult, "row" | "name" | "composite">;
@@ -48,7 +53,13 @@ export function viewOfRead(read: InputRead, lang: Lang): ReadView {
       read.rounds && read.rounds.list.length > 1
         ? read.rounds.list.map((r) => ({ label: r.label, count: r.count }))
         : null,
+    ...(isRoundSheetsRead(read) ? { roundSheets: read.picks } : {}),
   };
+}
+
+/** The read options that read the viewed input again: its sheet, or its sheets as rounds. */
+export function sameInputOfView(view: ReadView): Pick<ReadOptions, "sheet" | "sheets"> {
+  return view.roundSheets ? { sheets: view.roundSheets } : { sheet: view.sheet };
 }
 
 export function viewOfResults(results: Results, max = PREVIEW_KAMPUNG): AnalysisView {

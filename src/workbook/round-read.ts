@@ -9,6 +9,7 @@ import { horizonDays, utcDayNumber } from "../engine/evidence-check";
 import { looseKey } from "../engine/group-stats";
 import { pickRound, Rounds } from "../engine/rounds";
 import { InputRead } from "./input";
+import { sheetOfRound } from "./round-sheets";
 
 /** A round named with `--periode` (or in the pane) that the file does not have. */
 export class PeriodeNotFoundError extends Error {
@@ -43,7 +44,8 @@ export function roundRead(read: InputRead, round: number): InputRead {
   const rounds = read.rounds!;
   const assessments = read.assessments.filter((_, i) => rounds.of[i] === round);
   const evidence = read.evidence && evidenceOfRound(read, rounds, round);
-  return { ...read, assessments, evidence };
+  // Rounds on separate sheets: what is found after reading points at the round's own sheet.
+  return { ...read, ...sheetOfRound(read, round), assessments, evidence };
 }
 
 function evidenceOfRound(read: InputRead, rounds: Rounds, round: number): EvidenceRecord[] {

@@ -10,6 +10,7 @@ import { GroupStats } from "../engine/group-stats";
 import { RegionGroup, RegionLevel } from "../engine/regions";
 import { normaliseStatus } from "../engine/status";
 import { HistoryEntry, KampungTrend, Trend } from "../engine/trend";
+import { RoundSource } from "../engine/rounds";
 import { label, LabelKey, SHEET_NAMES } from "./labels";
 import {
   Block,
@@ -78,7 +79,7 @@ function fellText(entry: HistoryEntry, lang: Lang): string | null {
 }
 
 /** The notes under the stamp: the rounds with their counts, how they were found, the flags. */
-function roundNotes(trend: Trend, source: "periode" | "tanggal", lang: Lang): string[] {
+function roundNotes(trend: Trend, source: RoundSource, lang: Lang): string[] {
   const rounds = trend.rounds.map((r) => `${r.label} (${r.count})`).join(", ");
   const current = trend.rounds[trend.current].label;
   let fell = 0;
@@ -94,14 +95,18 @@ function roundNotes(trend: Trend, source: "periode" | "tanggal", lang: Lang): st
         `Periode (jumlah baris kampung): ${rounds}. Periode sekarang: ${current}.`,
         source === "periode"
           ? "Periode dibaca dari kolom Periode."
-          : "Tanpa kolom Periode: periode adalah triwulan Tanggal penilaian (T1 = Januari-Maret). Tambahkan kolom Periode untuk menentukannya sendiri.",
+          : source === "lembar"
+            ? "Periode dibaca dari nama lembar yang dipilih (atau kolom Periode lembar itu)."
+            : "Tanpa kolom Periode: periode adalah triwulan Tanggal penilaian (T1 = Januari-Maret). Tambahkan kolom Periode untuk menentukannya sendiri.",
         `Perubahan dihitung terhadap penilaian sebelumnya kampung itu. Dalam periode ${current}: ${fell} kampung dengan domain turun 0,5 atau lebih, ${changed} kampung berubah status.`,
       ]
     : [
         `Rounds (kampung rows): ${rounds}. Current round: ${current}.`,
         source === "periode"
           ? "Rounds are read from the Periode column."
-          : "No Periode column: a round is the quarter of the assessment date (T1 = January-March). Add a Periode column to set rounds yourself.",
+          : source === "lembar"
+            ? "Rounds are read from the names of the sheets picked (or a sheet's own Periode column)."
+            : "No Periode column: a round is the quarter of the assessment date (T1 = January-March). Add a Periode column to set rounds yourself.",
         `Changes are against the kampung's previous assessment. In round ${current}: ${fell} kampung with a domain down 0.5 or more, ${changed} kampung changed status.`,
       ];
 }
@@ -155,7 +160,7 @@ export function trendSheet(
     readonly lang: Lang;
     readonly withIbangga: boolean;
     readonly weightsName: string;
-    readonly source: "periode" | "tanggal";
+    readonly source: RoundSource;
   }
 ): SheetSpec {
   const { lang, withIbangga, weightsName } = options;

@@ -17,6 +17,7 @@
  * test-output/e2e/ (git-ignored); `--readme-screenshot` also refreshes assets/screenshot-pane.png.
  *
  * Prints `N passed, M failed` and exits 1 when a test fails (2 when it cannot start).
+ * `KKB_E2E_ONLY=text` runs only the tests whose name holds that text.
  */
 "use strict";
 
@@ -34,6 +35,7 @@ const EXAMPLE = path.join(ROOT, "assets/contoh-jateng-2024.xlsx");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OUT = path.join(ROOT, "test-output/e2e");
 const ROUNDS_FIXTURE = path.join(ROOT, "test/fixtures/rounds/tiga-periode.xlsx");
+const ROUND_SHEETS_FIXTURE = path.join(ROOT, "test/fixtures/rounds/tiga-periode-lembar.xlsx");
 const README_SHOT = path.join(ROOT, "assets/screenshot-pane.png");
 const CHROMIUM = process.env.KKB_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -243,7 +245,9 @@ async function main() {
   const text = (page) => page.locator("main").innerText();
 
   const tests = [];
-  const test = (name, fn) => tests.push({ name, fn });
+  const test = (name, fn) =>
+    (!process.env.KKB_E2E_ONLY || name.includes(process.env.KKB_E2E_ONLY)) &&
+    tests.push({ name, fn });
 
   test("the pane starts outside Office in Indonesian, and says so", async () => {
     const page = await openPane();
@@ -543,6 +547,52 @@ async function main() {
       assert(workbook.getWorksheet("KKB Tren"), "no KKB Tren");
       const stamp = String(workbook.getWorksheet("KKB Ringkasan").getCell("A4").value);
       assert(stamp.includes("periode 2024-T4 (dipilih dari 3 periode)"), `stamp: ${stamp}`);
+      await page.close();
+    }
+  });
+
+  test("rounds on sheets: the sheet picker, axe on it, three sheets read as rounds", async () => {
+    for (const lang of ["id", "en"]) {
+      const page = await openPane(`?lang=${lang}`);
+      await page.setInputFiles('[data-testid="file-input"]', ROUND_SHEETS_FIXTURE);
+      await page.getByTestId("found-columns").waitFor();
+      const picker = page.getByTestId("round-sheets");
+      await picker.waitFor();
+      const boxes = picker.getByRole("checkbox");
+      assertEqual(await boxes.count(), 3, "round sheets listed");
+      // The first best sheet was read alone; the other two are ticked to join it.
+      assert(await boxes.nth(0).isChecked(), "the sheet read is ticked");
+      await accessible(page, `${lang} round sheets`);
+      for (const name of ["Penilaian 2024-T4", "Penilaian 2025-T1"])
+        await picker.getByRole("checkbox", { name: new RegExp(name) }).check();
+      await page.getByTestId("read-round-sheets").click();
+      await page
+        .getByTestId("found-columns")
+        .getByText(/'Penilaian 2024-T3'!A1:Y30; 'Penilaian 2024-T4'!A1:Y30; 'Penilaian 2025-T1'/)
+        .waitFor();
+      const found = lang === "id" ? "87 kampung di 3 lembar" : "87 kampung on 3 sheets";
+      assert((await text(page)).includes(found), `no "${found}"`);
+      await accessible(page, `${lang} round sheets read`);
+      await shot(page, `09-round-sheets-${lang}`);
+      await page.getByTestId("next-step").click();
+      await page.getByTestId("score-preview").waitFor();
+      await page.getByTestId("next-step").click();
+      const options = await page.getByTestId("periode").locator("option").allInnerTexts();
+      assertEqual(options.length, 3, "three rounds");
+      if (lang === "en") {
+        await page.close();
+        continue;
+      }
+      await page.getByTestId("run-summary").click();
+      const link = page.getByTestId("download-summary");
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const file = path.join(downloads, "round-sheets.xlsx");
+      await download.saveAs(file);
+      const workbook = await readWorkbook(file);
+      assert(workbook.getWorksheet("KKB Tren"), "no KKB Tren");
+      const stamp = String(workbook.getWorksheet("KKB Ringkasan").getCell("A4").value);
+      assert(stamp.includes("periode 2025-T1 (terakhir dari 3 periode)"), `stamp: ${stamp}`);
       await page.close();
     }
   });

@@ -27,7 +27,8 @@ export interface SummarizeOptions {
   readonly output: string;
   readonly json?: string;
   readonly weights: string;
-  readonly sheet?: string;
+  /** One sheet, or several read as rounds (sheet-option.ts). */
+  readonly sheet?: string | readonly string[];
   readonly print?: boolean;
   /** Leave hidden rows out. */
   readonly visibleOnly?: boolean;

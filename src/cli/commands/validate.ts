@@ -9,7 +9,8 @@ import { T } from "../messages";
 import { issueKindLines, issueLines } from "../table";
 
 export interface ValidateOptions {
-  readonly sheet?: string;
+  /** One sheet, or several read as rounds (sheet-option.ts). */
+  readonly sheet?: string | readonly string[];
   readonly json?: boolean;
   /** Leave hidden rows out. */
   readonly visibleOnly?: boolean;

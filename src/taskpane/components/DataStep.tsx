@@ -11,7 +11,9 @@ import {
 } from "@fluentui/react-components";
 import { Lang, strings } from "../i18n";
 import { Loaded, Mode, Notice } from "../session";
+import { RoundSheet } from "../../workbook/round-sheets";
 import { FoundColumns } from "./FoundColumns";
+import { RoundSheetsPicker } from "./RoundSheetsPicker";
 import { NoticeBar } from "./NoticeBar";
 
 const useStyles = makeStyles({
@@ -36,6 +38,8 @@ export interface DataStepProps {
   /** Hidden rows left out (by default they count, as in Excel's AVERAGE). */
   readonly visibleOnly: boolean;
   readonly onVisibleOnly: (visibleOnly: boolean) => void;
+  /** Reads these sheets (several: as rounds); offered when several sheets look like input. */
+  readonly onReadSheets?: (picks: readonly RoundSheet[]) => void;
 }
 
 /** Step 1: where the data comes from, and what was found in it. */
@@ -107,6 +111,19 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         />
         <Caption1 id={`${fileId}-visible`}>{s.visibleOnlyHelp}</Caption1>
       </div>
+      {loaded && props.onReadSheets && (loaded.read.inputSheets?.length ?? 0) > 1 && (
+        <RoundSheetsPicker
+          // A new read (another file, another pick) starts the list afresh.
+          key={(loaded.read.roundSheets ?? [{ sheet: loaded.read.sheet }])
+            .map((p) => p.sheet)
+            .join("\u0000")}
+          lang={lang}
+          sheets={loaded.read.inputSheets ?? []}
+          picked={loaded.read.roundSheets ?? [{ sheet: loaded.read.sheet }]}
+          disabled={busy !== null}
+          onRead={props.onReadSheets}
+        />
+      )}
       {busy && <Spinner size="tiny" label={busy} labelPosition="after" />}
       <NoticeBar notice={notice} />
       {loaded ? (

@@ -83,7 +83,11 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
       <Subtitle2 block as="h3">
         {s.foundTitle}
       </Subtitle2>
-      <Body1>{s.foundRows(formatNumber(overview.kampung, lang), overview.sheet)}</Body1>
+      <Body1>
+        {read.roundSheets && read.roundSheets.length > 1
+          ? s.foundRowsSheets(formatNumber(overview.kampung, lang), read.roundSheets.length)
+          : s.foundRows(formatNumber(overview.kampung, lang), overview.sheet)}
+      </Body1>
       {overview.sourceRange && <Caption1>{s.foundRange(overview.sourceRange)}</Caption1>}
       <Body1>
         {found === sub.length && found > 0
