@@ -46,6 +46,7 @@ export const ISSUE_KINDS: Readonly<
   NO_ROWS: { id: "Tidak ada baris kampung", en: "No kampung rows" },
   SHEET_NOT_FOUND: { id: "Lembar tidak ditemukan", en: "Sheet not found" },
   SHEET_HIDDEN: { id: "Lembar tersembunyi", en: "Sheet hidden" },
+  SHEET_ROUND_MISSING: { id: "Periode lembar tidak diketahui", en: "Sheet's round unknown" },
   STATUS_INCONSISTENT: { id: "Skor tidak sesuai status", en: "Scores do not match the status" },
   EVIDENCE_NONE: { id: "Tidak ada bukti", en: "No evidence given" },
   EVIDENCE_MISSING: { id: "Sub-indikator tanpa bukti", en: "Sub-indicators without evidence" },
