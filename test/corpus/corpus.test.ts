@@ -420,9 +420,11 @@ describe.each(Object.entries(READABLE) as [CorpusCase, Readable][])("corpus: %s"
     expect(r.code).toBe(want.exit);
     expect(r.err).toBe("");
     const lines = r.out.trimEnd().split("\n");
-    // One line per issue, then the counts; each names its cell and starts its message (the
-    // code and the field key are for --json, not for the person reading).
-    expect(lines).toHaveLength(issues.length + 1);
+    // One line per issue, then the counts, then one line per kind of issue; each names its
+    // cell and starts its message (the code and the field key are for --json, not for the
+    // person reading).
+    const kinds = new Set(issues.map((i) => `${i.severity}:${i.code}`)).size;
+    expect(lines).toHaveLength(issues.length + 1 + kinds);
     for (const issue of issues) {
       const at = sheetAddress(issue.sheet, issue.cell);
       const start = issue.message.slice(0, 12);
@@ -432,7 +434,7 @@ describe.each(Object.entries(READABLE) as [CorpusCase, Readable][])("corpus: %s"
       expect(lines.some((l) => l.includes(issue.code))).toBe(false);
     }
     const errors = issues.filter((i) => i.severity === "error").length;
-    expect(lines[lines.length - 1]).toContain(
+    expect(lines[issues.length]).toContain(
       `${want.kampung.length} kampung, ${errors} galat, ${issues.length - errors} peringatan.`
     );
     const json = await run("validate", files[name], "--json");
