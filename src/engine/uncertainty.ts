@@ -480,7 +480,7 @@ export interface RunRange {
 }
 
 /** The sums of the sensitivity estimator over the pairs of a slice (see SensitivityEstimator). */
-interface SensitivityPart {
+export interface SensitivityPart {
   readonly samples: number;
   readonly vWeights: number;
   readonly vRubric: number;
@@ -489,36 +489,60 @@ interface SensitivityPart {
   readonly sumSq: Float64Array;
 }
 
-/** The composite's runs of one slice (typed arrays: a worker transfers them without a copy). */
+/**
+ * The composite's runs of one slice (typed arrays: a worker transfers them without a copy),
+ * their bins kept per part of the kampung (the kampung `cuts[p]` to `cuts[p + 1]`), so that
+ * each part's percentiles can be found in another thread.
+ */
 export interface CompositeSlice extends RunRange {
-  /** Run-major: one byte per kampung and run (the bin: hundredths of the composite). */
-  readonly bins: Uint8Array;
+  readonly cuts: readonly number[];
+  /** Per part, run-major: one byte per kampung and run (the bin: hundredths of the composite). */
+  readonly bins: readonly Uint8Array[];
   /** Run-major: the competition rank of each bin in each run (COMPOSITE_BINS per run). */
   readonly rankOfBin: Uint32Array;
   /** Null when the slice holds none of the estimator's pairs. */
   readonly sensitivity: SensitivityPart | null;
 }
 
+/** One slice's runs for one part of the kampung (see CompositeSlice). */
+export interface PartRuns extends RunRange {
+  readonly bins: Uint8Array;
+  readonly rankOfBin: Uint32Array;
+}
+
+/** Part `part` of a slice. */
+export function partRuns(slice: CompositeSlice, part: number): PartRuns {
+  return { from: slice.from, to: slice.to, bins: slice.bins[part], rankOfBin: slice.rankOfBin };
+}
+
 /** The Monte Carlo as computed, before it is merged into figures (mergeUncertainty). */
 export interface UncertaintyParts {
-  /** The composite's runs, in slices that follow each other from the first run to the last. */
-  readonly composite: readonly CompositeSlice[];
+  /** The composite ranks' percentiles (compositePercentiles) per part of the kampung, in order. */
+  readonly composite: readonly Percentiles[];
+  /** The sensitivity estimator's sums of each slice that held pairs. */
+  readonly sensitivity: readonly SensitivityPart[];
   /** The iBangga ranks' percentiles over all runs; null without iBangga. */
   readonly ibangga: Percentiles | null;
 }
 
 /**
- * How the runs are computed: the composite's in slices (compositeSlice), iBangga's in one
- * (ibanggaPercentiles). The same figures come out of any split of the composite's runs, so an
- * adapter may compute the parts in other threads; the engine computes them in this one.
+ * How the runs are computed: the composite's in slices (compositeSlice) whose percentiles are
+ * then found per part of the kampung (compositePercentiles), iBangga's in one
+ * (ibanggaPercentiles). The same figures come out of any split, so an adapter may compute the
+ * parts in other threads; the engine computes them in this one.
  */
 export type UncertaintyRunner = (input: UncertaintyInput) => UncertaintyParts;
 
 /** All runs in this thread. */
-export const THIS_THREAD: UncertaintyRunner = (input) => ({
-  composite: [compositeSlice(input, { from: 0, to: input.options.runs })],
-  ibangga: ibanggaPercentiles(input),
-});
+export const THIS_THREAD: UncertaintyRunner = (input) => {
+  const n = input.composite.index.length;
+  const slice = compositeSlice(input, { from: 0, to: input.options.runs });
+  return {
+    composite: [compositePercentiles(input, { from: 0, to: n }, [partRuns(slice, 0)])],
+    sensitivity: slice.sensitivity ? [slice.sensitivity] : [],
+    ibangga: ibanggaPercentiles(input),
+  };
+};
 
 function validOptions(options: Partial<UncertaintyOptions>): UncertaintyOptions {
   const o: UncertaintyOptions = { ...DEFAULT_UNCERTAINTY, ...options };
@@ -563,7 +587,7 @@ export function rankUncertainty(
 
 /**
  * The figures from the parts of the Monte Carlo and the results the input was made from.
- * Throws a RangeError when the composite's slices do not follow each other over all runs.
+ * Throws a RangeError when the composite's percentiles do not cover every kampung.
  */
 export function mergeUncertainty(
   kampung: readonly KampungResult[],
@@ -571,19 +595,21 @@ export function mergeUncertainty(
   parts: UncertaintyParts
 ): UncertaintyResult {
   const o = input.options;
-  const slices = parts.composite.filter((s) => s.to > s.from);
-  let next = 0;
-  for (const s of slices) {
-    if (s.from !== next) break;
-    next = s.to;
-  }
-  if (next !== o.runs) throw new RangeError(`composite runs from ${next} are missing`);
   const data = input.composite;
-  const composite = summarise(
-    intervals(kampung.length, data.index, data.nominal, compositePercentiles(data, o.runs, slices))
-  );
-  const estimator = new SensitivityEstimator(data.index.length);
-  for (const s of slices) if (s.sensitivity) estimator.add(s.sensitivity);
+  const n = data.index.length;
+  const joined = percentileArrays(n);
+  let at = 0;
+  for (const part of parts.composite) {
+    if (at + part.median.length > n) break;
+    joined.p5.set(part.p5, at);
+    joined.median.set(part.median, at);
+    joined.p95.set(part.p95, at);
+    at += part.median.length;
+  }
+  if (at !== n) throw new RangeError(`the composite's percentiles cover ${at} of ${n} kampung`);
+  const composite = summarise(intervals(kampung.length, data.index, data.nominal, joined));
+  const estimator = new SensitivityEstimator(n);
+  for (const part of parts.sensitivity) estimator.add(part);
   const ib = input.ibangga;
   const ibangga =
     ib === null || parts.ibangga === null
@@ -616,12 +642,15 @@ function rubricGaps(p: number): Uint8Array | null {
  * starts at an even run (the sensitivity estimator's pairs are runs 2s and 2s + 1) or is empty;
  * RangeError otherwise, and for runs outside 0..runs.
  */
-export function compositeSlice(input: UncertaintyInput, range: RunRange): CompositeSlice {
+export function compositeSlice(
+  input: UncertaintyInput,
+  range: RunRange,
+  cuts: readonly number[] = [0, input.composite.index.length]
+): CompositeSlice {
   const o = input.options;
   const data = input.composite;
   const { from, to } = range;
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= o.runs))
-    throw new RangeError(`runs ${from}-${to} are not within 0-${o.runs}`);
+  checkRuns(range, o.runs);
   if (from % 2 !== 0 && from !== to)
     throw new RangeError(`a slice of composite runs starts at an even run, not ${from}`);
   const n = data.index.length;
@@ -635,9 +664,10 @@ export function compositeSlice(input: UncertaintyInput, range: RunRange): Compos
   }
   const work = scratch(data);
   const drawnWeights: number[][] = [];
-  const bins = new Uint8Array(n * (to - from));
+  // The bins of the last two runs (a pair of the estimator), then copied to their parts.
+  const runBins = [new Uint8Array(n), new Uint8Array(n)];
+  const bins = cuts.slice(1).map((end, p) => new Uint8Array((end - cuts[p]) * (to - from)));
   const rankOfBin = new Uint32Array((to - from) * COMPOSITE_BINS);
-  const binsOf = (r: number) => bins.subarray((r - from) * n, (r - from + 1) * n);
   const ranksOf = (r: number) =>
     rankOfBin.subarray((r - from) * COMPOSITE_BINS, (r - from + 1) * COMPOSITE_BINS);
   const wanted = Math.min(o.sensitivityRuns, Math.floor(o.runs / 2));
@@ -648,28 +678,45 @@ export function compositeSlice(input: UncertaintyInput, range: RunRange): Compos
     const moves = drawRubric(random, data, gaps, draws[r % 2]);
     drawnWeights[r % 2] = w;
     rubric[r % 2] = moves;
-    evaluateComposite(data, w, moves, work, binsOf(r), ranksOf(r));
+    evaluateComposite(data, w, moves, work, runBins[r % 2], ranksOf(r));
+    bins.forEach((part, p) => {
+      const size = cuts[p + 1] - cuts[p];
+      part.set(runBins[r % 2].subarray(cuts[p], cuts[p + 1]), (r - from) * size);
+    });
     // Runs 2s and 2s + 1 are the estimator's base samples A and B.
     if (sensitivity && r % 2 === 1 && (r - 1) / 2 < wanted) {
-      const a = r - 1;
       const cross = sensitivity.cross;
       evaluateComposite(data, drawnWeights[1], rubric[0], work, cross.bins[0], cross.ranks[0]);
       evaluateComposite(data, drawnWeights[0], rubric[1], work, cross.bins[1], cross.ranks[1]);
-      sensitivity.add(binsOf(a), ranksOf(a), binsOf(r), ranksOf(r));
+      sensitivity.add(runBins[0], ranksOf(r - 1), runBins[1], ranksOf(r));
     }
   }
-  return { from, to, bins, rankOfBin, sensitivity: sensitivity?.part() ?? null };
+  return { from, to, cuts, bins, rankOfBin, sensitivity: sensitivity?.part() ?? null };
 }
 
-/** The composite ranks' percentiles from the bins and ranks of its runs' slices. */
-function compositePercentiles(
-  data: CompositeData,
-  runs: number,
-  slices: readonly CompositeSlice[]
+function checkRuns(range: RunRange, runs: number): void {
+  const { from, to } = range;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= runs))
+    throw new RangeError(`runs ${from}-${to} are not within 0-${runs}`);
+}
+
+/**
+ * The composite ranks' percentiles of the kampung `kampung.from` to `kampung.to` (0-based, in
+ * the order of the input's index), from one part of each slice of runs: `slices` in the order
+ * of the runs, covering all of them (RangeError otherwise).
+ */
+export function compositePercentiles(
+  input: UncertaintyInput,
+  kampung: RunRange,
+  slices: readonly PartRuns[]
 ): Percentiles {
-  const n = data.index.length;
+  const runs = input.options.runs;
+  let next = 0;
+  for (const s of slices) if (s.from === next) next = s.to;
+  if (next !== runs) throw new RangeError(`composite runs from ${next} are missing`);
+  const n = kampung.to - kampung.from;
   const out = percentileArrays(n);
-  const counter = new RankCounter(n);
+  const counter = new RankCounter(input.composite.index.length);
   // Kampung in blocks, so each run's bins of a block are read as a few cache lines, and each
   // kampung's ranks over the runs lie side by side for the count.
   const block = new Uint32Array(BLOCK * runs);

@@ -9,8 +9,10 @@ import JSZip from "jszip";
 import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import {
+  compositePercentiles,
   compositeSlice,
   ibanggaPercentiles,
+  partRuns,
   mergeUncertainty,
   rankUncertainty,
   uncertaintyInput,
@@ -74,7 +76,7 @@ test("two threads and one give the same workbook, byte for byte", async () => {
   for (const name of Object.keys(a)) expect([name, b[name]]).toEqual([name, a[name]]);
 });
 
-test("the worker really runs: its part is the last composite runs and all of iBangga", () => {
+test("the worker really runs: half the kampung's composite percentiles, all of iBangga", () => {
   const { kampung } = (() => {
     const read = scored(300);
     return buildSummary(read, {
@@ -87,10 +89,13 @@ test("the worker really runs: its part is the last composite runs and all of iBa
   })();
   const input = uncertaintyInput(kampung, SETARA, UNCERTAINTY);
   const parts = twoThreads(input);
-  expect(parts.composite.map((s) => [s.from, s.to])).toEqual([
-    [0, 120],
-    [120, 200],
+  const n = input.composite.index.length;
+  expect(parts.composite.map((p) => p.median.length)).toEqual([
+    Math.floor(n / 2),
+    n - Math.floor(n / 2),
   ]);
+  // The first slice of runs (this thread's) holds the estimator's pairs; the worker's none.
+  expect(parts.sensitivity).toHaveLength(1);
   expect(parts.ibangga?.median).toHaveLength(input.ibangga!.index.length);
   expect(JSON.stringify(mergeUncertainty(kampung, input, parts))).toBe(
     JSON.stringify(rankUncertainty(kampung, SETARA, UNCERTAINTY))
@@ -109,10 +114,32 @@ test("any split of the composite's runs gives the same figures; bad splits are r
   const input = uncertaintyInput(kampung, SETARA, UNCERTAINTY);
   const whole = JSON.stringify(rankUncertainty(kampung, SETARA, UNCERTAINTY));
   const ibangga = ibanggaPercentiles(input);
-  for (const cuts of [[2], [50, 52], [98, 100, 160], [198]]) {
-    const edges = [0, ...cuts, 200];
-    const composite = edges.slice(1).map((to, i) => compositeSlice(input, { from: edges[i], to }));
-    expect(JSON.stringify(mergeUncertainty(kampung, input, { composite, ibangga }))).toBe(whole);
+  const n = input.composite.index.length;
+  for (const [runCuts, kampungCuts] of [
+    [[2], [40]],
+    [
+      [50, 52],
+      [1, 60],
+    ],
+    [[98, 100, 160], [n - 1]],
+    [[198], []],
+  ]) {
+    const edges = [0, ...runCuts, 200];
+    const cuts = [0, ...kampungCuts, n];
+    const slices = edges
+      .slice(1)
+      .map((to, i) => compositeSlice(input, { from: edges[i], to }, cuts));
+    const composite = cuts.slice(1).map((to, p) =>
+      compositePercentiles(
+        input,
+        { from: cuts[p], to },
+        slices.map((s) => partRuns(s, p))
+      )
+    );
+    const sensitivity = slices.flatMap((s) => (s.sensitivity ? [s.sensitivity] : []));
+    expect(
+      JSON.stringify(mergeUncertainty(kampung, input, { composite, sensitivity, ibangga }))
+    ).toBe(whole);
   }
   expect(() => compositeSlice(input, { from: 3, to: 10 })).toThrow(RangeError);
   expect(() => compositeSlice(input, { from: 0, to: 201 })).toThrow(RangeError);
@@ -120,5 +147,17 @@ test("any split of the composite's runs gives the same figures; bad splits are r
     compositeSlice(input, { from: 0, to: 10 }),
     compositeSlice(input, { from: 12, to: 200 }),
   ];
-  expect(() => mergeUncertainty(kampung, input, { composite: gap, ibangga })).toThrow(RangeError);
+  expect(() =>
+    compositePercentiles(
+      input,
+      { from: 0, to: n },
+      gap.map((s) => partRuns(s, 0))
+    )
+  ).toThrow(RangeError);
+  const part = compositePercentiles(input, { from: 0, to: 10 }, [
+    partRuns(compositeSlice(input, { from: 0, to: 200 }), 0),
+  ]);
+  expect(() =>
+    mergeUncertainty(kampung, input, { composite: [part], sensitivity: [], ibangga })
+  ).toThrow(RangeError);
 });
