@@ -1,7 +1,7 @@
 /**
  * The Monte Carlo of `KKB Ketidakpastian` on two cores (Node's worker_threads). A worker runs
- * the last composite runs and all of iBangga's while this thread runs the first composite
- * runs; then each thread finds the composite percentiles of half the kampung (each sends the
+ * iBangga's runs (and the last composite runs, if THIS_THREAD_SHARE leaves it any) while this
+ * thread runs the composite's; then each thread finds the composite percentiles of half the kampung (each sends the
  * other the bins of that other half, transferred, not copied); the engine merges the parts
  * (engine/uncertainty.ts: the same figures whatever the split). Synchronous for its caller, as
  * buildSummary is: each thread waits on a shared word (Atomics.wait) and takes the other's
@@ -65,11 +65,13 @@ export const MIN_THREADED_WORK = 2_000_000;
 /** How long to wait for a worker that has not started by the time this thread needs it (ms). */
 const START_WAIT_MS = 10_000;
 /**
- * Share of the composite's runs this thread computes: the worker also draws (not scores) the
- * runs before its slice and runs all of iBangga. On the national workbook (2 cores) 0.6 left
- * the two threads within a second of each other.
+ * Share of the composite's runs this thread computes. A worker's slice starts by drawing (not
+ * scoring) the runs before it, and on the national workbook drawing a run's rubric moves cost
+ * almost as much as scoring it (3.2 and 4.1 ms CPU, at a load of 10): with iBangga's runs
+ * (4.9 s) on the worker, the threads balance best with every composite run here (8.1 s)
+ * and the percentiles (2.6 s) split between the two, against 11.1 s with 60 % here.
  */
-const THIS_THREAD_SHARE = 0.6;
+const THIS_THREAD_SHARE = 1;
 
 export interface ThreadOptions {
   /** Threads to use (1 or 2); by default 2 where the machine has 2 cores or more. */

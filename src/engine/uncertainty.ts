@@ -658,7 +658,7 @@ export function compositeSlice(
   const gaps = rubricGaps(o.rubricMoveProbability);
   const draws = [emptyDraw(data), emptyDraw(data)];
   // The runs before the slice: drawn, not scored, so the stream stands where it would.
-  for (let r = 0; r < from; r++) {
+  for (let r = 0; r < from && from < to; r++) {
     domainWeights(random, o.domainConcentration);
     drawRubric(random, data, gaps, draws[0]);
   }
