@@ -16,7 +16,12 @@ import {
 } from "../engine/framework";
 import { normalisedWeights, Weights } from "../engine/ibangga";
 import { Association, associationWithIbangga, ibanggaValue } from "../engine/association";
-import { rankUncertainty, UncertaintyOptions, UncertaintyResult } from "../engine/uncertainty";
+import {
+  rankUncertainty,
+  UncertaintyOptions,
+  UncertaintyResult,
+  UncertaintyRunner,
+} from "../engine/uncertainty";
 import { uncertaintySheet } from "./uncertainty-sheet";
 import { issueKindCounts, issueKindTitle } from "../engine/issue-kinds";
 import { Issue } from "../engine/issues";
@@ -83,6 +88,8 @@ export interface SummaryOptions {
   readonly ketidakpastian?: boolean;
   /** Monte Carlo settings of `KKB Ketidakpastian` (runs, seed, ...); defaults when absent. */
   readonly uncertainty?: Partial<UncertaintyOptions>;
+  /** How its runs are computed (the CLI: on two threads); in this thread when absent. */
+  readonly uncertaintyRunner?: UncertaintyRunner;
 }
 
 export interface Summary {
@@ -1047,7 +1054,12 @@ function uncertaintyPart(
   stamp: readonly string[],
   options: SummaryOptions
 ): { sheet: SheetSpec; uncertainty: UncertaintyResult; association: Association } {
-  const uncertainty = rankUncertainty(results.kampung, options.weights, options.uncertainty);
+  const uncertainty = rankUncertainty(
+    results.kampung,
+    options.weights,
+    options.uncertainty,
+    options.uncertaintyRunner
+  );
   const association = associationWithIbangga(
     results.kampung,
     options.weights.name,

@@ -137,12 +137,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       const u = measureUncertainty(results);
       json.uncertainty = u;
       add(
-        `${int(u.runs)} runs x ${int(u.kampung)} kampung (+ ${u.sensitivityPairs} sensitivity pairs)`,
+        `${int(u.runs)} runs x ${int(u.kampung)} kampung (+ ${u.sensitivityPairs} sensitivity pairs), ${u.threads} threads`,
         ms(u.monteCarloMs),
         `<= ${int(BUDGET.uncertaintyMs / 1000)} s`,
         u.monteCarloMs <= BUDGET.uncertaintyMs
       );
-      add("  CPU time", ms(u.monteCarloCpuMs));
+      add("  CPU time, all threads", ms(u.monteCarloCpuMs));
+      add(
+        "  one thread (the pane's worker), same figures",
+        `${ms(u.oneThreadMs)}, ${u.sameFigures ? "same" : "DIFFERENT"}`,
+        "same",
+        u.sameFigures
+      );
       add("association with iBangga (Spearman, bootstrap)", ms(u.associationMs));
       add("RSS after", mb(u.rssAfterMb));
       add(

@@ -22,6 +22,7 @@ import { isFile } from "../paths";
 import { sameFile } from "../paths";
 import { progressBar } from "../progress";
 import { domainTable, issueKindLines } from "../table";
+import { threadedRunner } from "../uncertainty-threads";
 
 export interface SummarizeOptions {
   readonly output: string;
@@ -86,6 +87,7 @@ export async function summarizeCommand(
       now: new Date(),
       periode: options.periode,
       ...(options.ketidakpastian ? { ketidakpastian: true } : {}),
+      uncertaintyRunner: threadedRunner(),
       ...(options.profil
         ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
         : {}),
