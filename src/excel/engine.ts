@@ -108,6 +108,11 @@ export class LocalEngine implements SummaryEngine {
   /** Whether hidden rows are left out: set by a read that says, kept for the reads that follow. */
   private visibleOnly = false;
 
+  /** Whether the reads leave hidden rows out (the last choice a read made). */
+  get leavesHiddenRowsOut(): boolean {
+    return this.visibleOnly;
+  }
+
   /** The last read in full (only in the thread that made it). */
   get lastRead(): InputRead | null {
     return this.current;

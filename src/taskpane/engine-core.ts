@@ -49,7 +49,12 @@ export function createEngineCore(
     post({ id, kind: "progress", progress: { stage: "score", fraction: 0.05 } });
     const read =
       current.sheet !== "" && request.lang !== currentLang
-        ? readChosenInput(grids, { lang: request.lang, ...sameInputOptions(current) })
+        ? readChosenInput(grids, {
+            lang: request.lang,
+            ...sameInputOptions(current),
+            // The user's choice stands in the summary's language too.
+            visibleOnly: engine.leavesHiddenRowsOut,
+          })
         : current;
     const summary = buildSummary(read, {
       lang: request.lang,

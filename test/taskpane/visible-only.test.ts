@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { createEngineCore } from "../../src/taskpane/engine-core";
-import { EngineReply, EngineRequest } from "../../src/taskpane/engine-protocol";
+import { EngineReply, EngineRequest, FileSummary } from "../../src/taskpane/engine-protocol";
 import * as files from "../../src/taskpane/file-engine";
 import { AnalysisView, ReadView } from "../../src/workbook/read-view";
 import { SETARA } from "../../src/engine/ibangga";
@@ -58,5 +58,26 @@ describe("visible rows only (pane, outside Excel)", () => {
       visibleOnly: true,
     });
     expect(view.kampung).toBe(4);
+  });
+
+  it("a summary in another language than the pane's still leaves the hidden rows out", async () => {
+    const call = core();
+    const bytes = new Uint8Array(readFileSync(FILE)).buffer;
+    const all = await call<ReadView>({ op: "openFile", bytes, name: "t.xlsx", lang: "id" });
+    await call<ReadView>({
+      op: "read",
+      options: { lang: "id", sheet: all.sheet, visibleOnly: true },
+    });
+    const summary = await call<FileSummary>({
+      op: "summaryFile",
+      request: {
+        lang: "en",
+        weights: SETARA,
+        source: "t.xlsx",
+        now: new Date(Date.UTC(2025, 0, 2)),
+        includeCopies: false,
+      },
+    });
+    expect(summary.counts.kampung).toBe(4);
   });
 });
