@@ -5,31 +5,12 @@ import { Issue } from "../engine/issues";
 import { Association } from "../engine/association";
 import { UncertaintyResult } from "../engine/uncertainty";
 import { HistoryEntry, KampungTrend, kampungKey, Trend } from "../engine/trend";
-
-/**
- * A JSON array whose items are made when they are written: the CLI's JSON writer takes them one
- * at a time (a national file's 84,276 kampung objects are never all held at once);
- * `JSON.stringify` writes the whole array through `toJSON`.
- */
-export class MadeArray<T> {
-  constructor(
-    readonly length: number,
-    private readonly make: (index: number) => T
-  ) {}
-
-  at(index: number): T {
-    return this.make(index);
-  }
-
-  toJSON(): T[] {
-    return Array.from({ length: this.length }, (_, i) => this.make(i));
-  }
-}
+import { MadeList } from "../workbook/made-list";
 
 export interface JsonResults {
   readonly method: string;
   readonly weights: { readonly name: string; readonly values: readonly number[] };
-  readonly kampung: MadeArray<ReturnType<typeof kampungJson>>;
+  readonly kampung: MadeList<ReturnType<typeof kampungJson>>;
   readonly issues: readonly Issue[];
   /** Additive: status groups, regions, rank sensitivity, evidence coverage. */
   readonly analysis?: ReturnType<typeof analysisJson> & {
@@ -185,7 +166,7 @@ export function resultsJson(
   return {
     method: results.method,
     weights: { name: results.weights.name, values: [...results.weights.values] },
-    kampung: new MadeArray(results.kampung.length, (i) =>
+    kampung: new MadeList(results.kampung.length, (i) =>
       kampungJson(results.kampung[i], analysis?.kampung[i], history?.[i])
     ),
     issues: results.issues.map((i) => ({

@@ -3,6 +3,7 @@
  * Both renderers (src/xlsx for files, src/excel for office.js) draw exactly this.
  * Coordinates are 0-based (row, col) on the sheet.
  */
+import { MadeList } from "./made-list";
 
 export type SpecValue = number | string | boolean | Date | null | SpecFormula;
 
@@ -129,10 +130,7 @@ export interface SpecRows {
 
 /** Rows built on demand by `make(index)` for 0 <= index < length (each call builds anew). */
 export function madeRows(length: number, make: (index: number) => readonly SpecValue[]): SpecRows {
-  return {
-    length,
-    at: (index) => (index >= 0 && index < length ? make(index) : undefined),
-  };
+  return new MadeList(length, make);
 }
 
 /** The row at `index` of a table's rows; empty past the end. */

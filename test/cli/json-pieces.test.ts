@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { jsonPieces } from "../../src/cli/commands/summarize";
-import { MadeArray } from "../../src/cli/json";
+import { MadeList } from "../../src/workbook/made-list";
 
 describe("jsonPieces", () => {
   it("joins to exactly JSON.stringify(value, null, 2)", () => {
@@ -25,13 +25,13 @@ describe("jsonPieces", () => {
     }
   });
 
-  it("writes a MadeArray's items one at a time, as the array JSON.stringify writes", () => {
+  it("writes a MadeList's items one at a time, as the array JSON.stringify writes", () => {
     let made = 0;
-    const kampung = new MadeArray(3, (i) => {
+    const kampung = new MadeList(3, (i) => {
       made++;
       return { row: i + 2, name: `K${i}`, domains: { kader: i / 2 } };
     });
-    const value = { method: "m", kampung, empty: new MadeArray(0, () => 1) };
+    const value = { method: "m", kampung, empty: new MadeList(0, () => 1) };
     const pieces = jsonPieces(value);
     // Nothing is made before its piece is asked for.
     expect(made).toBe(0);

@@ -15,7 +15,8 @@ import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
-import { MadeArray, resultsJson } from "../json";
+import { MadeList } from "../../workbook/made-list";
+import { resultsJson } from "../json";
 import { loadInput } from "../load";
 import { T, WEIGHT_PROBLEMS } from "../messages";
 import { isFile } from "../paths";
@@ -197,7 +198,7 @@ function summaryOf(read: InputRead, options: SummaryOptions): Summary {
  * exactly the whole text.
  */
 export function* jsonPieces(value: unknown, levels = 2, indent = ""): Generator<string> {
-  if (levels > 0 && value instanceof MadeArray) {
+  if (levels > 0 && value instanceof MadeList) {
     // Items made one at a time, written as the array they stand for.
     const inner = indent + "  ";
     if (value.length === 0) return yield "[]";
