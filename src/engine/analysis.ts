@@ -12,7 +12,7 @@ import { DOMAINS, DomainKey, RUBRIC_MAX } from "./framework";
 import { Issue, makeIssue } from "./issues";
 import { KampungRanks, rankResults, RankSensitivity } from "./ranks";
 import { Regions, regionGroups } from "./regions";
-import { RegionRanks, regionRanks } from "./region-ranks";
+import { LevelRanks, RankLevel, RegionRankTable, RegionRanks } from "./region-ranks";
 import {
   isUnknownStatus,
   normaliseStatus,
@@ -34,7 +34,7 @@ export type {
 export { competitionRanks, rankResults, rankShift } from "./ranks";
 export type { IbanggaRanks, KampungRanks, RankSensitivity, Ranks, ShiftSummary } from "./ranks";
 export { regionGroups } from "./regions";
-export { RANK_LEVELS, regionRanks } from "./region-ranks";
+export { RANK_LEVELS, RegionRankTable, regionRanks } from "./region-ranks";
 export type { LevelRanks, RankLevel, RegionRanks } from "./region-ranks";
 export type { RegionGroup, RegionLevel, Regions } from "./regions";
 export {
@@ -132,6 +132,8 @@ export interface KampungAnalysis {
   readonly uncoveredEvidence: readonly string[] | null;
   /** Ranks within the kampung's kecamatan, kabupaten/kota and provinsi (region-ranks.ts). */
   readonly regionRanks: RegionRanks;
+  /** The ranks within one of them: `regionRanks[level]` without making the other two. */
+  regionRank(level: RankLevel): LevelRanks | null;
 }
 
 export interface AnalysisResult {
@@ -150,6 +152,53 @@ export interface AnalysisResult {
 }
 
 export type AnalysisOptions = EvidenceCheckOptions;
+
+/**
+ * One kampung's analysis. Its region ranks are made from the compact table when read: held as
+ * objects they took 61 MB of the national workbook's heap (RegionRankTable). Written as JSON,
+ * it is the plain record with `regionRanks`.
+ */
+class KampungAnalysisEntry implements KampungAnalysis {
+  readonly row: number;
+  readonly name: string;
+  readonly status: NormalisedStatus;
+  readonly ranks: KampungRanks;
+  readonly weakest: WeakestDomains;
+  readonly statusCheck: readonly StatusFlag[];
+  readonly evidence: EvidenceCoverage | null;
+  readonly uncoveredEvidence: readonly string[] | null;
+  readonly #table: RegionRankTable;
+  readonly #index: number;
+
+  constructor(
+    fields: Omit<KampungAnalysis, "regionRanks" | "regionRank">,
+    table: RegionRankTable,
+    index: number
+  ) {
+    this.row = fields.row;
+    this.name = fields.name;
+    this.status = fields.status;
+    this.ranks = fields.ranks;
+    this.weakest = fields.weakest;
+    this.statusCheck = fields.statusCheck;
+    this.evidence = fields.evidence;
+    this.uncoveredEvidence = fields.uncoveredEvidence;
+    this.#table = table;
+    this.#index = index;
+  }
+
+  get regionRanks(): RegionRanks {
+    return this.#table.at(this.#index);
+  }
+
+  regionRank(level: RankLevel): LevelRanks | null {
+    return this.#table.level(this.#index, level);
+  }
+
+  toJSON(): Omit<KampungAnalysis, "regionRank"> {
+    return { ...this, regionRanks: this.regionRanks };
+  }
+}
 
 /**
  * The whole analysis. `assessments[i]` must be the assessment `results.kampung[i]` was scored
@@ -172,7 +221,7 @@ export function buildAnalysis(
   const flags = statusCheck(kampung, statuses);
   const ranks = rankResults(kampung, weightsName);
   const audit = checkEvidence(assessments, evidence, options);
-  const inRegions = regionRanks(kampung);
+  const inRegions = new RegionRankTable(kampung);
 
   const issues: Issue[] = [];
   kampung.forEach((k, i) => {
@@ -210,17 +259,23 @@ export function buildAnalysis(
   for (const issue of audit.issues) issues.push(issue);
 
   return {
-    kampung: kampung.map((k, i) => ({
-      row: k.row,
-      name: k.name,
-      status: statuses[i],
-      ranks: ranks.kampung[i],
-      weakest: weakestDomains(k.domains),
-      statusCheck: flags[i],
-      evidence: audit.coverage[i],
-      uncoveredEvidence: audit.uncovered?.[i] ?? null,
-      regionRanks: inRegions[i],
-    })),
+    kampung: kampung.map(
+      (k, i) =>
+        new KampungAnalysisEntry(
+          {
+            row: k.row,
+            name: k.name,
+            status: statuses[i],
+            ranks: ranks.kampung[i],
+            weakest: weakestDomains(k.domains),
+            statusCheck: flags[i],
+            evidence: audit.coverage[i],
+            uncoveredEvidence: audit.uncovered?.[i] ?? null,
+          },
+          inRegions,
+          i
+        )
+    ),
     statusGroups: groups,
     regions: regionGroups(kampung, weightsName),
     sensitivity: ranks.sensitivity,

@@ -38,54 +38,131 @@ const PATH: Readonly<Record<RankLevel, readonly RankLevel[]>> = {
   kecamatan: ["provinsi", "kabupaten", "kecamatan"],
 };
 
+/** Whitespace other than single spaces: only such names are rewritten (most are not). */
+const LOOSE_SPACE = /[^\S ]|\s\s/;
+
 function trimmed(value: string | null): string | null {
   if (value === null) return null;
-  const t = value.trim().replace(/\s+/g, " ");
+  let t = value.trim();
+  if (LOOSE_SPACE.test(t)) t = t.replace(/\s+/g, " ");
   return t === "" ? null : t;
 }
 
-/** Ranks within each region of one level: per kampung, in order of `kampung`. */
-function levelRanks(kampung: readonly KampungResult[], level: RankLevel): (LevelRanks | null)[] {
+/** Ranks of every kampung at one level, held in typed arrays (no object per kampung). */
+interface LevelTable {
+  /** Per kampung: kampung in its region, 0 when its cell for the level is blank. */
+  readonly count: Int32Array;
+  /** Per kampung, the composite rank then each domain's (framework order); NaN where none. */
+  readonly ranks: Float32Array;
+}
+
+/** Composite and domains: the ranks kept per kampung at each level. */
+const RANKED = 1 + DOMAINS.length;
+
+/** Ranks within each region of one level, per kampung in order of `kampung`. */
+function levelTable(
+  kampung: readonly KampungResult[],
+  level: RankLevel,
+  keys: ReadonlyMap<RankLevel, readonly (string | null)[]>
+): LevelTable {
+  const n = kampung.length;
+  const names = kampung.map((k) => trimmed(k.region[level]));
   // Kampung indexes by region (the key joins the case- and space-free names of the path).
   const groups = new Map<string, number[]>();
-  kampung.forEach((k, i) => {
-    if (trimmed(k.region[level]) === null) return;
-    const key = PATH[level].map((l) => nameKey(trimmed(k.region[l]) ?? "")).join("\u0000");
+  const path = PATH[level].map((l) => keys.get(l)!);
+  for (let i = 0; i < n; i++) {
+    if (names[i] === null) continue;
+    const key = path.map((k) => k[i] ?? "").join("\u0000");
     const members = groups.get(key);
     if (members) members.push(i);
     else groups.set(key, [i]);
-  });
-  const out: (LevelRanks | null)[] = kampung.map(() => null);
-  for (const members of groups.values()) {
-    const composite = competitionRanks(members.map((i) => kampung[i].composite));
-    const domains = DOMAINS.map((d) =>
-      competitionRanks(members.map((i) => kampung[i].domains[d.key]))
-    );
-    members.forEach((i, m) => {
-      const byDomain = {} as Record<DomainKey, number | null>;
-      DOMAINS.forEach((d, j) => (byDomain[d.key] = domains[j][m]));
-      out[i] = {
-        region: trimmed(kampung[i].region[level])!,
-        count: members.length,
-        composite: composite[m],
-        domains: byDomain,
-      };
-    });
   }
-  return out;
+  const count = new Int32Array(n);
+  const ranks = new Float32Array(n * RANKED).fill(NaN);
+  const put = (members: readonly number[], slot: number, values: (number | null)[]) => {
+    const r = competitionRanks(values);
+    members.forEach((i, m) => (ranks[i * RANKED + slot] = r[m] ?? NaN));
+  };
+  for (const members of groups.values()) {
+    for (const i of members) count[i] = members.length;
+    put(
+      members,
+      0,
+      members.map((i) => kampung[i].composite)
+    );
+    DOMAINS.forEach((d, j) =>
+      put(
+        members,
+        1 + j,
+        members.map((i) => kampung[i].domains[d.key])
+      )
+    );
+  }
+  return { count, ranks };
+}
+
+/**
+ * Every kampung's ranks within its kecamatan, kabupaten/kota and provinsi, held compactly
+ * (ranks as 32-bit floats, exact below 2^24: about 100 bytes a kampung instead of some 700 as objects, which took 61 MB on the national workbook);
+ * `at(i)` makes kampung i's `RegionRanks` when asked for.
+ */
+export class RegionRankTable {
+  private readonly levels: Readonly<Record<RankLevel, LevelTable>>;
+
+  constructor(private readonly kampung: readonly KampungResult[]) {
+    // Each level's name keys once per kampung (a level's path reuses its parents' keys).
+    const keys = new Map<RankLevel, (string | null)[]>();
+    for (const level of RANK_LEVELS) {
+      keys.set(
+        level,
+        kampung.map((k) => {
+          const name = trimmed(k.region[level]);
+          return name === null ? null : nameKey(name);
+        })
+      );
+    }
+    this.levels = {
+      kecamatan: levelTable(kampung, "kecamatan", keys),
+      kabupaten: levelTable(kampung, "kabupaten", keys),
+      provinsi: levelTable(kampung, "provinsi", keys),
+    };
+    this.length = kampung.length;
+  }
+
+  readonly length: number;
+
+  /** Kampung i's ranks at one level, or null when its cell for that level is blank. */
+  level(i: number, level: RankLevel): LevelRanks | null {
+    const t = this.levels[level];
+    if (t.count[i] === 0) return null;
+    const rank = (slot: number) => {
+      const r = t.ranks[i * RANKED + slot];
+      return Number.isNaN(r) ? null : r;
+    };
+    const domains = {} as Record<DomainKey, number | null>;
+    DOMAINS.forEach((d, j) => (domains[d.key] = rank(1 + j)));
+    const region = trimmed(this.kampung[i].region[level])!;
+    return { region, count: t.count[i], composite: rank(0), domains };
+  }
+
+  /** Kampung i's ranks at every level. */
+  at(i: number): RegionRanks {
+    return {
+      kecamatan: this.level(i, "kecamatan"),
+      kabupaten: this.level(i, "kabupaten"),
+      provinsi: this.level(i, "provinsi"),
+    };
+  }
 }
 
 /**
  * Each kampung's ranks within its kecamatan, kabupaten/kota and provinsi, in the order of
  * `kampung`. Shape: `[{ kecamatan: { region, count, composite, domains: { koordinasi, ... } }
  * | null, kabupaten: ..., provinsi: ... }]`. METHOD.md has no section on ranks; competition
- * ranking is the convention of the rest of KKB (ranks.ts).
+ * ranking is the convention of the rest of KKB (ranks.ts). For many kampung, hold a
+ * `RegionRankTable` instead.
  */
 export function regionRanks(kampung: readonly KampungResult[]): RegionRanks[] {
-  const byLevel = RANK_LEVELS.map((level) => levelRanks(kampung, level));
-  return kampung.map((_, i) => ({
-    kecamatan: byLevel[0][i],
-    kabupaten: byLevel[1][i],
-    provinsi: byLevel[2][i],
-  }));
+  const table = new RegionRankTable(kampung);
+  return kampung.map((_, i) => table.at(i));
 }

@@ -17,12 +17,30 @@ export interface OutputSheets {
 
 /** `grids` carry valid, unique names (withValidSheetNames). */
 export function outputSheets(grids: readonly Grid[], specs: readonly SheetSpec[]): OutputSheets {
-  const kept = grids.filter((grid) => summaryRoleOf(grid) === null);
-  const taken = new Set(kept.map((grid) => grid.sheet.toLocaleLowerCase()));
-  const sheets = specs.map((spec) => {
+  const kept = copiedGrids(grids);
+  return {
+    copies: kept.map((grid) => ({ name: grid.sheet, grid })),
+    sheets: summarySheetsBeside(
+      kept.map((grid) => grid.sheet),
+      specs
+    ),
+  };
+}
+
+/** The input sheets that are copied: all but a summary KKB wrote earlier. */
+export function copiedGrids(grids: readonly Grid[]): Grid[] {
+  return grids.filter((grid) => summaryRoleOf(grid) === null);
+}
+
+/** The summary sheets, each named so that it is free beside the copied sheets `copyNames`. */
+export function summarySheetsBeside(
+  copyNames: readonly string[],
+  specs: readonly SheetSpec[]
+): SheetSpec[] {
+  const taken = new Set(copyNames.map((name) => name.toLocaleLowerCase()));
+  return specs.map((spec) => {
     const name = freeName(spec.name, taken);
     taken.add(name.toLocaleLowerCase());
     return name === spec.name ? spec : { ...spec, name };
   });
-  return { copies: kept.map((grid) => ({ name: grid.sheet, grid })), sheets };
 }

@@ -223,13 +223,13 @@ export function profileFields(
       `rank:${level}`,
       label(rankLabel, lang),
       FORMATS.integer,
-      (i) => analysis.kampung[i].regionRanks[level]?.composite ?? null
+      (i) => analysis.kampung[i].regionRank(level)?.composite ?? null
     );
     add(
       `count:${level}`,
       `${label(rankLabel, lang)}: ${label("ofKampung", lang)}`,
       FORMATS.integer,
-      (i) => analysis.kampung[i].regionRanks[level]?.count ?? null
+      (i) => analysis.kampung[i].regionRank(level)?.count ?? null
     );
   }
   if (withIbangga) {

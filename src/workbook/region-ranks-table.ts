@@ -23,7 +23,7 @@ export function rankLevelsShown(analysis: AnalysisResult): RankLevel[] {
   return RANK_LEVELS.filter((level) => {
     const regions = new Set<string>();
     for (const k of analysis.kampung) {
-      const r = k.regionRanks[level];
+      const r = k.regionRank(level);
       if (r) regions.add(nameKey(r.region));
       if (regions.size > 1) return true;
     }
@@ -42,7 +42,7 @@ export function regionRankCells(
   i: number,
   levels: readonly RankLevel[]
 ): (number | null)[] {
-  return levels.map((level) => analysis.kampung[i].regionRanks[level]?.composite ?? null);
+  return levels.map((level) => analysis.kampung[i].regionRank(level)?.composite ?? null);
 }
 
 /**
@@ -64,7 +64,7 @@ export function regionRanksTable(
   const levelOf: number[] = [];
   results.kampung.forEach((_, i) => {
     levels.forEach((level, l) => {
-      if (!analysis.kampung[i].regionRanks[level]) return;
+      if (!analysis.kampung[i].regionRank(level)) return;
       kampungOf.push(i);
       levelOf.push(l);
     });
@@ -72,7 +72,7 @@ export function regionRanksTable(
   const rows = madeRows(kampungOf.length, (n) => {
     const i = kampungOf[n];
     const level = levels[levelOf[n]];
-    const r = analysis.kampung[i].regionRanks[level]!;
+    const r = analysis.kampung[i].regionRank(level)!;
     return [
       results.kampung[i].name,
       label(level, lang),

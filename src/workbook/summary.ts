@@ -396,14 +396,15 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
   // A text shorter than its column is one line; longer ones repeat (the next steps), so their
   // counts are kept, up to a bound (messages in KKB Validasi are mostly distinct).
   const short = wrap.map((c) => Math.floor(width(c)));
-  const memo = new Map<string, number>();
+  // One memo per wrapped column: no key text made per row.
+  const memos = wrap.map(() => new Map<string, number>());
   const lines = (text: string, i: number) => {
     if (text.length < short[i] && !text.includes("\n")) return 1;
-    const key = `${i}\u0000${text}`;
-    let n = memo.get(key);
+    const memo = memos[i];
+    let n = memo.get(text);
     if (n === undefined) {
       n = wrappedLines(text, width(wrap[i]));
-      if (memo.size < MEMO_MAX) memo.set(key, n);
+      if (memo.size < MEMO_MAX) memo.set(text, n);
     }
     return n;
   };

@@ -2,12 +2,14 @@
  * Writes the .xlsx package directly: copied input grids and sheet specs become SpreadsheetML as
  * strings, streamed through a deflater into the zip (zip-sink.ts, on zip.js), with no object per cell.
  * Styles are resolved once per (role, number format) and per table column; user text is always
- * an inline string (`t="inlineStr"`), never a formula, escaped by xml-text.ts. Charts (drawing
- * and chart parts) are written with the sheets that hold them, in one pass.
+ * text (a shared string, `t="s"`, or inline past the table's bound), never a formula, escaped by
+ * xml-text.ts. Charts (drawing and chart parts) are written with the sheets that hold them, in
+ * one pass.
  *
- * The parts come in the order streaming readers need: relationships, workbook, styles and a
- * (empty) shared-string table before the sheets, so ExcelJS's streaming reader reads each sheet as
- * it comes instead of parking it in a temporary file.
+ * The parts come as Excel writes them: relationships, workbook and styles before the sheets,
+ * the shared-string table (known only once the sheets are written) after them. Copies of input
+ * sheets may come already deflated (prepared-copy.ts), written before the summary was built so
+ * that the input's cells need not be held meanwhile.
  */
 import { isCellError } from "../engine/cell";
 import { absoluteRange, columnLetters, rangeAddress, sheetAddress } from "../workbook/a1";
@@ -42,6 +44,7 @@ import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
 import { OFFICE_THEME } from "./theme";
+import { SharedStringTable } from "./shared-string-table";
 import { ZipPart, ZipSink } from "./zip-sink";
 
 export interface PackageCopy {
@@ -49,8 +52,34 @@ export interface PackageCopy {
   readonly grid: Grid;
 }
 
+/** A copied sheet already written and deflated (prepared-copy.ts): its part goes in as it is. */
+export interface DeflatedCopy {
+  readonly name: string;
+  /** Rows written. */
+  readonly rows: number;
+  /** The part's XML deflated (raw DEFLATE), its CRC-32 and its size in bytes. */
+  readonly deflated: readonly Uint8Array[];
+  readonly crc32: number;
+  readonly size: number;
+}
+
+/**
+ * The styles and shared strings of one package: made before its copies are prepared, so that a
+ * copy written early and the sheets written later share them.
+ */
+export interface PackageTables {
+  readonly styles: StyleSheet;
+  readonly strings: SharedStringTable;
+}
+
+export function packageTables(): PackageTables {
+  return { styles: new StyleSheet(), strings: new SharedStringTable() };
+}
+
 export interface PackageOptions {
-  readonly copies?: readonly PackageCopy[];
+  readonly copies?: readonly (PackageCopy | DeflatedCopy)[];
+  /** The styles and strings that copies were prepared with (a fresh pair otherwise). */
+  readonly tables?: PackageTables;
   readonly onRows?: (written: number, total: number) => void;
   /** Called before each sheet is written, with its name, its place and the sheet count. */
   readonly onSheet?: (name: string, index: number, total: number) => void;
@@ -152,7 +181,8 @@ interface TableStyles {
   readonly date: readonly string[];
 }
 
-interface Progress {
+/** Rows written of all the package's sheets, reported every REPORT_EVERY_ROWS. */
+export interface Progress {
   written: number;
   readonly total: number;
   readonly onRows?: (written: number, total: number) => void;
@@ -164,8 +194,19 @@ class SheetBody {
   constructor(
     private readonly part: ZipPart,
     private readonly styles: StyleSheet,
-    private readonly progress: Progress
+    private readonly progress: Progress,
+    private readonly strings: SharedStringTable
   ) {}
+
+  /** One cell (cellXml), its text in the shared-string table while the table has room. */
+  cell(ref: string, value: OutValue, s: string, dateS: string): string {
+    // An empty text stays inline, as it always was (readers take it for a blank cell).
+    if (typeof value === "string" && value !== "") {
+      const index = this.strings.indexOf(value);
+      if (index >= 0) return `<c r="${ref}"${s} t="s"><v>${index}</v></c>`;
+    }
+    return cellXml(ref, value, s, dateS);
+  }
 
   async row(rowNumber: string, cells: string, height: number | null = null): Promise<void> {
     if (!cells) return;
@@ -186,17 +227,17 @@ class SheetBody {
     if (cell.role === "link" && cell.link) {
       if (!isWritten(cell.value)) return "";
       this.links.push({ ref, location: cell.link });
-      return cellXml(ref, linkText(cell.value), sAttr(this.styles.id("link", cell.format)), "");
+      return this.cell(ref, linkText(cell.value), sAttr(this.styles.id("link", cell.format)), "");
     }
     const s = sAttr(this.styles.id(cell.role, cell.format));
-    return cellXml(ref, cell.value, s, s);
+    return this.cell(ref, cell.value, s, s);
   }
 
   tableRow(table: TableBlock, styles: TableStyles, offset: number, rowNumber: string): string {
     let xml = "";
     if (offset === 0) {
       for (let c = 0; c < table.header.length; c++) {
-        xml += cellXml(letters(table.col + c) + rowNumber, table.header[c], styles.header, "");
+        xml += this.cell(letters(table.col + c) + rowNumber, table.header[c], styles.header, "");
       }
       return xml;
     }
@@ -214,7 +255,7 @@ class SheetBody {
           rowNumber
         );
       } else {
-        xml += cellXml(letters(table.col + c) + rowNumber, value, styles.data[c], styles.date[c]);
+        xml += this.cell(letters(table.col + c) + rowNumber, value, styles.data[c], styles.date[c]);
       }
     }
     return xml;
@@ -295,10 +336,10 @@ async function writeSpecRows(
         switch (block.kind) {
           case "title":
             if (offset === 0)
-              xml += cellXml(letters(block.col) + rowNumber, block.text, titleS, titleS);
+              xml += body.cell(letters(block.col) + rowNumber, block.text, titleS, titleS);
             break;
           case "notes":
-            xml += cellXml(letters(block.col) + rowNumber, block.lines[offset], notesS, notesS);
+            xml += body.cell(letters(block.col) + rowNumber, block.lines[offset], notesS, notesS);
             break;
           case "table":
             xml += body.tableRow(block, tables.get(block)!, offset, rowNumber);
@@ -333,10 +374,29 @@ async function writeGridRows(body: SheetBody, grid: Grid, dateS: string): Promis
     for (let c = 0; c < values.length; c++) {
       const value = values[c];
       if (value === null || value === undefined) continue;
-      xml += cellXml(letters(grid.originCol + c) + rowNumber, value, "", dateS);
+      xml += body.cell(letters(grid.originCol + c) + rowNumber, value, "", dateS);
     }
     await body.row(rowNumber, xml);
   }
+}
+
+/**
+ * A copied input sheet, whole, into `part` (which it ends): its cells at their own addresses,
+ * dates with the date format, every column at the copy width, A4 landscape.
+ */
+export async function writeCopy(
+  part: ZipPart,
+  grid: Grid,
+  tables: PackageTables,
+  progress: Progress
+): Promise<void> {
+  const widths = Array.from({ length: gridEndCol(grid) }, () => COPY_COLUMN_WIDTH);
+  const fit = fitScale(widths) >= MIN_FIT_SCALE;
+  await part.write(sheetHead("", colsXml(widths), fit));
+  const body = new SheetBody(part, tables.styles, progress, tables.strings);
+  await writeGridRows(body, grid, sAttr(tables.styles.id("data", FORMATS.date)));
+  await part.write(`</sheetData>${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`);
+  await part.end();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -645,8 +705,9 @@ export async function writePackage(
   const zip = new ZipSink(target, { date: now });
   {
     // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
-    const styles = new StyleSheet();
-    const copyDate = sAttr(styles.id("data", FORMATS.date));
+    const { styles, strings } = options.tables ?? packageTables();
+    // The copies' date cells (writeCopy).
+    styles.id("data", FORMATS.date);
     const tables = new Map<TableBlock, TableStyles>();
     for (const spec of sheets) {
       styles.id("title", null);
@@ -749,27 +810,22 @@ export async function writePackage(
     await zip.add("xl/styles.xml", styles.xml());
     styles.freeze();
     await zip.add("xl/theme/theme1.xml", OFFICE_THEME);
-    await zip.add(
-      "xl/sharedStrings.xml",
-      `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="0" uniqueCount="0"/>`
-    );
 
     const total =
-      copies.reduce((n, c) => n + c.grid.rows.length, 0) +
+      copies.reduce((n, c) => n + ("grid" in c ? c.grid.rows.length : c.rows), 0) +
       sheets.reduce((n, s) => n + specRowCount(s), 0);
     const progress: Progress = { written: 0, total, onRows: options.onRows };
     let sheetNo = 0;
 
     for (const copy of copies) {
       options.onSheet?.(copy.name, sheetNo, names.length);
-      const part = await zip.part(`xl/worksheets/sheet${++sheetNo}.xml`);
-      const widths = Array.from({ length: gridEndCol(copy.grid) }, () => COPY_COLUMN_WIDTH);
-      const fit = fitScale(widths) >= MIN_FIT_SCALE;
-      await part.write(sheetHead("", colsXml(widths), fit));
-      const body = new SheetBody(part, styles, progress);
-      await writeGridRows(body, copy.grid, copyDate);
-      await part.write(`</sheetData>${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`);
-      await part.end();
+      const name = `xl/worksheets/sheet${++sheetNo}.xml`;
+      if ("grid" in copy) {
+        await writeCopy(await zip.part(name), copy.grid, { styles, strings }, progress);
+      } else {
+        await zip.addDeflated(name, copy);
+        progress.written += copy.rows;
+      }
     }
 
     for (const spec of sheets) {
@@ -780,7 +836,7 @@ export async function writePackage(
       // The template's wide input sheet, like a wide copy, prints at a readable scale across.
       const fit = fitScale(printedWidths(spec)) >= MIN_FIT_SCALE;
       await part.write(sheetHead(viewsXml(spec.freeze, selected), colsXml(spec.columnWidths), fit));
-      const body = new SheetBody(part, styles, progress);
+      const body = new SheetBody(part, styles, progress, strings);
       await writeSpecRows(body, spec, styles, tables);
       const specTables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
       const validations = spec.validations.map(validationXml);
@@ -830,6 +886,12 @@ export async function writePackage(
       }
       if (chartsOf) await writeCharts(zip, spec, chartsOf);
     }
+    const sst = await zip.part("xl/sharedStrings.xml");
+    for (const piece of strings.xml()) {
+      const pending = sst.write(piece);
+      if (pending) await pending;
+    }
+    await sst.end();
     await zip.close();
     progress.onRows?.(progress.written, progress.total);
   }

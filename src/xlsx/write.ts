@@ -14,7 +14,7 @@ import { SheetSpec } from "../workbook/sheet-spec";
 import { checkSheetNames } from "./layout";
 import { CommitOptions, OutputFile, asOutputError } from "./output-file";
 import { NodeDeflateRaw } from "./node-deflate";
-import { writePackage } from "./package-writer";
+import { DeflatedCopy, PackageTables, writePackage } from "./package-writer";
 
 export interface SheetCopy {
   readonly name: string;
@@ -22,8 +22,13 @@ export interface SheetCopy {
 }
 
 export interface WriteOptions {
-  /** Grids written first, cell for cell at their own addresses (the input rows). */
-  readonly copies?: readonly SheetCopy[];
+  /**
+   * Grids written first, cell for cell at their own addresses (the input rows), or such copies
+   * written beforehand (prepared-copy.ts, with `tables`).
+   */
+  readonly copies?: readonly (SheetCopy | DeflatedCopy)[];
+  /** The styles and shared strings the copies were prepared with. */
+  readonly tables?: PackageTables;
   /** Called with the number of rows written so far and the total. */
   readonly onRows?: (written: number, total: number) => void;
   /** Give the file its name now (the default); false leaves it to the caller's `commit`. */

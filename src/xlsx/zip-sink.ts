@@ -109,6 +109,34 @@ export class ZipSink {
     await part.end();
   }
 
+  /**
+   * Adds a part deflated beforehand (raw DEFLATE), as it is: zip.js writes its bytes with the
+   * CRC-32 and size given, without inflating them.
+   */
+  async addDeflated(
+    name: string,
+    part: {
+      readonly deflated: readonly Uint8Array[];
+      readonly crc32: number;
+      readonly size: number;
+    }
+  ): Promise<void> {
+    if (this.open) throw new Error("zip: a part is still open");
+    let next = 0;
+    const data = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (next < part.deflated.length) controller.enqueue(part.deflated[next++]);
+        else controller.close();
+      },
+    });
+    await this.zip.add(name, data, {
+      passThrough: true,
+      compressionMethod: 8,
+      crc32: part.crc32,
+      uncompressedSize: part.size,
+    });
+  }
+
   /** Writes the central directory and closes the target. */
   async close(): Promise<void> {
     await this.zip.close();

@@ -526,8 +526,13 @@ describe("buildAnalysis", () => {
     expect(analysis.issues.map((i) => [i.code, i.severity, i.sheet, i.cell])).toEqual([
       ["EVIDENCE_NONE", "warning", "Data", "A2"],
     ]);
-    // JSON-friendly: survives a round trip unchanged.
-    expect(JSON.parse(JSON.stringify(analysis))).toEqual(analysis);
+    // JSON-friendly: survives a round trip unchanged, region ranks (made when read) included.
+    const plain = {
+      ...analysis,
+      kampung: analysis.kampung.map((k) => ({ ...k, regionRanks: k.regionRanks })),
+    };
+    expect(plain.kampung[0].regionRanks.kabupaten?.region).toBe("Kota Semarang");
+    expect(JSON.parse(JSON.stringify(analysis))).toEqual(plain);
   });
 
   it("reports the swapped statuses as STATUS_INCONSISTENT warnings on the status cells", () => {

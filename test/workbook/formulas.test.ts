@@ -63,14 +63,19 @@ describe("SpecFormula", () => {
       expect(isSpecFormula(v)).toBe(false);
   });
 
-  it("the file writer: <f> with the cached value for formulas, inline text for user text", async () => {
+  it("the file writer: <f> with the cached value for formulas, shared text for user text", async () => {
     const file = tmp.file("f.xlsx");
     await writeWorkbook(file, [spec()]);
     const xml = zipEntry(file, "xl/worksheets/sheet1.xml")!;
     expect(xml).toContain('<c r="C2"><f>B2*2</f><v>4</v></c>');
     expect(xml).toContain('<c r="C3" t="str"><f>IF(B3&gt;2,"besar","kecil")</f><v>besar</v></c>');
     expect(xml).toContain('<c r="C4"><f>NA()</f></c>');
-    expect(xml).toMatch(/<c r="A2"[^>]*t="inlineStr"><is><t[^>]*>=HYPERLINK/);
+    // User text is a shared string (t="s"), never a formula: the text itself is in the table.
+    const a2 = /<c r="A2"[^>]*t="s"><v>(\d+)<\/v><\/c>/.exec(xml);
+    expect(a2).not.toBeNull();
+    const sst = zipEntry(file, "xl/sharedStrings.xml")!;
+    const texts = [...sst.matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+    expect(texts[Number(a2![1])]).toMatch(/^=HYPERLINK/);
     expect((xml.match(/<f>/g) ?? []).length).toBe(3);
     expect(xml).toContain('type="list"');
     expect(xml).toContain("<formula1>$A$2:$A$4</formula1>");

@@ -8,11 +8,13 @@ import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { InputRead } from "../../workbook/input";
-import { outputSheets } from "../../workbook/output-sheets";
+import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
 import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
 import { PeriodeNotFoundError } from "../../workbook/round-read";
 import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
+import { DeflatedCopy, PackageTables, packageTables } from "../../xlsx/package-writer";
+import { prepareCopies } from "../../xlsx/prepared-copy";
 import { writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
 import { MadeList } from "../../workbook/made-list";
@@ -79,7 +81,8 @@ export async function summarizeCommand(
   let read: InputRead;
   try {
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
-    const loaded = await loadInput(input, options.sheet, ctx, jsonToStdout, options.visibleOnly);
+    const tables = packageTables();
+    const loaded = await loadAndCopy(input, options, ctx, jsonToStdout, tables);
     read = loaded.read;
     summary = summaryOf(read, {
       lang,
@@ -93,15 +96,19 @@ export async function summarizeCommand(
         ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
         : {}),
     });
-    // The input sheets keep their names so the links of KKB Validasi lead to the cells; a
-    // summary KKB wrote before is regenerated, a user's own `KKB ...` sheet kept.
-    const { copies, sheets } = outputSheets(loaded.grids, summary.sheets);
+    // The summary sheets' names are free beside the copies' (output-sheets.ts).
+    const copies = loaded.copies;
+    const sheets = summarySheetsBeside(
+      copies.map((c) => c.name),
+      summary.sheets
+    );
 
-    const totalRows = copies.reduce((n, c) => n + c.grid.rows.length, 0);
+    const totalRows = copies.reduce((n, c) => n + c.rows, 0);
     const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
     try {
       await writeWorkbook(xlsxOut, sheets, {
         copies,
+        tables,
         onRows: (n, total) => bar.update(n, total),
         commit: false,
       });
@@ -167,6 +174,35 @@ export async function summarizeCommand(
     io.err(T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/**
+ * Reads the input and writes its copied sheets (deflated, prepared-copy.ts) at once, so the
+ * input's cells are let go before the summary is built: only the read kampung go on. The input
+ * sheets keep their names so the links of KKB Validasi lead to the cells; a summary KKB wrote
+ * before is regenerated, not copied (output-sheets.ts).
+ */
+async function loadAndCopy(
+  input: string,
+  options: SummarizeOptions,
+  ctx: Context,
+  quiet: boolean,
+  tables: PackageTables
+): Promise<{ read: InputRead; copies: DeflatedCopy[] }> {
+  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
+  const kept = copiedGrids(grids);
+  const rows = kept.reduce((n, g) => n + g.rows.length, 0);
+  const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.writing[ctx.lang], T.rows[ctx.lang]);
+  try {
+    const copies = await prepareCopies(
+      kept.map((grid) => ({ name: grid.sheet, grid })),
+      tables,
+      (n, total) => bar.update(n, total)
+    );
+    return { read, copies };
+  } finally {
+    bar.stop();
+  }
 }
 
 /**

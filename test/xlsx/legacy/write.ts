@@ -17,7 +17,7 @@ import { LaidRow, gridRows, specRowCount, specRows } from "../../../src/xlsx/lay
 import { COPY_COLUMN_WIDTH } from "../../../src/xlsx/styles";
 import { enableInternalLinks } from "./internal-links";
 import { addChartsToPackage } from "./package-charts";
-import { WriteOptions } from "../../../src/xlsx/write";
+import { SheetCopy, WriteOptions } from "../../../src/xlsx/write";
 
 const YIELD_EVERY_ROWS = 2000;
 
@@ -54,7 +54,8 @@ export async function legacyRender(
     zip: { zlib: { level: 1 } },
   });
   workbook.creator = "KKB";
-  const copies = options.copies ?? [];
+  // The legacy writer copies grids only (no copies deflated beforehand).
+  const copies = (options.copies ?? []).filter((c): c is SheetCopy => "grid" in c);
   const total =
     copies.reduce((n, c) => n + c.grid.rows.length, 0) +
     sheets.reduce((n, s) => n + specRowCount(s), 0);
