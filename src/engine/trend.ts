@@ -83,62 +83,191 @@ export function kampungKey(name: string, region: Region): string {
   return `${name}|${region.desa ?? ""}|${region.kecamatan ?? ""}|${region.kabupaten ?? ""}|${region.provinsi ?? ""}`.toLowerCase();
 }
 
+/** Per kept assessment: the five domains, the composite and the chosen iBangga (NaN: none). */
+const VALUES = DOMAIN_KEYS.length + 2;
+const COMPOSITE = DOMAIN_KEYS.length;
+const IBANGGA = DOMAIN_KEYS.length + 1;
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * The scores of every assessment the trend keeps, in typed arrays (no KampungResult held):
+ * about 70 bytes an assessment, where the history as objects took some 650 (221 MB for the
+ * national workbook in four rounds).
+ */
+class TrendStore {
+  private readonly roundIndex: Int32Array;
+  private readonly row: Int32Array;
+  private readonly status: (string | null)[];
+  private readonly values: Float64Array;
+  private size = 0;
+
+  /** Room for `capacity` assessments (all of them, at most). */
+  constructor(
+    readonly rounds: readonly Round[],
+    private readonly weightsName: string,
+    capacity: number
+  ) {
+    this.roundIndex = new Int32Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.status = new Array<string | null>(capacity).fill(null);
+    this.values = new Float64Array(capacity * VALUES);
+  }
+
+  add(k: KampungResult, roundIndex: number): number {
+    const at = this.size++;
+    this.roundIndex[at] = roundIndex;
+    this.row[at] = k.row;
+    this.status[at] = k.status;
+    const base = at * VALUES;
+    DOMAIN_KEYS.forEach((d, i) => (this.values[base + i] = k.domains[d] ?? NaN));
+    this.values[base + COMPOSITE] = k.composite ?? NaN;
+    this.values[base + IBANGGA] = chosenIbangga(k, this.weightsName) ?? NaN;
+    return at;
+  }
+
+  value(entry: number, slot: number): number | null {
+    return orNull(this.values[entry * VALUES + slot]);
+  }
+
+  domains(entry: number): Record<DomainKey, number | null> {
+    const domains = {} as Record<DomainKey, number | null>;
+    DOMAIN_KEYS.forEach((d, i) => (domains[d] = this.value(entry, i)));
+    return domains;
+  }
+
+  /** A kampung's history from its entries in round order (METHOD.md, "Rounding" for changes). */
+  history(entries: readonly number[]): HistoryEntry[] {
+    let previous = -1;
+    return entries.map((e) => {
+      const entry = this.entry(e, previous);
+      previous = e;
+      return entry;
+    });
+  }
+
+  private entry(e: number, before: number): HistoryEntry {
+    const domains = this.domains(e);
+    let change: Change | null = null;
+    let statusFrom: string | null = null;
+    const fell: DomainKey[] = [];
+    if (before >= 0) {
+      const deltas = {} as Record<DomainKey, number | null>;
+      DOMAIN_KEYS.forEach((d, i) => {
+        const delta = scoreChange(domains[d], this.value(before, i), DECIMALS.domain);
+        deltas[d] = delta;
+        if (delta !== null && delta <= -DOMAIN_FALL) fell.push(d);
+      });
+      change = {
+        since: this.rounds[this.roundIndex[before]].label,
+        domains: deltas,
+        composite: scoreChange(
+          this.value(e, COMPOSITE),
+          this.value(before, COMPOSITE),
+          DECIMALS.composite
+        ),
+        ibangga: scoreChange(this.value(e, IBANGGA), this.value(before, IBANGGA), DECIMALS.ibangga),
+      };
+      if (statusName(this.status[e]) !== statusName(this.status[before]))
+        statusFrom = this.status[before] ?? "";
+    }
+    const roundIndex = this.roundIndex[e];
+    return {
+      round: this.rounds[roundIndex].label,
+      roundIndex,
+      row: this.row[e],
+      status: this.status[e],
+      domains,
+      composite: this.value(e, COMPOSITE),
+      ibangga: this.value(e, IBANGGA),
+      change,
+      statusFrom,
+      fell,
+    };
+  }
+}
+
+/** A kampung across the rounds; its history is made from the store when read. */
+class StoredKampungTrend implements KampungTrend {
+  constructor(
+    readonly name: string,
+    readonly region: Region,
+    private readonly store: TrendStore,
+    /** Its entries in the store, in round order. */
+    private readonly entries: readonly number[]
+  ) {}
+
+  get history(): HistoryEntry[] {
+    return this.store.history(this.entries);
+  }
+
+  toJSON(): KampungTrend {
+    return { name: this.name, region: this.region, history: this.history };
+  }
+}
+
 /**
  * The trend of every kampung over the rounds. `assessments[i]` belongs to round
  * `rounds.of[i]`; a kampung twice in one round (a duplicate, reported by the reader) counts
- * with its first row there.
+ * with its first row there. Rounds are scored one at a time and only their scores kept;
+ * `currentScored`, when given, is the current round already scored (`scoreAll` of its
+ * assessments in order, as the summary has it), not scored again.
  */
 export function buildTrend(
   assessments: readonly Assessment[],
   rounds: Rounds,
   current: number,
-  weights: Weights
+  weights: Weights,
+  currentScored?: readonly KampungResult[]
 ): Trend {
   const byRound: Assessment[][] = rounds.list.map(() => []);
   assessments.forEach((a, i) => byRound[rounds.of[i]].push(a));
-  const scored = byRound.map((list) => scoreAll(list, weights, []).kampung);
   const weightsName = weights.name;
-
-  const perRound = scored.map((kampung, r) => ({
-    round: rounds.list[r].label,
-    all: allStats(kampung, weightsName),
-    statusGroups: statusGroups(
-      kampung,
-      kampung.map((k) => normaliseStatus(k.status)),
-      weightsName
-    ),
-    regions: regionGroups(kampung, weightsName),
-  }));
+  const store = new TrendStore(rounds.list, weightsName, assessments.length);
+  const perRound: RoundStats[] = new Array<RoundStats>(rounds.list.length);
 
   // Kampung in order: the current round's first, then those of the other rounds, latest first.
   const order = [current, ...rounds.list.map((_, r) => rounds.list.length - 1 - r)].filter(
     (r, i, all) => all.indexOf(r) === i
   );
-  const entries = new Map<string, { name: string; region: Region; at: (KampungResult | null)[] }>();
+  const R = rounds.list.length;
+  const found = new Map<string, number>();
+  const identities: { name: string; region: Region }[] = [];
+  // Per kampung and round, its entry in the store (-1: not assessed then).
+  const slots: number[] = [];
   for (const r of order) {
-    for (const k of scored[r]) {
+    const kampung =
+      r === current && currentScored?.length === byRound[r].length
+        ? currentScored
+        : scoreAll(byRound[r], weights, []).kampung;
+    perRound[r] = {
+      round: rounds.list[r].label,
+      all: allStats(kampung, weightsName),
+      statusGroups: statusGroups(
+        kampung,
+        kampung.map((k) => normaliseStatus(k.status)),
+        weightsName
+      ),
+      regions: regionGroups(kampung, weightsName),
+    };
+    for (const k of kampung) {
       const key = kampungKey(k.name, k.region);
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = { name: k.name, region: k.region, at: rounds.list.map(() => null) };
-        entries.set(key, entry);
+      let n = found.get(key);
+      if (n === undefined) {
+        n = identities.length;
+        found.set(key, n);
+        identities.push({ name: k.name, region: k.region });
+        for (let i = 0; i < R; i++) slots.push(-1);
       }
-      entry.at[r] ??= k;
+      if (slots[n * R + r] < 0) slots[n * R + r] = store.add(k, r);
     }
   }
 
-  const kampung: KampungTrend[] = [];
-  for (const { name, region, at } of entries.values()) {
-    const history: HistoryEntry[] = [];
-    let previous: { k: KampungResult; round: Round } | null = null;
-    at.forEach((k, r) => {
-      if (!k) return;
-      const round = rounds.list[r];
-      history.push(historyEntry(k, r, round, previous, weightsName));
-      previous = { k, round };
-    });
-    kampung.push({ name, region, history });
-  }
+  const kampung = identities.map(({ name, region }, n) => {
+    const entries: number[] = [];
+    for (let r = 0; r < R; r++) if (slots[n * R + r] >= 0) entries.push(slots[n * R + r]);
+    return new StoredKampungTrend(name, region, store, entries);
+  });
   return { rounds: rounds.list, current, kampung, perRound };
 }
 
@@ -146,49 +275,6 @@ function allStats(kampung: readonly KampungResult[], weightsName: string): Group
   const table = new StatsTable(1);
   for (const k of kampung) table.add(0, k);
   return table.result(0, statsShape(kampung, weightsName));
-}
-
-function historyEntry(
-  k: KampungResult,
-  roundIndex: number,
-  round: Round,
-  previous: { k: KampungResult; round: Round } | null,
-  weightsName: string
-): HistoryEntry {
-  const ibangga = chosenIbangga(k, weightsName);
-  let change: Change | null = null;
-  let statusFrom: string | null = null;
-  const fell: DomainKey[] = [];
-  if (previous) {
-    const before = previous.k;
-    const domains = {} as Record<DomainKey, number | null>;
-    for (const d of DOMAIN_KEYS) {
-      const delta = scoreChange(k.domains[d], before.domains[d], DECIMALS.domain);
-      domains[d] = delta;
-      if (delta !== null && delta <= -DOMAIN_FALL) fell.push(d);
-    }
-    change = {
-      since: previous.round.label,
-      domains,
-      composite: scoreChange(k.composite, before.composite, DECIMALS.composite),
-      ibangga: scoreChange(ibangga, chosenIbangga(before, weightsName), DECIMALS.ibangga),
-    };
-    const now = statusName(k.status);
-    const then = statusName(before.status);
-    if (now !== then) statusFrom = before.status ?? "";
-  }
-  return {
-    round: round.label,
-    roundIndex,
-    row: k.row,
-    status: k.status,
-    domains: k.domains,
-    composite: k.composite,
-    ibangga,
-    change,
-    statusFrom,
-    fell,
-  };
 }
 
 /** A status compared across rounds: its level when it names one, else its text, case-free. */

@@ -309,9 +309,12 @@ export function trendSheet(
       entryOf.push(j);
     })
   );
+  // A kampung's rows come one after the other: its history (made when read) is made once for them.
+  let made: { readonly i: number; readonly history: readonly HistoryEntry[] } | null = null;
   const rows = madeRows(kampungOf.length, (n) => {
-    const k = trend.kampung[kampungOf[n]];
-    return historyRow(k, k.history[entryOf[n]]);
+    const i = kampungOf[n];
+    if (made?.i !== i) made = { i, history: trend.kampung[i].history };
+    return historyRow(trend.kampung[i], made.history[entryOf[n]]);
   });
   function historyRow(k: KampungTrend, h: HistoryEntry): SpecValue[] {
     return [
