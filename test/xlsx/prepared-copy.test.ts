@@ -50,6 +50,7 @@ const summarySpec: SheetSpec = {
         ["Kampung 2", 1.12],
       ],
       formats: [FORMATS.text, FORMATS.composite],
+      asExcelTable: false,
       colorScales: [],
     },
   ],

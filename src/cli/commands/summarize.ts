@@ -78,13 +78,11 @@ export async function summarizeCommand(
   const xlsxOut = await OutputFile.create(options.output);
   let jsonOut: OutputFile | null = null;
   let summary: Summary;
-  let read: InputRead;
+  let facts: ReadFacts;
   try {
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
     const tables = packageTables();
-    const loaded = await loadAndCopy(input, options, ctx, jsonToStdout, tables);
-    read = loaded.read;
-    summary = summaryOf(read, {
+    const made = await summaryAndCopies(input, options, ctx, jsonToStdout, tables, {
       lang,
       weights: parsed.weights,
       source: path.basename(input),
@@ -96,8 +94,10 @@ export async function summarizeCommand(
         ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
         : {}),
     });
+    summary = made.summary;
+    facts = made.facts;
     // The summary sheets' names are free beside the copies' (output-sheets.ts).
-    const copies = loaded.copies;
+    const copies = made.copies;
     const sheets = summarySheetsBeside(
       copies.map((c) => c.name),
       summary.sheets
@@ -149,9 +149,7 @@ export async function summarizeCommand(
   const warnings = issues.length - errors;
   io.err(T.summaryWritten[lang](options.output) + "\n");
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
-  io.err(
-    T.checked[lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
-  );
+  io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings) + "\n");
   io.err(issueKindLines(issues, lang));
   if (!summary.uncertainty && summary.results.kampung.length > 0) {
     io.err(T.uncertaintySkipped[lang](summary.results.kampung.length) + "\n");
@@ -171,9 +169,36 @@ export async function summarizeCommand(
   if (trend) {
     const round = trend.rounds[trend.current].label;
     const n = summary.results.kampung.length;
-    io.err(T.roundSummarised[lang](read.assessments.length, trend.rounds.length, round, n) + "\n");
+    io.err(T.roundSummarised[lang](facts.rows, trend.rounds.length, round, n) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/** What the messages say of the input once it is let go: its range and its kampung rows. */
+interface ReadFacts {
+  readonly sourceRange: string;
+  readonly rows: number;
+}
+
+/**
+ * The input read and copied, and its summary built; the read itself is let go before the
+ * sheets are written (on the national workbook its 84,276 assessments are some 50 MB).
+ */
+async function summaryAndCopies(
+  input: string,
+  options: SummarizeOptions,
+  ctx: Context,
+  quiet: boolean,
+  tables: PackageTables,
+  summaryOptions: SummaryOptions
+): Promise<{ summary: Summary; copies: DeflatedCopy[]; facts: ReadFacts }> {
+  const { read, copies } = await loadAndCopy(input, options, ctx, quiet, tables);
+  const summary = summaryOf(read, summaryOptions);
+  return {
+    summary,
+    copies,
+    facts: { sourceRange: read.sourceRange, rows: read.assessments.length },
+  };
 }
 
 /**
