@@ -12,13 +12,14 @@ import { T } from "./messages";
 import { progressBar } from "./progress";
 
 /**
- * Bytes of heap one cell of the input takes through the whole summary, at the peak: the
- * national workbook's summary grows by about 7.3 MB per 1,000 kampung of 24 cells (~304 B a
- * cell; 485 MB at 2.02 million cells). The reader keeps at most heap limit / this many cells,
- * so a sheet too large for the memory is refused with a clear message (exit 2) instead of
- * V8's "heap out of memory" crash (exit 134).
+ * Bytes of memory one cell of the input takes through the whole summary, at the peak, with a
+ * margin: Excel's full grid (1,048,575 kampung of 24 cells, 25.2 million cells) peaked at
+ * 2.52 GB of resident memory (100 B a cell; the input's cells are let go before the summary,
+ * whose results then hold the most). The reader keeps at most heap limit / this many cells, so
+ * a sheet too large for the memory is refused with a clear message (exit 2) instead of V8's
+ * "heap out of memory" crash (exit 134): on this machine's 4.3 GB heap, 36 million cells.
  */
-const HEAP_BYTES_PER_CELL = 300;
+const HEAP_BYTES_PER_CELL = 120;
 
 /** Files larger than this (bytes) show a progress bar while they are read. */
 const PROGRESS_ABOVE = 2 * 1024 * 1024;
