@@ -166,6 +166,7 @@ export const T = {
   noIssues: { id: () => "Tidak ada masalah.", en: () => "No issues." },
   reading: { id: "Membaca", en: "Reading" },
   writing: { id: "Menulis", en: "Writing" },
+  copying: { id: "Menyalin lembar masukan", en: "Copying the input sheets" },
   rows: { id: "baris", en: "rows" },
   unexpected: {
     id: (m: string) => `Galat tak terduga: ${m} (jalankan dengan --debug untuk rinciannya).`,

@@ -34,7 +34,7 @@ export type {
 export { competitionRanks, rankResults, rankShift } from "./ranks";
 export type { IbanggaRanks, KampungRanks, RankSensitivity, Ranks, ShiftSummary } from "./ranks";
 export { regionGroups } from "./regions";
-export { RANK_LEVELS, RegionRankTable, regionRanks } from "./region-ranks";
+export { RANK_LEVELS } from "./region-ranks";
 export type { LevelRanks, RankLevel, RegionRanks } from "./region-ranks";
 export type { RegionGroup, RegionLevel, Regions } from "./regions";
 export {

@@ -66,12 +66,12 @@ function levelTable(
   keys: ReadonlyMap<RankLevel, readonly (string | null)[]>
 ): LevelTable {
   const n = kampung.length;
-  const names = kampung.map((k) => trimmed(k.region[level]));
   // Kampung indexes by region (the key joins the case- and space-free names of the path).
   const groups = new Map<string, number[]>();
+  const own = keys.get(level)!;
   const path = PATH[level].map((l) => keys.get(l)!);
   for (let i = 0; i < n; i++) {
-    if (names[i] === null) continue;
+    if (own[i] === null) continue;
     const key = path.map((k) => k[i] ?? "").join("\u0000");
     const members = groups.get(key);
     if (members) members.push(i);
@@ -102,9 +102,12 @@ function levelTable(
 }
 
 /**
- * Every kampung's ranks within its kecamatan, kabupaten/kota and provinsi, held compactly
- * (ranks as 32-bit floats, exact below 2^24: about 100 bytes a kampung instead of some 700 as objects, which took 61 MB on the national workbook);
- * `at(i)` makes kampung i's `RegionRanks` when asked for.
+ * Every kampung's ranks within its kecamatan, kabupaten/kota and provinsi, in the order of
+ * `kampung`, held compactly: ranks as 32-bit floats (exact below 2^24), about 100 bytes a
+ * kampung where objects took some 700 (61 MB on the national workbook). `at(i)` makes kampung
+ * i's `RegionRanks` when asked for: `{ kecamatan: { region, count, composite, domains: {
+ * koordinasi, ... } } | null, kabupaten: ..., provinsi: ... }`. METHOD.md has no section on
+ * ranks; competition ranking is the convention of the rest of KKB (ranks.ts).
  */
 export class RegionRankTable {
   private readonly levels: Readonly<Record<RankLevel, LevelTable>>;
@@ -126,10 +129,7 @@ export class RegionRankTable {
       kabupaten: levelTable(kampung, "kabupaten", keys),
       provinsi: levelTable(kampung, "provinsi", keys),
     };
-    this.length = kampung.length;
   }
-
-  readonly length: number;
 
   /** Kampung i's ranks at one level, or null when its cell for that level is blank. */
   level(i: number, level: RankLevel): LevelRanks | null {
@@ -153,16 +153,4 @@ export class RegionRankTable {
       provinsi: this.level(i, "provinsi"),
     };
   }
-}
-
-/**
- * Each kampung's ranks within its kecamatan, kabupaten/kota and provinsi, in the order of
- * `kampung`. Shape: `[{ kecamatan: { region, count, composite, domains: { koordinasi, ... } }
- * | null, kabupaten: ..., provinsi: ... }]`. METHOD.md has no section on ranks; competition
- * ranking is the convention of the rest of KKB (ranks.ts). For many kampung, hold a
- * `RegionRankTable` instead.
- */
-export function regionRanks(kampung: readonly KampungResult[]): RegionRanks[] {
-  const table = new RegionRankTable(kampung);
-  return kampung.map((_, i) => table.at(i));
 }

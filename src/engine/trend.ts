@@ -237,8 +237,8 @@ export function buildTrend(
   const slots: number[] = [];
   for (const r of order) {
     const kampung =
-      r === current && currentScored?.length === byRound[r].length
-        ? currentScored
+      r === current && sameRows(currentScored, byRound[r])
+        ? currentScored!
         : scoreAll(byRound[r], weights, []).kampung;
     perRound[r] = {
       round: rounds.list[r].label,
@@ -269,6 +269,18 @@ export function buildTrend(
     return new StoredKampungTrend(name, region, store, entries);
   });
   return { rounds: rounds.list, current, kampung, perRound };
+}
+
+/** True when `scored` are the results of `assessments`, row for row. */
+function sameRows(
+  scored: readonly KampungResult[] | undefined,
+  assessments: readonly Assessment[]
+): boolean {
+  return (
+    scored !== undefined &&
+    scored.length === assessments.length &&
+    scored.every((k, i) => k.row === assessments[i].row)
+  );
 }
 
 function allStats(kampung: readonly KampungResult[], weightsName: string): GroupStats {

@@ -425,7 +425,7 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
   return { ...block, heights: { header: linesHeight(header), rows: tall ? rows : [] } };
 }
 
-/** Distinct long texts whose line counts sizing keeps. */
+/** Distinct long texts whose line counts sizing keeps, per wrapped column. */
 const MEMO_MAX = 10_000;
 
 /** Every table of the blocks sized for the sheet's columns. */

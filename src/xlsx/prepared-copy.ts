@@ -6,13 +6,19 @@
  * the deflated copy is 10 MB per 84,276 rows, outside the heap.
  *
  * Deflated by zlib at level 1 (as node-deflate.ts does for the other parts), its CRC-32 by
- * zlib's `crc32`.
+ * zlib's `crc32`, which Node has from 20.15 on: before, copies are written with the rest, from
+ * the grids (`canPrepareCopies`).
  */
 import { once } from "node:events";
 import * as zlib from "node:zlib";
 import { Grid } from "../workbook/grid";
 import { DeflatedCopy, PackageTables, Progress, writeCopy } from "./package-writer";
 import { ZipPart } from "./zip-sink";
+
+/** True when this Node can prepare copies (zlib's `crc32`: Node 20.15 and later). */
+export function canPrepareCopies(): boolean {
+  return typeof (zlib as { crc32?: unknown }).crc32 === "function";
+}
 
 /** Characters gathered before they are encoded and deflated (as zip-sink.ts's CHUNK). */
 const CHUNK = 32 * 1024;

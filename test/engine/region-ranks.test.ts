@@ -7,7 +7,7 @@
  * 2.0 and rujukan 1.0 (composite still 1.5).
  */
 import { Assessment, Region, scoreAll } from "../../src/engine/assessment";
-import { RankLevel, regionRanks } from "../../src/engine/region-ranks";
+import { RankLevel, RegionRankTable } from "../../src/engine/region-ranks";
 import { SETARA } from "../../src/engine/ibangga";
 import { buildAnalysis } from "../../src/engine/analysis";
 import { resultsJson } from "../../src/cli/json";
@@ -214,7 +214,8 @@ function fixture(): Assessment[] {
 describe("ranks within regions (hand calculation, 30 kampung with ties)", () => {
   const assessments = fixture();
   const results = scoreAll(assessments, SETARA, []);
-  const ranks = regionRanks(results.kampung);
+  const table = new RegionRankTable(results.kampung);
+  const ranks = results.kampung.map((_, i) => table.at(i));
 
   it("the fixture scores as planned", () => {
     expect(results.kampung).toHaveLength(30);

@@ -7,15 +7,15 @@ import * as path from "node:path";
 import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
-import { InputRead } from "../../workbook/input";
+import { Lang } from "../../engine/framework";
 import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
 import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
-import { PeriodeNotFoundError } from "../../workbook/round-read";
+import { PeriodeNotFoundError, currentRound } from "../../workbook/round-read";
 import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { DeflatedCopy, PackageTables, packageTables } from "../../xlsx/package-writer";
-import { prepareCopies } from "../../xlsx/prepared-copy";
-import { writeWorkbook } from "../../xlsx/write";
+import { canPrepareCopies, prepareCopies } from "../../xlsx/prepared-copy";
+import { SheetCopy, writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
 import { MadeList } from "../../workbook/made-list";
 import { resultsJson } from "../json";
@@ -103,7 +103,7 @@ export async function summarizeCommand(
       summary.sheets
     );
 
-    const totalRows = copies.reduce((n, c) => n + c.rows, 0);
+    const totalRows = copies.reduce((n, c) => n + ("grid" in c ? c.grid.rows.length : c.rows), 0);
     const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
     try {
       await writeWorkbook(xlsxOut, sheets, {
@@ -181,8 +181,12 @@ interface ReadFacts {
 }
 
 /**
- * The input read and copied, and its summary built; the read itself is let go before the
- * sheets are written (on the national workbook its 84,276 assessments are some 50 MB).
+ * Reads the input, writes its copied sheets at once (deflated, prepared-copy.ts) so that the
+ * input's cells are let go before the summary is built, and builds the summary; the read itself
+ * is let go before the sheets are written (on the national workbook its 84,276 assessments are
+ * some 50 MB). The input sheets keep their names so the links of KKB Validasi lead to the
+ * cells; a summary KKB wrote before is regenerated, not copied (output-sheets.ts). A Node
+ * without zlib's `crc32` (before 20.15) copies the grids with the rest, holding them meanwhile.
  */
 async function summaryAndCopies(
   input: string,
@@ -191,9 +195,22 @@ async function summaryAndCopies(
   quiet: boolean,
   tables: PackageTables,
   summaryOptions: SummaryOptions
-): Promise<{ summary: Summary; copies: DeflatedCopy[]; facts: ReadFacts }> {
-  const { read, copies } = await loadAndCopy(input, options, ctx, quiet, tables);
-  const summary = summaryOf(read, summaryOptions);
+): Promise<{ summary: Summary; copies: (SheetCopy | DeflatedCopy)[]; facts: ReadFacts }> {
+  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
+  // A round that is not in the file is said before anything is written.
+  usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
+  const kept = copiedGrids(grids).map((grid) => ({ name: grid.sheet, grid }));
+  let copies: (SheetCopy | DeflatedCopy)[] = kept;
+  if (canPrepareCopies()) {
+    const rows = kept.reduce((n, c) => n + c.grid.rows.length, 0);
+    const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.copying[ctx.lang], T.rows[ctx.lang]);
+    try {
+      copies = await prepareCopies(kept, tables, (n, total) => bar.update(n, total));
+    } finally {
+      bar.stop();
+    }
+  }
+  const summary = usageErrors(() => buildSummary(read, summaryOptions), ctx.lang);
   return {
     summary,
     copies,
@@ -202,43 +219,13 @@ async function summaryAndCopies(
 }
 
 /**
- * Reads the input and writes its copied sheets (deflated, prepared-copy.ts) at once, so the
- * input's cells are let go before the summary is built: only the read kampung go on. The input
- * sheets keep their names so the links of KKB Validasi lead to the cells; a summary KKB wrote
- * before is regenerated, not copied (output-sheets.ts).
+ * What `make` gives, or a usage error (exit 2): `--periode` names no round of the file (the
+ * message names those it has), or `--profil` would print too many kampung or none.
  */
-async function loadAndCopy(
-  input: string,
-  options: SummarizeOptions,
-  ctx: Context,
-  quiet: boolean,
-  tables: PackageTables
-): Promise<{ read: InputRead; copies: DeflatedCopy[] }> {
-  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
-  const kept = copiedGrids(grids);
-  const rows = kept.reduce((n, g) => n + g.rows.length, 0);
-  const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.writing[ctx.lang], T.rows[ctx.lang]);
+function usageErrors<T>(make: () => T, lang: Lang): T {
   try {
-    const copies = await prepareCopies(
-      kept.map((grid) => ({ name: grid.sheet, grid })),
-      tables,
-      (n, total) => bar.update(n, total)
-    );
-    return { read, copies };
-  } finally {
-    bar.stop();
-  }
-}
-
-/**
- * The summary, or a usage error (exit 2): `--periode` names no round of the file (the message
- * names those it has), or `--profil` would print too many kampung or none.
- */
-function summaryOf(read: InputRead, options: SummaryOptions): Summary {
-  try {
-    return buildSummary(read, options);
+    return make();
   } catch (error) {
-    const lang = options.lang;
     if (error instanceof PeriodeNotFoundError) {
       throw new CliError(T.periodeNotFound[lang](error.wanted, error.available));
     }
