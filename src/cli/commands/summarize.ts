@@ -8,6 +8,7 @@ import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { Lang } from "../../engine/framework";
+import { InputRead } from "../../workbook/input";
 import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
 import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
 import { PeriodeNotFoundError, currentRound } from "../../workbook/round-read";
@@ -196,26 +197,38 @@ async function summaryAndCopies(
   tables: PackageTables,
   summaryOptions: SummaryOptions
 ): Promise<{ summary: Summary; copies: (SheetCopy | DeflatedCopy)[]; facts: ReadFacts }> {
-  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
-  // A round that is not in the file is said before anything is written.
-  usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
-  const kept = copiedGrids(grids).map((grid) => ({ name: grid.sheet, grid }));
-  let copies: (SheetCopy | DeflatedCopy)[] = kept;
-  if (canPrepareCopies()) {
-    const rows = kept.reduce((n, c) => n + c.grid.rows.length, 0);
-    const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.copying[ctx.lang], T.rows[ctx.lang]);
-    try {
-      copies = await prepareCopies(kept, tables, (n, total) => bar.update(n, total));
-    } finally {
-      bar.stop();
-    }
-  }
+  const { read, copies } = await loadAndCopy(input, options, ctx, quiet, tables);
   const summary = usageErrors(() => buildSummary(read, summaryOptions), ctx.lang);
   return {
     summary,
     copies,
     facts: { sourceRange: read.sourceRange, rows: read.assessments.length },
   };
+}
+
+/**
+ * The input read and its sheets copied. A function of its own so that the grids go with its
+ * frame: built in the caller's, they stayed alive through the summary (+35-45 MB national).
+ */
+async function loadAndCopy(
+  input: string,
+  options: SummarizeOptions,
+  ctx: Context,
+  quiet: boolean,
+  tables: PackageTables
+): Promise<{ read: InputRead; copies: (SheetCopy | DeflatedCopy)[] }> {
+  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
+  // A round that is not in the file is said before anything is written.
+  usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
+  const kept = copiedGrids(grids).map((grid) => ({ name: grid.sheet, grid }));
+  if (!canPrepareCopies()) return { read, copies: kept };
+  const rows = kept.reduce((n, c) => n + c.grid.rows.length, 0);
+  const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.copying[ctx.lang], T.rows[ctx.lang]);
+  try {
+    return { read, copies: await prepareCopies(kept, tables, (n, total) => bar.update(n, total)) };
+  } finally {
+    bar.stop();
+  }
 }
 
 /**
