@@ -118,10 +118,8 @@ export class RegionRankTable {
     for (const level of RANK_LEVELS) {
       keys.set(
         level,
-        kampung.map((k) => {
-          const name = trimmed(k.region[level]);
-          return name === null ? null : nameKey(name);
-        })
+        // nameKey trims and collapses spaces itself: "" is a blank cell.
+        kampung.map((k) => nameKey(k.region[level] ?? "") || null)
       );
     }
     this.levels = {

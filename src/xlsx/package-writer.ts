@@ -72,6 +72,11 @@ export interface PackageTables {
   readonly strings: SharedStringTable;
 }
 
+/** The rows a copy writes: its grid's, or those it was prepared with. */
+export function copyRows(copy: PackageCopy | DeflatedCopy): number {
+  return "grid" in copy ? copy.grid.rows.length : copy.rows;
+}
+
 export function packageTables(): PackageTables {
   return { styles: new StyleSheet(), strings: new SharedStringTable() };
 }
@@ -812,8 +817,7 @@ export async function writePackage(
     await zip.add("xl/theme/theme1.xml", OFFICE_THEME);
 
     const total =
-      copies.reduce((n, c) => n + ("grid" in c ? c.grid.rows.length : c.rows), 0) +
-      sheets.reduce((n, s) => n + specRowCount(s), 0);
+      copies.reduce((n, c) => n + copyRows(c), 0) + sheets.reduce((n, s) => n + specRowCount(s), 0);
     const progress: Progress = { written: 0, total, onRows: options.onRows };
     let sheetNo = 0;
 

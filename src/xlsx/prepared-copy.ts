@@ -11,8 +11,7 @@
  */
 import { once } from "node:events";
 import * as zlib from "node:zlib";
-import { Grid } from "../workbook/grid";
-import { DeflatedCopy, PackageTables, Progress, writeCopy } from "./package-writer";
+import { DeflatedCopy, PackageCopy, PackageTables, Progress, writeCopy } from "./package-writer";
 import { ZipPart } from "./zip-sink";
 
 /** True when this Node can prepare copies (zlib's `crc32`: Node 20.15 and later). */
@@ -67,7 +66,7 @@ class DeflatedPart implements ZipPart {
  * styles and shared strings) and deflates it. `onRows` is called with the rows written so far.
  */
 export async function prepareCopies(
-  copies: readonly { readonly name: string; readonly grid: Grid }[],
+  copies: readonly PackageCopy[],
   tables: PackageTables,
   onRows?: (written: number, total: number) => void
 ): Promise<DeflatedCopy[]> {

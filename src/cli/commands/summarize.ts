@@ -14,7 +14,7 @@ import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
 import { PeriodeNotFoundError, currentRound } from "../../workbook/round-read";
 import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
-import { DeflatedCopy, PackageTables, packageTables } from "../../xlsx/package-writer";
+import { DeflatedCopy, PackageTables, copyRows, packageTables } from "../../xlsx/package-writer";
 import { canPrepareCopies, prepareCopies } from "../../xlsx/prepared-copy";
 import { SheetCopy, writeWorkbook } from "../../xlsx/write";
 import { CliError, Context, EXIT } from "../context";
@@ -104,7 +104,7 @@ export async function summarizeCommand(
       summary.sheets
     );
 
-    const totalRows = copies.reduce((n, c) => n + ("grid" in c ? c.grid.rows.length : c.rows), 0);
+    const totalRows = copies.reduce((n, c) => n + copyRows(c), 0);
     const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
     try {
       await writeWorkbook(xlsxOut, sheets, {
