@@ -257,7 +257,7 @@ export function enterValue(
 }
 
 type Entry =
-  | { kind: "write"; bytes: number; apply: () => void }
+  | { kind: "write"; args: unknown; bytes: number | undefined; apply: () => void }
   | { kind: "load"; bytes: number; proxy: FakeObject; paths: string[][] };
 
 /** The request context: queues, syncs, counts. */
@@ -297,8 +297,12 @@ export class FakeContext {
     return Math.max(0, ...this.acceptedSyncs.map((s) => s.responseBytes));
   }
 
+  /**
+   * Queues a change. Its size is measured at sync, as office.js serialises the request there
+   * (measured here at the setter, the fake's own JSON of a 4 MB request counted as the pane's time).
+   */
   write(args: unknown, apply: () => void, bytes?: number): void {
-    this.queue.push({ kind: "write", bytes: REQUEST_OVERHEAD + (bytes ?? jsonBytes(args)), apply });
+    this.queue.push({ kind: "write", args, bytes, apply });
   }
 
   load(proxy: FakeObject, paths: string[][]): void {
@@ -327,7 +331,10 @@ export class FakeContext {
     };
     this.syncs.push(record);
     const cellsBefore = this.cellsMoved;
-    for (const e of queue) record.requestBytes += e.bytes;
+    for (const e of queue) {
+      record.requestBytes +=
+        e.kind === "write" ? REQUEST_OVERHEAD + (e.bytes ?? jsonBytes(e.args)) : e.bytes;
+    }
     try {
       if (record.requestBytes > EXCEL_PAYLOAD_CAP)
         throw new FakeExcelError(
