@@ -42,14 +42,23 @@ for (const ext of [".ts", ".tsx"]) {
   };
 }
 
-require("./main.ts")
-  .main(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  );
+// `--pane-child`: only the pane's main-thread measurement, in this fresh process (sections.ts).
+const entry =
+  process.argv[2] === "--pane-child"
+    ? () =>
+        require("./sections.ts")
+          .measurePaneThreadHere()
+          .then((figures) => {
+            process.stdout.write(JSON.stringify(figures) + "\n");
+            return 0;
+          })
+    : () => require("./main.ts").main(process.argv.slice(2));
+entry().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  }
+);
