@@ -53,9 +53,7 @@ function historyJson(h: HistoryEntry) {
 }
 
 function trendJson(trend: Trend) {
-  const absent = trend.kampung.filter((k) =>
-    k.history.every((h) => h.roundIndex !== trend.current)
-  );
+  const absent = trend.kampung.filter((k) => !k.roundIndexes.includes(trend.current));
   return {
     perRound: trend.perRound,
     notInCurrentRound: absent.map((k: KampungTrend) => ({

@@ -49,6 +49,18 @@ export interface HistoryEntry {
 export interface KampungTrend {
   readonly name: string;
   readonly region: Region;
+  /** Made when read (from typed arrays): take it once per kampung. */
+  readonly history: readonly HistoryEntry[];
+  /** The rounds it was assessed in (indexes into `Trend.rounds`), in order; no entry made. */
+  readonly roundIndexes: readonly number[];
+  /** Its j-th assessment in round order, as `history[j]`, made alone. */
+  historyAt(j: number): HistoryEntry;
+}
+
+/** A kampung's trend as the JSON has it. */
+export interface KampungTrendJson {
+  readonly name: string;
+  readonly region: Region;
   readonly history: readonly HistoryEntry[];
 }
 
@@ -146,7 +158,12 @@ class TrendStore {
     });
   }
 
-  private entry(e: number, before: number): HistoryEntry {
+  roundOf(entry: number): number {
+    return this.roundIndex[entry];
+  }
+
+  /** Entry `e` against the kampung's assessment before it (`before`; -1 for its first). */
+  entry(e: number, before: number): HistoryEntry {
     const domains = this.domains(e);
     let change: Change | null = null;
     let statusFrom: string | null = null;
@@ -201,7 +218,15 @@ class StoredKampungTrend implements KampungTrend {
     return this.store.history(this.entries);
   }
 
-  toJSON(): KampungTrend {
+  get roundIndexes(): number[] {
+    return this.entries.map((e) => this.store.roundOf(e));
+  }
+
+  historyAt(j: number): HistoryEntry {
+    return this.store.entry(this.entries[j], j > 0 ? this.entries[j - 1] : -1);
+  }
+
+  toJSON(): KampungTrendJson {
     return { name: this.name, region: this.region, history: this.history };
   }
 }

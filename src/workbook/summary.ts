@@ -716,7 +716,10 @@ function mostChangedText(change: Change | null, lang: Lang): string | null {
 function currentChanges(results: Results, trend: Trend): (Change | null)[] {
   const byRow = new Map<number, Change | null>();
   for (const k of trend.kampung) {
-    for (const h of k.history) if (h.roundIndex === trend.current) byRow.set(h.row, h.change);
+    const j = k.roundIndexes.indexOf(trend.current);
+    if (j < 0) continue;
+    const h = k.historyAt(j);
+    byRow.set(h.row, h.change);
   }
   return results.kampung.map((k) => byRow.get(k.row) ?? null);
 }

@@ -85,8 +85,9 @@ function roundNotes(trend: Trend, source: RoundSource, lang: Lang): string[] {
   let fell = 0;
   let changed = 0;
   for (const k of trend.kampung) {
-    const last = k.history[k.history.length - 1];
-    if (last.roundIndex !== trend.current) continue;
+    const rounds = k.roundIndexes;
+    if (rounds[rounds.length - 1] !== trend.current) continue;
+    const last = k.historyAt(rounds.length - 1);
     if (last.fell.length > 0) fell++;
     if (last.statusFrom !== null) changed++;
   }
@@ -304,7 +305,7 @@ export function trendSheet(
   const kampungOf: number[] = [];
   const entryOf: number[] = [];
   trend.kampung.forEach((k, i) =>
-    k.history.forEach((_, j) => {
+    k.roundIndexes.forEach((_, j) => {
       kampungOf.push(i);
       entryOf.push(j);
     })
