@@ -82,7 +82,7 @@ export function quarterOf(date: Date): Period {
 /**
  * The rounds of a file: the distinct periods in time order (by first day, then last day, then
  * first appearance; periods with no days last), each with its row count and the label of its
- * first row. `periods[i]` null (no period) puts row i in `fallback`: the latest round.
+ * first row. `periods[i]` null (no period) puts row i in the latest round (`latestDated`).
  */
 export function orderRounds(
   periods: readonly (Period | null)[],
@@ -106,7 +106,7 @@ export function orderRounds(
     return a.seen - b.seen;
   });
   const index = new Map(sorted.map((e, i) => [e.period.key, i]));
-  const latest = sorted.length - 1;
+  const latest = latestDated(sorted.map((e) => e.period));
   const counts = sorted.map((e) => e.count);
   const of = periods.map((p) => {
     if (p) return index.get(p.key)!;
@@ -126,6 +126,16 @@ export function orderRounds(
   };
 }
 
+/**
+ * The index of the latest round that can be placed in time (rounds are in time order, undated
+ * ones last); the last round when none can. A round whose text names no time (a typo such as
+ * `2O24-T4`) is never the current one by default: it could be any time.
+ */
+export function latestDated(list: readonly Period[]): number {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].first !== null) return i;
+  return list.length - 1;
+}
+
 /** A normalised form of a round's name for matching what a user typed (`--periode 2024 t1`). */
 function roundKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -133,10 +143,11 @@ function roundKey(text: string): string {
 
 /**
  * The round a user named, by its key or its label (case, spaces and punctuation ignored), or
- * the latest when `name` is undefined. Returns -1 when no round has that name.
+ * the latest that can be placed in time (`latestDated`) when `name` is undefined. Returns -1
+ * when no round has that name.
  */
 export function pickRound(rounds: Rounds, name: string | undefined): number {
-  if (name === undefined) return rounds.list.length - 1;
+  if (name === undefined) return latestDated(rounds.list);
   const wanted = roundKey(name);
   return rounds.list.findIndex((r) => roundKey(r.key) === wanted || roundKey(r.label) === wanted);
 }

@@ -1,7 +1,8 @@
 /**
  * Reading a `Periode` cell: the assessment round a row belongs to. Understood: a year (`2025`),
- * a quarter (`2024-T1`, `2024 Triwulan I`, `Q1 2024`, `TW 1 2024`), a half year
- * (`2024 Semester 2`, `2024-S2`, `H2 2024`), a month (`Mei 2024`, `2024-05`), or a date (a date
+ * a quarter (`2024-T1`, `2024 Triwulan I`, `Q1 2024`, `TW 1 2024`, `Januari-Maret 2024`), a half
+ * year (`2024 Semester 2`, `2024-S2`, `H2 2024`), a month (`Mei 2024`, `2024-05`), each with or
+ * without words such as `Tahun`, `TA`, `Periode`, `Bulan` (`Triwulan III Tahun 2024`), or a date (a date
  * cell or text `2024-05-31`, `31/05/2024`, `2 Mei 2024`). Text that names no time is still a
  * round (kept by its text), but cannot be placed in time. See DESIGN.md, "Rounds".
  */
@@ -20,6 +21,23 @@ const MAX_YEAR = 2200;
 /** Words (and one- or two-letter marks) that introduce a quarter or a half year. */
 const QUARTER_WORDS = new Set(["t", "q", "tw", "triwulan", "kuartal", "kwartal", "quarter", "qtr"]);
 const HALF_WORDS = new Set(["s", "smt", "sem", "semester", "h", "half", "paruh"]);
+/**
+ * Words that only introduce the time and are passed over: `Tahun 2025`, `TA 2025` (tahun
+ * anggaran), `Periode 2024-T1`, `Bulan Mei 2024`, `Triwulan III Tahun 2024`.
+ */
+const FILLER_WORDS = new Set([
+  "tahun",
+  "thn",
+  "th",
+  "ta",
+  "anggaran",
+  "periode",
+  "period",
+  "bulan",
+  "bln",
+  "year",
+  "month",
+]);
 const ROMAN: ReadonlyMap<string, number> = new Map([
   ["i", 1],
   ["ii", 2],
@@ -86,7 +104,7 @@ function tokens(text: string): string[] {
 }
 
 function periodOfText(text: string): Period | null {
-  const t = tokens(text);
+  const t = tokens(text).filter((token) => !FILLER_WORDS.has(token));
   const years = t.map(yearOf);
   const yearAt = years.findIndex((y) => y !== null);
   if (yearAt < 0 || years.filter((y) => y !== null).length !== 1) return null;
@@ -96,6 +114,8 @@ function periodOfText(text: string): Period | null {
   // A quarter or a half: a word and its number (`triwulan 1`, `t 1`, `semester ii`).
   if (rest.length === 2) {
     const [word, num] = rest;
+    const range = monthRange(word, num, year, text);
+    if (range) return range;
     const n = partNumber(num);
     if (n !== null && QUARTER_WORDS.has(word) && n >= 1 && n <= 4) {
       return periodOfPart(year, "T", n, text);
@@ -114,5 +134,20 @@ function periodOfText(text: string): Period | null {
       return periodOfMonth(year, Number(word) - 1, text);
     }
   }
+  return null;
+}
+
+/**
+ * `Januari-Maret 2024`: a range of months that is a quarter, a half year or the whole year;
+ * null for any other pair of words.
+ */
+function monthRange(from: string, to: string, year: number, text: string): Period | null {
+  const first = MONTHS.get(from);
+  const last = MONTHS.get(to);
+  if (first === undefined || last === undefined) return null;
+  const months = last - first + 1;
+  if (months === 3 && first % 3 === 0) return periodOfPart(year, "T", first / 3 + 1, text);
+  if (months === 6 && first % 6 === 0) return periodOfPart(year, "S", first / 6 + 1, text);
+  if (months === 12) return periodOfYear(year, text);
   return null;
 }

@@ -9,7 +9,7 @@
 import { Assessment } from "../engine/assessment";
 import { Lang } from "../engine/framework";
 import { Issue, makeIssue } from "../engine/issues";
-import { orderRounds, Period, Rounds } from "../engine/rounds";
+import { latestDated, orderRounds, Period, Rounds } from "../engine/rounds";
 import { address, sheetAddress } from "./a1";
 import { Grid } from "./grid";
 import {
@@ -231,7 +231,7 @@ export function combineRoundReads(
 /** The index of the (last) part holding rows of the latest round; 0 without rounds. */
 function latestPart(parts: readonly SheetPart[], rounds: Rounds | null): number {
   if (!rounds) return 0;
-  return partIndexOfRound(parts, rounds, rounds.list.length - 1);
+  return partIndexOfRound(parts, rounds, latestDated(rounds.list));
 }
 
 /** The index of the last part holding rows of round `round` (0 when none does). */

@@ -26,6 +26,7 @@ import { uncertaintySheet } from "./uncertainty-sheet";
 import { issueKindCounts, issueKindTitle } from "../engine/issue-kinds";
 import { Issue } from "../engine/issues";
 import { buildTrend, Change, mostChanged, Trend } from "../engine/trend";
+import { latestDated } from "../engine/rounds";
 import { sheetAddress } from "./a1";
 import { currentRound, roundRead } from "./round-read";
 import { CutSheet, fitSheetsToGrid } from "./sheet-rows";
@@ -313,7 +314,7 @@ function stampLines(
   if (read.rounds && current !== null) {
     const n = read.rounds.list.length;
     const name = read.rounds.list[current].label;
-    const latest = current === n - 1;
+    const latest = current === latestDated(read.rounds.list);
     source +=
       lang === "id"
         ? `; periode ${name} (${latest ? "terakhir" : "dipilih"} dari ${n} periode)`

@@ -94,6 +94,18 @@ describe("Periode cells", () => {
     ["31/05/2024", "2024-05-31"],
     ["2 Mei 2024", "2024-05-02"],
     [new Date(Date.UTC(2024, 4, 31)), "2024-05-31"],
+    // Words that only introduce the time, as officials write them.
+    ["Tahun 2025", "2025"],
+    ["TA 2025", "2025"],
+    ["Tahun Anggaran 2025", "2025"],
+    ["Triwulan III Tahun 2024", "2024-T3"],
+    ["Semester II Tahun 2024", "2024-S2"],
+    ["Bulan Mei 2024", "2024-05"],
+    ["Periode 2024-T1", "2024-T1"],
+    // A range of months that is a quarter, a half year or the year.
+    ["Januari-Maret 2024", "2024-T1"],
+    ["Juli - Desember 2024", "2024-S2"],
+    ["Januari-Desember 2024", "2024"],
   ])("reads %p as round %s", (cell, key) => {
     const parsed = parsePeriode(cell);
     expect(parsed.ok && parsed.period.key).toBe(key);
@@ -110,6 +122,9 @@ describe("Periode cells", () => {
     // Two years, a fifth quarter: not a period.
     expect(parsePeriode("2024-2025").ok).toBe(false);
     expect(parsePeriode("2024-T5").ok).toBe(false);
+    // Two months that are no quarter or half; a typed O for a 0.
+    expect(parsePeriode("Februari-April 2024").ok).toBe(false);
+    expect(parsePeriode("2O24-T4").ok).toBe(false);
   });
 });
 
@@ -355,6 +370,25 @@ describe("rounds in a typed sheet", () => {
     const missing = read.issues.filter((i) => i.code === "PERIODE_MISSING");
     expect(missing).toHaveLength(1);
     expect(missing[0].message).toMatch(/^2 baris kampung tanpa periode .*: baris 3, 5\.$/);
+  });
+
+  it("never takes a round that names no time as the current one (a typo in one Periode cell)", () => {
+    const grids = [
+      gridFromRows("Data", [
+        HEADER,
+        row("A", d(2024, 9, 1), "2024-T3"),
+        row("B", d(2024, 9, 1), "2024-T3"),
+        row("A", d(2024, 12, 1), "2024-T4", 2),
+        row("B", d(2024, 12, 1), "2O24-T4", 2),
+      ]),
+    ];
+    const read = readInput(grids, { lang: "id" });
+    // Undated rounds come last in the list, but the latest dated round is the current one.
+    expect(read.rounds?.list.map((r) => r.label)).toEqual(["2024-T3", "2024-T4", "2O24-T4"]);
+    expect(read.issues.some((i) => i.code === "PERIODE_UNREADABLE" && i.cell === "C5")).toBe(true);
+    const summary = summarise(grids);
+    const stamp = JSON.stringify(summary.sheets.find((s) => s.role === "ringkasan"));
+    expect(stamp).toContain("periode 2024-T4 (terakhir dari 3 periode)");
   });
 
   it("keeps a file of one round one round, whatever its dates, when no kampung repeats", () => {
