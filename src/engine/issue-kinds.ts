@@ -26,6 +26,10 @@ export const ISSUE_KINDS: Readonly<
     en: "iBangga cell holds an Excel error",
   },
   IBANGGA_OUT_OF_RANGE: { id: "Nilai iBangga di luar 0-100", en: "iBangga value outside 0-100" },
+  IBANGGA_FRACTION: {
+    id: "Nilai iBangga 0-1: persen sebagai pecahan?",
+    en: "iBangga value 0-1: a percentage as a fraction?",
+  },
   IBANGGA_TEXT: { id: "Nilai iBangga ditulis sebagai teks", en: "iBangga value written as text" },
   KAMPUNG_MISSING: { id: "Nama kampung kosong", en: "Kampung name missing" },
   KAMPUNG_DUPLICATE: { id: "Kampung tercatat dua kali", en: "Kampung listed twice" },

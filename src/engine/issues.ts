@@ -109,6 +109,13 @@ export const MESSAGES = {
     id: (p) => `${p.label}: ${vId(p)} di luar skala 0-100.`,
     en: (p) => `${p.label}: ${v(p)} is outside the 0-100 scale.`,
   },
+  IBANGGA_FRACTION: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${vId(p)} sangat kecil untuk skala 0-100: tampaknya persen yang tersimpan sebagai pecahan (${numId(Number(p.other))} % tampil sebagai ${vId(p)}). Dipakai apa adanya; jika maksudnya ${numId(Number(p.other))}, ketik ${numId(Number(p.other))} di sel berformat Angka.`,
+    en: (p) =>
+      `${p.label}: ${v(p)} is very small for the 0-100 scale: it looks like a percentage stored as a fraction (${numEn(Number(p.other))} % shows as ${v(p)}). Used as given; if ${numEn(Number(p.other))} is meant, type ${numEn(Number(p.other))} in a cell formatted as Number.`,
+  },
   IBANGGA_TEXT: {
     severity: "warning",
     id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,

@@ -8,7 +8,7 @@ import { IBANGGA_MAX, IBANGGA_MIN, RUBRIC_MAX, RUBRIC_MIN, RUBRIC_STEPS } from "
 
 export type ValueProblem = "missing" | "not-a-number" | "cell-error" | "out-of-range";
 
-export type ValueNote = "text-number" | "off-rubric";
+export type ValueNote = "text-number" | "off-rubric" | "fraction";
 
 export type ParsedValue =
   | { readonly ok: true; readonly value: number; readonly notes: readonly ValueNote[] }
@@ -19,19 +19,29 @@ export interface ValueScale {
   readonly max: number;
   /** Values the scale names; others in range get an `off-rubric` note. */
   readonly steps?: readonly number[];
+  /**
+   * A 0-100 scale: text with a trailing `%` reads as the number before it (`97,8 %` is 97.8),
+   * and a number above 0 up to 1 gets a `fraction` note (97.8 % typed in Excel is stored as
+   * 0.978).
+   */
+  readonly percent?: boolean;
 }
 
 export const RUBRIC_SCALE: ValueScale = { min: RUBRIC_MIN, max: RUBRIC_MAX, steps: RUBRIC_STEPS };
-export const IBANGGA_SCALE: ValueScale = { min: IBANGGA_MIN, max: IBANGGA_MAX };
+export const IBANGGA_SCALE: ValueScale = { min: IBANGGA_MIN, max: IBANGGA_MAX, percent: true };
 
 const NO_NOTES: readonly ValueNote[] = [];
 const TEXT_NOTE: readonly ValueNote[] = ["text-number"];
 // Optional sign, digits with one decimal mark (comma or point), or a leading mark.
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 
-/** Text that reads as a number in the Indonesian or the English locale, or null. */
-export function parseNumberText(text: string): number | null {
-  const trimmed = text.trim().replace(/\u00a0/g, "");
+/**
+ * Text that reads as a number in the Indonesian or the English locale, or null; with
+ * `percent`, a trailing `%` is allowed and left out (`97,8 %` -> 97.8).
+ */
+export function parseNumberText(text: string, percent = false): number | null {
+  let trimmed = text.trim().replace(/\u00a0/g, "");
+  if (percent && trimmed.endsWith("%")) trimmed = trimmed.slice(0, -1).trimEnd();
   if (!NUMBER_TEXT.test(trimmed)) return null;
   return Number(trimmed.replace(",", "."));
 }
@@ -44,7 +54,7 @@ export function parseValue(raw: unknown, scale: ValueScale): ParsedValue {
   } else if (isBlank(raw)) {
     return { ok: false, problem: "missing", shown: "" };
   } else if (typeof raw === "string") {
-    const parsed = parseNumberText(raw);
+    const parsed = parseNumberText(raw, scale.percent);
     if (parsed === null) return { ok: false, problem: "not-a-number", shown: raw };
     value = parsed;
     notes = TEXT_NOTE;
@@ -60,6 +70,7 @@ export function parseValue(raw: unknown, scale: ValueScale): ParsedValue {
   if (scale.steps && !scale.steps.includes(value)) {
     notes = notes.length ? ["text-number", "off-rubric"] : ["off-rubric"];
   }
+  if (scale.percent && value > 0 && value <= 1) notes = [...notes, "fraction"];
   return { ok: true, value, notes };
 }
 

@@ -5,6 +5,7 @@
  */
 import { Assessment, Region } from "../engine/assessment";
 import { CellValue, isBlank } from "../engine/cell";
+import { excelRound } from "../engine/decimal";
 import { dimensionScore } from "../engine/ibangga";
 import { EvidenceRecord } from "../engine/evidence";
 import { EvidenceColumn } from "../engine/evidence-check";
@@ -12,7 +13,6 @@ import {
   DIMENSIONS,
   DOMAINS,
   IBANGGA_MAX,
-  IBANGGA_MIN,
   Lang,
   RUBRIC_STEPS,
   SUB_INDICATOR_COUNT,
@@ -731,10 +731,21 @@ class RowReader {
     label: string
   ): number | null {
     const raw = row[col];
-    if (typeof raw === "number" && raw >= IBANGGA_MIN && raw <= IBANGGA_MAX) return raw;
+    // (0 to 1 is read too, with a note: a percentage stored as a fraction.)
+    if (typeof raw === "number" && raw > 1 && raw <= IBANGGA_MAX) return raw;
     if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
-    return takeValue(parseIbangga(raw), IBANGGA_CODES, "IBANGGA_TEXT", null, (code, value) =>
-      this.report(code, r, col, kampung, field, { value, label })
+    return takeValue(
+      parseIbangga(raw),
+      IBANGGA_CODES,
+      "IBANGGA_TEXT",
+      null,
+      (code, value) => this.report(code, r, col, kampung, field, { value, label }),
+      (value) =>
+        this.report("IBANGGA_FRACTION", r, col, kampung, field, {
+          value,
+          label,
+          other: String(excelRound(Number(value) * 100, 6)),
+        })
     );
   }
 
@@ -773,7 +784,8 @@ function takeValue(
   codes: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode>,
   textCode: IssueCode,
   offRubricCode: IssueCode | null,
-  report: (code: IssueCode, value: string) => void
+  report: (code: IssueCode, value: string) => void,
+  reportFraction?: (value: string) => void
 ): number | null {
   if (!parsed.ok) {
     report(codes[parsed.problem], parsed.shown);
@@ -781,6 +793,7 @@ function takeValue(
   }
   for (const note of parsed.notes) {
     if (note === "text-number") report(textCode, String(parsed.value));
+    else if (note === "fraction") reportFraction?.(String(parsed.value));
     else if (offRubricCode) report(offRubricCode, String(parsed.value));
   }
   return parsed.value;

@@ -61,8 +61,8 @@ export function templateSheets(lang: Lang): SheetSpec[] {
         title: "iBangga 0-100",
         text:
           lang === "id"
-            ? "Nilai dimensi iBangga, 0 sampai 100 (persentase keluarga yang memenuhi)."
-            : "iBangga dimension value, 0 to 100 (share of families that meet it).",
+            ? "Nilai dimensi iBangga, 0 sampai 100 (persentase keluarga yang memenuhi). Ketik 97,8, bukan 97,8%."
+            : "iBangga dimension value, 0 to 100 (share of families that meet it). Type 97.8, not 97.8%.",
       },
       error: {
         title: lang === "id" ? "Di luar skala" : "Out of scale",

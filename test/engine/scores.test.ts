@@ -181,6 +181,17 @@ describe("reading one value", () => {
     expect(parseIbangga(100.1)).toMatchObject({ ok: false, problem: "out-of-range" });
     expect(parseIbangga("97,8")).toEqual({ ok: true, value: 97.8, notes: ["text-number"] });
   });
+  it("reads iBangga text with a % sign on its 0-100 scale, and notes 0-1 numbers as fractions", () => {
+    expect(parseIbangga("97,8 %")).toEqual({ ok: true, value: 97.8, notes: ["text-number"] });
+    expect(parseIbangga("97.8%")).toEqual({ ok: true, value: 97.8, notes: ["text-number"] });
+    // 97.8 % typed in Excel is stored as 0.978: read as given, with a note.
+    expect(parseIbangga(0.978)).toEqual({ ok: true, value: 0.978, notes: ["fraction"] });
+    expect(parseIbangga(1)).toEqual({ ok: true, value: 1, notes: ["fraction"] });
+    expect(parseIbangga(0)).toEqual({ ok: true, value: 0, notes: [] });
+    expect(parseIbangga(1.5)).toEqual({ ok: true, value: 1.5, notes: [] });
+    // Rubric scores take no % sign.
+    expect(parseRubric("1 %")).toMatchObject({ ok: false, problem: "not-a-number" });
+  });
   it("tells blanks, errors and text apart", () => {
     expect(parseRubric(null)).toMatchObject({ ok: false, problem: "missing" });
     expect(parseRubric("  ")).toMatchObject({ ok: false, problem: "missing" });

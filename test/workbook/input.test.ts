@@ -127,6 +127,29 @@ describe("header matching", () => {
   });
 });
 
+describe("iBangga typed as a percentage", () => {
+  it("warns once per cell where 97,8 % is stored as 0.978, and reads the value as given", () => {
+    const grid = gridFromRows("S", [
+      ["Kampung", "Koordinasi Regulasi", "Ketenteraman", "Kemandirian", "Kebahagiaan"],
+      ["A", 2, 0.978, 0.911, "88,3 %"],
+      ["B", 2, 97.8, 91.1, 88.3],
+    ]);
+    const read = readInput([grid], id);
+    expect(read.assessments.map((a) => a.dimensions)).toEqual([
+      [0.978, 0.911, 88.3],
+      [97.8, 91.1, 88.3],
+    ]);
+    const fractions = read.issues.filter((i) => i.code === "IBANGGA_FRACTION");
+    expect(fractions.map((i) => [i.cell, i.severity])).toEqual([
+      ["C2", "warning"],
+      ["D2", "warning"],
+    ]);
+    expect(fractions[0].message).toContain('"0,978" sangat kecil untuk skala 0-100');
+    expect(fractions[0].message).toContain("ketik 97,8");
+    expect(read.issues.find((i) => i.cell === "E2")?.code).toBe("IBANGGA_TEXT");
+  });
+});
+
 describe("bad input", () => {
   const rows = exampleRows();
   const bad = rows.map((r) => [...r]);
