@@ -26,6 +26,10 @@ export const ISSUE_KINDS: Readonly<
     en: "iBangga cell holds an Excel error",
   },
   IBANGGA_OUT_OF_RANGE: { id: "Nilai iBangga di luar 0-100", en: "iBangga value outside 0-100" },
+  MERGE_FILLED: {
+    id: "Sel gabungan dipakai untuk tiap baris",
+    en: "Merged cells count in each row",
+  },
   IBANGGA_FRACTION: {
     id: "Nilai iBangga 0-1: persen sebagai pecahan?",
     en: "iBangga value 0-1: a percentage as a fraction?",

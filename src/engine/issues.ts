@@ -121,6 +121,13 @@ export const MESSAGES = {
     id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
     en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
   },
+  MERGE_FILLED: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${p.count} rentang sel gabungan di baris kampung (${p.list}); nilai sel kiri atasnya dipakai untuk setiap baris yang digabung.`,
+    en: (p) =>
+      `${p.label}: ${p.count} merged ranges across kampung rows (${p.list}); each one's top-left value counts for every row it merges.`,
+  },
   KAMPUNG_MISSING: {
     severity: "error",
     id: () => `Baris berisi nilai tetapi nama kampung kosong.`,

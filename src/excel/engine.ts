@@ -8,7 +8,7 @@
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
-import { Grid, GridTable } from "../workbook/grid";
+import { Grid, GridRect, GridTable } from "../workbook/grid";
 import { readChosenInput } from "../workbook/choose-input";
 import { InputRead, ReadOptions } from "../workbook/input";
 import {
@@ -40,6 +40,8 @@ export interface GridFacts {
   readonly hiddenRows: readonly number[];
   /** The Excel tables on the grid's sheet, Total Row included in their range. */
   readonly tables: readonly GridTable[];
+  /** Merged ranges in the grid (top-left cell in it). */
+  readonly merges: readonly GridRect[];
 }
 
 export interface SummaryPlanRequest {
@@ -99,6 +101,7 @@ interface GrowingGrid {
   rows: CellValue[][];
   hiddenRows?: ReadonlySet<number>;
   tables?: readonly GridTable[];
+  merges?: readonly GridRect[];
 }
 
 /** The engine in the calling thread. Synchronous work behind the async interface. */
@@ -151,6 +154,7 @@ export class LocalEngine implements SummaryEngine {
     const grid = this.grids[index];
     grid.hiddenRows = new Set(facts.hiddenRows);
     grid.tables = facts.tables;
+    grid.merges = facts.merges;
   }
 
   readNow(options: ReadOptions): InputRead {

@@ -13,12 +13,13 @@ import { ReadView } from "../workbook/read-view";
 import { GridTable } from "../workbook/grid";
 import { GridFacts, GridShape, LocalEngine, SummaryEngine } from "./engine";
 import { hiddenRowsOf } from "./hidden-rows";
+import { queueMergedAreas } from "./merged-areas";
 import { PayloadLimits } from "./limits";
 import { InputPlan, planInput } from "./plan-input";
 import { HEAD_ROWS, nextEstimate, SheetRect } from "./plan-read";
 import { readRanges, ReadProgress } from "./read-ranges";
 import { InputLocation } from "./settings-codec";
-import { surveyWorkbook, WorkbookSurvey } from "./survey";
+import { detectCapabilities, surveyWorkbook, WorkbookSurvey } from "./survey";
 
 export interface InputFound {
   readonly read: InputRead;
@@ -76,7 +77,10 @@ async function inputFacts(
       headerRows: 1,
       totalsRows: t.totals ? 1 : 0,
     }));
-  return { hiddenRows: await hiddenRowsOf(context, rect), tables };
+  // The merges ride on hiddenRowsOf's first sync.
+  const merges = detectCapabilities().mergedAreas ? queueMergedAreas(context, rect) : null;
+  const hiddenRows = await hiddenRowsOf(context, rect);
+  return { hiddenRows, tables, merges: merges ? await merges.read() : [] };
 }
 
 /** Reads the input in this thread; the full read, for callers that need every assessment. */

@@ -14,6 +14,8 @@ export const ROLE_PROPERTY = "KKBRole";
 export interface Capabilities {
   /** Worksheet custom properties (ExcelApi 1.12). */
   readonly customProperties: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+  readonly mergedAreas: boolean;
 }
 
 /** What this Excel supports; outside Office (tests) everything the fake models. */
@@ -22,6 +24,7 @@ export function detectCapabilities(): Capabilities {
   const requirements = office?.context?.requirements;
   return {
     customProperties: requirements ? requirements.isSetSupported("ExcelApi", "1.12") : true,
+    mergedAreas: requirements ? requirements.isSetSupported("ExcelApi", "1.13") : true,
   };
 }
 

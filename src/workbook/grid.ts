@@ -22,6 +22,19 @@ export interface Grid {
   readonly tables?: readonly GridTable[];
   /** Formula cells that hold no calculated result (files written by scripts), by A1 address. */
   readonly uncalculated?: ReadonlyMap<string, string>;
+  /**
+   * Merged ranges, when the adapter knows (0-based sheet rows and columns, inclusive); only the
+   * top-left cell of each holds its value, as in Excel.
+   */
+  readonly merges?: readonly GridRect[];
+}
+
+/** A rectangle of cells: 0-based sheet rows and columns, inclusive. */
+export interface GridRect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
 /** An Excel table: its range in 0-based sheet rows and columns, and its header and totals rows. */

@@ -19,6 +19,7 @@ import {
   SUB_INDICATORS,
 } from "../engine/framework";
 import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
+import { label } from "./labels";
 import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { address, sheetAddress, rangeAddress } from "./a1";
@@ -419,7 +420,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
-  const rows = new RowReader(grid, columns, hasIbangga, lang, issues);
+  const rows = new RowReader(grid, columns, hasIbangga, lang, issues, header.row + 1);
   const assessments: Assessment[] = [];
   let lastRow = header.row;
   // In an Excel table, the kampung are its data rows: not its Total Row, not what lies below.
@@ -490,6 +491,16 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   };
 }
 
+/** Identity columns whose merged cells count in every row they span (see fillFromMerges). */
+const MERGE_FILLED_FIELDS = [
+  "desa",
+  "kecamatan",
+  "kabupaten",
+  "provinsi",
+  "periode",
+  "tanggal",
+] as const;
+
 /** Reads one kampung row at a time. */
 class RowReader {
   /** Every column the reader looks at: a row is blank when all of them are. */
@@ -502,13 +513,19 @@ class RowReader {
   private readonly periods: (Period | null)[] = [];
   private readonly dates: (Date | null)[] = [];
 
+  /** Per column filled from merges (MERGE_FILLED), grid row -> the merged range's value. */
+  private readonly mergedValues = new Map<number, Map<number, CellValue>>();
+
   constructor(
     private readonly grid: Grid,
     private readonly columns: ColumnMap,
     private readonly hasIbangga: boolean,
     private readonly lang: Lang,
-    private readonly issues: Issue[]
+    private readonly issues: Issue[],
+    /** The grid row of the first kampung row (under the header). */
+    firstRow: number
   ) {
+    this.fillFromMerges(firstRow);
     this.usedCols = [
       ...Object.values(columns.identity),
       ...columns.sub.filter((c): c is number => c !== null),
@@ -517,6 +534,54 @@ class RowReader {
     ];
     this.subLabels = SUB_INDICATORS.map((ref) => subIndicatorLabel(ref.index, lang));
     this.dimensionFields = DIMENSIONS.map((d) => `ibangga.${d.key}`);
+  }
+
+  /**
+   * A region, Periode or date cell merged down over several kampung rows (a district's sheet
+   * often merges its kabupaten/kota) counts in each row it spans: Excel keeps the value in the
+   * top-left cell only, the user sees it in all. Said once per column (MERGE_FILLED).
+   */
+  private fillFromMerges(firstRow: number): void {
+    const { grid } = this;
+    const filled = MERGE_FILLED_FIELDS.map((key) => [key, this.columns.identity[key]] as const);
+    for (const [key, col] of filled) {
+      if (col === undefined) continue;
+      const sheetCol = grid.originCol + col;
+      const ranges: string[] = [];
+      const values = new Map<number, CellValue>();
+      for (const m of grid.merges ?? []) {
+        const top = m.top - grid.originRow;
+        if (m.left > sheetCol || m.right < sheetCol || m.bottom === m.top || top < firstRow) {
+          continue;
+        }
+        const value = grid.rows[top]?.[m.left - grid.originCol];
+        if (isBlank(value)) continue;
+        const last = Math.min(m.bottom - grid.originRow, grid.rows.length - 1);
+        for (let r = top + 1; r <= last; r++) values.set(r, value);
+        ranges.push(rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1));
+      }
+      if (ranges.length === 0) continue;
+      this.mergedValues.set(col, values);
+      this.issues.push(
+        makeIssue(
+          "MERGE_FILLED",
+          { sheet: grid.sheet, cell: ranges[0].split(":")[0], field: key },
+          {
+            label: label(key, this.lang),
+            count: ranges.length,
+            list: ranges.length > 3 ? `${ranges.slice(0, 3).join(", ")}, …` : ranges.join(", "),
+          },
+          this.lang
+        )
+      );
+    }
+  }
+
+  /** Cell (r, col), or the value of a merged range it lies in (fillFromMerges). */
+  private cell(r: number, row: readonly CellValue[], col: number): CellValue {
+    const value = row[col];
+    if (!isBlank(value)) return value;
+    return this.mergedValues.get(col)?.get(r) ?? value;
   }
 
   /** Whether grid row r holds nothing in the columns KKB reads. */
@@ -538,10 +603,10 @@ class RowReader {
       name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
     }
     const region: Region = {
-      desa: this.text(row, identity.desa),
-      kecamatan: this.text(row, identity.kecamatan),
-      kabupaten: this.text(row, identity.kabupaten),
-      provinsi: this.text(row, identity.provinsi),
+      desa: this.filledText(r, row, identity.desa),
+      kecamatan: this.filledText(r, row, identity.kecamatan),
+      kabupaten: this.filledText(r, row, identity.kabupaten),
+      provinsi: this.filledText(r, row, identity.provinsi),
     };
     const date = this.date(r, row, name);
     this.gridRows.push(r);
@@ -565,7 +630,7 @@ class RowReader {
   private periode(r: number, row: readonly CellValue[], kampung: string): Period | null {
     const col = this.columns.identity.periode;
     if (col === undefined) return null;
-    const parsed = parsePeriode(row[col]);
+    const parsed = parsePeriode(this.cell(r, row, col));
     if (parsed.ok) return parsed.period;
     if (parsed.blank) return null;
     this.report("PERIODE_UNREADABLE", r, col, kampung, "periode", {
@@ -643,6 +708,10 @@ class RowReader {
 
   private text(row: readonly CellValue[], col: number | undefined): string | null {
     return col === undefined ? null : cellText(row[col]);
+  }
+
+  private filledText(r: number, row: readonly CellValue[], col: number | undefined): string | null {
+    return col === undefined ? null : cellText(this.cell(r, row, col));
   }
 
   private report(
@@ -752,7 +821,7 @@ class RowReader {
   private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
     const col = this.columns.identity.tanggal;
     if (col === undefined) return null;
-    const raw = row[col];
+    const raw = this.cell(r, row, col);
     const parsed = parseDateCell(raw);
     const label = this.lang === "id" ? "Tanggal penilaian" : "Assessment date";
     if (parsed.ok) {

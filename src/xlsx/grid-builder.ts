@@ -6,7 +6,7 @@
  */
 import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
-import { Grid, GridTable } from "../workbook/grid";
+import { Grid, GridRect, GridTable } from "../workbook/grid";
 
 /** Cells a read may still keep (shared by the grids of one workbook); see MemoryLimitError. */
 export interface CellBudget {
@@ -26,6 +26,7 @@ export class GridBuilder {
   private readonly hidden = new Set<number>();
   private readonly formulas = new Map<string, string>();
   private readonly tables: GridTable[] = [];
+  private readonly merges: GridRect[] = [];
   visibility: Grid["visibility"];
 
   constructor(
@@ -43,7 +44,7 @@ export class GridBuilder {
   }
 
   /** Empties the cells of a range that hold values (a merged range's hidden cells); cheap however large the range. */
-  clearRange(top: number, left: number, bottom: number, right: number): void {
+  private clearRange(top: number, left: number, bottom: number, right: number): void {
     const last = Math.min(bottom, this.rows.length - 1);
     for (let r = top; r <= last; r++) {
       const cells = this.rows[r];
@@ -51,6 +52,12 @@ export class GridBuilder {
       const end = Math.min(right, cells.length - 1);
       for (let c = left; c <= end; c++) if (r !== top || c !== left) cells[c] = null;
     }
+  }
+
+  /** A merged range: its cells but the top-left are emptied (as Excel shows them), and it is kept. */
+  merge(rect: GridRect): void {
+    this.clearRange(rect.top, rect.left, rect.bottom, rect.right);
+    this.merges.push(rect);
   }
 
   hideRow(row: number): void {
@@ -80,6 +87,7 @@ export class GridBuilder {
       ...(this.visibility ? { visibility: this.visibility } : {}),
       ...(this.tables.length > 0 ? { tables: this.tables } : {}),
       ...(this.formulas.size > 0 ? { uncalculated: this.formulas } : {}),
+      ...(this.merges.length > 0 ? { merges: this.merges } : {}),
     };
   }
 }

@@ -98,6 +98,8 @@ export class SheetModel {
   visibility = "Visible";
   /** 0-based rows hidden by hand or by a filter. */
   hiddenRows = new Set<number>();
+  /** Merged ranges; only the top-left cell of each holds a value (set the values so). */
+  merges: Rect[] = [];
   /** Every change to this sheet's content or format, for "never written" checks. */
   changes = 0;
 
@@ -876,6 +878,24 @@ export class FakeRange extends FakeObject {
       return runs.length === 0 ? null : { sheet, runs };
     });
   }
+  /**
+   * The merged ranges whose top-left cell lies in this range, whole (as Excel returns them:
+   * office-js issue 3611, a merge starting above the range is not found); a null object when
+   * there are none (ExcelApi 1.13).
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const runs = sheet.merges.filter(
+        (m) =>
+          m.row >= rect.row &&
+          m.row < rect.row + rect.rows &&
+          m.col >= rect.col &&
+          m.col < rect.col + rect.cols
+      );
+      return runs.length === 0 ? null : { sheet, runs };
+    });
+  }
   protected override navigate(prop: string): FakeObject {
     if (prop === "worksheet") return this.worksheet;
     return super.navigate(prop);
@@ -1384,6 +1404,7 @@ class FakeRangeAreas extends FakeObject {
   }
   protected live(prop: string): unknown {
     if (prop === "isNullObject") return this.resolveAreas() === null;
+    if (prop === "areaCount") return this.resolveAreas()?.runs.length ?? null;
     throw new FakeExcelError("InvalidArgument", prop);
   }
   protected override navigate(prop: string): FakeObject {

@@ -19,6 +19,14 @@ function workbookOf(grid: Grid): WorkbookModel {
     .addSheet(grid.sheet)
     .fill(grid.rows.map((row) => row.map((v) => (v instanceof Date ? v.toISOString() : v))));
   for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(r);
+  for (const m of grid.merges ?? []) {
+    sheet.merges.push({
+      row: m.top,
+      col: m.left,
+      rows: m.bottom - m.top + 1,
+      cols: m.right - m.left + 1,
+    });
+  }
   for (const t of grid.tables ?? []) {
     model.tables.push({
       name: t.name,
@@ -37,10 +45,10 @@ function workbookOf(grid: Grid): WorkbookModel {
 }
 
 const summary = (read: {
-  assessments: { name: string; sub: unknown }[];
+  assessments: { name: string; sub: unknown; region: unknown }[];
   issues: { code: string; cell: string; message: string }[];
 }) => ({
-  kampung: read.assessments.map((a) => [a.name, a.sub]),
+  kampung: read.assessments.map((a) => [a.name, a.region, a.sub]),
   issues: read.issues
     .filter((i) => !i.code.startsWith("DATE_"))
     .map((i) => `${i.code} ${i.cell} ${i.message}`)
@@ -53,6 +61,7 @@ describe("inside Excel as in files", () => {
     ["openpyxl-tersembunyi.xlsx", true],
     ["excel-tabel-baris-total.xlsx", false],
     ["openpyxl-dua-baris.xlsx", false],
+    ["openpyxl-gabung-wilayah.xlsx", false],
   ])("%s (visible only: %s)", async (name, visibleOnly) => {
     const [grid] = await readWorkbook(path.join(REAL, name));
     const fromFile = readInput([{ ...grid, uncalculated: undefined }], { lang: "id", visibleOnly });
@@ -67,7 +76,10 @@ describe("inside Excel as in files", () => {
       expect(codes).toContain(visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN");
     else if (name.includes("tabel"))
       expect(codes.filter((c) => c === "TABLE_TOTALS_SKIPPED")).toHaveLength(1);
-    else
+    else if (name.includes("gabung")) {
+      expect(codes.filter((c) => c === "MERGE_FILLED")).toHaveLength(2);
+      expect(found.read.assessments[1].region.kabupaten).toBe("Kota Semarang");
+    } else
       expect(found.read.assessments.map((a) => a.sub.every((x) => x !== null))).toEqual([
         true,
         true,

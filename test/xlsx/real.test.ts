@@ -124,6 +124,25 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(cli.out).toContain("4 kampung");
   });
 
+  it("region cells merged over kampung rows count in each row, said once per column", async () => {
+    const { read, results } = await resultsOf("openpyxl-gabung-wilayah.xlsx");
+    expect(results.kampung.map((k) => [k.region.kabupaten, k.region.provinsi])).toEqual([
+      ["Kota Semarang", "Jawa Tengah"],
+      ["Kota Semarang", "Jawa Tengah"],
+      ["Kabupaten Wonosobo", "Jawa Tengah"],
+      ["Kabupaten Wonosobo", "Jawa Tengah"],
+    ]);
+    expectStudy(results);
+    const merged = read.issues.filter((i) => i.code === "MERGE_FILLED");
+    expect(merged.map((i) => [i.cell, i.field, i.severity])).toEqual([
+      ["C2", "kabupaten", "warning"],
+      ["D2", "provinsi", "warning"],
+    ]);
+    expect(merged[0].message).toBe(
+      "Kabupaten/Kota: 2 rentang sel gabungan di baris kampung (C2:C3, C4:C5); nilai sel kiri atasnya dipakai untuk setiap baris yang digabung."
+    );
+  });
+
   it("a formula openpyxl wrote (never calculated) is said to be one, with what to do", async () => {
     const { read, results } = await resultsOf("openpyxl-rumus.xlsx");
     const issue = read.issues.find((i) => i.code === "FORMULA_NOT_CALCULATED");

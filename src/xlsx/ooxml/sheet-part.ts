@@ -223,7 +223,14 @@ export class SheetPartHandler implements XmlHandler {
     const [from, to] = ref.split(":");
     const a = parseAddress(from);
     const b = parseAddress(to ?? from);
-    if (a && b) this.grid.clearRange(a.row, a.col, b.row, b.col);
+    if (a && b) {
+      this.grid.merge({
+        top: Math.min(a.row, b.row),
+        left: Math.min(a.col, b.col),
+        bottom: Math.max(a.row, b.row),
+        right: Math.max(a.col, b.col),
+      });
+    }
   }
 }
 
