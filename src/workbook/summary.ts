@@ -545,27 +545,38 @@ function ringkasanSheet(
       a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
     ];
   });
-  // About 170 characters: A4 landscape at about 80 %, so 11 pt prints at about 9 pt.
-  const columnWidths = [
-    4,
-    17,
-    ...domainWidths(lang),
+  // About 170 characters: A4 landscape at about 80 %, so 11 pt prints at about 9 pt. Each
+  // column's width, and the narrowest it may be made (its text wraps) for the page.
+  const widths: (readonly [number, number])[] = [
+    [4, 4],
+    [17, 12],
+    ...domainWidths(lang).map((w) => [w, w] as const),
     // (Not 9: ExcelJS, the pane's writer, takes a width of 9 for its default and drops it.)
-    9.5,
-    ...(changes ? [10] : []),
-    9.5,
-    ...rankLevels.map(() => 10.5),
-    13,
-    ...(withKabupaten ? [12] : []),
-    ...(withEvidence ? [8] : []),
-    ...(changes ? [15] : []),
-    16,
-    32,
+    [9.5, 9.5],
+    ...(changes ? [[10, 9.5] as const] : []),
+    [9.5, 9.5],
+    ...rankLevels.map(() => [10.5, 9.5] as const),
+    // The status is not wrapped: berkelanjutan needs its 13.
+    [13, 13],
+    ...(withKabupaten ? [[12, 10] as const] : []),
+    ...(withEvidence ? [[8, 8] as const] : []),
+    // Domain names: not under 15, where Interoperabilitas would break inside the word.
+    ...(changes ? [[15, 15] as const] : []),
+    [16, 15],
+    [32, 17],
   ];
-  // A wider table (rounds, several kabupaten/kota, evidence) gives up some of the next step's
-  // width rather than print across two pages.
-  while (fitScale(columnWidths) < MIN_FIT_SCALE && columnWidths[columnWidths.length - 1] > 24) {
-    columnWidths[columnWidths.length - 1]--;
+  const columnWidths = widths.map(([w]) => w);
+  // A wider table (rounds, several kabupaten/kota, evidence, ranks within regions) narrows its
+  // text columns, the one with the most room first, rather than print across two pages.
+  for (;;) {
+    if (fitScale(columnWidths) >= MIN_FIT_SCALE) break;
+    let widest = -1;
+    let room = 0;
+    columnWidths.forEach((w, i) => {
+      if (w - widths[i][1] > room) [widest, room] = [i, w - widths[i][1]];
+    });
+    if (widest < 0) break;
+    columnWidths[widest] = Math.max(widths[widest][1], columnWidths[widest] - 1);
   }
   const main = table("KKB_Ringkasan", CONTENT_ROW, columns, rows);
   blocks.push(main);

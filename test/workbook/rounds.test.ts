@@ -12,7 +12,7 @@ import { SETARA } from "../../src/engine/ibangga";
 import { perubahan } from "../../src/functions/functions";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
-import { TableBlock, allRows } from "../../src/workbook/sheet-spec";
+import { fitScale, MIN_FIT_SCALE, TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { parsePeriode } from "../../src/workbook/periode";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
@@ -423,6 +423,45 @@ describe("rounds in a typed sheet", () => {
     expect(codes).not.toContain("EVIDENCE_STALE");
     expect(codes).not.toContain("EVIDENCE_KAMPUNG_UNKNOWN"); // Z is a kampung of 2024-T3
     expect(s.analysis.kampung[0].evidence).toMatchObject({ scored: 3, covered: 1 });
+  });
+});
+
+describe("KKB Ringkasan of several rounds", () => {
+  it("prints one page wide with every optional column (rounds, two kabupaten, evidence, ranks)", async () => {
+    // The example workbook (two kabupaten/kota, a Bukti sheet) assessed again in 2025-T1.
+    const grids = await readWorkbook(
+      path.join(__dirname, "..", "..", "assets", "contoh-jateng-2024.xlsx")
+    );
+    const rows = grids[0].rows.map((r) => [...r]);
+    const header = rows.findIndex((r) => r[0] === "Kampung");
+    const kampung = rows.slice(header + 1, header + 5);
+    rows[header][24] = "Periode";
+    kampung.forEach((r) => (r[24] = "2024-T3"));
+    rows.push(...kampung.map((r) => Object.assign([...r], { 6: 1, 24: "2025-T1" })));
+    const summary = buildSummary(
+      readInput([{ ...grids[0], rows }, ...grids.slice(1)], { lang: "id" }),
+      {
+        lang: "id",
+        weights: SETARA,
+        source: "x.xlsx",
+        now: NOW,
+      }
+    );
+    const ringkasan = summary.sheets.find((s) => s.role === "ringkasan")!;
+    const main = ringkasan.blocks.find((b): b is TableBlock => b.kind === "table")!;
+    const headers = main.header;
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        "Perubahan komposit",
+        "Kabupaten/Kota",
+        "Cakupan bukti",
+        "Langkah berikutnya",
+      ])
+    );
+    expect(fitScale(ringkasan.columnWidths)).toBeGreaterThanOrEqual(MIN_FIT_SCALE);
+    // Narrowed where text wraps, never where a word would break: Status keeps berkelanjutan.
+    expect(ringkasan.columnWidths[headers.indexOf("Status")]).toBe(13);
+    expect(ringkasan.columnWidths[headers.indexOf("Domain terlemah")]).toBeGreaterThanOrEqual(15);
   });
 });
 
