@@ -160,22 +160,16 @@ export function checkEvidence(
   // Evidence rows by kampung (loose name), then by sub-indicator index.
   const byName = new Map<string, (EvidenceRecord[] | undefined)[] | null>();
   for (const a of assessments) byName.set(looseKey(a.name), null);
+  // Evidence of a kampung the data sheet does not have: one warning per name, at its first row,
+  // with how many rows; none when no kampung was read at all (the data sheet's own error says
+  // why, and every evidence row would otherwise repeat it).
+  const unknown = new Map<string, { first: EvidenceRecord; rows: number }>();
   for (const record of evidence) {
     const name = looseKey(record.kampung);
     if (!byName.has(name)) {
-      issues.push(
-        makeIssue(
-          "EVIDENCE_KAMPUNG_UNKNOWN",
-          {
-            sheet: record.sheet,
-            cell: evidenceCell(record, "kampung"),
-            kampung: record.kampung,
-            field: "kampung",
-          },
-          { value: record.kampung },
-          lang
-        )
-      );
+      const seen = unknown.get(name);
+      if (seen) seen.rows++;
+      else unknown.set(name, { first: record, rows: 1 });
       continue;
     }
     const index = record.field === null ? undefined : SUB_INDEX.get(record.field);
@@ -203,6 +197,23 @@ export function checkEvidence(
     const list = slots[index];
     if (list) list.push(record);
     else slots[index] = [record];
+  }
+  if (assessments.length > 0) {
+    issues.unshift(
+      ...[...unknown.values()].map(({ first, rows }) =>
+        makeIssue(
+          "EVIDENCE_KAMPUNG_UNKNOWN",
+          {
+            sheet: first.sheet,
+            cell: evidenceCell(first, "kampung"),
+            kampung: first.kampung,
+            field: "kampung",
+          },
+          { value: first.kampung, count: rows },
+          lang
+        )
+      )
+    );
   }
 
   // An evidence row shared by kampung listed twice is reported once per problem.

@@ -313,8 +313,10 @@ export const MESSAGES = {
   },
   EVIDENCE_KAMPUNG_UNKNOWN: {
     severity: "warning",
-    id: (p) => `Bukti untuk kampung ${v(p)}, yang tidak ada di lembar data.`,
-    en: (p) => `Evidence for kampung ${v(p)}, which is not on the data sheet.`,
+    id: (p) =>
+      `Bukti untuk kampung ${v(p)}, yang tidak ada di lembar data${(p.count ?? 1) > 1 ? ` (${p.count} baris bukti)` : ""}.`,
+    en: (p) =>
+      `Evidence for kampung ${v(p)}, which is not on the data sheet${(p.count ?? 1) > 1 ? ` (${p.count} evidence rows)` : ""}.`,
   },
   EVIDENCE_FIELD_UNKNOWN: {
     severity: "warning",

@@ -166,6 +166,18 @@ describe("checkEvidence", () => {
     expect(audit.coverage).toEqual([{ scored: 15, covered: 0, share: 0 }]);
   });
 
+  it("says an unknown kampung once, with its rows; nothing when no kampung was read", () => {
+    nextRow = 2;
+    const rows = [0, 1, 2].map((i) => record("Kandri", KEYS[i], "2024-06-01"));
+    const audit = checkEvidence([kampung()], rows, OPTIONS);
+    const unknown = audit.issues.filter((i) => i.code === "EVIDENCE_KAMPUNG_UNKNOWN");
+    expect(unknown.map((i) => [i.cell, i.message])).toEqual([
+      ["A2", 'Evidence for kampung "Kandri", which is not on the data sheet (3 evidence rows).'],
+    ]);
+    const none = checkEvidence([], rows, OPTIONS);
+    expect(none.issues.filter((i) => i.code === "EVIDENCE_KAMPUNG_UNKNOWN")).toEqual([]);
+  });
+
   it("with no evidence row for a kampung, one warning names its scored sub-indicators", () => {
     const audit = checkEvidence([kampung(), uniform("Tanpa skor", null, { row: 4 })], [], OPTIONS);
     const missing = audit.issues.filter((i) => i.code === "EVIDENCE_MISSING");
