@@ -14,6 +14,7 @@ export type FileProblem =
   | "too-large"
   | "too-large-memory"
   | "not-xlsx"
+  | "text-not-xlsx"
   | "corrupt"
   | "no-sheets"
   | "unwritable";
@@ -66,6 +67,12 @@ const TEXTS: Readonly<
   "not-xlsx": {
     id: (f) => `File ${f} bukan buku kerja Excel (.xlsx) atau CSV.`,
     en: (f) => `File ${f} is not an Excel workbook (.xlsx) or a CSV file.`,
+  },
+  "text-not-xlsx": {
+    id: (f) =>
+      `File ${f} berisi teks (CSV atau HTML), bukan buku kerja Excel: buka di Excel lalu Simpan Sebagai > Buku Kerja Excel (*.xlsx); jika isinya CSV, cukup ganti akhiran namanya menjadi .csv.`,
+    en: (f) =>
+      `File ${f} holds text (CSV or HTML), not an Excel workbook: open it in Excel and Save As > Excel Workbook (*.xlsx); if it is a CSV, just rename it to end in .csv.`,
   },
   corrupt: {
     id: (f) => `File ${f} rusak atau tidak lengkap dan tidak dapat dibaca sebagai .xlsx.`,

@@ -104,6 +104,8 @@ export async function readWorkbookBytes(
     case "encrypted":
     case "legacy-xls":
       throw new XlsxFileError(kind, name);
+    case "text":
+      throw new XlsxFileError("text-not-xlsx", name);
     default:
       throw new XlsxFileError("not-xlsx", name);
   }

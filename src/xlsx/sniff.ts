@@ -5,7 +5,7 @@
 
 import { detectEncoding } from "./text-encoding";
 
-export type FileKind = "xlsx" | "encrypted" | "legacy-xls" | "csv" | "unknown";
+export type FileKind = "xlsx" | "encrypted" | "legacy-xls" | "csv" | "text" | "unknown";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -36,6 +36,18 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** Text with no control characters but tab, line breaks and form feed in the first 4 KB. */
+function plainText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** UTF-16 text (Excel's "Unicode Text", LibreOffice's UTF-16 CSV): NUL bytes are part of it. */
 function isUtf16(bytes: Uint8Array): boolean {
   const encoding = detectEncoding(bytes.subarray(0, 4096));
@@ -54,5 +66,7 @@ export function sniffKind(head: Uint8Array, name: string, whole?: Uint8Array): F
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
   if (["csv", "txt", "tsv"].includes(ext) && (looksLikeText(head) || isUtf16(head))) return "csv";
   if (ext === "" && head.length > 0 && looksLikeText(head)) return "csv";
+  // Text under another name: a CSV saved as .xlsx, a web page exported as .xls.
+  if (head.length > 0 && (plainText(head) || isUtf16(head))) return "text";
   return "unknown";
 }

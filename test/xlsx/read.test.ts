@@ -148,6 +148,13 @@ describe("unreadable files", () => {
       "corrupt",
     ],
     ["gambar.xlsx", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), "not-xlsx"],
+    // A CSV saved under .xlsx, a web page exported as .xls: says how to convert.
+    ["data-csv.xlsx", Buffer.from("Kampung;Koordinasi Regulasi\nSumurboto;2\n"), "text-not-xlsx"],
+    [
+      "ekspor.xls",
+      Buffer.from("<html><table><tr><td>Kampung</td></tr></table></html>"),
+      "text-not-xlsx",
+    ],
   ];
 
   it.each(cases.map(([n, b, p]) => ({ n, b, p })))(
