@@ -161,9 +161,9 @@ export const MESSAGES = {
   HEADER_NOT_FOUND: {
     severity: "error",
     id: (p) =>
-      `Baris judul kolom tidak ditemukan di 10 baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}). Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
+      `Baris judul kolom tidak ditemukan di ${p.count ?? 20} baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}). Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
     en: (p) =>
-      `No header row found in the first 10 rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}). Expected: ${p.list}. Insert the KKB template for an example.`,
+      `No header row found in the first ${p.count ?? 20} rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}). Expected: ${p.list}. Insert the KKB template for an example.`,
   },
   COLUMN_MISSING: {
     severity: "error",

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_LIMITS, PayloadLimits } from "./limits";
 import { jsonBytes } from "./payload";
+import { HEADER_SCAN_ROWS } from "../workbook/input";
 
 /** A rectangle of cells on a named sheet (0-based row and column, counts). */
 export interface SheetRect {
@@ -32,8 +33,8 @@ export const DEFAULT_BYTES_PER_CELL = 48;
 export const MIN_BYTES_PER_CELL = 12;
 /** Measured sizes are scaled up by this much: later rows may hold longer text. */
 export const ESTIMATE_SAFETY = 1.3;
-/** Rows at the top of a sheet read first to find the header (input.ts scans 10). */
-export const HEAD_ROWS = 10;
+/** Rows at the top of a sheet read first to find the header (as many as input.ts scans). */
+export const HEAD_ROWS = HEADER_SCAN_ROWS;
 
 /** Bytes per cell of values and value types as Excel returns them. */
 export function measuredBytesPerCell(values: unknown[][], valueTypes: unknown[][]): number {

@@ -80,7 +80,11 @@ export interface InputRead {
   readonly rounds: Rounds | null;
 }
 
-const HEADER_SCAN_ROWS = 10;
+/**
+ * Rows at the top of a sheet searched for the header: room for a letterhead (kop surat), a
+ * title and a two-row header above the first kampung.
+ */
+export const HEADER_SCAN_ROWS = 20;
 const MIN_HEADER_MATCHES = 2;
 const EVIDENCE_SHEETS = new Set(["bukti", "evidence", "kkbbukti"]);
 
@@ -352,6 +356,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
         { sheet: grid.sheet, cell: gridAddress(grid, closest, 0) },
         {
           list: expectedHeaders(lang),
+          count: HEADER_SCAN_ROWS,
           other: String(grid.originRow + closest + 1),
           value: found.recognised,
           label: found.unrecognised,

@@ -14,6 +14,7 @@ import { address, sheetAddress } from "./a1";
 import { Grid } from "./grid";
 import {
   ColumnMap,
+  HEADER_SCAN_ROWS,
   identityKey,
   InputRead,
   isEvidenceSheet,
@@ -81,10 +82,10 @@ export function roundOfSheetName(name: string): Period | null {
 }
 
 /**
- * Rows of a sheet looked at to decide whether it is input: the reader finds a header in the
- * first 10 rows (a two-row header under a title fits in these too).
+ * Rows of a sheet looked at to decide whether it is input: those the reader searches for a
+ * header, and two more.
  */
-const HEAD_ROWS = 12;
+const HEAD_ROWS = HEADER_SCAN_ROWS + 2;
 
 /**
  * The sheets that look like KKB input (a header row naming sub-indicator or iBangga columns),

@@ -205,6 +205,18 @@ describe("bad input", () => {
     expect(none.issues[0].message).toContain("Koordinasi - Regulasi/Struktur/Praktik");
   });
 
+  it("finds the header under a letterhead (kop surat) and a title, up to row 20", () => {
+    const kop = Array.from({ length: 12 }, (_, i) => [`Kop surat baris ${i + 1}`]);
+    const read = readInput([gridFromRows("Data", [...kop, ...exampleRows()])], id);
+    expect(read.fatal).toBe(false);
+    expect(read.assessments.map((a) => a.row)).toEqual([14, 15, 16, 17]);
+    const deeper = Array.from({ length: 20 }, (_, i) => [`Baris ${i + 1}`]);
+    const none = readInput([gridFromRows("Data", [...deeper, ...exampleRows()])], id);
+    expect(none.issues[0].message).toMatch(
+      /^Baris judul kolom tidak ditemukan di 20 baris pertama/
+    );
+  });
+
   it("reports a missing sub-indicator column once, and duplicates, and rows without a name", () => {
     const header = exampleRows()[0].filter((_, c) => c !== 6);
     const body = exampleRows()
