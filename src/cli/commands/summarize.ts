@@ -143,7 +143,12 @@ export async function summarizeCommand(
     throw error;
   }
 
-  if (options.print) io.out(domainTable(summary.results.kampung, lang, parsed.weights));
+  // `--json -` promises nothing but JSON on stdout: the table then goes to stderr.
+  if (options.print) {
+    const table = domainTable(summary.results.kampung, lang, parsed.weights);
+    if (jsonToStdout) io.err(table);
+    else io.out(table);
+  }
 
   const issues = summary.results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
