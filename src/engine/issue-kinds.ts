@@ -51,6 +51,11 @@ export const ISSUE_KINDS: Readonly<
   STATUS_UNKNOWN: { id: "Status tidak dikenali", en: "Status not recognised" },
   DATE_INVALID: { id: "Tanggal tidak sah", en: "Date invalid" },
   DATE_TEXT: { id: "Tanggal ditulis sebagai teks", en: "Date written as text" },
+  DATE_MONTH_FIRST: { id: "Tanggal dibaca bulan dulu", en: "Dates read month first" },
+  DATE_ORDER_CONFLICT: {
+    id: "Urutan tanggal bertentangan",
+    en: "Date order contradicts the column",
+  },
   NO_ROWS: { id: "Tidak ada baris kampung", en: "No kampung rows" },
   SHEET_NOT_FOUND: { id: "Lembar tidak ditemukan", en: "Sheet not found" },
   SHEET_HIDDEN: { id: "Lembar tersembunyi", en: "Sheet hidden" },
