@@ -60,6 +60,10 @@ export const ISSUE_KINDS: Readonly<
   SHEET_NOT_FOUND: { id: "Lembar tidak ditemukan", en: "Sheet not found" },
   SHEET_HIDDEN: { id: "Lembar tersembunyi", en: "Sheet hidden" },
   SHEET_ROUND_MISSING: { id: "Periode lembar tidak diketahui", en: "Sheet's round unknown" },
+  SHEET_OTHER_INPUTS: {
+    id: "Lembar data lain tidak dibaca",
+    en: "Other data sheets not read",
+  },
   STATUS_INCONSISTENT: { id: "Skor tidak sesuai status", en: "Scores do not match the status" },
   EVIDENCE_NONE: { id: "Tidak ada bukti", en: "No evidence given" },
   EVIDENCE_MISSING: { id: "Sub-indikator tanpa bukti", en: "Sub-indicators without evidence" },

@@ -273,6 +273,13 @@ export const MESSAGES = {
     en: (p) =>
       `Sheet ${v(p)} is hidden in the workbook, but its data is what was read. Make sure it is the sheet you mean (or choose one with --sheet).`,
   },
+  SHEET_OTHER_INPUTS: {
+    severity: "warning",
+    id: (p) =>
+      `Lembar lain juga tampak seperti data penilaian: ${p.list}. Yang dibaca hanya lembar ${v(p)}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}.`,
+    en: (p) =>
+      `Other sheets also look like assessment data: ${p.list}. Only sheet ${v(p)} was read. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}.`,
+  },
   STATUS_INCONSISTENT: {
     severity: "warning",
     id: (p) =>

@@ -6,7 +6,7 @@ import { once } from "node:events";
 import * as path from "node:path";
 import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
-import { terminalSafeJson } from "../../workbook/control-text";
+import { escapeControls, terminalSafeJson } from "../../workbook/control-text";
 import { Lang } from "../../engine/framework";
 import { InputRead } from "../../workbook/input";
 import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
@@ -157,6 +157,9 @@ export async function summarizeCommand(
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
   io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings) + "\n");
   io.err(issueKindLines(issues, lang));
+  // Other sheets that look like input, not read: said in full, not only counted.
+  for (const issue of issues.filter((i) => i.code === "SHEET_OTHER_INPUTS"))
+    io.err(escapeControls(issue.message, "escape") + "\n");
   if (!summary.uncertainty && summary.results.kampung.length > 0) {
     io.err(T.uncertaintySkipped[lang](summary.results.kampung.length) + "\n");
   }
