@@ -7,6 +7,7 @@ import { Grid } from "../workbook/grid";
 import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
 import { CliError, Context } from "./context";
+import { otherInputSheetsIssue } from "./other-input-sheets";
 import { sheetPicks } from "./sheet-option";
 import { T } from "./messages";
 import { progressBar } from "./progress";
@@ -86,7 +87,10 @@ export async function loadInput(
   const noRound = input.issues.find((i) => i.code === "SHEET_ROUND_MISSING");
   if (input.fatal && noRound)
     throw new CliError(`${noRound.message} ${T.sheetRoundHint[ctx.lang](noRound.sheet)}`);
-  return { grids, read: input };
+  // Without --sheet, other sheets that look like input are named, once (other-input-sheets.ts).
+  const others = sheet === undefined ? otherInputSheetsIssue(grids, input, ctx.lang) : null;
+  if (!others) return { grids, read: input };
+  return { grids, read: { ...input, issues: [...input.issues, others] } };
 }
 
 /** --sheet as the user typed it: the file's own name of a sheet that was renamed works too. */

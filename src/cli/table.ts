@@ -5,6 +5,7 @@ import { SETARA, Weights } from "../engine/ibangga";
 import { issueKindCounts, issueKindTitle } from "../engine/issue-kinds";
 import { Issue } from "../engine/issues";
 import { sheetAddress } from "../workbook/a1";
+import { cutText } from "../workbook/cell-text-limit";
 import { escapeControls } from "../workbook/control-text";
 import { T } from "./messages";
 
@@ -34,6 +35,12 @@ function render(rows: readonly (readonly string[])[], rightAlignFrom: number): s
     .join("\n");
 }
 
+/**
+ * The widest kampung name `--print` shows (characters): a longer one is cut with "…", so one
+ * 28,000-character name does not pad every line of the table to its width.
+ */
+export const PRINT_NAME_MAX = 40;
+
 /** The domain table `--print` shows, with the iBangga composite under the chosen weights. */
 export function domainTable(
   kampung: readonly KampungResult[],
@@ -51,7 +58,7 @@ export function domainTable(
         : { label: T.ibanggaCustom[lang], of: (k: KampungResult) => k.ibangga?.custom };
   const header = ["Kampung", ...DOMAINS.map((d) => d.short[lang]), T.composite[lang], column.label];
   const rows = kampung.map((k) => [
-    escapeControls(k.name, "escape"),
+    cutText(escapeControls(k.name, "escape"), PRINT_NAME_MAX),
     ...DOMAINS.map((d) => showDecimals(k.domains[d.key], 1, lang)),
     showDecimals(k.composite, 2, lang),
     showDecimals(column.of(k), 1, lang),

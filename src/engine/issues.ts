@@ -231,6 +231,20 @@ export const MESSAGES = {
     id: (p) => `${p.label}: tanggal ${v(p)} tersimpan sebagai teks; dibaca sebagai ${p.other}.`,
     en: (p) => `${p.label}: the date ${v(p)} is stored as text; read as ${p.other}.`,
   },
+  DATE_MONTH_FIRST: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: tanggal teks di kolom ini ditulis bulan dulu (${v(p)} di ${p.other} tidak dapat dibaca hari dulu), jadi semua tanggal teks kolom ini dibaca sebagai bulan/hari/tahun.`,
+    en: (p) =>
+      `${p.label}: the text dates in this column are written month first (${v(p)} at ${p.other} cannot be day first), so all its text dates are read as month/day/year.`,
+  },
+  DATE_ORDER_CONFLICT: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${v(p)} hanya dapat dibaca bulan dulu (bulan/hari/tahun), tetapi ${p.other} di kolom yang sama hanya dapat dibaca hari dulu; kolom dibaca hari dulu, jadi tanggal ini tidak dibaca. Tulis tanggal seperti 2024-08-14.`,
+    en: (p) =>
+      `${p.label}: ${v(p)} can only be month first (month/day/year), but ${p.other} in the same column can only be day first; the column is read day first, so this date is not read. Write dates like 2024-08-14.`,
+  },
   NO_ROWS: {
     severity: "error",
     id: () => `Tidak ada baris kampung di bawah baris judul kolom.`,
@@ -258,6 +272,13 @@ export const MESSAGES = {
       `Lembar ${v(p)} tersembunyi di buku kerja, tetapi datanya yang dibaca. Pastikan ini lembar yang dimaksud (atau pilih dengan --sheet).`,
     en: (p) =>
       `Sheet ${v(p)} is hidden in the workbook, but its data is what was read. Make sure it is the sheet you mean (or choose one with --sheet).`,
+  },
+  SHEET_OTHER_INPUTS: {
+    severity: "warning",
+    id: (p) =>
+      `Lembar lain juga tampak seperti data penilaian: ${p.list}. Yang dibaca hanya lembar ${v(p)}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}.`,
+    en: (p) =>
+      `Other sheets also look like assessment data: ${p.list}. Only sheet ${v(p)} was read. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}.`,
   },
   STATUS_INCONSISTENT: {
     severity: "warning",

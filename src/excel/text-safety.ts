@@ -5,6 +5,7 @@
  * text); a string in any other cell that Excel might parse gets a leading apostrophe, which Excel
  * consumes as its "quote prefix" and does not store in the value. Pure.
  */
+import { withinCellLimit } from "../workbook/cell-text-limit";
 import { isSpecFormula, SpecValue } from "../workbook/sheet-spec";
 
 export const TEXT_FORMAT = "@";
@@ -42,6 +43,11 @@ export function writeValue(value: SpecValue | undefined, format: string | null):
   // KKB's own formulas go through Range.formulas (plan-write's "formulas" operation), never
   // through values: here their cell stays blank.
   if (isSpecFormula(value)) return "";
+  return textValue(withinCellLimit(value), format);
+}
+
+/** A text's value to send (at most a cell's characters): quote-prefixed where Excel would parse it. */
+function textValue(value: string, format: string | null): WriteValue {
   // Excel takes a leading apostrophe as the quote prefix in any cell, text-formatted or not.
   if (format === TEXT_FORMAT) return value.startsWith("'") ? `'${value}` : value;
   return isParsedByExcel(value) ? `'${value}` : value;

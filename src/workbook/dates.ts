@@ -37,7 +37,70 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
   ].flatMap((names, month) => names.map((name): [string, number] => [name, month]))
 );
 
-export function parseDateCell(raw: unknown): ParsedDate {
+/**
+ * The order of a text date's day and month (`08/12/2024`): day first (Indonesian, the default)
+ * or month first (a US-locale CSV, e.g. LibreOffice en-US).
+ */
+export type DateOrder = "dayFirst" | "monthFirst";
+
+/** A text date with two numbers before its year (`08/14/2024`, `14-08-2024`, `8.5.2024`). */
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * The order a cell's text proves, or null: `14/08/2024` can only be day first (its first number
+ * is over 12), `08/14/2024` only month first; `08/12/2024`, other forms and non-text prove none.
+ */
+export function provenDateOrder(raw: unknown): DateOrder | null {
+  if (typeof raw !== "string") return null;
+  const m = NUMERIC_DATE.exec(raw.trim());
+  if (!m) return null;
+  const first = Number(m[1]);
+  const second = Number(m[2]);
+  if (first > 12 && second <= 12) return "dayFirst";
+  if (second > 12 && first <= 12) return "monthFirst";
+  return null;
+}
+
+/**
+ * How one column's text dates are read, decided from all of them (the one rule, used by the
+ * assessment date and the evidence sheet's date): month first when a value proves month first
+ * and none proves day first; otherwise day first. `firstMonthFirst` / `firstDayFirst` are the
+ * indexes (into the values given) of the first value proving each order, or -1.
+ */
+export interface ColumnDateOrder {
+  readonly order: DateOrder;
+  readonly firstMonthFirst: number;
+  readonly firstDayFirst: number;
+}
+
+export function columnDateOrder(values: Iterable<unknown>): ColumnDateOrder {
+  let firstMonthFirst = -1;
+  let firstDayFirst = -1;
+  let i = 0;
+  for (const value of values) {
+    const proven = provenDateOrder(value);
+    if (proven === "monthFirst" && firstMonthFirst < 0) firstMonthFirst = i;
+    if (proven === "dayFirst" && firstDayFirst < 0) firstDayFirst = i;
+    i++;
+  }
+  const order = firstMonthFirst >= 0 && firstDayFirst < 0 ? "monthFirst" : "dayFirst";
+  return { order, firstMonthFirst, firstDayFirst };
+}
+
+/**
+ * Whether a cell of the column proves the order the column is not read in: a month-first date in
+ * a column that also proves day first (read day first, so this one cannot be read).
+ */
+export function contradictsColumn(raw: unknown, column: ColumnDateOrder): boolean {
+  const proven = provenDateOrder(raw);
+  return proven !== null && proven !== column.order;
+}
+
+/**
+ * A date cell's date. Text with two numbers before the year is read in `order` (day first by
+ * default; columnDateOrder gives a column's order). Invalid dates (`30/02/2024`) are not dates.
+ */
+export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): ParsedDate {
   if (isBlank(raw)) return { ok: false, blank: true };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { ok: false, blank: false };
@@ -58,9 +121,10 @@ export function parseDateCell(raw: unknown): ParsedDate {
   let date: Date | null = null;
   if (m) {
     date = utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  } else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text))) {
-    // Indonesian order: day/month/year.
-    date = utcDate(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+  } else if ((m = NUMERIC_DATE.exec(text))) {
+    // Indonesian order day/month/year, unless the column is month first.
+    const [day, month] = order === "dayFirst" ? [m[1], m[2]] : [m[2], m[1]];
+    date = utcDate(Number(m[3]), Number(month) - 1, Number(day));
   } else if ((m = /^(\d{1,2})[\s.-]+([A-Za-z]+)\.?[\s.-]+(\d{4})$/.exec(text))) {
     const month = MONTHS.get(m[2].toLowerCase());
     if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[1]));

@@ -23,7 +23,13 @@ import { label } from "./labels";
 import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { address, sheetAddress, rangeAddress } from "./a1";
-import { isoDate, parseDateCell } from "./dates";
+import {
+  ColumnDateOrder,
+  columnDateOrder,
+  contradictsColumn,
+  isoDate,
+  parseDateCell,
+} from "./dates";
 import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { parsePeriode } from "./periode";
@@ -434,6 +440,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const end = table
     ? Math.min(grid.rows.length, table.bottom - grid.originRow + 1)
     : grid.rows.length;
+  rows.readDateOrder(header.row + 1, end);
   const hidden: number[] = [];
   if (table && totalsRow >= 0) {
     // Said once, whether or not the row was read (Excel's adapter leaves it out of its read).
@@ -517,6 +524,13 @@ class RowReader {
   private readonly keys: string[] = [];
   private readonly periods: (Period | null)[] = [];
   private readonly dates: (Date | null)[] = [];
+  /** The assessment date column's order and the first rows proving each (readDateOrder). */
+  private dateOrder: ColumnDateOrder = {
+    order: "dayFirst",
+    firstMonthFirst: -1,
+    firstDayFirst: -1,
+  };
+  private dateOrderFrom = 0;
 
   /** Per column filled from merges (MERGE_FILLED), grid row -> the merged range's value. */
   private readonly mergedValues = new Map<number, Map<number, CellValue>>();
@@ -823,12 +837,37 @@ class RowReader {
     );
   }
 
+  /**
+   * Decides the order of the assessment date column's text dates from grid rows [first, end)
+   * (dates.ts, columnDateOrder); a column read month first is said once, at its first row
+   * that proves it.
+   */
+  readDateOrder(first: number, end: number): void {
+    const col = this.columns.identity.tanggal;
+    if (col === undefined) return;
+    const rows = this.grid.rows.slice(first, end);
+    this.dateOrder = columnDateOrder(rows.map((row) => row[col]));
+    this.dateOrderFrom = first;
+    const proof = this.dateOrder.firstMonthFirst;
+    if (this.dateOrder.order === "monthFirst") {
+      this.report("DATE_MONTH_FIRST", first + proof, col, "", "tanggal", {
+        label: this.dateLabel(),
+        value: String(rows[proof][col]),
+        other: gridAddress(this.grid, first + proof, col),
+      });
+    }
+  }
+
+  private dateLabel(): string {
+    return this.lang === "id" ? "Tanggal penilaian" : "Assessment date";
+  }
+
   private date(r: number, row: readonly CellValue[], kampung: string): Date | null {
     const col = this.columns.identity.tanggal;
     if (col === undefined) return null;
     const raw = this.cell(r, row, col);
-    const parsed = parseDateCell(raw);
-    const label = this.lang === "id" ? "Tanggal penilaian" : "Assessment date";
+    const parsed = parseDateCell(raw, this.dateOrder.order);
+    const label = this.dateLabel();
     if (parsed.ok) {
       if (parsed.fromText) {
         this.report("DATE_TEXT", r, col, kampung, "tanggal", {
@@ -839,7 +878,14 @@ class RowReader {
       }
       return parsed.date;
     }
-    if (!parsed.blank) {
+    if (contradictsColumn(raw, this.dateOrder)) {
+      const proof = this.dateOrderFrom + this.dateOrder.firstDayFirst;
+      this.report("DATE_ORDER_CONFLICT", r, col, kampung, "tanggal", {
+        label,
+        value: String(raw),
+        other: `"${String(this.grid.rows[proof][col])}" (${gridAddress(this.grid, proof, col)})`,
+      });
+    } else if (!parsed.blank) {
       this.report("DATE_INVALID", r, col, kampung, "tanggal", {
         label,
         value: cellText(raw) ?? "",
@@ -962,6 +1008,8 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
   }
   if (headerRow < 0) return null;
   const records: EvidenceRecord[] = [];
+  const dateLabel = lang === "id" ? "Tanggal bukti" : "Evidence date";
+  const dates = evidenceDateOrder(grid, headerRow + 1, cols.date, dateLabel, lang, issues);
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     const get = (key: keyof typeof cols) => (cols[key] === undefined ? null : row[cols[key]!]);
@@ -969,8 +1017,27 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
     const fieldText = cellText(get("field")) ?? "";
     if (kampung === null && !fieldText) continue;
     const subIndex = matchSubIndicator(fieldText);
-    const parsedDate = parseDateCell(get("date"));
-    if (!parsedDate.ok && !parsedDate.blank && cols.date !== undefined) {
+    const parsedDate = parseDateCell(get("date"), dates.order);
+    if (!parsedDate.ok && cols.date !== undefined && contradictsColumn(get("date"), dates)) {
+      const proof = headerRow + 1 + dates.firstDayFirst;
+      issues.push(
+        makeIssue(
+          "DATE_ORDER_CONFLICT",
+          {
+            sheet: grid.sheet,
+            cell: gridAddress(grid, r, cols.date),
+            kampung: kampung ?? "",
+            field: "tanggal",
+          },
+          {
+            label: dateLabel,
+            value: String(get("date")),
+            other: `"${String(grid.rows[proof][cols.date])}" (${gridAddress(grid, proof, cols.date)})`,
+          },
+          lang
+        )
+      );
+    } else if (!parsedDate.ok && !parsedDate.blank && cols.date !== undefined) {
       issues.push(
         makeIssue(
           "DATE_INVALID",
@@ -1002,6 +1069,36 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
   // An evidence sheet with no rows (the template's, unfilled) is no evidence given.
   if (records.length === 0) return null;
   return { records, originCol: grid.originCol, columns: cols };
+}
+
+/**
+ * The order of the evidence sheet's text dates, from its rows below the header (dates.ts,
+ * columnDateOrder); a column read month first is said once, at its first row that proves it.
+ */
+function evidenceDateOrder(
+  grid: Grid,
+  first: number,
+  col: number | undefined,
+  label: string,
+  lang: Lang,
+  issues: Issue[]
+): ColumnDateOrder {
+  if (col === undefined) return { order: "dayFirst", firstMonthFirst: -1, firstDayFirst: -1 };
+  const values = grid.rows.slice(first).map((row) => row[col]);
+  const order = columnDateOrder(values);
+  if (order.order === "monthFirst") {
+    const r = first + order.firstMonthFirst;
+    const cell = gridAddress(grid, r, col);
+    issues.push(
+      makeIssue(
+        "DATE_MONTH_FIRST",
+        { sheet: grid.sheet, cell, field: "tanggal" },
+        { label, value: String(values[order.firstMonthFirst]), other: cell },
+        lang
+      )
+    );
+  }
+  return order;
 }
 
 /** A1 address of a kampung's field cell, for issues found after reading (evidence, status checks). */

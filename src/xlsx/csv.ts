@@ -11,6 +11,7 @@ import { Grid } from "../workbook/grid";
 import { matchHeader } from "../workbook/headers";
 import { CellBudget, GridBuilder } from "./grid-builder";
 import { EXCEL_COLS, EXCEL_ROWS, GridLimitError } from "./ooxml/sheet-part";
+import { MAX_CELL_CHARS } from "./ooxml/text";
 import { decodeText } from "./text-encoding";
 
 export type Separator = "," | ";" | "\t";
@@ -53,6 +54,8 @@ const ANY_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 /** A field's value: a number when it plainly is one, else the text; empty is blank. */
 export function csvValue(field: string, separator: Separator): CellValue {
   if (field === "") return null;
+  // Excel holds at most 32,767 characters in a cell: cut as the .xlsx reader cuts.
+  if (field.length > MAX_CELL_CHARS) return field.slice(0, MAX_CELL_CHARS);
   const trimmed = field.trim();
   const pattern = separator === ";" ? ANY_NUMBER : POINT_NUMBER;
   if (!pattern.test(trimmed)) return field;

@@ -43,6 +43,7 @@ import { LaidCell, OutValue, blockCells, blockRowHeight, specRowCount } from "./
 import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
+import { withinCellLimit } from "../workbook/cell-text-limit";
 import { OFFICE_THEME } from "./theme";
 import { SharedStringTable } from "./shared-string-table";
 import { ZipPart, ZipSink } from "./zip-sink";
@@ -205,12 +206,14 @@ class SheetBody {
 
   /** One cell (cellXml), its text in the shared-string table while the table has room. */
   cell(ref: string, value: OutValue, s: string, dateS: string): string {
+    // No text longer than a cell holds (cell-text-limit.ts).
+    const written = typeof value === "string" ? withinCellLimit(value) : value;
     // An empty text stays inline, as it always was (readers take it for a blank cell).
-    if (typeof value === "string" && value !== "") {
-      const index = this.strings.indexOf(value);
+    if (typeof written === "string" && written !== "") {
+      const index = this.strings.indexOf(written);
       if (index >= 0) return `<c r="${ref}"${s} t="s"><v>${index}</v></c>`;
     }
-    return cellXml(ref, value, s, dateS);
+    return cellXml(ref, written, s, dateS);
   }
 
   async row(rowNumber: string, cells: string, height: number | null = null): Promise<void> {

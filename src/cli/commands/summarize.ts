@@ -6,7 +6,7 @@ import { once } from "node:events";
 import * as path from "node:path";
 import { Writable } from "node:stream";
 import { parseWeights } from "../../engine/ibangga";
-import { terminalSafeJson } from "../../workbook/control-text";
+import { escapeControls, terminalSafeJson } from "../../workbook/control-text";
 import { Lang } from "../../engine/framework";
 import { InputRead } from "../../workbook/input";
 import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
@@ -143,7 +143,12 @@ export async function summarizeCommand(
     throw error;
   }
 
-  if (options.print) io.out(domainTable(summary.results.kampung, lang, parsed.weights));
+  // `--json -` promises nothing but JSON on stdout: the table then goes to stderr.
+  if (options.print) {
+    const table = domainTable(summary.results.kampung, lang, parsed.weights);
+    if (jsonToStdout) io.err(table);
+    else io.out(table);
+  }
 
   const issues = summary.results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
@@ -152,6 +157,9 @@ export async function summarizeCommand(
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
   io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings) + "\n");
   io.err(issueKindLines(issues, lang));
+  // Other sheets that look like input, not read: said in full, not only counted.
+  for (const issue of issues.filter((i) => i.code === "SHEET_OTHER_INPUTS"))
+    io.err(escapeControls(issue.message, "escape") + "\n");
   if (!summary.uncertainty && summary.results.kampung.length > 0) {
     io.err(T.uncertaintySkipped[lang](summary.results.kampung.length) + "\n");
   }

@@ -1,7 +1,9 @@
 /** Cell text as SpreadsheetML carries it. */
 
-/** Excel's limit on the characters in one cell. */
-export const MAX_CELL_CHARS = 32_767;
+import { MAX_CELL_TEXT } from "../../workbook/cell-text-limit";
+
+/** Excel's limit on the characters in one cell (cell-text-limit.ts). */
+export const MAX_CELL_CHARS = MAX_CELL_TEXT;
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 

@@ -1,0 +1,37 @@
+/**
+ * Without `--sheet`, the CLI reads one sheet (choose-input.ts); when other sheets look like KKB
+ * input too (`Penilaian 2024-T3` beside `Penilaian 2024-T4`), one warning names them and says
+ * how to pick them: `--sheet NAMA`, or several `--sheet` read as rounds (sheet-option.ts). The
+ * pane shows the same sheets in its "Periode di beberapa lembar" list. Pure.
+ */
+import { Lang } from "../engine/framework";
+import { Issue, makeIssue } from "../engine/issues";
+import { Grid } from "../workbook/grid";
+import { InputRead } from "../workbook/input";
+import { inputSheets } from "../workbook/round-sheets";
+
+/**
+ * The `SHEET_OTHER_INPUTS` warning for a read of `read.sheet` among `grids`, at that sheet's A1,
+ * or null when no other sheet looks like input (or the read found no sheet to read).
+ */
+export function otherInputSheetsIssue(
+  grids: readonly Grid[],
+  read: InputRead,
+  lang: Lang
+): Issue | null {
+  if (read.headerRow < 0) return null;
+  const sheets = inputSheets(grids, lang).map((s) => s.sheet);
+  const others = sheets.filter((s) => s !== read.sheet);
+  if (others.length === 0 || !sheets.includes(read.sheet)) return null;
+  const quoted = (name: string) => `"${name}"`;
+  return makeIssue(
+    "SHEET_OTHER_INPUTS",
+    { sheet: read.sheet, cell: "A1" },
+    {
+      value: read.sheet,
+      list: others.map(quoted).join(", "),
+      other: sheets.map((s) => `--sheet ${quoted(s)}`).join(" "),
+    },
+    lang
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Without --sheet, a workbook whose other sheets look like input too (`Penilaian 2024-T3` and
+ * `Penilaian 2024-T4`) is not summarised silently from its first: one warning names the others
+ * and how to pick them, in ringkas (stderr), periksa and periksa --json.
+ */
+import { CellValue } from "../../src/engine/cell";
+import { gridFromRows } from "../../src/workbook/grid";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { exampleRows } from "../helpers/example";
+import { tempDir } from "../helpers/files";
+import { run } from "./run";
+
+const tmp = tempDir("kkb-other-sheets-");
+afterAll(() => tmp.remove());
+
+async function workbook(file: string, sheets: readonly string[]): Promise<string> {
+  const rows: CellValue[][] = exampleRows();
+  await writeWorkbook(file, [], {
+    copies: [
+      ...sheets.map((name) => ({ name, grid: gridFromRows(name, rows) })),
+      { name: "Catatan", grid: gridFromRows("Catatan", [["Catatan lapangan"], ["-"]]) },
+    ],
+  });
+  return file;
+}
+
+interface JsonIssue {
+  readonly code: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+describe("several sheets look like input", () => {
+  let two: string;
+  beforeAll(async () => {
+    two = await workbook(tmp.file("two.xlsx"), ["Penilaian 2024-T3", "Penilaian 2024-T4"]);
+  });
+
+  it("ringkas says once which other sheet was not read and how to pick it", async () => {
+    const r = await run("ringkas", two, "-o", tmp.file("out.xlsx"), "--force");
+    expect(r.code).toBe(0);
+    const lines = r.err.split("\n").filter((l) => l.includes("Penilaian 2024-T4"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('Yang dibaca hanya lembar "Penilaian 2024-T3"');
+    expect(lines[0]).toContain("--sheet NAMA");
+    expect(lines[0]).toContain('--sheet "Penilaian 2024-T3" --sheet "Penilaian 2024-T4"');
+    expect(lines[0]).not.toContain("Catatan");
+  });
+
+  it("periksa lists it, and periksa --json has it among its issues (stdout JSON alone)", async () => {
+    const text = await run("periksa", two);
+    expect(text.out).toContain("'Penilaian 2024-T3'!A1");
+    expect(text.out.split("\n").filter((l) => l.includes('"Penilaian 2024-T4"'))).toHaveLength(1);
+    const json = await run("periksa", two, "--json", "--lang", "en");
+    const issues = (JSON.parse(json.out) as { issues: JsonIssue[] }).issues.filter(
+      (i) => i.code === "SHEET_OTHER_INPUTS"
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ sheet: "Penilaian 2024-T3", cell: "A1" });
+    expect(issues[0].message).toContain(
+      'Other sheets also look like assessment data: "Penilaian 2024-T4"'
+    );
+    expect(issues[0].message).toContain("--sheet NAME");
+  });
+
+  it("says nothing when --sheet picks a sheet, or when one sheet is input", async () => {
+    const picked = await run("periksa", two, "--sheet", "Penilaian 2024-T4", "--json");
+    expect(picked.out).not.toContain("SHEET_OTHER_INPUTS");
+    const rounds = await run(
+      "periksa",
+      two,
+      "--sheet",
+      "Penilaian 2024-T3",
+      "--sheet",
+      "Penilaian 2024-T4",
+      "--json"
+    );
+    expect(rounds.out).not.toContain("SHEET_OTHER_INPUTS");
+    const one = await workbook(tmp.file("one.xlsx"), ["Penilaian"]);
+    const r = await run("periksa", one, "--json");
+    expect(r.out).not.toContain("SHEET_OTHER_INPUTS");
+  });
+});
