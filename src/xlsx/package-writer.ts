@@ -403,8 +403,21 @@ export async function writeCopy(
   await part.write(sheetHead("", colsXml(widths), fit));
   const body = new SheetBody(part, tables.styles, progress, tables.strings);
   await writeGridRows(body, grid, sAttr(tables.styles.id("data", FORMATS.date)));
-  await part.write(`</sheetData>${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`);
+  await part.write(
+    `</sheetData>${mergeCellsXml(grid)}${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`
+  );
   await part.end();
+}
+
+/** The copied sheet's merged ranges, as the input had them (its cells are where they were). */
+function mergeCellsXml(grid: Grid): string {
+  const merges = grid.merges ?? [];
+  if (merges.length === 0) return "";
+  const refs = merges.map(
+    (m) =>
+      `<mergeCell ref="${letters(m.left) + (m.top + 1)}:${letters(m.right) + (m.bottom + 1)}"/>`
+  );
+  return `<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,9 +11,12 @@ import { SETARA } from "../../src/engine/ibangga";
 import { XlsxFileError } from "../../src/xlsx/errors";
 import { readWorkbook } from "../../src/xlsx/read";
 import { run } from "../cli/run";
+import { tempDir } from "../helpers/files";
 
 const REAL = path.join(__dirname, "..", "fixtures", "real");
 const file = (name: string) => path.join(REAL, name);
+const tmp = tempDir("kkb-real-");
+afterAll(() => tmp.remove());
 
 const STUDY = {
   composites: [1.48, 1.12, 1.4, 1.04],
@@ -141,6 +144,16 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(merged[0].message).toBe(
       "Kabupaten/Kota: 2 rentang sel gabungan di baris kampung (C2:C3, C4:C5); nilai sel kiri atasnya dipakai untuk setiap baris yang digabung."
     );
+    // The summary's copy of the sheet keeps its merges.
+    const out = tmp.file("gabung-ringkasan.xlsx");
+    const cli = await run("summarize", file("openpyxl-gabung-wilayah.xlsx"), "-o", out);
+    expect(cli.code).toBe(0);
+    const copy = (await readWorkbook(out)).find((g) => g.sheet === "Penilaian");
+    expect(copy?.merges).toEqual([
+      { top: 1, left: 2, bottom: 2, right: 2 },
+      { top: 3, left: 2, bottom: 4, right: 2 },
+      { top: 1, left: 3, bottom: 4, right: 3 },
+    ]);
   });
 
   it("a formula openpyxl wrote (never calculated) is said to be one, with what to do", async () => {
