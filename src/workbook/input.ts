@@ -26,6 +26,7 @@ import { address, sheetAddress, rangeAddress } from "./a1";
 import {
   ColumnDateOrder,
   columnDateOrder,
+  DateOrder,
   contradictsColumn,
   isoDate,
   parseDateCell,
@@ -524,6 +525,8 @@ class RowReader {
   private readonly keys: string[] = [];
   private readonly periods: (Period | null)[] = [];
   private readonly dates: (Date | null)[] = [];
+  /** The order of the Periode column's text dates (readDateOrder). */
+  private periodeOrder: DateOrder = "dayFirst";
   /** The assessment date column's order and the first rows proving each (readDateOrder). */
   private dateOrder: ColumnDateOrder = {
     order: "dayFirst",
@@ -649,7 +652,7 @@ class RowReader {
   private periode(r: number, row: readonly CellValue[], kampung: string): Period | null {
     const col = this.columns.identity.periode;
     if (col === undefined) return null;
-    const parsed = parsePeriode(this.cell(r, row, col));
+    const parsed = parsePeriode(this.cell(r, row, col), this.periodeOrder);
     if (parsed.ok) return parsed.period;
     if (parsed.blank) return null;
     this.report("PERIODE_UNREADABLE", r, col, kampung, "periode", {
@@ -843,9 +846,23 @@ class RowReader {
    * that proves it.
    */
   readDateOrder(first: number, end: number): void {
+    const rows = this.grid.rows.slice(first, end);
+    // A Periode written as a date follows the same rule, on its own column.
+    const periode = this.columns.identity.periode;
+    if (periode !== undefined) {
+      const order = columnDateOrder(rows.map((row) => row[periode]));
+      this.periodeOrder = order.order;
+      if (order.order === "monthFirst") {
+        const proof = order.firstMonthFirst;
+        this.report("DATE_MONTH_FIRST", first + proof, periode, "", "periode", {
+          label: this.lang === "id" ? "Periode" : "Round",
+          value: String(rows[proof][periode]),
+          other: gridAddress(this.grid, first + proof, periode),
+        });
+      }
+    }
     const col = this.columns.identity.tanggal;
     if (col === undefined) return;
-    const rows = this.grid.rows.slice(first, end);
     this.dateOrder = columnDateOrder(rows.map((row) => row[col]));
     this.dateOrderFrom = first;
     const proof = this.dateOrder.firstMonthFirst;

@@ -8,7 +8,7 @@
  */
 import { isBlank } from "../engine/cell";
 import { Period, periodOfDay, periodOfMonth, periodOfPart, periodOfYear } from "../engine/rounds";
-import { MONTHS, parseDateCell } from "./dates";
+import { DateOrder, MONTHS, parseDateCell } from "./dates";
 
 export type ParsedPeriode =
   | { readonly ok: true; readonly period: Period }
@@ -59,9 +59,10 @@ function yearOf(token: string): number | null {
 /**
  * The period a `Periode` cell names. A blank cell is `{ ok: false, blank: true }`; a text that
  * names no time is `{ ok: false, blank: false, period }` with a period that has no days (the
- * row still belongs to that round; the caller says it cannot be ordered in time).
+ * row still belongs to that round; the caller says it cannot be ordered in time). Text dates
+ * are read in `order` (the column's, dates.ts columnDateOrder).
  */
-export function parsePeriode(raw: unknown): ParsedPeriode {
+export function parsePeriode(raw: unknown, order: DateOrder = "dayFirst"): ParsedPeriode {
   if (isBlank(raw)) return { ok: false, blank: true };
   if (typeof raw === "number") {
     if (Number.isInteger(raw) && raw >= MIN_YEAR && raw <= MAX_YEAR) {
@@ -79,7 +80,7 @@ export function parsePeriode(raw: unknown): ParsedPeriode {
   const text = raw.trim();
   const period = periodOfText(text);
   if (period) return { ok: true, period };
-  const date = parseDateCell(text);
+  const date = parseDateCell(text, order);
   if (date.ok) return { ok: true, period: periodOfDay(date.date, text) };
   return unreadable(text);
 }

@@ -391,6 +391,24 @@ describe("rounds in a typed sheet", () => {
     expect(stamp).toContain("periode 2024-T4 (terakhir dari 3 periode)");
   });
 
+  it("reads a Periode column of US-order text dates month first, as the date columns are", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 9, 14), "09/14/2024"),
+          row("A", d(2024, 12, 1), "12/01/2024"),
+        ]),
+      ],
+      { lang: "id" }
+    );
+    // Day first, 12/01/2024 would be 12 January, before September.
+    expect(read.rounds?.list.map((r) => r.key)).toEqual(["2024-09-14", "2024-12-01"]);
+    expect(read.issues.filter((i) => i.code === "DATE_MONTH_FIRST").map((i) => i.cell)).toEqual([
+      "C2",
+    ]);
+  });
+
   it("keeps a file of one round one round, whatever its dates, when no kampung repeats", () => {
     const read = readInput(
       [
