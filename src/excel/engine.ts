@@ -20,6 +20,7 @@ import {
 } from "../workbook/read-view";
 import { inputSheets } from "../workbook/round-sheets";
 import { analyseCurrent, buildSummary } from "../workbook/summary";
+import { currentRound, roundRead } from "../workbook/round-read";
 import { whatIfView, WhatIfView } from "../workbook/what-if-view";
 import { KampungResult, scoreAll } from "../engine/assessment";
 import { SETARA } from "../engine/ibangga";
@@ -159,6 +160,7 @@ export class LocalEngine implements SummaryEngine {
 
   readNow(options: ReadOptions): InputRead {
     if (options.visibleOnly !== undefined) this.visibleOnly = options.visibleOnly;
+    this.periode = undefined;
     this.current = readChosenInput(this.grids, { ...options, visibleOnly: this.visibleOnly });
     return this.current;
   }
@@ -170,6 +172,8 @@ export class LocalEngine implements SummaryEngine {
 
   analyse(weights: Weights, lang: Lang, periode?: string): Promise<AnalysisView> {
     const read = this.requireRead();
+    // The what-if ranks the same round (whatIf).
+    this.periode = periode;
     if (read.fatal) return Promise.resolve({ issues: read.issues, kampung: 0, preview: [] });
     return Promise.resolve(viewOfResults(analyseCurrent(read, weights, lang, periode).results));
   }
@@ -185,16 +189,26 @@ export class LocalEngine implements SummaryEngine {
    */
   whatIf(weights: readonly number[]): WhatIfView {
     const read = this.requireRead();
-    if (this.scored?.read !== read) {
-      this.scored = {
-        read,
-        kampung: read.fatal ? [] : scoreAll(read.assessments, SETARA, []).kampung,
-      };
+    const periode = this.periode;
+    if (this.scored?.read !== read || this.scored.periode !== periode) {
+      // The round the last analysis showed (the latest unless one was picked): kampung of
+      // other rounds are not ranked with it.
+      const current = read.fatal ? null : currentRound(read.rounds, periode);
+      const assessments = read.fatal
+        ? []
+        : (current === null ? read : roundRead(read, current)).assessments;
+      this.scored = { read, periode, kampung: scoreAll(assessments, SETARA, []).kampung };
     }
     return whatIfView(this.scored.kampung, weights);
   }
 
-  private scored: { read: InputRead; kampung: readonly KampungResult[] } | null = null;
+  /** The round picked at the last analyse (undefined: the latest). */
+  private periode: string | undefined;
+  private scored: {
+    read: InputRead;
+    periode: string | undefined;
+    kampung: readonly KampungResult[];
+  } | null = null;
 
   planNow(request: SummaryPlanRequest): SummaryPlanOutcome {
     const read = this.requireRead();

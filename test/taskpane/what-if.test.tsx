@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { SETARA } from "../../src/engine/ibangga";
 import { LocalEngine } from "../../src/excel/engine";
 import { parseDomainWeights, WhatIfPanel } from "../../src/taskpane/components/WhatIfPanel";
 import { exampleRows } from "../helpers/example";
@@ -37,6 +38,30 @@ describe("what-if domain weights", () => {
     // Referral: every kampung 1.0 (the study: documents everywhere, no closed loop): all tied.
     expect(rujukan.rows.map((r) => r.whatIfRank)).toEqual([1, 1, 1, 1]);
     expect(rujukan.changed).toBe(3);
+  });
+
+  test("the engine ranks the round the analysis shows, not every round together", async () => {
+    const engine = new LocalEngine();
+    const [header, ...kampung] = exampleRows();
+    // The four kampung in 2024-T1 (Koordinasi Regulasi 0) and again in 2024-T2.
+    const rows = [
+      [...header, "Periode"],
+      ...kampung.map((r) => Object.assign([...r, "2024-T1"], { 5: 0 })),
+      ...kampung.map((r) => [...r, "2024-T2"]),
+    ];
+    engine.begin([{ sheet: "Data", originRow: 0, originCol: 0 }]);
+    engine.append(0, rows);
+    await engine.read({ lang: "id" });
+    await engine.analyse(SETARA, "id");
+    const latest = engine.whatIf([1, 1, 1, 1, 1]);
+    expect(latest.ranked).toBe(4);
+    expect(latest.rows.map((r) => r.composite)).toEqual([1.48, 1.4, 1.12, 1.04]);
+    expect(latest.rows.map((r) => r.row).sort()).toEqual([6, 7, 8, 9]);
+    await engine.analyse(SETARA, "id", "2024-T1");
+    const first = engine.whatIf([1, 1, 1, 1, 1]);
+    expect(first.ranked).toBe(4);
+    expect(first.rows.map((r) => r.row).sort()).toEqual([2, 3, 4, 5]);
+    expect(first.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
   });
 
   test("the panel says it is not the method and recomputes as a weight is typed", async () => {
