@@ -22,6 +22,7 @@ import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
 import { label } from "./labels";
 import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
+import { looseKey } from "../engine/group-stats";
 import { address, sheetAddress, rangeAddress } from "./a1";
 import {
   ColumnDateOrder,
@@ -454,11 +455,18 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       )
     );
   }
+  // Kampung left out as hidden (--visible-only): their evidence rows are left out with them,
+  // not reported as evidence of a kampung the sheet does not have.
+  const skipped = new Set<string>();
   for (let r = header.row + 1; r < end; r++) {
     if (r === totalsRow) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
-      if (!rows.isBlank(r)) hidden.push(grid.originRow + r + 1);
+      if (!rows.isBlank(r)) {
+        hidden.push(grid.originRow + r + 1);
+        const name = cellText(grid.rows[r]?.[columns.identity.kampung ?? -1]);
+        if (name !== null) skipped.add(looseKey(name));
+      }
       continue;
     }
     const assessment = rows.read(r);
@@ -474,7 +482,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     issues.push(
       makeIssue(
         options.visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN",
-        { sheet: grid.sheet, cell: gridAddress(grid, header.row + 1, 0) },
+        { sheet: grid.sheet, cell: address(hidden[0] - 1, grid.originCol) },
         { count: hidden.length, list: rowList(hidden) },
         lang
       )
@@ -485,13 +493,21 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     issues.push(makeIssue("NO_ROWS", { sheet: grid.sheet, cell: headerAt(0) }, {}, lang));
   }
   const width = header.fields.length;
+  const read = new Set(assessments.map((a) => looseKey(a.name)));
+  const kept =
+    evidence && skipped.size > 0
+      ? evidence.filter((e) => {
+          const key = looseKey(e.kampung);
+          return read.has(key) || !skipped.has(key);
+        })
+      : evidence;
   return {
     sheet: grid.sheet,
     headerRow: grid.originRow + header.row,
     originCol: grid.originCol,
     columns,
     assessments,
-    evidence,
+    evidence: kept,
     evidenceCellOf: evidenceCell,
     issues,
     hasIbangga,

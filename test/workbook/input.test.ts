@@ -286,6 +286,30 @@ describe("evidence sheet and dates", () => {
     expect(fieldAddress(read, 3, "koordinasi.struktur")).toBe("D3");
   });
 
+  it("leaves a hidden kampung's evidence out with it (--visible-only), not as unknown", () => {
+    const data = {
+      ...gridFromRows("Input", [
+        ["Kampung", "Tanggal penilaian", "Koordinasi Regulasi", "Koordinasi Struktur"],
+        ["Sumurboto", "31/05/2024", 2, 2],
+        ["Kandri", "30/05/2024", 1, 1],
+      ]),
+      hiddenRows: new Set([2]),
+    };
+    const bukti = gridFromRows("Bukti", [
+      ["Kampung", "Sub-indikator", "Tanggal", "Sumber", "Kutipan/Halaman"],
+      ["Sumurboto", "Koordinasi - Regulasi", "01/05/2024", "SK", "hal. 1"],
+      ["Kandri", "Koordinasi - Regulasi", "01/05/2024", "SK", "hal. 2"],
+      ["Tidak Ada", "Koordinasi - Regulasi", "01/05/2024", "SK", "hal. 3"],
+    ]);
+    const visible = readInput([data, bukti], { ...id, visibleOnly: true });
+    expect(visible.assessments.map((a) => a.name)).toEqual(["Sumurboto"]);
+    expect(visible.evidence?.map((e) => e.kampung)).toEqual(["Sumurboto", "Tidak Ada"]);
+    // Said at the hidden row itself.
+    expect(visible.issues.find((i) => i.code === "ROWS_HIDDEN_SKIPPED")?.cell).toBe("A3");
+    // Counted in (the default), its evidence stays.
+    expect(readInput([data, bukti], id).evidence).toHaveLength(3);
+  });
+
   it("has no evidence when there is no Bukti sheet", () => {
     expect(readInput([exampleGrid()], id).evidence).toBeNull();
   });
