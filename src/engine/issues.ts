@@ -46,6 +46,9 @@ interface MessageDef {
   readonly en: Template;
 }
 
+/** HEADER_NOT_FOUND's closest row holds nothing at all: the sheet is empty there. */
+const isEmptyRow = (p: MessageParams) => (p.value ?? "-") === "-" && (p.label ?? "-") === "-";
+
 const v = (p: MessageParams) => `"${p.value ?? ""}"`;
 /** A number the engine read, shown with the Indonesian decimal comma. */
 const vId = (p: MessageParams) => `"${(p.value ?? "").replace(/^(-?\d+)\.(\d+)$/, "$1,$2")}"`;
@@ -160,10 +163,17 @@ export const MESSAGES = {
   },
   HEADER_NOT_FOUND: {
     severity: "error",
+    // Said the same way in Excel, the browser and the CLI: each has its own way to the template.
     id: (p) =>
-      `Baris judul kolom tidak ditemukan di ${p.count ?? 20} baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}). Yang dicari: ${p.list}. Sisipkan templat KKB untuk contoh.`,
+      (isEmptyRow(p)
+        ? `Lembar ini kosong di ${p.count ?? 20} baris pertama: tidak ada baris judul kolom.`
+        : `Baris judul kolom tidak ditemukan di ${p.count ?? 20} baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}).`) +
+      ` Yang dicari: ${p.list}. Contoh susunannya ada di templat KKB (tombol templat di panel KKB, atau perintah kkb templat).`,
     en: (p) =>
-      `No header row found in the first ${p.count ?? 20} rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}). Expected: ${p.list}. Insert the KKB template for an example.`,
+      (isEmptyRow(p)
+        ? `This sheet is empty in its first ${p.count ?? 20} rows: there is no header row.`
+        : `No header row found in the first ${p.count ?? 20} rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}).`) +
+      ` Expected: ${p.list}. The KKB template shows the layout (the template button in the KKB pane, or the command kkb template).`,
   },
   COLUMN_MISSING: {
     severity: "error",

@@ -250,7 +250,7 @@ const READABLE: Partial<Record<CorpusCase, Readable>> = {
     sheet: "Data",
     // A hidden row is data: read and counted like any other, as Excel's AVERAGE does, with one
     // warning naming it.
-    issues: ["ROWS_HIDDEN A2", "EVIDENCE_NONE A2"],
+    issues: ["ROWS_HIDDEN A3", "EVIDENCE_NONE A2"],
     kampung: [k(2, "Tampak"), k(3, "Tersembunyi", [2, 2, 2, 2, 2], 2), k(4, "Tampak juga")],
     exit: 0,
   },
@@ -625,7 +625,7 @@ describe("corpus: details", () => {
   it("reads a named empty sheet as having no header (exit 1), not as unreadable", async () => {
     const r = await run("validate", files.emptySheet, "--sheet", "Kosong");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/'Kosong'!A1 {2}Baris judul kolom tidak ditemukan/);
+    expect(r.out).toMatch(/'Kosong'!A1 {2}Lembar ini kosong/);
     expectInputUntouched(files.emptySheet);
   });
 

@@ -215,6 +215,12 @@ describe("bad input", () => {
     expect(none.issues[0].message).toMatch(
       /^Baris judul kolom tidak ditemukan di 20 baris pertama/
     );
+    // An empty sheet is said to be empty; the template's way is named for every mode.
+    const empty = readInput([gridFromRows("Kosong", [])], id);
+    expect(empty.issues[0].message).toMatch(/^Lembar ini kosong di 20 baris pertama/);
+    expect(empty.issues[0].message).toContain(
+      "tombol templat di panel KKB, atau perintah kkb templat"
+    );
   });
 
   it("reports a missing sub-indicator column once, and duplicates, and rows without a name", () => {
