@@ -186,7 +186,8 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
     // A single column is one list (a kampung laid out vertically).
     const column =
       width === 1 && raw0.length > 1 && (spec.width === null || raw0.length === spec.width);
-    const count = column ? raw0.length : width;
+    // (A single column of another length is counted as the list it is read as.)
+    const count = column || (width === 1 && raw0.length > 1) ? raw0.length : width;
     if (spec.width !== null && count !== spec.width) {
       const where = ref ? `${rowAddress(ref, 0)}${raw0.length > 1 ? " dst." : ""}: ` : "";
       throw error("#VALUE!", countMessage(spec.fn, where, count, spec.width, spec.what));
@@ -369,9 +370,12 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
           continue;
         }
         const composite = ibanggaComposite(values, weights).value;
-        result.push([
-          composite ?? error("#N/A", MISSING.ibanggaAll(n > 1 ? `Baris ${r + 1}` : "iBangga")),
-        ]);
+        const label = n > 1 ? `Baris ${r + 1}` : "iBangga";
+        // Blank everywhere, or only where the weights are (the others weigh 0).
+        const missing = values.every((x) => x === null)
+          ? MISSING.ibanggaAll(label)
+          : MISSING.ibanggaWeighted(label);
+        result.push([composite ?? error("#N/A", missing)]);
       }
       return result;
     },

@@ -37,6 +37,8 @@ export const MISSING = {
   skor: (label: string) => `${label}: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.`,
   kategori: (label: string) => `${label}: nilai iBangga kosong; kategori tidak ditentukan.`,
   ibanggaAll: (label: string) => `${label}: ketiga dimensi kosong; iBangga tidak dihitung.`,
+  ibanggaWeighted: (label: string) =>
+    `${label}: dimensi yang berbobot lebih dari 0 kosong; iBangga tidak dihitung.`,
   perubahan: (label: string) => `${label}: nilai kosong; perubahan tidak dihitung.`,
 } as const;
 

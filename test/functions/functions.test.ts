@@ -58,8 +58,12 @@ describe("KKB.DOMAIN", () => {
         "2 nilai, padahal KKB.DOMAIN perlu tepat 3 nilai sub-indikator per baris (satu baris per kampung)."
       )
     );
+    // A single column is read as one list: its length is said, not 1.
     await expect(domain([[1], [2]])).rejects.toEqual(
-      err("#VALUE!", /^1 nilai, padahal KKB\.DOMAIN/)
+      err("#VALUE!", /^2 nilai, padahal KKB\.DOMAIN/)
+    );
+    await expect(domain([[1], [2], [1], [2]])).rejects.toEqual(
+      err("#VALUE!", /^4 nilai, padahal KKB\.DOMAIN/)
     );
   });
 
@@ -246,6 +250,10 @@ describe("KKB.IBANGGA", () => {
     expect(await ibangga([[97.8]], [[""]], [[88.3]], [["kemandirian-sentral"]])).toEqual([[93.8]]);
     expect(await ibangga([[null]], [[null]], [[null]])).toEqual([
       [err("#N/A", "iBangga: ketiga dimensi kosong; iBangga tidak dihitung.")],
+    ]);
+    // Two filled, but the only weighted one blank.
+    expect(await ibangga([[97.8]], [[null]], [[88.3]], [[0], [1], [0]])).toEqual([
+      [err("#N/A", "iBangga: dimensi yang berbobot lebih dari 0 kosong; iBangga tidak dihitung.")],
     ]);
   });
 
