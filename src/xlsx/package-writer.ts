@@ -12,7 +12,13 @@
  * that the input's cells need not be held meanwhile.
  */
 import { isCellError } from "../engine/cell";
-import { absoluteRange, columnLetters, rangeAddress, sheetAddress } from "../workbook/a1";
+import {
+  absoluteRange,
+  columnLetters,
+  parseAddress,
+  rangeAddress,
+  sheetAddress,
+} from "../workbook/a1";
 import { Grid, gridEndCol } from "../workbook/grid";
 import {
   Block,
@@ -375,17 +381,38 @@ function disjoint(active: readonly Block[], row: number): boolean {
 }
 
 async function writeGridRows(body: SheetBody, grid: Grid, dateS: string): Promise<void> {
+  const formulas = formulaTexts(grid);
   for (let r = 0; r < grid.rows.length; r++) {
     const values = grid.rows[r];
     const rowNumber = String(grid.originRow + r + 1);
+    const texts = formulas.get(r);
+    const width = texts ? Math.max(values.length, ...[...texts.keys()].map((c) => c + 1)) : 0;
     let xml = "";
-    for (let c = 0; c < values.length; c++) {
-      const value = values[c];
+    for (let c = 0; c < Math.max(values.length, width); c++) {
+      const value = values[c] ?? texts?.get(c);
       if (value === null || value === undefined) continue;
       xml += body.cell(letters(grid.originCol + c) + rowNumber, value, "", dateS);
     }
     await body.row(rowNumber, xml);
   }
+}
+
+/**
+ * The formulas the file held no result of (grid.uncalculated), by grid row and column: a copy
+ * shows each as its text (`=1/0`, a string, never a formula), where KKB Validasi points, instead
+ * of a blank cell.
+ */
+function formulaTexts(grid: Grid): Map<number, Map<number, string>> {
+  const byRow = new Map<number, Map<number, string>>();
+  for (const [a1, formula] of grid.uncalculated ?? []) {
+    const at = parseAddress(a1);
+    if (!at) continue;
+    const r = at.row - grid.originRow;
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = new Map()));
+    row.set(at.col - grid.originCol, formula.startsWith("=") ? formula : `=${formula}`);
+  }
+  return byRow;
 }
 
 /**

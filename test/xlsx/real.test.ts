@@ -169,6 +169,12 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(results.issues[0].code).toBe("FORMULA_NOT_CALCULATED");
     expect(results.kampung[0].composite).toBeNull();
     expect(results.kampung.slice(1).map((k) => k.composite)).toEqual(STUDY.composites.slice(1));
+    // The summary's copy shows the formula as text where the cell was, not a blank cell.
+    const out = tmp.file("rumus-ringkasan.xlsx");
+    expect((await run("summarize", file("openpyxl-rumus.xlsx"), "-o", out)).code).toBe(1);
+    const copy = (await readWorkbook(out)).find((g) => g.sheet === read.sheet);
+    expect(copy?.rows[1][5]).toBe("=1+1");
+    expect(copy?.uncalculated).toBeUndefined();
   });
 
   it.each([
