@@ -5,7 +5,7 @@ import { IssueList } from "../../src/taskpane/components/IssueList";
 import { counted, strings } from "../../src/taskpane/i18n";
 import { renderPane } from "./render";
 
-const issue = (severity: Issue["severity"], code: string, cell: string): Issue => ({
+const issue = (severity: Issue["severity"], code: Issue["code"], cell: string): Issue => ({
   severity,
   sheet: "Penilaian",
   cell,
