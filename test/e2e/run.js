@@ -9,7 +9,9 @@
  * Covers: the pane in Indonesian and English; the outside-Excel path end to end on
  * assets/contoh-jateng-2024.xlsx (open, check, generate, download; the workbook read back with
  * ExcelJS holds the KKB sheets and the published composites); keyboard-only use of the three
- * steps (Tab, Enter and Space only); weights checked; 320 px width; a generated province
+ * steps (Tab, Enter and Space only; focus stays on the file input after a keyboard file choice);
+ * weights checked, the own-weight boxes never overlapping at 320 and 350 px; a sheet with no header
+ * row announced as an alert; 320 px width; a generated province
  * (8,563 kampung, the bench's seeded generator) opened, checked and summarised with a progress
  * bar that moves, the longest main-thread task (PerformanceObserver 'longtask') printed as a
  * figure, never asserted (`--national` does the same with all 84,276 kampung). No test here
