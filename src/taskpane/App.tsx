@@ -104,6 +104,11 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const [progress, setProgress] = React.useState<Progress | null>(null);
   const [summaryNotice, setSummaryNotice] = React.useState<Notice | null>(null);
   const [result, setResult] = React.useState<SummaryResult | null>(null);
+  /**
+   * The generation of the summary's inputs (data, languages, weights, round, options): a run
+   * keeps its result only if no input changed while it ran; a change drops the shown result.
+   */
+  const summaryGeneration = React.useRef(0);
   const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(lastRibbonResult);
   const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
   const moveFocus = React.useRef(false);
@@ -140,6 +145,14 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  // Any input of the summary changed: what was made from the old inputs is no longer current.
+  React.useEffect(() => {
+    summaryGeneration.current++;
+    setResult(null);
+    setSummaryNotice(null);
+    setProgress(null);
+  }, [loaded, lang, sheetLang, weightsKey, chosenRound, includeCopies, profilPrint, profilRegion]);
 
   // What-if domain weights (not the study's method), computed in the engine's worker.
   const whatIf = React.useCallback(
@@ -226,6 +239,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
 
   const changeLang = (next: Lang) => {
     if (next === lang) return;
+    summaryGeneration.current++;
     setLang(next);
     setSheetLang(next);
     rememberLang(next);
@@ -305,6 +319,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const openFile = async (file: File) => {
+    // A summary being made holds the open file in the engine: no other file until it is done.
+    if (running) return;
+    summaryGeneration.current++;
     setBusy(s.readingFile(file.name));
     setDataNotice(null);
     setResult(null);
@@ -356,7 +373,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     );
   };
 
-  const runInExcel = async () => {
+  const runInExcel = async (current: () => boolean) => {
     const where =
       loaded?.origin.kind === "excel" ? loaded.origin.location : { kind: "auto" as const };
     const outcome = await summarizeInExcel({
@@ -365,18 +382,21 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       lang: sheetLang,
       periode: chosenRound ?? undefined,
       ...profil,
-      onProgress: (p) =>
+      onProgress: (p) => {
+        if (!current()) return;
         setProgress({
           fraction: p.step === "read" ? p.fraction * 0.3 : 0.3 + p.fraction * 0.7,
           message: p.message,
-        }),
+        });
+      },
     });
+    if (!current()) return;
     setProgress({ fraction: 1, message: outcome.ok ? s.progressDone : outcome.message });
     setSummaryNotice({ intent: outcome.ok ? "success" : "error", text: outcome.message });
     if (outcome.ok) setResult({ kind: "excel", sheets: outcome.sheets });
   };
 
-  const runInBrowser = async () => {
+  const runInBrowser = async (current: () => boolean) => {
     if (loaded?.origin.kind !== "file") return;
     const { name } = loaded.origin;
     setProgress({ fraction: null, message: s.loadingEngine });
@@ -396,15 +416,18 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         periode: chosenRound ?? undefined,
         ...profil,
       },
-      (p) => setProgress({ fraction: p.fraction, message: progressText(p) })
+      (p) => {
+        if (current()) setProgress({ fraction: p.fraction, message: progressText(p) });
+      }
     );
+    // Made from inputs that have changed since (another file, language or option): dropped.
+    if (!current()) return;
     const { kampung, errors, warnings } = summary.counts;
-    const fmt = (n: number) => new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-US").format(n);
     setProgress({ fraction: 1, message: s.progressDone });
     setSummaryNotice({
       // Written, but with errors in the input: not a green "all is well".
       intent: errors > 0 ? "warning" : "success",
-      text: s.fileReady(fmt(kampung), fmt(errors), fmt(warnings)),
+      text: s.fileReady(kampung, errors, warnings),
     });
     setResult({
       kind: "file",
@@ -415,16 +438,20 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const runSummary = async () => {
+    const generation = summaryGeneration.current;
+    const current = () => generation === summaryGeneration.current;
     setRunning(true);
     setResult(null);
     setSummaryNotice(null);
     setProgress({ fraction: 0, message: s.progressRead });
     try {
-      if (mode === "excel") await runInExcel();
-      else await runInBrowser();
+      if (mode === "excel") await runInExcel(current);
+      else await runInBrowser(current);
     } catch (error) {
-      setProgress(null);
-      setSummaryNotice({ intent: "error", text: s.failed(errorText(error)) });
+      if (current()) {
+        setProgress(null);
+        setSummaryNotice({ intent: "error", text: s.failed(errorText(error)) });
+      }
     } finally {
       setRunning(false);
     }
@@ -473,6 +500,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               lang={lang}
               loaded={loaded}
               busy={busy}
+              summaryRunning={running}
               notice={dataNotice}
               onInsertTemplate={() => void insertTemplate()}
               onFind={() => void readFromExcel({ kind: "auto" }, lang, false)}
@@ -520,6 +548,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               profilRegion={profilRegion}
               onProfilRegion={setProfilRegion}
               hasData={hasData}
+              noKampung={loaded !== null && !loaded.read.fatal && loaded.read.kampung === 0}
               canRun={hasData && weightsCheck.ok}
               running={running}
               progress={progress}

@@ -26,6 +26,26 @@ export function formatPercent(share: number, lang: Lang): string {
   }).format(share);
 }
 
+/** A noun's forms by plural category (Intl.PluralRules): Indonesian uses `other` only. */
+export interface PluralForms {
+  readonly one: string;
+  readonly other: string;
+}
+
+/**
+ * A count and its noun in the display language, e.g. "1 error", "2 errors", "1.234 galat": the
+ * one plural helper of the pane (Indonesian nouns do not change; English has one and other).
+ */
+export function counted(n: number, lang: Lang, forms: PluralForms): string {
+  const category = new Intl.PluralRules(LOCALES[lang]).select(n);
+  return `${formatNumber(n, lang)} ${category === "one" ? forms.one : forms.other}`;
+}
+
+const ERROR_ID: PluralForms = { one: "galat", other: "galat" };
+const WARNING_ID: PluralForms = { one: "peringatan", other: "peringatan" };
+const ERROR_EN: PluralForms = { one: "error", other: "errors" };
+const WARNING_EN: PluralForms = { one: "warning", other: "warnings" };
+
 const id = {
   appTitle: "Kampung KB",
   appSubtitle: "Skor konvergensi layanan keluarga",
@@ -75,6 +95,7 @@ const id = {
   readRoundSheets: (n: number) =>
     n > 1 ? `Baca ${n} lembar sebagai periode` : "Baca lembar yang dicentang",
   openedFile: (name: string) => `File yang dibuka: ${name}`,
+  fileLocked: "Tunggu sampai file ringkasan selesai dibuat sebelum membuka file lain.",
   reading: "Membaca data...",
   readingFile: (name: string) => `Membaca file ${name}...`,
   loadingEngine: "Menyiapkan pembaca file...",
@@ -110,7 +131,11 @@ const id = {
   errors: "Galat",
   warnings: "Peringatan",
   byKind: "Menurut jenis",
-  issueCount: (errors: string, warnings: string) => `${errors} galat, ${warnings} peringatan`,
+  issueCount: (errors: number, warnings: number) =>
+    `${counted(errors, "id", ERROR_ID)}, ${counted(warnings, "id", WARNING_ID)}`,
+  /** Nouns of the counts by kind ("3 galat: ..."). */
+  errorNoun: ERROR_ID,
+  warningNoun: WARNING_ID,
   wholeSheet: "Seluruh lembar",
   kampung: "Kampung",
   field: "Kolom",
@@ -120,6 +145,8 @@ const id = {
   previewTitle: "Pratinjau skor komposit",
   previewNone: "Tidak dihitung",
   needData: "Buka atau cari data dulu di langkah Data.",
+  noKampungRows:
+    "Data sudah dibuka, tetapi tidak ada baris kampung di bawah baris judul kolom. Isi satu baris per kampung di bawah judul, lalu buka atau cari datanya lagi di langkah Data.",
   // Summary
   weightsTitle: "Bobot iBangga",
   weightsHelp:
@@ -162,8 +189,8 @@ const id = {
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
   download: (name: string) => `Unduh ${name}`,
-  fileReady: (n: string, errors: string, warnings: string) =>
-    `Ringkasan siap: ${n} kampung, ${errors} galat, ${warnings} peringatan.`,
+  fileReady: (n: number, errors: number, warnings: number) =>
+    `Ringkasan siap: ${formatNumber(n, "id")} kampung, ${counted(errors, "id", ERROR_ID)}, ${counted(warnings, "id", WARNING_ID)}.`,
   failed: (detail: string) => `Gagal: ${detail}`,
   ribbonResult: "Hasil tombol Ringkas di pita",
   // Method
@@ -258,6 +285,7 @@ const en: Strings = {
   roundTypedInvalid: "Write a round that names a time, e.g. 2024-T1.",
   readRoundSheets: (n: number) => (n > 1 ? `Read ${n} sheets as rounds` : "Read the ticked sheet"),
   openedFile: (name: string) => `Opened file: ${name}`,
+  fileLocked: "Wait until the summary file is made before opening another file.",
   reading: "Reading the data...",
   readingFile: (name: string) => `Reading ${name}...`,
   loadingEngine: "Preparing the file reader...",
@@ -292,7 +320,10 @@ const en: Strings = {
   errors: "Errors",
   warnings: "Warnings",
   byKind: "By kind",
-  issueCount: (errors: string, warnings: string) => `${errors} errors, ${warnings} warnings`,
+  issueCount: (errors: number, warnings: number) =>
+    `${counted(errors, "en", ERROR_EN)}, ${counted(warnings, "en", WARNING_EN)}`,
+  errorNoun: ERROR_EN,
+  warningNoun: WARNING_EN,
   wholeSheet: "Whole sheet",
   kampung: "Kampung",
   field: "Field",
@@ -302,6 +333,8 @@ const en: Strings = {
   previewTitle: "Composite scores, preview",
   previewNone: "Not computed",
   needData: "Open or find the data first, in the Data step.",
+  noKampungRows:
+    "The data was opened, but there are no kampung rows under its header row. Fill in one row per kampung under the headers, then open or find the data again in the Data step.",
   weightsTitle: "iBangga weights",
   weightsHelp:
     "Weights of Tranquillity, Self-reliance and Happiness in the iBangga composite. Both standard composites are always written; this choice sets the band and the ranking.",
@@ -343,8 +376,8 @@ const en: Strings = {
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,
   download: (name: string) => `Download ${name}`,
-  fileReady: (n: string, errors: string, warnings: string) =>
-    `Summary ready: ${n} kampung, ${errors} errors, ${warnings} warnings.`,
+  fileReady: (n: number, errors: number, warnings: number) =>
+    `Summary ready: ${formatNumber(n, "en")} kampung, ${counted(errors, "en", ERROR_EN)}, ${counted(warnings, "en", WARNING_EN)}.`,
   failed: (detail: string) => `Failed: ${detail}`,
   ribbonResult: "Result of the ribbon's Summarise button",
   methodTitle: "About the method",

@@ -9,7 +9,9 @@
  * Covers: the pane in Indonesian and English; the outside-Excel path end to end on
  * assets/contoh-jateng-2024.xlsx (open, check, generate, download; the workbook read back with
  * ExcelJS holds the KKB sheets and the published composites); keyboard-only use of the three
- * steps (Tab, Enter and Space only); weights checked; 320 px width; a generated province
+ * steps (Tab, Enter and Space only; focus stays on the file input after a keyboard file choice);
+ * weights checked, the own-weight boxes never overlapping at 320 and 350 px; a sheet with no header
+ * row announced as an alert; 320 px width; a generated province
  * (8,563 kampung, the bench's seeded generator) opened, checked and summarised with a progress
  * bar that moves, the longest main-thread task (PerformanceObserver 'longtask') printed as a
  * figure, never asserted (`--national` does the same with all 84,276 kampung). No test here
@@ -416,6 +418,62 @@ async function main() {
     await page.close();
   });
 
+  test("weights: the own-weight labels and boxes never overlap (320 and 350 px, id and en)", async () => {
+    for (const lang of ["id", "en"]) {
+      for (const width of [320, 350]) {
+        const page = await openPane(`?lang=${lang}`);
+        await page.setViewportSize({ width, height: PANE_HEIGHT });
+        await openExample(page);
+        await page.getByRole("button", { name: /3\. (Ringkasan|Summary)/ }).click();
+        await page
+          .getByRole("radio", { name: lang === "id" ? "Bobot sendiri" : "Own weights" })
+          .check();
+        await page.locator('input[data-dimension="kebahagiaan"]').waitFor();
+        const boxes = await page.evaluate(() => {
+          const group = document.querySelector('[role="group"]:has(input[data-dimension])');
+          return [...group.querySelectorAll("label, input")].map((el) => {
+            const r = el.getBoundingClientRect();
+            const name = `${el.tagName} ${el.textContent || el.getAttribute("data-dimension")}`;
+            return { name, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          });
+        });
+        assertEqual(boxes.length, 6, `${lang} ${width}px: three labels and three boxes`);
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i];
+            const b = boxes[j];
+            const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            assert(
+              x <= 0 || y <= 0,
+              `${lang} ${width}px: ${a.name} and ${b.name} overlap by ${x} x ${y} px`
+            );
+          }
+        }
+        await shot(page, `06b-weights-own-${lang}-${width}`);
+        await page.close();
+      }
+    }
+  });
+
+  test("a sheet with no header row is announced as an alert (id, en), axe finds nothing", async () => {
+    for (const lang of ["id", "en"]) {
+      const page = await openPane(`?lang=${lang}`);
+      await page.setInputFiles('[data-testid="file-input"]', {
+        name: "catatan.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("rapat\ntanggal\n"),
+      });
+      const alert = page.getByRole("alert").filter({
+        hasText: lang === "id" ? "Data tidak dapat dibaca." : "The data could not be read.",
+      });
+      await alert.waitFor();
+      await accessible(page, `${lang} no header`);
+      await shot(page, `03b-no-header-${lang}`);
+      await page.close();
+    }
+  });
+
   test("keyboard only (Tab, Enter, Space): open, check and summarise", async () => {
     const page = await openPane("?lang=id");
     const focused = () =>
@@ -448,6 +506,9 @@ async function main() {
     ]);
     await chooser.setFiles(EXAMPLE);
     await page.waitForSelector('[data-testid="found-columns"]');
+    // The file input is not disabled while it reads (a disabled control drops the focus to BODY).
+    const afterRead = await focused();
+    assertEqual([afterRead.tag, afterRead.testid], ["INPUT", "file-input"], "focus after the read");
 
     await tabTo((f) => f.testid === "next-step", "Lanjut ke Periksa");
     await page.keyboard.press("Enter");

@@ -59,6 +59,8 @@ describe("FoundColumns", () => {
     const input = viewOfRead(readInput([grid], { lang: "id" }), "id");
     renderPane(<FoundColumns read={input} lang="id" />);
     expect(screen.getByRole("heading", { name: "Data tidak dapat dibaca." })).toBeTruthy();
+    // Announced as the other file errors are (P5).
+    expect(screen.getByRole("alert").textContent).toMatch(/^Data tidak dapat dibaca\./);
     expect(screen.getByText(/Kampung/)).toBeTruthy();
   });
 });

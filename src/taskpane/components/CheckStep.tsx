@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Body1Strong, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Issue } from "../../engine/issues";
 import { PreviewKampung } from "../../workbook/read-view";
-import { Lang, formatNumber, strings } from "../i18n";
+import { Lang, strings } from "../i18n";
 import { Mode } from "../session";
 import { IssueList } from "./IssueList";
 import { ScorePreview } from "./ScorePreview";
@@ -40,9 +40,7 @@ export function CheckStep(props: CheckStepProps): React.JSX.Element {
         {mode === "excel" && ` ${s.checkIntroExcel}`}
       </Body1>
       {issues.length > 0 && (
-        <Body1Strong role="status">
-          {s.issueCount(formatNumber(errors, lang), formatNumber(issues.length - errors, lang))}
-        </Body1Strong>
+        <Body1Strong role="status">{s.issueCount(errors, issues.length - errors)}</Body1Strong>
       )}
       {mode === "excel" && (
         <Button className={styles.button} onClick={props.onRecheck} disabledFocusable={props.busy}>

@@ -29,6 +29,8 @@ export interface DataStepProps {
   readonly loaded: Loaded | null;
   /** What the pane is doing, in words, or null when idle. */
   readonly busy: string | null;
+  /** A summary is being made from the open file: another file cannot be opened meanwhile. */
+  readonly summaryRunning?: boolean;
   readonly notice: Notice | null;
   readonly onInsertTemplate: () => void;
   readonly onFind: () => void;
@@ -48,6 +50,8 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
   const styles = useStyles();
   const s = strings(lang);
   const fileId = React.useId();
+  // Not `disabled`: a disabled control loses the keyboard focus (it went to the page's body).
+  const fileLocked = busy !== null || props.summaryRunning === true;
   const action = (text: string, help: string, onClick: () => void, primary = false) => (
     <div className={styles.action}>
       <Button
@@ -84,19 +88,28 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
               className={styles.file}
               type="file"
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              disabled={busy !== null}
+              aria-disabled={fileLocked}
+              aria-busy={busy !== null}
               data-testid="file-input"
+              onClick={(event) => {
+                if (fileLocked) event.preventDefault();
+              }}
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
-                if (file) props.onOpenFile(file);
+                if (file && !fileLocked) props.onOpenFile(file);
                 event.currentTarget.value = "";
               }}
             />
-            <Caption1 id={`${fileId}-hint`}>{s.openFileHelp}</Caption1>
-            {loaded?.origin.kind === "file" && (
-              // The browser's own control forgets the name (it is reset to open the same file again).
-              <Body1 data-testid="opened-file">{s.openedFile(loaded.origin.name)}</Body1>
-            )}
+            <Caption1 id={`${fileId}-hint`}>
+              {props.summaryRunning ? s.fileLocked : s.openFileHelp}
+            </Caption1>
+            <div role="status" aria-live="polite">
+              {loaded?.origin.kind === "file" && (
+                // The browser's own control forgets the name (it is reset to open the same file
+                // again); a finished read is said politely.
+                <Body1 data-testid="opened-file">{s.openedFile(loaded.origin.name)}</Body1>
+              )}
+            </div>
           </div>
           {action(s.downloadTemplate, s.downloadTemplateHelp, props.onDownloadTemplate)}
         </div>

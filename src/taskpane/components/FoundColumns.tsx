@@ -59,7 +59,13 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
   if (overview.fatal) {
     const first = overview.errors[0];
     return (
-      <section className={styles.root} aria-label={s.foundTitle}>
+      // Announced at once, as the other file errors are (NoticeBar).
+      <section
+        className={styles.root}
+        aria-label={s.foundTitle}
+        role="alert"
+        data-testid="found-fatal"
+      >
         <Subtitle2 block as="h3">
           {s.fatal}
         </Subtitle2>

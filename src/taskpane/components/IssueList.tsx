@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { issueKindCounts, issueKindTitle } from "../../engine/issue-kinds";
 import { Issue, Severity } from "../../engine/issues";
-import { Lang, fieldLabel, formatNumber, strings } from "../i18n";
+import { Lang, counted, fieldLabel, formatNumber, strings } from "../i18n";
 
 const PAGE = 50;
 
@@ -181,7 +181,7 @@ function IssueKinds({ issues, lang }: { issues: readonly Issue[]; lang: Lang }):
               k.severity === "error" ? styles.error : styles.warning
             )}
           >
-            <Body1>{`${formatNumber(k.count, lang)} ${(k.severity === "error" ? s.errors : s.warnings).toLowerCase()}: ${issueKindTitle(k.code, lang)}`}</Body1>
+            <Body1>{`${counted(k.count, lang, k.severity === "error" ? s.errorNoun : s.warningNoun)}: ${issueKindTitle(k.code, lang)}`}</Body1>
           </li>
         ))}
       </ul>

@@ -49,6 +49,8 @@ export interface SummaryStepProps {
   readonly profilRegion: string;
   readonly onProfilRegion: (region: string) => void;
   readonly hasData: boolean;
+  /** Data was read but has no kampung rows under its header row. */
+  readonly noKampung?: boolean;
   /** Whether the button may run (valid weights, data present). */
   readonly canRun: boolean;
   readonly running: boolean;
@@ -166,7 +168,11 @@ export function SummaryStep(props: SummaryStepProps): React.JSX.Element {
           lang={lang}
         />
       )}
-      {!props.hasData && <Body1>{s.needData}</Body1>}
+      {!props.hasData && (
+        <Body1 data-testid="summary-no-data">
+          {props.noKampung ? s.noKampungRows : s.needData}
+        </Body1>
+      )}
     </div>
   );
 }

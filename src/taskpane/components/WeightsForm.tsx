@@ -15,13 +15,14 @@ import { checkWeights, WeightMode, WeightsChoice } from "../weights";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // One box under the other: three labels side by side ran together in a 320 px pane.
   custom: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(80px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalM,
   },
-  input: { minWidth: "0", width: "100%" },
+  input: { minWidth: "0", width: "100%", maxWidth: "160px" },
   problem: { color: tokens.colorPaletteRedForeground1, paddingLeft: tokens.spacingHorizontalM },
 });
 
