@@ -113,6 +113,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
   const moveFocus = React.useRef(false);
   const s = strings(lang);
+  // The pane's language now (a run that ends after a switch speaks it).
+  const langNow = React.useRef(lang);
+  langNow.current = lang;
 
   const weightsCheck = checkWeights(choice);
   const weights = weightsCheck.ok ? weightsCheck.weights : SETARA;
@@ -390,7 +393,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         });
       },
     });
-    if (!current()) return;
+    // Excel already holds the sheets: say they were made with the settings of the click.
+    if (!current()) {
+      if (outcome.ok)
+        setSummaryNotice({ intent: "warning", text: strings(langNow.current).summaryStale });
+      return;
+    }
     setProgress({ fraction: 1, message: outcome.ok ? s.progressDone : outcome.message });
     setSummaryNotice({ intent: outcome.ok ? "success" : "error", text: outcome.message });
     if (outcome.ok) setResult({ kind: "excel", sheets: outcome.sheets });

@@ -186,6 +186,8 @@ const id = {
   progressSheet: (name: string) => `Menyiapkan lembar "${name}"`,
   progressZip: "Menyusun file .xlsx",
   progressDone: "Selesai",
+  summaryStale:
+    "Lembar ringkasan sudah ditulis dengan pengaturan saat tombol ditekan; pengaturan berubah sejak itu. Buat lagi untuk pengaturan sekarang.",
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
   download: (name: string) => `Unduh ${name}`,
@@ -373,6 +375,8 @@ const en: Strings = {
   progressSheet: (name: string) => `Preparing sheet "${name}"`,
   progressZip: "Packing the .xlsx file",
   progressDone: "Done",
+  summaryStale:
+    "The summary sheets were written with the settings at the time you clicked; the settings have changed since. Make it again for the current settings.",
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,
   download: (name: string) => `Download ${name}`,
