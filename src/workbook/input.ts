@@ -586,6 +586,7 @@ class RowReader {
       if (col === undefined) continue;
       const sheetCol = grid.originCol + col;
       const ranges: string[] = [];
+      let first = "";
       const values = new Map<number, CellValue>();
       for (const m of grid.merges ?? []) {
         const top = m.top - grid.originRow;
@@ -596,6 +597,7 @@ class RowReader {
         if (isBlank(value)) continue;
         const last = Math.min(m.bottom - grid.originRow, grid.rows.length - 1);
         for (let r = top + 1; r <= last; r++) values.set(r, value);
+        if (ranges.length === 0) first = address(m.top, m.left);
         ranges.push(rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1));
       }
       if (ranges.length === 0) continue;
@@ -603,7 +605,7 @@ class RowReader {
       this.issues.push(
         makeIssue(
           "MERGE_FILLED",
-          { sheet: grid.sheet, cell: ranges[0].split(":")[0], field: key },
+          { sheet: grid.sheet, cell: first, field: key },
           {
             label: label(key, this.lang),
             count: ranges.length,

@@ -386,9 +386,11 @@ async function writeGridRows(body: SheetBody, grid: Grid, dateS: string): Promis
     const values = grid.rows[r];
     const rowNumber = String(grid.originRow + r + 1);
     const texts = formulas.get(r);
-    const width = texts ? Math.max(values.length, ...[...texts.keys()].map((c) => c + 1)) : 0;
+    const width = texts
+      ? Math.max(values.length, ...[...texts.keys()].map((c) => c + 1))
+      : values.length;
     let xml = "";
-    for (let c = 0; c < Math.max(values.length, width); c++) {
+    for (let c = 0; c < width; c++) {
       const value = values[c] ?? texts?.get(c);
       if (value === null || value === undefined) continue;
       xml += body.cell(letters(grid.originCol + c) + rowNumber, value, "", dateS);
@@ -442,7 +444,7 @@ function mergeCellsXml(grid: Grid): string {
   if (merges.length === 0) return "";
   const refs = merges.map(
     (m) =>
-      `<mergeCell ref="${letters(m.left) + (m.top + 1)}:${letters(m.right) + (m.bottom + 1)}"/>`
+      `<mergeCell ref="${rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)}"/>`
   );
   return `<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`;
 }
