@@ -3,7 +3,7 @@ import { jsonPieces } from "../../src/cli/commands/summarize";
 import { MadeList } from "../../src/workbook/made-list";
 
 describe("jsonPieces", () => {
-  it("joins to exactly JSON.stringify(value, null, 2)", () => {
+  it("joins to text that parses as JSON.stringify's, each value below `levels` on one line", () => {
     const samples: unknown[] = [
       { a: [], b: {}, c: [1, [2, { d: "x\ny" }]], e: undefined, f: null, g: 'q"u' },
       [undefined, () => 1, { when: new Date(Date.UTC(2024, 0, 2)) }, [[[[1]]]]],
@@ -13,16 +13,21 @@ describe("jsonPieces", () => {
       null,
       [],
     ];
+    const same = (value: unknown, levels: number) => {
+      const text = [...jsonPieces(value, levels)].join("");
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value) ?? "null"));
+      return text;
+    };
     for (const levels of [0, 1, 2, 3, 6]) {
-      for (const value of samples) {
-        expect([...jsonPieces(value, levels)].join("")).toBe(JSON.stringify(value, null, 2));
-      }
-      fc.assert(
-        fc.property(fc.jsonValue(), (value) => {
-          expect([...jsonPieces(value, levels)].join("")).toBe(JSON.stringify(value, null, 2));
-        })
-      );
+      for (const value of samples) same(value, levels);
+      fc.assert(fc.property(fc.jsonValue(), (value) => void same(value, levels)));
     }
+    // Pretty down to the levels asked for, then one line per value.
+    expect(same(samples[2], 2)).toBe(
+      '{\n  "kampung": [\n    {"row":3,"name":"A","region":{"desa":null},"subscores":{"k":{"r":1.5}}}\n  ]\n}'
+    );
+    expect(same(samples[2], 0)).toBe(JSON.stringify(samples[2]));
+    expect(same(samples[2], 6)).toBe(JSON.stringify(samples[2], null, 2));
   });
 
   it("writes a MadeList's items one at a time, as the array JSON.stringify writes", () => {
@@ -42,7 +47,8 @@ describe("jsonPieces", () => {
       if (piece.includes('"K0"')) expect(made).toBe(1);
     }
     expect(made).toBe(3);
-    expect(text).toBe(JSON.stringify(value, null, 2));
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(text.split("\n")[3]).toBe('    {"row":2,"name":"K0","domains":{"kader":0}},');
     expect(JSON.parse(text).kampung[2]).toEqual({ row: 4, name: "K2", domains: { kader: 1 } });
   });
 });

@@ -262,9 +262,11 @@ function usageErrors<T>(make: () => T, lang: Lang): T {
 }
 
 /**
- * `JSON.stringify(value, null, 2)` in pieces: objects and arrays down to `levels` deep are taken
- * apart, deeper values stringified whole (and indented to their place). The pieces joined are
- * exactly the whole text.
+ * The JSON text of `value` in pieces: objects and arrays down to `levels` deep are taken apart
+ * and indented by two spaces, each deeper value is written whole on one line. At the default two
+ * levels each kampung is one line: the national file is 150 MB instead of 277 MB pretty-printed
+ * throughout, written in some 1 s less, and still reads line by line (`head`, `grep`). The pieces
+ * joined parse to what `JSON.stringify(value)` parses to; a `MadeList` stands for its array.
  */
 export function* jsonPieces(value: unknown, levels = 2, indent = ""): Generator<string> {
   if (levels > 0 && value instanceof MadeList) {
@@ -308,19 +310,8 @@ export function* jsonPieces(value: unknown, levels = 2, indent = ""): Generator<
     }
     return yield `\n${indent}}`;
   }
-  if (!indent) return yield JSON.stringify(value, null, 2);
-  // Wrapped in arrays as deep as its place, the value's lines come indented as they belong; the
-  // wrapping is cut off again (cheaper than re-indenting the text).
-  const depth = indent.length / 2;
-  let wrapped: unknown = value;
-  for (let d = 0; d < depth; d++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  yield text.slice(wrapPrefix(depth), text.length - wrapSuffix(depth));
+  return yield JSON.stringify(value);
 }
-
-/** Length of `[\n  [\n    ` (depth arrays opened) and of `\n  ]\n]` (closed). */
-const wrapPrefix = (depth: number) => depth * 2 + depth * (depth + 1);
-const wrapSuffix = (depth: number) => depth * 2 + depth * (depth - 1);
 
 /**
  * Characters per write. Small enough that each flattened chunk is an ordinary young object:
