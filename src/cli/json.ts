@@ -143,15 +143,25 @@ function kampungJson(
   };
 }
 
-/** Per kampung of the current round, its history (up to and including the current round). */
-function histories(results: Results, trend: Trend): (readonly HistoryEntry[])[] {
-  const byKey = new Map<string, KampungTrend>();
-  for (const k of trend.kampung) byKey.set(kampungKey(k.name, k.region), k);
-  return results.kampung.map((k) => {
-    const history = byKey.get(kampungKey(k.name, k.region))?.history ?? [];
-    const end = history.findIndex((h) => h.roundIndex > trend.current);
-    return end < 0 ? history : history.slice(0, end);
-  });
+/**
+ * Per kampung of the current round (by its index in `results.kampung`), its history up to and
+ * including the current round, made when asked for: the JSON is written one kampung at a time,
+ * so no more than one history is held (the national workbook in four rounds has 337,104
+ * assessments).
+ */
+function histories(results: Results, trend: Trend): (i: number) => readonly HistoryEntry[] {
+  const byKey = new Map<string, number>();
+  trend.kampung.forEach((k, j) => byKey.set(kampungKey(k.name, k.region), j));
+  const at = Int32Array.from(results.kampung, (k) => byKey.get(kampungKey(k.name, k.region)) ?? -1);
+  return (i) => {
+    const k = at[i] < 0 ? undefined : trend.kampung[at[i]];
+    if (!k) return [];
+    const rounds = k.roundIndexes;
+    const history: HistoryEntry[] = [];
+    for (let j = 0; j < rounds.length && rounds[j] <= trend.current; j++)
+      history.push(k.historyAt(j));
+    return history;
+  };
 }
 
 export function resultsJson(
@@ -165,7 +175,7 @@ export function resultsJson(
     method: results.method,
     weights: { name: results.weights.name, values: [...results.weights.values] },
     kampung: new MadeList(results.kampung.length, (i) =>
-      kampungJson(results.kampung[i], analysis?.kampung[i], history?.[i])
+      kampungJson(results.kampung[i], analysis?.kampung[i], history?.(i))
     ),
     issues: results.issues.map((i) => ({
       severity: i.severity,

@@ -20,6 +20,7 @@ import { ReadOptions } from "../workbook/input";
 import { AnalysisView, ReadView } from "../workbook/read-view";
 import { createEngineCore } from "./engine-core";
 import {
+  BatchPart,
   DoneValue,
   EngineReply,
   EngineRequest,
@@ -150,11 +151,21 @@ export class EngineClient implements SummaryEngine {
     return {
       ok: true,
       batchCount: done.batchCount,
-      batch: (index) => this.call({ op: "batch", index }) as Promise<readonly WriteOp[]>,
+      batch: (index) => this.batch(index),
       written: done.written,
       deleted: done.deleted,
       counts: done.counts,
     };
+  }
+
+  /** Batch `index` of the last plan, gathered from its parts (one short message each). */
+  private async batch(index: number): Promise<readonly WriteOp[]> {
+    const ops: WriteOp[] = [];
+    for (let part = 0; ; part++) {
+      const reply = (await this.call({ op: "batch", index, part })) as BatchPart;
+      for (const op of reply.ops) ops.push(op);
+      if (!reply.more) return ops;
+    }
   }
 
   /** Reads a workbook file (its bytes move to the worker). */

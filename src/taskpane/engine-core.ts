@@ -6,7 +6,7 @@
  * are missing.
  */
 import { LocalEngine } from "../excel/engine";
-import { WriteOp } from "../excel/plan-write";
+import { WriteOp, opBytes } from "../excel/plan-write";
 import { readChosenInput } from "../workbook/choose-input";
 import { sameInputOptions } from "../workbook/round-sheets";
 import { outputSheets } from "../workbook/output-sheets";
@@ -38,8 +38,8 @@ export function createEngineCore(
   const engine = new LocalEngine();
   let file: { name: string } | null = null;
   let queue: Promise<void> = Promise.resolve();
-  /** The last plan's batches, handed out one message each. */
-  let batches: readonly (readonly WriteOp[])[] = [];
+  /** The last plan's batches, each in parts handed out one message each. */
+  let batches: readonly (readonly (readonly WriteOp[])[])[] = [];
 
   async function summaryFile(id: number, request: FileSummaryRequest): Promise<FileSummary> {
     const files = await loadFileEngine();
@@ -121,9 +121,8 @@ export function createEngineCore(
         batches = [];
         if (!outcome.ok) return outcome;
         // Kept here; the pane asks for one batch at a time (at most a request's 4 MB to copy).
-        batches = Array.from(
-          { length: outcome.batchCount },
-          (_, i) => outcome.batch(i) as WriteOp[]
+        batches = Array.from({ length: outcome.batchCount }, (_, i) =>
+          batchParts(outcome.batch(i) as WriteOp[])
         );
         return {
           ok: true,
@@ -134,10 +133,12 @@ export function createEngineCore(
         };
       }
       case "batch": {
-        const batch = batches[request.index];
-        if (!batch) throw new Error(`No write batch ${request.index}`);
-        if (request.index === batches.length - 1) batches = [];
-        return batch;
+        const parts = batches[request.index];
+        const ops = parts?.[request.part];
+        if (!parts || !ops) throw new Error(`No write batch ${request.index}.${request.part}`);
+        const more = request.part < parts.length - 1;
+        if (!more && request.index === batches.length - 1) batches = [];
+        return { ops, more };
       }
       case "openFile": {
         const files = await loadFileEngine();
@@ -186,4 +187,31 @@ export function createEngineCore(
   return (message) => {
     queue = queue.then(() => run(message));
   };
+}
+
+/**
+ * Bytes of operations per message to the pane. The pane's thread takes each message in one task
+ * (structured-clone deserialisation, native time): a whole 4 MB batch took 144-290 ms of the
+ * national summary's longest main-thread stretch (budget 200 ms); parts of this size keep each
+ * task short, at some 16 messages a batch.
+ */
+export const BATCH_PART_BYTES = 256_000;
+
+/** A batch in consecutive parts of at most BATCH_PART_BYTES (an operation larger stands alone). */
+export function batchParts(ops: readonly WriteOp[]): (readonly WriteOp[])[] {
+  const parts: WriteOp[][] = [];
+  let part: WriteOp[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    const size = opBytes(op);
+    if (part.length > 0 && bytes + size > BATCH_PART_BYTES) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(op);
+    bytes += size;
+  }
+  parts.push(part);
+  return parts;
 }

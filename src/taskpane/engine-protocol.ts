@@ -52,8 +52,11 @@ export type EngineRequest =
       readonly periode?: string;
     }
   | { readonly op: "plan"; readonly request: SummaryPlanRequest }
-  /** Batch `index` of the last plan, when the pane is about to run it. */
-  | { readonly op: "batch"; readonly index: number }
+  /**
+   * Part `part` of batch `index` of the last plan, when the pane is about to run it: a batch
+   * (up to a request's 4 MB) leaves in parts of at most BATCH_PART_BYTES (engine-core.ts).
+   */
+  | { readonly op: "batch"; readonly index: number; readonly part: number }
   | {
       readonly op: "openFile";
       readonly bytes: ArrayBuffer;
@@ -84,15 +87,14 @@ export type PlanDone =
       readonly counts: SummaryCounts;
     };
 
+/** Some of a batch's operations, in order; `more` when the batch has parts after this one. */
+export interface BatchPart {
+  readonly ops: readonly WriteOp[];
+  readonly more: boolean;
+}
+
 export type DoneValue =
-  | ReadView
-  | AnalysisView
-  | PlanDone
-  | FileSummary
-  | Uint8Array
-  | readonly WriteOp[]
-  | WhatIfView
-  | null;
+  ReadView | AnalysisView | PlanDone | FileSummary | Uint8Array | BatchPart | WhatIfView | null;
 
 export type EngineReply =
   | { readonly id: number; readonly kind: "done"; readonly value: DoneValue }

@@ -273,6 +273,16 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
           fell,
         ]);
     }
+    // Each kampung's history ends at the current round; K30 (only in 2025-T1) has that alone.
+    for (const k of data.kampung) expect(k.history.at(-1)?.round).toBe("2025-T1");
+    expect(data.kampung.find((k) => k.name === "K30")!.history.map((h) => h.round)).toEqual([
+      "2025-T1",
+    ]);
+    expect(data.kampung.find((k) => k.name === "K01")!.history.map((h) => h.round)).toEqual([
+      "2024-T3",
+      "2024-T4",
+      "2025-T1",
+    ]);
     expect(sheetRow("K04", "2025-T1")![col("Status berubah")]).toBe("Berkembang \u2192 Mandiri");
     // KKB Ringkasan: the current round's change and its most moved domains.
     const ringkasan = sheets.find((g) => g.sheet === "KKB Ringkasan")!;
@@ -304,6 +314,30 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     const one = summarise([gridFromRows("Data", grids[0].rows.slice(0, 30))]);
     const page = one.sheets.find((x) => x.name === "KKB Profil")!;
     expect(JSON.stringify(page.blocks)).not.toContain("Sejak penilaian sebelumnya");
+  });
+
+  it("with --periode, each kampung's JSON history ends at the round picked", async () => {
+    const json = tmp.file("t4.json");
+    const r = await run(
+      "summarize",
+      WITH_PERIODE,
+      "-o",
+      tmp.file("t4.xlsx"),
+      "--json",
+      json,
+      "--periode",
+      "2024-T4"
+    );
+    expect(r.code).toBe(1);
+    const data = JSON.parse(readFileSync(json, "utf8")) as {
+      kampung: { name: string; history: { round: string }[] }[];
+    };
+    expect(data.kampung.length).toBeGreaterThan(0);
+    for (const k of data.kampung) expect(k.history.at(-1)?.round).toBe("2024-T4");
+    expect(data.kampung.find((k) => k.name === "K01")!.history.map((h) => h.round)).toEqual([
+      "2024-T3",
+      "2024-T4",
+    ]);
   });
 
   it("refuses a round the file does not have, naming those it has (exit 2)", async () => {
