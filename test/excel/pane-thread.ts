@@ -17,19 +17,34 @@ export function engineThread(): Worker {
   return new Worker(path.join(__dirname, "engine-thread.js"));
 }
 
-export function threadPort(worker: Worker): EnginePort {
+/** The largest write-batch message the pane's thread took (its JSON length), when asked for. */
+export interface BatchMessages {
+  largest: number;
+  count: number;
+}
+
+export function threadPort(worker: Worker, batches?: BatchMessages): EnginePort {
   return {
     post: (message, transfer) => worker.postMessage(message, transfer as never),
     listen: (onReply, failed) => {
-      worker.on("message", (reply: EngineReply) => onReply(reply));
+      worker.on("message", (reply: EngineReply) => {
+        if (batches && reply.kind === "done" && isBatchPart(reply.value)) {
+          batches.count++;
+          batches.largest = Math.max(batches.largest, JSON.stringify(reply.value).length);
+        }
+        onReply(reply);
+      });
       worker.on("error", failed);
     },
   };
 }
 
+const isBatchPart = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && "ops" in value && "more" in value;
+
 /** An engine client on the thread, warmed up (the thread transpiles the engine first). */
-export async function warmEngine(worker: Worker): Promise<EngineClient> {
-  const engine = new EngineClient(threadPort(worker));
+export async function warmEngine(worker: Worker, batches?: BatchMessages): Promise<EngineClient> {
+  const engine = new EngineClient(threadPort(worker, batches));
   engine.begin([]);
   await engine.read({ lang: "id" });
   return engine;
@@ -122,6 +137,8 @@ export interface NationalRun {
   /** Cells of KKB Ringkasan naming the last kampung. */
   readonly lastKampungCells: number;
   readonly distinctFractions: number;
+  /** Write-batch messages from the engine's thread, and the largest one's JSON length. */
+  readonly batchMessages: BatchMessages;
 }
 
 function snapshot(sheet: SheetModel): string {
@@ -137,7 +154,8 @@ export async function runNationalInPane(): Promise<NationalRun> {
   try {
     const { model, input } = nationalWorkbook(NATIONAL_KAMPUNG);
     const before = snapshot(input);
-    const engine = await warmEngine(worker);
+    const batchMessages: BatchMessages = { largest: 0, count: 0 };
+    const engine = await warmEngine(worker, batchMessages);
     const log = newTurnLog();
     const context = roundTrips(new FakeContext(model), log);
     const fractions = new Set<number>();
@@ -164,6 +182,7 @@ export async function runNationalInPane(): Promise<NationalRun> {
       inputUnchanged: snapshot(input) === before,
       lastKampungCells: (ringkasan?.values ?? []).filter((row) => row?.includes(last)).length,
       distinctFractions: fractions.size,
+      batchMessages,
     };
   } finally {
     await worker.terminate();

@@ -13,6 +13,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { summarizeWorkbook } from "../../src/excel/summarize";
 import { EngineClient } from "../../src/taskpane/engine-client";
+import { BATCH_PART_BYTES } from "../../src/taskpane/engine-core";
 import { FIXED_NOW } from "./budget";
 import { FakeContext } from "./fake-excel";
 import { engineThread, NationalRun, threadPort } from "./pane-thread";
@@ -49,6 +50,9 @@ describe("the pane's thread in Excel, with the engine in a worker", () => {
     // Every round trip lets the loop turn at least twice (sent, answered).
     expect(run.turns).toBeGreaterThanOrEqual(2 * run.syncs);
     expect(run.distinctFractions).toBeGreaterThan(5);
+    // Write batches (up to a request's 4 MB) reach this thread in parts, each a short task.
+    expect(run.batchMessages.count).toBeGreaterThan(run.syncs);
+    expect(run.batchMessages.largest).toBeLessThanOrEqual(BATCH_PART_BYTES + 64_000);
     // The input is never written; the last kampung reaches the summary.
     expect(run.inputChanges).toBe(0);
     expect(run.inputUnchanged).toBe(true);
