@@ -36,11 +36,26 @@ export const ESTIMATE_SAFETY = 1.3;
 /** Rows at the top of a sheet read first to find the header (as many as input.ts scans). */
 export const HEAD_ROWS = HEADER_SCAN_ROWS;
 
-/** Bytes per cell of values and value types as Excel returns them. */
+/** Rows measured per response at most: evenly spaced through it. */
+export const MEASURED_ROWS = 500;
+
+/**
+ * Bytes per cell of values and value types as Excel returns them, from at most MEASURED_ROWS
+ * rows spread evenly through the response. Measuring every row of a 4 MB response took some
+ * 60 ms of the pane's thread; a sample is as good for an estimate that carries a safety factor,
+ * and a read Excel still refuses as too large is read again in smaller blocks (read-ranges.ts).
+ */
 export function measuredBytesPerCell(values: unknown[][], valueTypes: unknown[][]): number {
-  const cells = values.reduce((n, row) => n + row.length, 0);
+  const step = Math.max(1, Math.floor(values.length / MEASURED_ROWS));
+  let cells = 0;
+  let bytes = 0;
+  for (let r = 0; r < values.length; r += step) {
+    cells += values[r].length;
+    // Each row's JSON and the comma after it, in both arrays.
+    bytes += jsonBytes(values[r]) + jsonBytes(valueTypes[r] ?? []) + 2;
+  }
   if (cells === 0) return MIN_BYTES_PER_CELL;
-  return (jsonBytes(values) + jsonBytes(valueTypes)) / cells;
+  return bytes / cells;
 }
 
 /** The estimate to plan the next reads with, after measuring `measured` bytes per cell. */
