@@ -98,7 +98,7 @@ function pageTable(
     colorScales: [],
     heights: {
       header: header(headerCells, PAGE_WIDTHS.slice(col)),
-      rows: [],
+      row: () => null,
     },
   };
 }
@@ -367,7 +367,7 @@ export function profilSheet(
       ],
       [FORMATS.integer]
     ),
-    heights: { header: null, rows: [] },
+    heights: { header: null, row: () => null },
   });
   blocks.push({
     kind: "notes",

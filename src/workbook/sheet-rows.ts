@@ -67,9 +67,6 @@ function fitSheet(
       ...(block.links
         ? { links: { ...block.links, targets: block.links.targets.slice(0, keep) } }
         : {}),
-      ...(block.heights
-        ? { heights: { ...block.heights, rows: block.heights.rows.slice(0, keep) } }
-        : {}),
     });
   }
   const fits = (c: ChartSpec) =>

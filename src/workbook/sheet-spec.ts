@@ -173,12 +173,13 @@ export interface TableBlock {
   /** Columns within the table whose data cells wrap their text (long names, next steps). */
   readonly wrap?: readonly number[];
   /**
-   * Row heights in points so that wrapped text shows whole: the header row's and each data
-   * row's (null keeps the default height).
+   * Row heights in points so that wrapped text shows whole (null keeps the default height): the
+   * header row's, and a data row's from its cells, asked when the row is made to be written (a
+   * national table's rows are made once, not once more to size them).
    */
   readonly heights?: {
     readonly header: number | null;
-    readonly rows: readonly (number | null)[];
+    readonly row: (cells: readonly SpecValue[]) => number | null;
   };
 }
 
@@ -290,6 +291,18 @@ export function wrappedLines(text: string, width: number, bold = false): number 
     }
   }
   return lines;
+}
+
+/**
+ * A table's height in points, its header row and data rows, counted only until it passes
+ * `limit` (a page: beyond it the exact figure does not matter, and no more rows are made).
+ */
+export function tableHeight(block: TableBlock, limit = Infinity): number {
+  const heights = block.heights;
+  let height = heights?.header ?? LINE_HEIGHT;
+  for (let r = 0; r < block.rows.length && height <= limit; r++)
+    height += (heights ? heights.row(rowAt(block.rows, r)) : null) ?? LINE_HEIGHT;
+  return height;
 }
 
 /** The height in points of a row whose tallest wrapped cell takes `lines` lines. */

@@ -65,7 +65,7 @@ import {
   wrappedLines,
   SpecRows,
   madeRows,
-  rowAt,
+  tableHeight,
 } from "./sheet-spec";
 
 export interface SummaryOptions {
@@ -409,21 +409,16 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
     }
     return n;
   };
-  const rows: (number | null)[] = [];
-  if (wrap.length > 0) {
-    for (let r = 0; r < block.rows.length; r++) {
-      const row = rowAt(block.rows, r);
-      let most = 1;
-      for (let i = 0; i < wrap.length; i++) {
-        const value = row[wrap[i]];
-        if (typeof value === "string") most = Math.max(most, lines(value, i));
-      }
-      rows.push(linesHeight(most));
+  // A row's height from its wrapped cells, asked as the row is written.
+  const row = (cells: readonly SpecValue[]): number | null => {
+    let most = 1;
+    for (let i = 0; i < wrap.length; i++) {
+      const value = cells[wrap[i]];
+      if (typeof value === "string") most = Math.max(most, lines(value, i));
     }
-  }
-  // No row taller than the default: no per-row list (a national file has 84,276 rows).
-  const tall = rows.some((h) => h !== null);
-  return { ...block, heights: { header: linesHeight(header), rows: tall ? rows : [] } };
+    return linesHeight(most);
+  };
+  return { ...block, heights: { header: linesHeight(header), row } };
 }
 
 /** Distinct long texts whose line counts sizing keeps, per wrapped column. */
@@ -619,10 +614,11 @@ function ringkasanSheet(
   if (perKampung) {
     // The radar explains the kampung table: right under it, on screen with it; on the next
     // printed page when the rest of the first would cut it.
-    const heights = sized(main, columnWidths).heights;
-    let used = (row + 1) * LINE_HEIGHT;
-    used += (heights?.header ?? LINE_HEIGHT) - LINE_HEIGHT;
-    for (const h of heights?.rows ?? []) used += (h ?? LINE_HEIGHT) - LINE_HEIGHT;
+    // Rows taller than one line push the chart down (a short table: its rows made to size them).
+    const used =
+      (row + 1) * LINE_HEIGHT +
+      tableHeight(sized(main, columnWidths)) -
+      (rows.length + 1) * LINE_HEIGHT;
     if (used + CHART_SIZE.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
       // The page starts with the repeated header; the chart a row under it.
       breaks.push(row);
@@ -760,8 +756,8 @@ function domainSheet(results: Results, stamp: readonly string[], lang: Lang): Sh
       return [k.name, ...d.subIndicators.map((s) => k.subscores[d.key][s.key]), k.domains[d.key]];
     });
     const block = sized(table(`KKB_Domain_${i + 1}`, row + 1, columns, rows), columnWidths);
-    let height = 2 * LINE_HEIGHT + (block.heights?.header ?? LINE_HEIGHT);
-    for (let r = 0; r < rows.length; r++) height += block.heights?.rows[r] ?? LINE_HEIGHT;
+    // Its title and the blank row after it, and the table, counted until it passes a page.
+    const height = 2 * LINE_HEIGHT + tableHeight(block, page);
     if (used > 0 && used + height > page) {
       breaks.push(row);
       used = 0;

@@ -35,14 +35,33 @@ export interface LaidRow {
   readonly height?: number | null;
 }
 
-/** The height a block asks for its row `offset` rows below its top, or null. */
-export function blockRowHeight(block: Block, offset: number): number | null {
-  if (block.kind !== "table" || !block.heights) return null;
-  return offset === 0 ? block.heights.header : (block.heights.rows[offset - 1] ?? null);
+/**
+ * A table's data values in its row `offset` rows below its top (made once per row written and
+ * passed on), or null for any other row.
+ */
+export function tableValues(block: Block, offset: number): readonly SpecValue[] | null {
+  return block.kind === "table" && offset > 0 ? rowAt(block.rows, offset - 1) : null;
 }
 
-/** The cells of one row (`offset` rows below its top) of a block. */
-export function blockCells(block: Block, offset: number): LaidCell[] {
+/**
+ * The height a block asks for its row `offset` rows below its top, or null; `values` are the
+ * row's (tableValues).
+ */
+export function blockRowHeight(
+  block: Block,
+  offset: number,
+  values: readonly SpecValue[] | null
+): number | null {
+  if (block.kind !== "table" || !block.heights) return null;
+  return offset === 0 ? block.heights.header : block.heights.row(values ?? []);
+}
+
+/** The cells of one row (`offset` rows below its top) of a block; `values` as tableValues. */
+export function blockCells(
+  block: Block,
+  offset: number,
+  values: readonly SpecValue[] | null = tableValues(block, offset)
+): LaidCell[] {
   switch (block.kind) {
     case "title":
       return offset === 0
@@ -51,11 +70,11 @@ export function blockCells(block: Block, offset: number): LaidCell[] {
     case "notes":
       return [{ col: block.col, value: block.lines[offset], role: "notes", format: null }];
     case "table":
-      return tableCells(block, offset);
+      return tableCells(block, offset, values ?? []);
   }
 }
 
-function tableCells(block: TableBlock, offset: number): LaidCell[] {
+function tableCells(block: TableBlock, offset: number, values: readonly SpecValue[]): LaidCell[] {
   if (offset === 0) {
     return block.header.map((text, c) => ({
       col: block.col + c,
@@ -65,7 +84,6 @@ function tableCells(block: TableBlock, offset: number): LaidCell[] {
     }));
   }
   const r = offset - 1;
-  const values = rowAt(block.rows, r);
   const linkColumn = block.links?.column;
   const target = block.links?.targets[r] ?? null;
   const wrap = block.wrap ?? [];
@@ -98,8 +116,9 @@ export function* specRows(spec: SheetSpec): Generator<LaidRow> {
       const block = blocks[i];
       const offset = row - block.row;
       if (offset >= blockHeight(block)) continue;
-      for (const cell of blockCells(block, offset)) byCol.set(cell.col, cell);
-      const h = blockRowHeight(block, offset);
+      const values = tableValues(block, offset);
+      for (const cell of blockCells(block, offset, values)) byCol.set(cell.col, cell);
+      const h = blockRowHeight(block, offset, values);
       if (h !== null) height = Math.max(height ?? 0, h);
     }
     if (byCol.size > 0) {

@@ -28,13 +28,13 @@ import {
   PAGE,
   SheetSpec,
   SpecFormula,
+  SpecValue,
   TableBlock,
   ValidationSpec,
   blockHeight,
   fitScale,
   isSpecFormula,
   printedWidths,
-  rowAt,
 } from "../workbook/sheet-spec";
 import { chartData } from "./chart-data";
 import {
@@ -45,7 +45,14 @@ import {
   drawingXml,
   relationshipsXml,
 } from "./charts";
-import { LaidCell, OutValue, blockCells, blockRowHeight, specRowCount } from "./layout";
+import {
+  LaidCell,
+  OutValue,
+  blockCells,
+  blockRowHeight,
+  specRowCount,
+  tableValues,
+} from "./layout";
 import { StyleSheet } from "./style-sheet";
 import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
@@ -247,7 +254,14 @@ class SheetBody {
     return this.cell(ref, cell.value, s, s);
   }
 
-  tableRow(table: TableBlock, styles: TableStyles, offset: number, rowNumber: string): string {
+  /** A table's row `offset` rows below its top; `values` are its data row's (tableValues). */
+  tableRow(
+    table: TableBlock,
+    styles: TableStyles,
+    offset: number,
+    rowNumber: string,
+    values: readonly SpecValue[]
+  ): string {
     let xml = "";
     if (offset === 0) {
       for (let c = 0; c < table.header.length; c++) {
@@ -256,7 +270,6 @@ class SheetBody {
       return xml;
     }
     const r = offset - 1;
-    const values = rowAt(table.rows, r);
     const linkColumn = table.links?.column ?? -1;
     const target = linkColumn >= 0 ? (table.links?.targets[r] ?? null) : null;
     for (let c = 0; c < values.length; c++) {
@@ -298,14 +311,18 @@ function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
   return { header: sAttr(styles.id("header", null)), data, date };
 }
 
-/** Columns a block's row covers: [first, last]. */
-function blockSpan(block: Block, offset: number): [number, number] {
+/** Columns a block's row covers: [first, last]; `values` as tableValues. */
+function blockSpan(
+  block: Block,
+  offset: number,
+  values: readonly SpecValue[] | null
+): [number, number] {
   switch (block.kind) {
     case "title":
     case "notes":
       return [block.col, block.col];
     case "table": {
-      const width = offset === 0 ? block.header.length : rowAt(block.rows, offset - 1).length;
+      const width = offset === 0 ? block.header.length : (values ?? []).length;
       return [block.col, block.col + Math.max(width, 1) - 1];
     }
   }
@@ -324,28 +341,34 @@ async function writeSpecRows(
   const notesS = sAttr(styles.id("notes", null));
   let first = 0;
   const active: Block[] = [];
+  // Per active block, its table row's values: each row is made once, for its height and cells.
+  const values: (readonly SpecValue[] | null)[] = [];
   for (let row = blocks[0].row; row <= last; row++) {
     while (first < blocks.length && blocks[first].row + blockHeight(blocks[first]) - 1 < row)
       first++;
     active.length = 0;
+    values.length = 0;
     for (let i = first; i < blocks.length && blocks[i].row <= row; i++) {
-      if (row - blocks[i].row < blockHeight(blocks[i])) active.push(blocks[i]);
+      if (row - blocks[i].row < blockHeight(blocks[i])) {
+        active.push(blocks[i]);
+        values.push(tableValues(blocks[i], row - blocks[i].row));
+      }
     }
     if (active.length === 0) continue;
     // As text once per row: the cells' references reuse it.
     const rowNumber = String(row + 1);
     let xml = "";
     let height: number | null = null;
-    for (const block of active) {
-      const h = blockRowHeight(block, row - block.row);
+    active.forEach((block, i) => {
+      const h = blockRowHeight(block, row - block.row, values[i]);
       if (h !== null) height = Math.max(height ?? 0, h);
-    }
-    if (active.length === 1 || disjoint(active, row)) {
-      const ordered =
-        active.length === 1
-          ? active
-          : [...active].sort((a, b) => blockSpan(a, row - a.row)[0] - blockSpan(b, row - b.row)[0]);
-      for (const block of ordered) {
+    });
+    const spans = active.map((block, i) => blockSpan(block, row - block.row, values[i]));
+    if (active.length === 1 || disjoint(spans)) {
+      const ordered = active.map((_, i) => i);
+      if (active.length > 1) ordered.sort((a, b) => spans[a][0] - spans[b][0]);
+      for (const i of ordered) {
+        const block = active[i];
         const offset = row - block.row;
         switch (block.kind) {
           case "title":
@@ -356,16 +379,16 @@ async function writeSpecRows(
             xml += body.cell(letters(block.col) + rowNumber, block.lines[offset], notesS, notesS);
             break;
           case "table":
-            xml += body.tableRow(block, tables.get(block)!, offset, rowNumber);
+            xml += body.tableRow(block, tables.get(block)!, offset, rowNumber, values[i] ?? []);
             break;
         }
       }
     } else {
       // Blocks overlapping in this row: the later block's cell wins, as the layout has it.
       const byCol = new Map<number, LaidCell>();
-      for (const block of active) {
-        for (const cell of blockCells(block, row - block.row)) byCol.set(cell.col, cell);
-      }
+      active.forEach((block, i) => {
+        for (const cell of blockCells(block, row - block.row, values[i])) byCol.set(cell.col, cell);
+      });
       for (const cell of [...byCol.values()].sort((a, b) => a.col - b.col)) {
         xml += body.laid(cell, rowNumber);
       }
@@ -374,9 +397,10 @@ async function writeSpecRows(
   }
 }
 
-function disjoint(active: readonly Block[], row: number): boolean {
-  const spans = active.map((b) => blockSpan(b, row - b.row)).sort((a, b) => a[0] - b[0]);
-  for (let i = 1; i < spans.length; i++) if (spans[i][0] <= spans[i - 1][1]) return false;
+/** Whether no two column spans overlap. */
+function disjoint(spans: readonly (readonly [number, number])[]): boolean {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i][0] <= sorted[i - 1][1]) return false;
   return true;
 }
 
