@@ -11,12 +11,13 @@ import { analyseRead } from "../../src/workbook/summary";
 import { readInput } from "../../src/workbook/input";
 import { gridFromRows } from "../../src/workbook/grid";
 import { SETARA } from "../../src/engine/ibangga";
+import { Issue, IssueCode } from "../../src/engine/issues";
 import { readWorkbook } from "../../src/xlsx/read";
 import { run } from "../cli/run";
 
 const FILE = path.join(__dirname, "..", "fixtures", "real", "openpyxl-gabung-nilai.xlsx");
 
-const issuesOf = (issues: readonly { code: string; cell: string }[], code: string) =>
+const issuesOf = (issues: readonly Issue[], code: IssueCode) =>
   issues.filter((i) => i.code === code);
 
 describe("merged per-kampung cells over kampung rows (openpyxl file)", () => {
