@@ -88,7 +88,16 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const mode: Mode = host.kind === "excel" ? "excel" : "file";
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [step, setStep] = React.useState<StepKey>("data");
-  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [loaded, setLoadedState] = React.useState<Loaded | null>(null);
+  /**
+   * Counts reads of new data (another file, sheet, selection, hidden-rows choice): an input of
+   * the summary. The same data read again in another language (for its messages) is not.
+   */
+  const [dataVersion, setDataVersion] = React.useState(0);
+  const setLoaded = React.useCallback((next: Loaded | null) => {
+    setLoadedState(next);
+    setDataVersion((v) => v + 1);
+  }, []);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [dataNotice, setDataNotice] = React.useState<Notice | null>(null);
   const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
@@ -166,7 +175,16 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setSummaryNotice(null);
     setProgress(null);
     setRunning(false);
-  }, [loaded, lang, sheetLang, weightsKey, chosenRound, includeCopies, profilPrint, profilRegion]);
+  }, [
+    dataVersion,
+    lang,
+    sheetLang,
+    weightsKey,
+    chosenRound,
+    includeCopies,
+    profilPrint,
+    profilRegion,
+  ]);
 
   // What-if domain weights (not the study's method), computed in the engine's worker.
   const whatIf = React.useCallback(
@@ -202,16 +220,18 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const readFromExcel = React.useCallback(
-    async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean) => {
+    async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean, again = false) => {
+      // `again`: the data read before, read again in another language (not new data).
+      const keep = again ? setLoadedState : setLoaded;
       setBusy(strings(readLang).reading);
       setDataNotice(null);
       try {
         const found = await readInputInExcel(where, readLang);
         if (found.view.fatal && quietWhenMissing) {
-          setLoaded(null);
+          keep(null);
           return;
         }
-        setLoaded({
+        keep({
           read: found.view,
           origin: { kind: "excel", location: found.location, fellBack: found.fellBack },
         });
@@ -222,7 +242,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         setBusy(null);
       }
     },
-    []
+    [setLoaded]
   );
 
   // Inside Excel: take the saved weights and language, and look for the data once.
@@ -269,12 +289,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       paneEngine(mode)
         .read({ lang: next, ...sameInputOfView(loaded.read) })
         .then(
-          (read) => setLoaded({ read, origin }),
+          (read) => setLoadedState({ read, origin }),
           (error: unknown) =>
             setDataNotice({ intent: "error", text: strings(next).unexpected(errorText(error)) })
         );
     } else {
-      void readFromExcel(loaded.origin.location, next, false);
+      void readFromExcel(loaded.origin.location, next, false, true);
     }
   };
 
@@ -584,7 +604,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onProfilRegion={setProfilRegion}
               hasData={hasData}
               noKampung={loaded !== null && !loaded.read.fatal && loaded.read.kampung === 0}
-              canRun={hasData && weightsCheck.ok}
+              // Not while data is read: its result would replace the data the summary is made from
+              // (in Excel, two reads at once would also mix their rows in the engine).
+              canRun={hasData && weightsCheck.ok && busy === null}
               running={running}
               progress={progress}
               notice={summaryNotice}

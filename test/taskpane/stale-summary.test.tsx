@@ -21,6 +21,9 @@ interface Run {
 
 const runs: Run[] = [];
 const opened: string[] = [];
+/** While true, a read again (another language) waits in `heldReads`, as behind a summary in the worker. */
+let holdReads = false;
+const heldReads: (() => void)[] = [];
 
 function viewOf(kampung: number): ReadView {
   const headers = templateHeaders("id");
@@ -38,7 +41,11 @@ jest.mock("../../src/taskpane/engine-client", () => {
       return Promise.resolve(viewOf(name.startsWith("kosong") ? 0 : 2));
     },
     // Read again (another language): the last file opened.
-    read: () => Promise.resolve(viewOf(opened[opened.length - 1]?.startsWith("kosong") ? 0 : 2)),
+    read: () => {
+      const view = viewOf(opened[opened.length - 1]?.startsWith("kosong") ? 0 : 2);
+      if (!holdReads) return Promise.resolve(view);
+      return new Promise<ReadView>((resolve) => heldReads.push(() => resolve(view)));
+    },
     // The check step is not under test: its scores never arrive.
     analyse: () => new Promise(() => undefined),
     whatIf: () => new Promise(() => undefined),
@@ -73,6 +80,8 @@ beforeAll(() => {
 beforeEach(() => {
   runs.length = 0;
   opened.length = 0;
+  holdReads = false;
+  heldReads.length = 0;
 });
 
 function fileOf(name: string): File {
@@ -160,6 +169,30 @@ describe("the summary file shown is made from the current inputs", () => {
       "Download contoh-kkb-summary.xlsx"
     );
     expect(button().getAttribute("aria-disabled")).not.toBe("true");
+  });
+
+  it("keeps the new run when the read in the new language lands after it started (F3)", async () => {
+    renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
+    await open("contoh.xlsx");
+    await startSummary();
+    // The engine's worker answers the read in English after the old summary (one at a time).
+    holdReads = true;
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("run-summary"));
+    });
+    await finish(runs[0]);
+    expect(runs).toHaveLength(2);
+    await act(async () => {
+      heldReads.splice(0).forEach((resolve) => resolve());
+    });
+    // The same data in another language is no new input: the new run is not dropped.
+    await finish(runs[1]);
+    expect(screen.getByTestId("download-summary").textContent).toBe(
+      "Download contoh-kkb-summary.xlsx"
+    );
   });
 
   it("a run dropped while it waited is not made at all (F3)", async () => {
