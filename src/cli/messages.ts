@@ -179,4 +179,6 @@ export const T = {
     en: "iBangga self-reliance-centred",
   },
   ibanggaCustom: { id: "iBangga bobot sendiri", en: "iBangga own weights" },
+  /** After a sheet's name where the user cannot see its tab (SHEET_OTHER_INPUTS). */
+  hiddenSheet: { id: "(tersembunyi)", en: "(hidden)" },
 } as const;

@@ -2,13 +2,17 @@
  * Without `--sheet`, the CLI reads one sheet (choose-input.ts); when other sheets look like KKB
  * input too (`Penilaian 2024-T3` beside `Penilaian 2024-T4`), one warning names them and says
  * how to pick them: `--sheet NAMA`, or several `--sheet` read as rounds (sheet-option.ts). The
- * pane shows the same sheets in its "Periode di beberapa lembar" list. Pure.
+ * pane shows the same sheets in its "Periode di beberapa lembar" list. A hidden (or very hidden)
+ * sheet is still named, since `--sheet` reads it, but marked `(tersembunyi)` / `(hidden)`: the
+ * user will not find its tab. Pure.
  */
 import { Lang } from "../engine/framework";
 import { Issue, makeIssue } from "../engine/issues";
 import { Grid } from "../workbook/grid";
+import { isHiddenGrid } from "../workbook/choose-input";
 import { InputRead } from "../workbook/input";
 import { inputSheets } from "../workbook/round-sheets";
+import { T } from "./messages";
 
 /**
  * The `SHEET_OTHER_INPUTS` warning for a read of `read.sheet` among `grids`, at that sheet's A1,
@@ -24,12 +28,15 @@ export function otherInputSheetsIssue(
   const others = sheets.filter((s) => s !== read.sheet);
   if (others.length === 0 || !sheets.includes(read.sheet)) return null;
   const quoted = (name: string) => `"${name}"`;
+  const hidden = new Set(grids.filter(isHiddenGrid).map((g) => g.sheet));
+  const named = (name: string) =>
+    hidden.has(name) ? `${quoted(name)} ${T.hiddenSheet[lang]}` : quoted(name);
   return makeIssue(
     "SHEET_OTHER_INPUTS",
     { sheet: read.sheet, cell: "A1" },
     {
       value: read.sheet,
-      list: others.map(quoted).join(", "),
+      list: others.map(named).join(", "),
       other: sheets.map((s) => `--sheet ${quoted(s)}`).join(" "),
     },
     lang

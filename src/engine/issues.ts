@@ -36,6 +36,16 @@ export interface MessageParams {
   readonly reference?: number;
   /** For STATUS_INCONSISTENT: the scores sit above or below the declared level. */
   readonly direction?: "above" | "below";
+  /** A blank cell under a merged range's top-left cell (the only one holding its value). */
+  readonly merge?: MergedCell;
+}
+
+/** A cell inside a merged range, and the range, as A1 texts: `F6`, `F5:F7`, `F5`. */
+export interface MergedCell {
+  readonly cell: string;
+  readonly range: string;
+  /** The range's top-left cell: the only one whose value the file holds. */
+  readonly first: string;
 }
 
 type Template = (p: MessageParams) => string;
@@ -49,6 +59,12 @@ interface MessageDef {
 /** HEADER_NOT_FOUND's closest row holds nothing at all: the sheet is empty there. */
 const isEmptyRow = (p: MessageParams) => (p.value ?? "-") === "-" && (p.label ?? "-") === "-";
 
+/** Why a cell that shows a value reads as blank: it lies in a merge (see merged-cells.ts). */
+const mergeId = (m: MergedCell, what: "nilai" | "nama") =>
+  `${m.cell} berada dalam sel gabungan ${m.range}; hanya ${m.first} berisi ${what === "nama" ? "nama kampung" : what}. Pisahkan sel gabungan dan isi ${what} tiap kampung.`;
+const mergeEn = (m: MergedCell, what: "value" | "name") =>
+  `${m.cell} lies in the merged cell ${m.range}; only ${m.first} holds ${what === "name" ? "a kampung name" : "a value"}. Unmerge the cells and enter each kampung's ${what}.`;
+
 const v = (p: MessageParams) => `"${p.value ?? ""}"`;
 /** A number the engine read, shown with the Indonesian decimal comma. */
 const vId = (p: MessageParams) => `"${(p.value ?? "").replace(/^(-?\d+)\.(\d+)$/, "$1,$2")}"`;
@@ -59,8 +75,10 @@ const numEn = (x: number | undefined) => (x === undefined ? "" : String(x));
 export const MESSAGES = {
   SCORE_MISSING: {
     severity: "error",
-    id: (p) => `${p.label}: nilai kosong. Skor domain ini dan skor komposit tidak dihitung.`,
-    en: (p) => `${p.label}: no value. This domain score and the composite are not computed.`,
+    id: (p) =>
+      `${p.label}: ${p.merge ? mergeId(p.merge, "nilai") : "nilai kosong."} Skor domain ini dan skor komposit tidak dihitung.`,
+    en: (p) =>
+      `${p.label}: ${p.merge ? mergeEn(p.merge, "value") : "no value."} This domain score and the composite are not computed.`,
   },
   SCORE_NOT_NUMBER: {
     severity: "error",
@@ -93,9 +111,9 @@ export const MESSAGES = {
   IBANGGA_MISSING: {
     severity: "warning",
     id: (p) =>
-      `${p.label}: nilai kosong. Dimensi ini tidak dihitung; bobot dimensi lain dinormalkan ulang.`,
+      `${p.label}: ${p.merge ? mergeId(p.merge, "nilai") : "nilai kosong."} Dimensi ini tidak dihitung; bobot dimensi lain dinormalkan ulang.`,
     en: (p) =>
-      `${p.label}: no value. This dimension is not computed; the other dimensions' weights are renormalised.`,
+      `${p.label}: ${p.merge ? mergeEn(p.merge, "value") : "no value."} This dimension is not computed; the other dimensions' weights are renormalised.`,
   },
   IBANGGA_NOT_NUMBER: {
     severity: "error",
@@ -133,8 +151,14 @@ export const MESSAGES = {
   },
   KAMPUNG_MISSING: {
     severity: "error",
-    id: () => `Baris berisi nilai tetapi nama kampung kosong.`,
-    en: () => `The row has values but no kampung name.`,
+    id: (p) =>
+      p.merge
+        ? `Baris berisi nilai tetapi tanpa nama kampung: ${mergeId(p.merge, "nama")}`
+        : `Baris berisi nilai tetapi nama kampung kosong.`,
+    en: (p) =>
+      p.merge
+        ? `The row has values but no kampung name: ${mergeEn(p.merge, "name")}`
+        : `The row has values but no kampung name.`,
   },
   KAMPUNG_DUPLICATE: {
     severity: "warning",

@@ -88,7 +88,16 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const mode: Mode = host.kind === "excel" ? "excel" : "file";
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [step, setStep] = React.useState<StepKey>("data");
-  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [loaded, setLoadedState] = React.useState<Loaded | null>(null);
+  /**
+   * Counts reads of new data (another file, sheet, selection, hidden-rows choice): an input of
+   * the summary. The same data read again in another language (for its messages) is not.
+   */
+  const [dataVersion, setDataVersion] = React.useState(0);
+  const setLoaded = React.useCallback((next: Loaded | null) => {
+    setLoadedState(next);
+    setDataVersion((v) => v + 1);
+  }, []);
   const [busy, setBusy] = React.useState<string | null>(null);
   const [dataNotice, setDataNotice] = React.useState<Notice | null>(null);
   const [choice, setChoice] = React.useState<WeightsChoice>(DEFAULT_CHOICE);
@@ -109,6 +118,15 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
    * keeps its result only if no input changed while it ran; a change drops the shown result.
    */
   const summaryGeneration = React.useRef(0);
+  /**
+   * Summaries run one at a time, in the order of the clicks: a run dropped by a change of its
+   * inputs goes on to its end (the engine worker and Excel's writes are not shared safely), and
+   * a new run clicked meanwhile waits for it. `summaryChain` ends when the last run clicked ends;
+   * `latestRun` numbers the clicks; `runsUnderWay` counts the runs not yet ended.
+   */
+  const summaryChain = React.useRef<Promise<void>>(Promise.resolve());
+  const latestRun = React.useRef(0);
+  const runsUnderWay = React.useRef(0);
   const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(lastRibbonResult);
   const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
   const moveFocus = React.useRef(false);
@@ -149,13 +167,24 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  // Any input of the summary changed: what was made from the old inputs is no longer current.
+  // Any input of the summary changed: what was made from the old inputs is no longer current,
+  // and a run under way is dropped: a new one can be started at once (it waits for the old one).
   React.useEffect(() => {
     summaryGeneration.current++;
     setResult(null);
     setSummaryNotice(null);
     setProgress(null);
-  }, [loaded, lang, sheetLang, weightsKey, chosenRound, includeCopies, profilPrint, profilRegion]);
+    setRunning(false);
+  }, [
+    dataVersion,
+    lang,
+    sheetLang,
+    weightsKey,
+    chosenRound,
+    includeCopies,
+    profilPrint,
+    profilRegion,
+  ]);
 
   // What-if domain weights (not the study's method), computed in the engine's worker.
   const whatIf = React.useCallback(
@@ -191,16 +220,18 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const readFromExcel = React.useCallback(
-    async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean) => {
+    async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean, again = false) => {
+      // `again`: the data read before, read again in another language (not new data).
+      const keep = again ? setLoadedState : setLoaded;
       setBusy(strings(readLang).reading);
       setDataNotice(null);
       try {
         const found = await readInputInExcel(where, readLang);
         if (found.view.fatal && quietWhenMissing) {
-          setLoaded(null);
+          keep(null);
           return;
         }
-        setLoaded({
+        keep({
           read: found.view,
           origin: { kind: "excel", location: found.location, fellBack: found.fellBack },
         });
@@ -211,7 +242,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         setBusy(null);
       }
     },
-    []
+    [setLoaded]
   );
 
   // Inside Excel: take the saved weights and language, and look for the data once.
@@ -258,12 +289,12 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
       paneEngine(mode)
         .read({ lang: next, ...sameInputOfView(loaded.read) })
         .then(
-          (read) => setLoaded({ read, origin }),
+          (read) => setLoadedState({ read, origin }),
           (error: unknown) =>
             setDataNotice({ intent: "error", text: strings(next).unexpected(errorText(error)) })
         );
     } else {
-      void readFromExcel(loaded.origin.location, next, false);
+      void readFromExcel(loaded.origin.location, next, false, true);
     }
   };
 
@@ -376,7 +407,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     );
   };
 
-  const runInExcel = async (current: () => boolean) => {
+  const runInExcel = async (current: () => boolean, superseded: () => boolean) => {
     const where =
       loaded?.origin.kind === "excel" ? loaded.origin.location : { kind: "auto" as const };
     const outcome = await summarizeInExcel({
@@ -393,9 +424,10 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         });
       },
     });
-    // Excel already holds the sheets: say they were made with the settings of the click.
+    // Excel already holds the sheets: say they were made with the settings of the click
+    // (unless a newer run, clicked since, is making them again).
     if (!current()) {
-      if (outcome.ok)
+      if (outcome.ok && !superseded())
         setSummaryNotice({ intent: "warning", text: strings(langNow.current).summaryStale });
       return;
     }
@@ -445,24 +477,39 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     });
   };
 
-  const runSummary = async () => {
+  const runSummary = () => {
     const generation = summaryGeneration.current;
     const current = () => generation === summaryGeneration.current;
+    const run = ++latestRun.current;
+    const superseded = () => run !== latestRun.current;
+    const waiting = runsUnderWay.current > 0;
+    runsUnderWay.current++;
     setRunning(true);
     setResult(null);
     setSummaryNotice(null);
-    setProgress({ fraction: 0, message: s.progressRead });
-    try {
-      if (mode === "excel") await runInExcel(current);
-      else await runInBrowser(current);
-    } catch (error) {
-      if (current()) {
-        setProgress(null);
-        setSummaryNotice({ intent: "error", text: s.failed(errorText(error)) });
+    setProgress(
+      waiting
+        ? { fraction: null, message: s.summaryWaiting }
+        : { fraction: 0, message: s.progressRead }
+    );
+    const go = async () => {
+      try {
+        // Dropped while it waited: nothing to make.
+        if (!current()) return;
+        if (waiting) setProgress({ fraction: 0, message: s.progressRead });
+        if (mode === "excel") await runInExcel(current, superseded);
+        else await runInBrowser(current);
+      } catch (error) {
+        if (current()) {
+          setProgress(null);
+          setSummaryNotice({ intent: "error", text: s.failed(errorText(error)) });
+        }
+      } finally {
+        runsUnderWay.current--;
+        if (!superseded()) setRunning(false);
       }
-    } finally {
-      setRunning(false);
-    }
+    };
+    summaryChain.current = summaryChain.current.then(go);
   };
 
   const hasData = loaded !== null && !loaded.read.fatal && loaded.read.kampung > 0;
@@ -557,12 +604,14 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onProfilRegion={setProfilRegion}
               hasData={hasData}
               noKampung={loaded !== null && !loaded.read.fatal && loaded.read.kampung === 0}
-              canRun={hasData && weightsCheck.ok}
+              // Not while data is read: its result would replace the data the summary is made from
+              // (in Excel, two reads at once would also mix their rows in the engine).
+              canRun={hasData && weightsCheck.ok && busy === null}
               running={running}
               progress={progress}
               notice={summaryNotice}
               result={result}
-              onRun={() => void runSummary()}
+              onRun={runSummary}
               onOpenSheet={openSheet}
               rounds={rounds}
               periode={chosenRound}

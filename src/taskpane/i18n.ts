@@ -188,6 +188,7 @@ const id = {
   progressDone: "Selesai",
   summaryStale:
     "Lembar ringkasan sudah ditulis dengan pengaturan saat tombol ditekan; pengaturan berubah sejak itu. Buat lagi untuk pengaturan sekarang.",
+  summaryWaiting: "Menunggu ringkasan sebelumnya selesai (hasilnya tidak dipakai)",
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
   download: (name: string) => `Unduh ${name}`,
@@ -377,6 +378,7 @@ const en: Strings = {
   progressDone: "Done",
   summaryStale:
     "The summary sheets were written with the settings at the time you clicked; the settings have changed since. Make it again for the current settings.",
+  summaryWaiting: "Waiting for the previous summary to finish (its result is not used)",
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,
   download: (name: string) => `Download ${name}`,

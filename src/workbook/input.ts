@@ -18,7 +18,7 @@ import {
   SUB_INDICATOR_COUNT,
   SUB_INDICATORS,
 } from "../engine/framework";
-import { Issue, IssueCode, makeIssue, MessageParams } from "../engine/issues";
+import { Issue, IssueCode, makeIssue, MergedCell, MessageParams } from "../engine/issues";
 import { label } from "./labels";
 import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
@@ -34,6 +34,7 @@ import {
 } from "./dates";
 import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
+import { MergedCells } from "./merged-cells";
 import { parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -528,6 +529,7 @@ const MERGE_FILLED_FIELDS = [
   "provinsi",
   "periode",
   "tanggal",
+  "status",
 ] as const;
 
 /** Reads one kampung row at a time. */
@@ -553,6 +555,8 @@ class RowReader {
 
   /** Per column filled from merges (MERGE_FILLED), grid row -> the merged range's value. */
   private readonly mergedValues = new Map<number, Map<number, CellValue>>();
+  /** Merges in the per-kampung columns (scores, the kampung name): named, never filled. */
+  private readonly mergedCells: MergedCells;
 
   constructor(
     private readonly grid: Grid,
@@ -564,6 +568,17 @@ class RowReader {
     firstRow: number
   ) {
     this.fillFromMerges(firstRow);
+    const perKampung = [
+      columns.identity.kampung,
+      ...columns.sub,
+      ...columns.dimension,
+      ...columns.ibanggaSub.flatMap((s) => s.map((x) => x.col)),
+    ];
+    this.mergedCells = new MergedCells(
+      grid,
+      firstRow,
+      perKampung.filter((c): c is number => c !== null && c !== undefined)
+    );
     this.usedCols = [
       ...Object.values(columns.identity),
       ...columns.sub.filter((c): c is number => c !== null),
@@ -575,9 +590,11 @@ class RowReader {
   }
 
   /**
-   * A region, Periode or date cell merged down over several kampung rows (a district's sheet
-   * often merges its kabupaten/kota) counts in each row it spans: Excel keeps the value in the
-   * top-left cell only, the user sees it in all. Said once per column (MERGE_FILLED).
+   * A region, Periode, date or Status cell merged down over several kampung rows (a district's
+   * sheet often merges its kabupaten/kota; a sheet sorted by status may merge each status over
+   * its kampung) counts in each row it spans: Excel keeps the value in the top-left cell only,
+   * the user sees it in all. Said once per column (MERGE_FILLED). Scores and kampung names are
+   * per kampung and never filled (merged-cells.ts names the merge in their messages).
    */
   private fillFromMerges(firstRow: number): void {
     const { grid } = this;
@@ -624,6 +641,13 @@ class RowReader {
     return this.mergedValues.get(col)?.get(r) ?? value;
   }
 
+  /** `{ merge }` when blank grid cell (r, col) lies under a merge's top-left cell, else `{}`. */
+  private mergeAt(r: number, col: number): { merge?: MergedCell } {
+    if (!isBlank(this.grid.rows[r]?.[col])) return {};
+    const merge = this.mergedCells.at(r, col);
+    return merge ? { merge } : {};
+  }
+
   /** Whether grid row r holds nothing in the columns KKB reads. */
   isBlank(r: number): boolean {
     const row = this.grid.rows[r];
@@ -639,7 +663,9 @@ class RowReader {
     let name = this.text(row, identity.kampung);
     if (name === null) {
       if (identity.kampung !== undefined)
-        this.report("KAMPUNG_MISSING", r, identity.kampung, "", "kampung", {});
+        this.report("KAMPUNG_MISSING", r, identity.kampung, "", "kampung", {
+          ...this.mergeAt(r, identity.kampung),
+        });
       name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
     }
     const region: Region = {
@@ -658,7 +684,7 @@ class RowReader {
     return {
       row: sheetRow + 1,
       name,
-      status: this.text(row, identity.status),
+      status: this.filledText(r, row, identity.status),
       region,
       date,
       sub: this.subIndicators(r, row, name),
@@ -796,7 +822,14 @@ class RowReader {
         SCORE_CODES,
         "SCORE_TEXT",
         "SCORE_OFF_RUBRIC",
-        (code, value) => this.report(code, r, col, kampung, field, { value, label, min: 0, max: 2 })
+        (code, value) =>
+          this.report(code, r, col, kampung, field, {
+            value,
+            label,
+            min: 0,
+            max: 2,
+            ...this.mergeAt(r, col),
+          })
       );
     });
   }
@@ -848,7 +881,8 @@ class RowReader {
       IBANGGA_CODES,
       "IBANGGA_TEXT",
       null,
-      (code, value) => this.report(code, r, col, kampung, field, { value, label }),
+      (code, value) =>
+        this.report(code, r, col, kampung, field, { value, label, ...this.mergeAt(r, col) }),
       (value) =>
         this.report("IBANGGA_FRACTION", r, col, kampung, field, {
           value,

@@ -3,6 +3,7 @@
  * `Penilaian 2024-T4`) is not summarised silently from its first: one warning names the others
  * and how to pick them, in ringkas (stderr), periksa and periksa --json.
  */
+import * as path from "node:path";
 import { CellValue } from "../../src/engine/cell";
 import { gridFromRows } from "../../src/workbook/grid";
 import { writeWorkbook } from "../../src/xlsx/write";
@@ -80,5 +81,30 @@ describe("several sheets look like input", () => {
     const one = await workbook(tmp.file("one.xlsx"), ["Penilaian"]);
     const r = await run("periksa", one, "--json");
     expect(r.out).not.toContain("SHEET_OTHER_INPUTS");
+  });
+});
+
+describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
+  // openpyxl (test/fixtures/real/make.py): T4 and 2025-T1 visible, T3 hidden, T2 very hidden.
+  const file = path.join(__dirname, "..", "fixtures", "real", "openpyxl-lembar-tersembunyi.xlsx");
+
+  it("names a hidden sheet as hidden, in both languages, so the user knows why no tab shows it", async () => {
+    const id = await run("periksa", file, "--json");
+    const [issue] = (JSON.parse(id.out) as { issues: JsonIssue[] }).issues.filter(
+      (i) => i.code === "SHEET_OTHER_INPUTS"
+    );
+    expect(issue).toMatchObject({ sheet: "Penilaian 2024-T4", cell: "A1" });
+    expect(issue.message).toContain(
+      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T3" (tersembunyi), "Penilaian 2024-T2" (tersembunyi), "Penilaian 2025-T1".'
+    );
+    // --sheet reads a hidden sheet (with its own SHEET_HIDDEN warning): the command still names it.
+    expect(issue.message).toContain('--sheet "Penilaian 2024-T3" --sheet "Penilaian 2024-T2"');
+    const en = await run("periksa", file, "--json", "--lang", "en");
+    const [issueEn] = (JSON.parse(en.out) as { issues: JsonIssue[] }).issues.filter(
+      (i) => i.code === "SHEET_OTHER_INPUTS"
+    );
+    expect(issueEn.message).toContain(
+      'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden), "Penilaian 2025-T1".'
+    );
   });
 });

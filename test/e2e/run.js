@@ -9,7 +9,8 @@
  * Covers: the pane in Indonesian and English; the outside-Excel path end to end on
  * assets/contoh-jateng-2024.xlsx (open, check, generate, download; the workbook read back with
  * ExcelJS holds the KKB sheets and the published composites); keyboard-only use of the three
- * steps (Tab, Enter and Space only; focus stays on the file input after a keyboard file choice);
+ * steps (Tab, Enter and Space only; focus stays on the file input after a keyboard file choice,
+ * and on a checkbox toggled while a read runs, the change ignored);
  * weights checked, the own-weight boxes never overlapping at 320 and 350 px; a sheet with no header
  * row announced as an alert; 320 px width; a generated province
  * (8,563 kampung, the bench's seeded generator) opened, checked and summarised with a progress
@@ -200,9 +201,13 @@ async function main() {
   });
 
   const problems = [];
-  /** A fresh page on the pane, with its console errors collected. */
-  async function openPane(query = "") {
+  /**
+   * A fresh page on the pane, with its console errors collected; `init` runs in the page before
+   * the pane's own scripts.
+   */
+  async function openPane(query = "", init = null) {
     const page = await context.newPage();
+    if (init) await page.addInitScript(init);
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() !== "error") return;
@@ -538,6 +543,66 @@ async function main() {
     await shot(page, "07-keyboard-method");
     await page.close();
   });
+
+  /**
+   * In the page: while `window.kkbHold` is true, messages to the engine's worker are held (in
+   * order) until `window.kkbRelease()`: a read that lasts as long as a test needs, without timing.
+   */
+  function holdableWorker() {
+    const post = Worker.prototype.postMessage;
+    const held = [];
+    window.kkbHold = false;
+    window.kkbRelease = () => {
+      window.kkbHold = false;
+      for (const [worker, message, transfer] of held.splice(0))
+        post.call(worker, message, transfer);
+    };
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (window.kkbHold) held.push([this, message, transfer]);
+      else post.call(this, message, transfer);
+    };
+  }
+
+  for (const lang of ["id", "en"]) {
+    test(`keyboard focus stays on a checkbox toggled while a read runs; the change is ignored (${lang})`, async () => {
+      const page = await openPane(`?lang=${lang}`, holdableWorker);
+      await page.setInputFiles('[data-testid="file-input"]', ROUND_SHEETS_FIXTURE);
+      await page.getByTestId("round-sheets").waitFor();
+      const controls = [
+        [
+          page.getByRole("checkbox", {
+            name: lang === "id" ? "Hanya baris yang terlihat" : "Visible rows only",
+          }),
+          "visible rows only",
+        ],
+        [page.getByTestId("round-sheets").getByRole("checkbox").nth(1), "a round sheet"],
+      ];
+      for (const [control, what] of controls) {
+        await control.focus();
+        const before = await control.isChecked();
+        // The user opens the file again; its read is held until the test lets it go.
+        await page.evaluate(() => (window.kkbHold = true));
+        await page.setInputFiles('[data-testid="file-input"]', ROUND_SHEETS_FIXTURE);
+        await page.waitForFunction(
+          (el) => el.getAttribute("aria-disabled") === "true",
+          await control.elementHandle()
+        );
+        await page.keyboard.press("Space");
+        const focused = () => control.evaluate((el) => el === document.activeElement);
+        assert(await focused(), `${what}: the focus left the checkbox while the pane was busy`);
+        assertEqual(await control.isChecked(), before, `${what}: a change while busy`);
+        if (what === "a round sheet") await accessible(page, `${lang} busy`);
+        await page.evaluate(() => window.kkbRelease());
+        await page.waitForFunction(
+          (el) => el.getAttribute("aria-disabled") !== "true",
+          await control.elementHandle()
+        );
+        assert(await focused(), `${what}: the focus left the checkbox after the read`);
+        assertEqual(await control.isChecked(), before, `${what}: after the read`);
+      }
+      await page.close();
+    });
+  }
 
   /** axe-core's checks (WCAG 2.x A and AA, best practices) on the page as it is: no violation. */
   async function accessible(page, where) {

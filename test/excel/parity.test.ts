@@ -62,6 +62,7 @@ describe("inside Excel as in files", () => {
     ["excel-tabel-baris-total.xlsx", false],
     ["openpyxl-dua-baris.xlsx", false],
     ["openpyxl-gabung-wilayah.xlsx", false],
+    ["openpyxl-gabung-nilai.xlsx", false],
   ])("%s (visible only: %s)", async (name, visibleOnly) => {
     const [grid] = await readWorkbook(path.join(REAL, name));
     const fromFile = readInput([{ ...grid, uncalculated: undefined }], { lang: "id", visibleOnly });
@@ -76,7 +77,18 @@ describe("inside Excel as in files", () => {
       expect(codes).toContain(visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN");
     else if (name.includes("tabel"))
       expect(codes.filter((c) => c === "TABLE_TOTALS_SKIPPED")).toHaveLength(1);
-    else if (name.includes("gabung")) {
+    else if (name.includes("gabung-nilai")) {
+      // A merged Status is filled; a merged score, iBangga value or name is named, not copied.
+      expect(found.read.assessments.map((a) => a.status)).toEqual([
+        "berkelanjutan",
+        "berkelanjutan",
+        "berkembang",
+        "berkembang",
+        "berkembang",
+      ]);
+      const named = found.read.issues.filter((i) => i.message.includes("dalam sel gabungan"));
+      expect(named.map((i) => i.cell)).toEqual(["F3", "F4", "F5", "U5", "A6", "F6"]);
+    } else if (name.includes("gabung")) {
       expect(codes.filter((c) => c === "MERGE_FILLED")).toHaveLength(2);
       expect(found.read.assessments[1].region.kabupaten).toBe("Kota Semarang");
     } else

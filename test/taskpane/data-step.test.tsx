@@ -33,10 +33,27 @@ describe("visible rows only", () => {
     expect(changes).toEqual([true]);
   });
 
-  it("in English, and disabled while the pane is busy", () => {
-    renderPane(<DataStep {...props({ lang: "en", busy: "Reading…", mode: "excel" })} />);
+  it("in English, and aria-disabled while the pane is busy: focusable, a change ignored", () => {
+    const changes: boolean[] = [];
+    renderPane(
+      <DataStep
+        {...props({
+          lang: "en",
+          busy: "Reading…",
+          mode: "excel",
+          onVisibleOnly: (v) => changes.push(v),
+        })}
+      />
+    );
     const box = screen.getByRole("checkbox", { name: "Visible rows only" });
-    expect((box as HTMLInputElement).disabled).toBe(true);
+    // Not `disabled`: a disabled control loses the keyboard focus (to the page's body).
+    expect((box as HTMLInputElement).disabled).toBe(false);
+    expect(box.getAttribute("aria-disabled")).toBe("true");
+    box.focus();
+    fireEvent.click(box);
+    expect(changes).toEqual([]);
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(document.activeElement).toBe(box);
   });
 });
 

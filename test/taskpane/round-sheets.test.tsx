@@ -139,4 +139,33 @@ describe("the sheet picker", () => {
       [{ sheet: "Penilaian 2024-T1" }, { sheet: "Data lama", periode: "2023 Semester 2" }],
     ]);
   });
+
+  it("while busy keeps its controls focusable (aria-disabled) and ignores changes (F4)", () => {
+    const reads: unknown[] = [];
+    const picker = (disabled: boolean) => (
+      <RoundSheetsPicker
+        lang="id"
+        sheets={sheets}
+        picked={[{ sheet: "Penilaian 2024-T1" }, { sheet: "Data lama", periode: "2023" }]}
+        disabled={disabled}
+        onRead={(p) => reads.push(p)}
+      />
+    );
+    const { rerender } = renderPane(picker(false));
+    rerender(picker(true));
+    const boxes = screen.getAllByRole("checkbox") as HTMLInputElement[];
+    const input = screen.getByRole("textbox") as HTMLInputElement;
+    for (const control of [...boxes, input]) {
+      expect(control.disabled).toBe(false);
+      expect(control.getAttribute("aria-disabled")).toBe("true");
+    }
+    boxes[2].focus();
+    fireEvent.click(boxes[2]);
+    expect(document.activeElement).toBe(boxes[2]);
+    fireEvent.change(input, { target: { value: "2022" } });
+    expect(boxes.map((b) => b.checked)).toEqual([true, true, false]);
+    expect(input.value).toBe("2023");
+    fireEvent.click(screen.getByTestId("read-round-sheets"));
+    expect(reads).toEqual([]);
+  });
 });

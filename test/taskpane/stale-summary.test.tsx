@@ -21,6 +21,9 @@ interface Run {
 
 const runs: Run[] = [];
 const opened: string[] = [];
+/** While true, a read again (another language) waits in `heldReads`, as behind a summary in the worker. */
+let holdReads = false;
+const heldReads: (() => void)[] = [];
 
 function viewOf(kampung: number): ReadView {
   const headers = templateHeaders("id");
@@ -38,7 +41,11 @@ jest.mock("../../src/taskpane/engine-client", () => {
       return Promise.resolve(viewOf(name.startsWith("kosong") ? 0 : 2));
     },
     // Read again (another language): the last file opened.
-    read: () => Promise.resolve(viewOf(opened[opened.length - 1]?.startsWith("kosong") ? 0 : 2)),
+    read: () => {
+      const view = viewOf(opened[opened.length - 1]?.startsWith("kosong") ? 0 : 2);
+      if (!holdReads) return Promise.resolve(view);
+      return new Promise<ReadView>((resolve) => heldReads.push(() => resolve(view)));
+    },
     // The check step is not under test: its scores never arrive.
     analyse: () => new Promise(() => undefined),
     whatIf: () => new Promise(() => undefined),
@@ -73,6 +80,8 @@ beforeAll(() => {
 beforeEach(() => {
   runs.length = 0;
   opened.length = 0;
+  holdReads = false;
+  heldReads.length = 0;
 });
 
 function fileOf(name: string): File {
@@ -127,6 +136,83 @@ describe("the summary file shown is made from the current inputs", () => {
       "Download contoh-kkb-summary.xlsx"
     );
     expect(screen.getByText("Summary ready: 2 kampung, 0 errors, 1 warning.")).toBeTruthy();
+  });
+
+  it("starts a new run at once after a run is dropped; it waits for the old one to end (F3)", async () => {
+    renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
+    await open("contoh.xlsx");
+    await startSummary();
+    const button = () => screen.getByTestId("run-summary");
+    expect(button().getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
+    });
+    // The old run has not ended, yet the button is usable for the new language.
+    expect(button().getAttribute("aria-disabled")).not.toBe("true");
+    await act(async () => {
+      fireEvent.click(button());
+    });
+    expect(button().getAttribute("aria-disabled")).toBe("true");
+    // One summary at a time: the new one is asked of the engine when the old one ends.
+    expect(runs).toHaveLength(1);
+    expect(
+      screen.getByText("Waiting for the previous summary to finish (its result is not used)")
+    ).toBeTruthy();
+    await finish(runs[0]);
+    expect(screen.queryByTestId("download-summary")).toBeNull();
+    expect(runs).toHaveLength(2);
+    expect(runs[1].request.lang).toBe("en");
+    // The old run's end does not end the new one's "running".
+    expect(button().getAttribute("aria-disabled")).toBe("true");
+    await finish(runs[1]);
+    expect(screen.getByTestId("download-summary").textContent).toBe(
+      "Download contoh-kkb-summary.xlsx"
+    );
+    expect(button().getAttribute("aria-disabled")).not.toBe("true");
+  });
+
+  it("keeps the new run when the read in the new language lands after it started (F3)", async () => {
+    renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
+    await open("contoh.xlsx");
+    await startSummary();
+    // The engine's worker answers the read in English after the old summary (one at a time).
+    holdReads = true;
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("run-summary"));
+    });
+    await finish(runs[0]);
+    expect(runs).toHaveLength(2);
+    await act(async () => {
+      heldReads.splice(0).forEach((resolve) => resolve());
+    });
+    // The same data in another language is no new input: the new run is not dropped.
+    await finish(runs[1]);
+    expect(screen.getByTestId("download-summary").textContent).toBe(
+      "Download contoh-kkb-summary.xlsx"
+    );
+  });
+
+  it("a run dropped while it waited is not made at all (F3)", async () => {
+    renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
+    await open("contoh.xlsx");
+    await startSummary();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("run-summary"));
+    });
+    // Changed again while the second run waited: it is dropped before it starts.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("checkbox", { name: /Include a copy/ }));
+    });
+    await finish(runs[0]);
+    expect(runs).toHaveLength(1);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByTestId("run-summary").getAttribute("aria-disabled")).not.toBe("true");
   });
 
   it("drops a run whose option changed while it ran (P2)", async () => {

@@ -118,9 +118,12 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         <Checkbox
           label={s.visibleOnly}
           checked={props.visibleOnly}
-          disabled={busy !== null}
+          // Not `disabled` (the focus would drop to the page's body): a change while busy is ignored.
+          aria-disabled={busy !== null}
           aria-describedby={`${fileId}-visible`}
-          onChange={(_event, data) => props.onVisibleOnly(data.checked === true)}
+          onChange={(_event, data) => {
+            if (busy === null) props.onVisibleOnly(data.checked === true);
+          }}
         />
         <Caption1 id={`${fileId}-visible`}>{s.visibleOnlyHelp}</Caption1>
       </div>

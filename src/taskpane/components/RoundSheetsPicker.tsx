@@ -31,6 +31,10 @@ export interface RoundSheetsPickerProps {
   readonly sheets: readonly InputSheet[];
   /** The sheets read now (one sheet, or several as rounds). */
   readonly picked: readonly RoundSheet[];
+  /**
+   * While the pane is busy: the controls keep their focus (aria-disabled, not `disabled`, which
+   * drops the focus to the page's body) and changes are ignored.
+   */
   readonly disabled: boolean;
   readonly onRead: (picks: readonly RoundSheet[]) => void;
 }
@@ -56,6 +60,7 @@ export function RoundSheetsPicker(props: RoundSheetsPickerProps): React.JSX.Elem
     chosen.length === 1 ||
     (chosen.length > 1 && chosen.every((sheet) => !needsRound(sheet) || typedOk(sheet)));
   const toggle = (sheet: string, on: boolean) => {
+    if (disabled) return;
     const next = new Set(checked);
     if (on) next.add(sheet);
     else next.delete(sheet);
@@ -96,7 +101,7 @@ export function RoundSheetsPicker(props: RoundSheetsPickerProps): React.JSX.Elem
               <Checkbox
                 label={`${sheet.sheet} (${roundText(sheet)})`}
                 checked={on}
-                disabled={disabled}
+                aria-disabled={disabled}
                 onChange={(_event, data) => toggle(sheet.sheet, data.checked === true)}
               />
               {on && needsRound(sheet) && chosen.length > 1 && (
@@ -112,8 +117,10 @@ export function RoundSheetsPicker(props: RoundSheetsPickerProps): React.JSX.Elem
                 >
                   <Input
                     value={value}
-                    disabled={disabled}
-                    onChange={(_event, data) => setTyped({ ...typed, [sheet.sheet]: data.value })}
+                    aria-disabled={disabled}
+                    onChange={(_event, data) => {
+                      if (!disabled) setTyped({ ...typed, [sheet.sheet]: data.value });
+                    }}
                   />
                 </Field>
               )}
