@@ -35,7 +35,7 @@ import {
 import { Grid, gridAddress, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { MergedCells } from "./merged-cells";
-import { parsePeriode } from "./periode";
+import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
 /** Where an evidence row's cell is on the evidence sheet. */
@@ -95,6 +95,8 @@ export interface InputRead {
  */
 export const HEADER_SCAN_ROWS = 20;
 const MIN_HEADER_MATCHES = 2;
+/** Distinct Periode texts whose parse a read keeps. */
+const PERIODE_MEMO_MAX = 1_000;
 const EVIDENCE_SHEETS = new Set(["bukti", "evidence", "kkbbukti"]);
 
 /** The label of a sub-indicator in the UI language: `Koordinasi - Regulasi`. */
@@ -545,6 +547,8 @@ class RowReader {
   private readonly dates: (Date | null)[] = [];
   /** The order of the Periode column's text dates (readDateOrder). */
   private periodeOrder: DateOrder = "dayFirst";
+  /** Periode texts parsed in `periodeOrder` (cleared when it is set). */
+  private readonly periodeMemo = new Map<string, ParsedPeriode>();
   /** The assessment date column's order and the first rows proving each (readDateOrder). */
   private dateOrder: ColumnDateOrder = {
     order: "dayFirst",
@@ -696,7 +700,7 @@ class RowReader {
   private periode(r: number, row: readonly CellValue[], kampung: string): Period | null {
     const col = this.columns.identity.periode;
     if (col === undefined) return null;
-    const parsed = parsePeriode(this.cell(r, row, col), this.periodeOrder);
+    const parsed = this.parsedPeriode(this.cell(r, row, col));
     if (parsed.ok) return parsed.period;
     if (parsed.blank) return null;
     this.report("PERIODE_UNREADABLE", r, col, kampung, "periode", {
@@ -704,6 +708,20 @@ class RowReader {
       value: parsed.period.label,
     });
     return parsed.period;
+  }
+
+  /**
+   * A Periode cell parsed, texts once each: a column holds a few distinct texts over many rows
+   * (337,104 rows of four national rounds hold four), and parsing each row's took some 0.5 s.
+   */
+  private parsedPeriode(value: CellValue): ParsedPeriode {
+    if (typeof value !== "string") return parsePeriode(value, this.periodeOrder);
+    let parsed = this.periodeMemo.get(value);
+    if (!parsed) {
+      parsed = parsePeriode(value, this.periodeOrder);
+      if (this.periodeMemo.size < PERIODE_MEMO_MAX) this.periodeMemo.set(value, parsed);
+    }
+    return parsed;
   }
 
   /**
@@ -904,6 +922,7 @@ class RowReader {
     if (periode !== undefined) {
       const order = columnDateOrder(rows.map((row) => row[periode]));
       this.periodeOrder = order.order;
+      this.periodeMemo.clear();
       if (order.order === "monthFirst") {
         const proof = order.firstMonthFirst;
         this.report("DATE_MONTH_FIRST", first + proof, periode, "", "periode", {
