@@ -98,11 +98,18 @@ function hasValue(cells: CellValue[] | undefined): boolean {
   return false;
 }
 
-/** Holes become null; trailing empties are dropped. */
+/**
+ * Holes become null; trailing empties are dropped. A row already dense (most: cells come in
+ * column order) is kept as it is, not copied.
+ */
 function dense(cells: CellValue[] | undefined): CellValue[] {
   if (!cells) return [];
   let end = cells.length;
   while (end > 0 && (cells[end - 1] === null || cells[end - 1] === undefined)) end--;
+  let holes = end !== cells.length;
+  // `set` never stores undefined: an undefined here is a hole.
+  for (let c = 0; c < end && !holes; c++) holes = cells[c] === undefined;
+  if (!holes) return cells;
   const out = new Array<CellValue>(end);
   for (let c = 0; c < end; c++) out[c] = cells[c] ?? null;
   return out;
