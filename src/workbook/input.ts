@@ -32,9 +32,9 @@ import {
   isoDate,
   parseDateCell,
 } from "./dates";
-import { Grid, gridAddress, GridTable } from "./grid";
+import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
-import { MergedCells } from "./merged-cells";
+import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -534,6 +534,29 @@ const MERGE_FILLED_FIELDS = [
   "status",
 ] as const;
 
+/** MERGE_FILLED for a column (field `field`, named `name`) filled from `merges` (in sheet order). */
+function mergeFilledIssue(
+  sheet: string,
+  field: string,
+  name: string,
+  merges: readonly GridRect[],
+  lang: Lang
+): Issue {
+  const ranges = merges.map((m) =>
+    rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)
+  );
+  return makeIssue(
+    "MERGE_FILLED",
+    { sheet, cell: address(merges[0].top, merges[0].left), field },
+    {
+      label: name,
+      count: ranges.length,
+      list: ranges.length > 3 ? `${ranges.slice(0, 3).join(", ")}, …` : ranges.join(", "),
+    },
+    lang
+  );
+}
+
 /** Reads one kampung row at a time. */
 class RowReader {
   /** Every column the reader looks at: a row is blank when all of them are. */
@@ -597,7 +620,8 @@ class RowReader {
    * A region, Periode, date or Status cell merged down over several kampung rows (a district's
    * sheet often merges its kabupaten/kota; a sheet sorted by status may merge each status over
    * its kampung) counts in each row it spans: Excel keeps the value in the top-left cell only,
-   * the user sees it in all. Said once per column (MERGE_FILLED). Scores and kampung names are
+   * the user sees it in all. Said once per column (MERGE_FILLED). A merge across several
+   * columns fills only its left column, where its value is. Scores and kampung names are
    * per kampung and never filled (merged-cells.ts names the merge in their messages).
    */
   private fillFromMerges(firstRow: number): void {
@@ -605,36 +629,10 @@ class RowReader {
     const filled = MERGE_FILLED_FIELDS.map((key) => [key, this.columns.identity[key]] as const);
     for (const [key, col] of filled) {
       if (col === undefined) continue;
-      const sheetCol = grid.originCol + col;
-      const ranges: string[] = [];
-      let first = "";
-      const values = new Map<number, CellValue>();
-      for (const m of grid.merges ?? []) {
-        const top = m.top - grid.originRow;
-        if (m.left > sheetCol || m.right < sheetCol || m.bottom === m.top || top < firstRow) {
-          continue;
-        }
-        const value = grid.rows[top]?.[m.left - grid.originCol];
-        if (isBlank(value)) continue;
-        const last = Math.min(m.bottom - grid.originRow, grid.rows.length - 1);
-        for (let r = top + 1; r <= last; r++) values.set(r, value);
-        if (ranges.length === 0) first = address(m.top, m.left);
-        ranges.push(rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1));
-      }
-      if (ranges.length === 0) continue;
+      const { values, merges } = mergedColumnValues(grid, col, firstRow);
+      if (merges.length === 0) continue;
       this.mergedValues.set(col, values);
-      this.issues.push(
-        makeIssue(
-          "MERGE_FILLED",
-          { sheet: grid.sheet, cell: first, field: key },
-          {
-            label: label(key, this.lang),
-            count: ranges.length,
-            list: ranges.length > 3 ? `${ranges.slice(0, 3).join(", ")}, …` : ranges.join(", "),
-          },
-          this.lang
-        )
-      );
+      this.issues.push(mergeFilledIssue(grid.sheet, key, label(key, this.lang), merges, this.lang));
     }
   }
 
@@ -1098,9 +1096,23 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
   const records: EvidenceRecord[] = [];
   const dateLabel = lang === "id" ? "Tanggal bukti" : "Evidence date";
   const dates = evidenceDateOrder(grid, headerRow + 1, cols.date, dateLabel, lang, issues);
+  // A kampung name (or a date, a source) merged down over its evidence rows counts in each.
+  const merged = new Map<number, Map<number, CellValue>>();
+  const mergeFields = { kampung: "kampung", date: "tanggal", source: "sumber" } as const;
+  for (const key of ["kampung", "date", "source"] as const) {
+    const col = cols[key];
+    if (col === undefined) continue;
+    const { values, merges } = mergedColumnValues(grid, col, headerRow + 1);
+    if (merges.length === 0) continue;
+    merged.set(col, values);
+    const name = cellText(grid.rows[headerRow][col]) ?? key;
+    issues.push(mergeFilledIssue(grid.sheet, mergeFields[key], name, merges, lang));
+  }
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    const get = (key: keyof typeof cols) => (cols[key] === undefined ? null : row[cols[key]!]);
+    const at = (col: number): CellValue =>
+      isBlank(row[col]) ? (merged.get(col)?.get(r) ?? row[col]) : row[col];
+    const get = (key: keyof typeof cols) => (cols[key] === undefined ? null : at(cols[key]!));
     const kampung = cellText(get("kampung"));
     const fieldText = cellText(get("field")) ?? "";
     if (kampung === null && !fieldText) continue;

@@ -12,7 +12,11 @@ import { address, rangeAddress } from "./a1";
 import { Grid, GridRect } from "./grid";
 
 export class MergedCells {
-  /** Per grid column read, the merges over kampung rows whose top-left cell holds a value. */
+  /**
+   * Per grid column read, the merges over kampung rows whose top-left cell holds a value, in
+   * order of their top row: a cell's merge is found by binary search (a sheet with thousands of
+   * merged cells looked each blank cell's merge up through a list: quadratic time).
+   */
   private readonly byCol = new Map<number, GridRect[]>();
 
   /**
@@ -38,6 +42,19 @@ export class MergedCells {
         this.byCol.set(c, list);
       }
     }
+    for (const list of this.byCol.values()) list.sort((a, b) => a.top - b.top);
+  }
+
+  /** In a column's merges (by top row), the last one starting at or above `row`, or null. */
+  private static lastFrom(list: readonly GridRect[], row: number): GridRect | null {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].top <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : null;
   }
 
   /**
@@ -50,7 +67,10 @@ export class MergedCells {
     if (!list) return null;
     const row = this.grid.originRow + r;
     const sheetCol = this.grid.originCol + col;
-    const m = list.find((x) => x.top <= row && row <= x.bottom);
+    // Merges do not overlap (Excel refuses a file where they do): the last one starting at or
+    // above the row is the only one that can hold it.
+    const found = MergedCells.lastFrom(list, row);
+    const m = found && row <= found.bottom ? found : null;
     if (!m || (m.top === row && m.left === sheetCol)) return null;
     return {
       cell: address(row, sheetCol),
@@ -58,4 +78,36 @@ export class MergedCells {
       first: address(m.top, m.left),
     };
   }
+}
+
+/** A column's values taken from merges (mergedColumnValues). */
+export interface MergedColumn {
+  /** Grid row (under a merge's top-left cell) -> the merge's value. */
+  readonly values: Map<number, CellValue>;
+  /** The merges filled from, in the file's order. */
+  readonly merges: readonly GridRect[];
+}
+
+/**
+ * The values a column shows through merges over several rows, from grid row `firstRow` down:
+ * each row under a merge's top-left cell gets that cell's value (Excel keeps it there alone and
+ * shows it over the whole range). Only merges whose left column is `col` count: one spanning two
+ * columns shows its value as the left column's. `col` is 0-based, relative to grid.originCol.
+ */
+export function mergedColumnValues(grid: Grid, col: number, firstRow: number): MergedColumn {
+  const sheetCol = grid.originCol + col;
+  const values = new Map<number, CellValue>();
+  const merges: GridRect[] = [];
+  for (const m of grid.merges ?? []) {
+    const top = m.top - grid.originRow;
+    if (m.left !== sheetCol || m.bottom === m.top || top < firstRow) continue;
+    const value = grid.rows[top]?.[col];
+    if (isBlank(value)) continue;
+    const last = Math.min(m.bottom - grid.originRow, grid.rows.length - 1);
+    for (let r = top + 1; r <= last; r++) values.set(r, value);
+    merges.push(m);
+  }
+  // In the sheet's order (a file lists merges in the order they were made).
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { values, merges };
 }

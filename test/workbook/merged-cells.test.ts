@@ -101,3 +101,95 @@ describe("merged per-kampung cells over kampung rows (openpyxl file)", () => {
     for (const i of missing) expect(i.message).not.toContain("gabungan");
   });
 });
+
+describe("merged cells: odd shapes (tester's report, stop 15)", () => {
+  const SUBS = ["Koordinasi - Regulasi", "Koordinasi - Struktur"];
+  const rect = (top: number, left: number, bottom: number, right: number) => ({
+    top,
+    left,
+    bottom,
+    right,
+  });
+
+  it("fills a merge over two region columns into its left column only, in every row alike", () => {
+    const grid = {
+      ...gridFromRows("Data", [
+        ["Kampung", "Kabupaten/Kota", "Provinsi", ...SUBS],
+        ["A", "Kabupaten Wonosobo", null, 1, 1],
+        ["B", null, null, 1, 1],
+        ["C", null, null, 1, 1],
+      ]),
+      merges: [rect(1, 1, 3, 2)],
+    };
+    const read = readInput([grid], { lang: "id" });
+    expect(read.assessments.map((a) => [a.region.kabupaten, a.region.provinsi])).toEqual([
+      ["Kabupaten Wonosobo", null],
+      ["Kabupaten Wonosobo", null],
+      ["Kabupaten Wonosobo", null],
+    ]);
+    expect(issuesOf(read.issues, "MERGE_FILLED").map((i) => [i.cell, i.field])).toEqual([
+      ["B2", "kabupaten"],
+    ]);
+  });
+
+  it("names merges in the sheet's order, whatever order the file lists them in", () => {
+    const grid = {
+      ...gridFromRows("Data", [
+        ["Kampung", "Status", ...SUBS],
+        ["A", "dasar", 1, 1],
+        ["B", null, 1, 1],
+        ["C", "mandiri", 1, 1],
+        ["D", null, 1, 1],
+      ]),
+      merges: [rect(3, 1, 4, 1), rect(1, 1, 2, 1)],
+    };
+    const [filled] = issuesOf(readInput([grid], { lang: "id" }).issues, "MERGE_FILLED");
+    expect(filled.cell).toBe("B2");
+    expect(filled.message).toContain("(B2:B3, B4:B5)");
+  });
+
+  it("fills a kampung name merged over its evidence rows in the Bukti sheet", () => {
+    const data = gridFromRows("Data", [
+      ["Kampung", ...SUBS],
+      ["A", 1, 1],
+      ["B", 1, 1],
+    ]);
+    const bukti = {
+      ...gridFromRows("Bukti", [
+        ["Kampung", "Sub-indikator", "Tanggal", "Sumber"],
+        ["A", SUBS[0], "2024-06-01", "SK"],
+        [null, SUBS[1], "2024-06-01", "SK"],
+        ["B", SUBS[0], "2024-06-01", "SK"],
+        [null, SUBS[1], "2024-06-01", "SK"],
+      ]),
+      merges: [rect(1, 0, 2, 0), rect(3, 0, 4, 0)],
+    };
+    const read = readInput([data, bukti], { lang: "id" });
+    expect(read.evidence?.map((e) => [e.kampung, e.row])).toEqual([
+      ["A", 2],
+      ["A", 3],
+      ["B", 4],
+      ["B", 5],
+    ]);
+    expect(issuesOf(read.issues, "MERGE_FILLED").map((i) => [i.sheet, i.cell, i.field])).toEqual([
+      ["Bukti", "A2", "kampung"],
+    ]);
+    expect(read.issues.filter((i) => i.message.includes('""'))).toEqual([]);
+  });
+
+  it("names the right merge for each cell among thousands (found by row, not by a list)", () => {
+    const n = 3000;
+    const rows: (string | number | null)[][] = [["Kampung", ...SUBS]];
+    for (let i = 0; i < n; i++) rows.push([`K${i}`, i % 2 === 0 ? 1 : null, 1]);
+    // Merges listed bottom first: B2:B3, B4:B5, ... each over two kampung.
+    const merges = Array.from({ length: n / 2 }, (_, j) => rect(1 + 2 * j, 1, 2 + 2 * j, 1));
+    merges.reverse();
+    const read = readInput([{ ...gridFromRows("Data", rows), merges }], { lang: "id" });
+    const missing = issuesOf(read.issues, "SCORE_MISSING");
+    expect(missing).toHaveLength(n / 2);
+    missing.forEach((issue, j) => {
+      expect(issue.cell).toBe(`B${4 + 2 * j - 1}`);
+      expect(issue.message).toContain(`sel gabungan B${2 + 2 * j}:B${3 + 2 * j}`);
+    });
+  });
+});
