@@ -12,8 +12,10 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
 const CONTROLS_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS_AND_NEWLINES = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROLS_BEYOND_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const CONTROLS_BEYOND_JSON_ALL = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// With the line and paragraph separators (U+2028, U+2029): many readers end a line there, and
+// the JSON has one kampung per line.
+const CONTROLS_BEYOND_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS_BEYOND_JSON_ALL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).padStart(width, "0");
 
@@ -35,8 +37,8 @@ export function escapeControls(text: string, newlines: "keep" | "escape" = "keep
 
 /**
  * JSON text whose strings carry no character that acts on a terminal: JSON.stringify already
- * escapes C0 controls; DEL, C1 controls and bidi controls are written as `\u` escapes here, which
- * JSON reads back as the same characters.
+ * escapes C0 controls; DEL, C1 controls, bidi controls and the line and paragraph separators
+ * are written as `\u` escapes here, which JSON reads back as the same characters.
  */
 export function terminalSafeJson(json: string): string {
   return CONTROLS_BEYOND_JSON.test(json)

@@ -34,6 +34,10 @@ describe("control characters from the file are shown escaped (issue 17 item 7)",
     const json = terminalSafeJson(JSON.stringify({ name: EVIL }));
     expect(json).not.toMatch(ACTIVE);
     expect((JSON.parse(json) as { name: string }).name).toBe(EVIL);
+    // Line and paragraph separators too: the JSON's one kampung per line stays one line.
+    const separated = terminalSafeJson(JSON.stringify({ name: "a\u2028b\u2029c" }));
+    expect(separated).toBe('{"name":"a\\u2028b\\u2029c"}');
+    expect(separated.split(/\r\n|[\n\r\u2028\u2029]/)).toHaveLength(1);
   });
 
   it("validate prints a kampung name with ESC sequences escaped, one issue per line", async () => {
