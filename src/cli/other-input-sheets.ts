@@ -27,7 +27,10 @@ export function otherInputSheetsIssue(
   const sheets = inputSheets(grids, lang).map((s) => s.sheet);
   const others = sheets.filter((s) => s !== read.sheet);
   if (others.length === 0 || !sheets.includes(read.sheet)) return null;
-  const quoted = (name: string) => `"${name}"`;
+  // As a shell reads it back: double quotes (cmd and PowerShell too), single where the name
+  // holds a character double quotes would not keep (`"`, `$`, a backquote, a backslash).
+  const quoted = (name: string) =>
+    /["$`\\]/.test(name) ? `'${name.replace(/'/g, "'\\''")}'` : `"${name}"`;
   const hidden = new Set(grids.filter(isHiddenGrid).map((g) => g.sheet));
   const named = (name: string) =>
     hidden.has(name) ? `${quoted(name)} ${T.hiddenSheet[lang]}` : quoted(name);

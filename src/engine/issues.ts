@@ -147,7 +147,7 @@ export const MESSAGES = {
     id: (p) =>
       `${p.label}: ${p.count} rentang sel gabungan di baris kampung (${p.list}); nilai sel kiri atasnya dipakai untuk setiap baris yang digabung.`,
     en: (p) =>
-      `${p.label}: ${p.count} merged ranges across kampung rows (${p.list}); each one's top-left value counts for every row it merges.`,
+      `${p.label}: ${p.count} merged ${p.count === 1 ? "range" : "ranges"} across kampung rows (${p.list}); each one's top-left value counts for every row it merges.`,
   },
   KAMPUNG_MISSING: {
     severity: "error",

@@ -65,6 +65,12 @@ describe("several sheets look like input", () => {
     expect(issues[0].message).toContain("--sheet NAME");
   });
 
+  it("quotes a sheet name the way a shell reads it back", async () => {
+    const odd = await workbook(tmp.file("odd.xlsx"), ["Penilaian", 'Data "lama"']);
+    const r = await run("periksa", odd);
+    expect(r.out).toContain(`--sheet "Penilaian" --sheet 'Data "lama"'`);
+  });
+
   it("says nothing when --sheet picks a sheet, or when one sheet is input", async () => {
     const picked = await run("periksa", two, "--sheet", "Penilaian 2024-T4", "--json");
     expect(picked.out).not.toContain("SHEET_OTHER_INPUTS");

@@ -146,6 +146,9 @@ describe("merged cells: odd shapes (tester's report, stop 15)", () => {
     const [filled] = issuesOf(readInput([grid], { lang: "id" }).issues, "MERGE_FILLED");
     expect(filled.cell).toBe("B2");
     expect(filled.message).toContain("(B2:B3, B4:B5)");
+    const one = { ...grid, merges: [rect(1, 1, 2, 1)] };
+    const [english] = issuesOf(readInput([one], { lang: "en" }).issues, "MERGE_FILLED");
+    expect(english.message).toContain("Status: 1 merged range across kampung rows (B2:B3)");
   });
 
   it("fills a kampung name merged over its evidence rows in the Bukti sheet", () => {
