@@ -26,34 +26,47 @@ describe("the pane in Excel: a new summary after one was dropped (F3)", () => {
     const model = new WorkbookModel();
     model.addSheet("Penilaian").fill(exampleRows());
     const fake = fakeExcelRun(model);
-    // The next Excel.run after `hold` (the first summary's) waits until the test lets it go;
-    // the others (the read again in English) run.
-    let hold = false;
-    let release = () => undefined as void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    // The next Excel.run after a gate is set waits until the test opens that gate: the first
+    // summary's, then the read again in English (so the test, not the machine's speed, decides
+    // what is still running when it looks).
+    let held: Promise<void> | null = null;
+    const gate = () => {
+      let open = () => undefined as void;
+      held = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return open;
+    };
+    /** Whether the gate set last has been taken by an Excel.run (the read it holds began). */
+    const gateTaken = () => held === null;
     const run = (...args: Parameters<typeof fake.run>) => {
-      if (!hold) return fake.run(...args);
-      hold = false;
-      return gate.then(() => fake.run(...args));
+      const wait = held;
+      held = null;
+      return wait ? wait.then(() => fake.run(...args)) : fake.run(...args);
     };
     (globalThis as Global).Excel = { run };
     renderPane(<App host={{ kind: "excel" }} initialLang="id" />);
     await screen.findByText('4 kampung di lembar "Penilaian"', {}, { timeout: 10_000 });
     fireEvent.click(screen.getByRole("button", { name: "3. Ringkasan" }));
     const button = () => screen.getByTestId("run-summary");
-    hold = true;
+    const release = gate();
     await act(async () => {
       fireEvent.click(button());
     });
     expect(button().getAttribute("aria-disabled")).toBe("true");
+    // The summary's Excel.run is the one held.
+    await waitFor(() => expect(gateTaken()).toBe(true));
+    const readDone = gate();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     });
     // The Indonesian run has not ended, yet once the data is read in English a new one can be
     // started (not while it is read: the reads would mix in the engine).
+    await waitFor(() => expect(gateTaken()).toBe(true));
     expect(button().getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      readDone();
+    });
     await waitFor(() => expect(button().getAttribute("aria-disabled")).not.toBe("true"), {
       timeout: 10_000,
     });
