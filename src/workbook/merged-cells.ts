@@ -84,7 +84,7 @@ export class MergedCells {
 export interface MergedColumn {
   /** Grid row (under a merge's top-left cell) -> the merge's value. */
   readonly values: Map<number, CellValue>;
-  /** The merges filled from, in the file's order. */
+  /** The merges filled from, in the sheet's order (by top row, then left column). */
   readonly merges: readonly GridRect[];
 }
 

@@ -60,7 +60,7 @@ export function blockRowHeight(
 export function blockCells(
   block: Block,
   offset: number,
-  values: readonly SpecValue[] | null = tableValues(block, offset)
+  values: readonly SpecValue[] | null
 ): LaidCell[] {
   switch (block.kind) {
     case "title":

@@ -363,10 +363,16 @@ async function writeSpecRows(
       const h = blockRowHeight(block, row - block.row, values[i]);
       if (h !== null) height = Math.max(height ?? 0, h);
     });
-    const spans = active.map((block, i) => blockSpan(block, row - block.row, values[i]));
-    if (active.length === 1 || disjoint(spans)) {
-      const ordered = active.map((_, i) => i);
-      if (active.length > 1) ordered.sort((a, b) => spans[a][0] - spans[b][0]);
+    // Most rows hold one block: spans and an order only where several share the row.
+    const spans =
+      active.length === 1
+        ? null
+        : active.map((block, i) => blockSpan(block, row - block.row, values[i]));
+    if (spans === null || disjoint(spans)) {
+      const ordered =
+        spans === null
+          ? ONE_BLOCK
+          : active.map((_, i) => i).sort((a, b) => spans[a][0] - spans[b][0]);
       for (const i of ordered) {
         const block = active[i];
         const offset = row - block.row;
@@ -396,6 +402,9 @@ async function writeSpecRows(
     await body.row(rowNumber, xml, height);
   }
 }
+
+/** The order of a row's only active block. */
+const ONE_BLOCK: readonly number[] = [0];
 
 /** Whether no two column spans overlap. */
 function disjoint(spans: readonly (readonly [number, number])[]): boolean {
