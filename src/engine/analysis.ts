@@ -10,7 +10,7 @@ import { checkEvidence, EvidenceCheckOptions, EvidenceCoverage } from "./evidenc
 import { EvidenceRecord } from "./evidence";
 import { DOMAINS, DomainKey, RUBRIC_MAX } from "./framework";
 import { Issue, makeIssue } from "./issues";
-import { KampungRanks, rankResults, RankSensitivity } from "./ranks";
+import { KampungRanks, rankResults, Ranks, RankSensitivity } from "./ranks";
 import { Regions, regionGroups } from "./regions";
 import { LevelRanks, RankLevel, RegionRankTable, RegionRanks } from "./region-ranks";
 import {
@@ -154,37 +154,42 @@ export interface AnalysisResult {
 export type AnalysisOptions = EvidenceCheckOptions;
 
 /**
- * One kampung's analysis. Its region ranks are made from the compact table when read: held as
- * objects they took 61 MB of the national workbook's heap (RegionRankTable). Written as JSON,
- * it is the plain record with `regionRanks`.
+ * One kampung's analysis. Its ranks and region ranks are made from compact tables when read:
+ * held as objects they took 8 MB and 61 MB of the national workbook's heap (ranks.ts,
+ * RegionRankTable). Written as JSON, it is the plain record with `ranks` and `regionRanks`.
  */
 class KampungAnalysisEntry implements KampungAnalysis {
   readonly row: number;
   readonly name: string;
   readonly status: NormalisedStatus;
-  readonly ranks: KampungRanks;
   readonly weakest: WeakestDomains;
   readonly statusCheck: readonly StatusFlag[];
   readonly evidence: EvidenceCoverage | null;
   readonly uncoveredEvidence: readonly string[] | null;
   readonly #table: RegionRankTable;
+  readonly #ranks: Ranks;
   readonly #index: number;
 
   constructor(
-    fields: Omit<KampungAnalysis, "regionRanks" | "regionRank">,
+    fields: Omit<KampungAnalysis, "regionRanks" | "regionRank" | "ranks">,
     table: RegionRankTable,
+    ranks: Ranks,
     index: number
   ) {
     this.row = fields.row;
     this.name = fields.name;
     this.status = fields.status;
-    this.ranks = fields.ranks;
     this.weakest = fields.weakest;
     this.statusCheck = fields.statusCheck;
     this.evidence = fields.evidence;
     this.uncoveredEvidence = fields.uncoveredEvidence;
     this.#table = table;
+    this.#ranks = ranks;
     this.#index = index;
+  }
+
+  get ranks(): KampungRanks {
+    return this.#ranks.at(this.#index);
   }
 
   get regionRanks(): RegionRanks {
@@ -196,7 +201,17 @@ class KampungAnalysisEntry implements KampungAnalysis {
   }
 
   toJSON(): Omit<KampungAnalysis, "regionRank"> {
-    return { ...this, regionRanks: this.regionRanks };
+    return {
+      row: this.row,
+      name: this.name,
+      status: this.status,
+      ranks: this.ranks,
+      weakest: this.weakest,
+      statusCheck: this.statusCheck,
+      evidence: this.evidence,
+      uncoveredEvidence: this.uncoveredEvidence,
+      regionRanks: this.regionRanks,
+    };
   }
 }
 
@@ -266,13 +281,13 @@ export function buildAnalysis(
             row: k.row,
             name: k.name,
             status: statuses[i],
-            ranks: ranks.kampung[i],
             weakest: weakestDomains(k.domains),
             statusCheck: flags[i],
             evidence: audit.coverage[i],
             uncoveredEvidence: audit.uncovered?.[i] ?? null,
           },
           inRegions,
+          ranks,
           i
         )
     ),

@@ -71,8 +71,12 @@ export interface DeflatedCopy {
   readonly name: string;
   /** Rows written. */
   readonly rows: number;
-  /** The part's XML deflated (raw DEFLATE), its CRC-32 and its size in bytes. */
-  readonly deflated: readonly Uint8Array[];
+  /**
+   * The part's XML deflated (raw DEFLATE), its CRC-32 and its size in bytes. The package takes
+   * the chunks out as it writes them (zip-sink.ts `addDeflated`), so they are not held while the
+   * summary sheets are written after them: 10 MB per 84,276 rows.
+   */
+  readonly deflated: Uint8Array[];
   readonly crc32: number;
   readonly size: number;
 }

@@ -111,21 +111,22 @@ export class ZipSink {
 
   /**
    * Adds a part deflated beforehand (raw DEFLATE), as it is: zip.js writes its bytes with the
-   * CRC-32 and size given, without inflating them.
+   * CRC-32 and size given, without inflating them. Each chunk is taken out of `deflated` as it
+   * goes to the file: the array is empty afterwards.
    */
   async addDeflated(
     name: string,
     part: {
-      readonly deflated: readonly Uint8Array[];
+      readonly deflated: Uint8Array[];
       readonly crc32: number;
       readonly size: number;
     }
   ): Promise<void> {
     if (this.open) throw new Error("zip: a part is still open");
-    let next = 0;
     const data = new ReadableStream<Uint8Array>({
       pull: (controller) => {
-        if (next < part.deflated.length) controller.enqueue(part.deflated[next++]);
+        const chunk = part.deflated.shift();
+        if (chunk) controller.enqueue(chunk);
         else controller.close();
       },
     });

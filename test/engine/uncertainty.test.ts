@@ -63,7 +63,8 @@ describe("rank intervals", () => {
     const assessments = [...exampleAssessments(), uniform("Kosong", null)];
     const results = score(assessments);
     const u = rankUncertainty(results.kampung, SETARA, FAST);
-    const method = rankResults(results.kampung, "setara").kampung;
+    const ranked = rankResults(results.kampung, "setara");
+    const method = Array.from({ length: ranked.length }, (_, i) => ranked.at(i));
     expect(u.composite.kampung.map((k) => k?.nominal ?? null)).toEqual(
       method.map((r) => r.composite)
     );
