@@ -15,7 +15,7 @@ import { Regions, regionGroups } from "./regions";
 import { LevelRanks, RankLevel, RegionRankTable, RegionRanks } from "./region-ranks";
 import {
   isUnknownStatus,
-  normaliseStatus,
+  normaliseStatuses,
   NormalisedStatus,
   StatusFlag,
   statusCheck,
@@ -231,7 +231,7 @@ export function buildAnalysis(
   }
   const { lang, sheet, cellOf } = options;
   const weightsName = results.weights.name;
-  const statuses = kampung.map((k) => normaliseStatus(k.status));
+  const statuses = normaliseStatuses(kampung);
   const groups = statusGroups(kampung, statuses, weightsName);
   const flags = statusCheck(kampung, statuses);
   const ranks = rankResults(kampung, weightsName);

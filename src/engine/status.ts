@@ -42,6 +42,25 @@ export function normaliseStatus(text: string | null | undefined): NormalisedStat
   return { level: LEVEL_BY_KEY.get(statusKey(trimmed)) ?? null, text: trimmed };
 }
 
+/**
+ * The status of each kampung, normalised (normaliseStatus). Kampung with the same text share
+ * one record: a file holds a handful of status texts, and one record per kampung was 3 MB of a
+ * national summary's heap.
+ */
+export function normaliseStatuses(
+  kampung: readonly { readonly status: string | null }[]
+): NormalisedStatus[] {
+  const known = new Map<string | null, NormalisedStatus>();
+  return kampung.map((k) => {
+    let s = known.get(k.status);
+    if (s === undefined) {
+      s = Object.freeze(normaliseStatus(k.status));
+      known.set(k.status, s);
+    }
+    return s;
+  });
+}
+
 /** True for a status that is written but is not one of the four levels. */
 export function isUnknownStatus(s: NormalisedStatus): boolean {
   return s.level === null && s.text !== null;

@@ -82,8 +82,7 @@ export async function summarizeCommand(
   let facts: ReadFacts;
   try {
     if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
-    const tables = packageTables();
-    const made = await summaryAndCopies(input, options, ctx, jsonToStdout, tables, {
+    ({ summary, facts } = await writeSummaryWorkbook(input, xlsxOut, options, ctx, jsonToStdout, {
       lang,
       weights: parsed.weights,
       source: path.basename(input),
@@ -94,28 +93,7 @@ export async function summarizeCommand(
       ...(options.profil
         ? { profil: { region: typeof options.profil === "string" ? options.profil : null } }
         : {}),
-    });
-    summary = made.summary;
-    facts = made.facts;
-    // The summary sheets' names are free beside the copies' (output-sheets.ts).
-    const copies = made.copies;
-    const sheets = summarySheetsBeside(
-      copies.map((c) => c.name),
-      summary.sheets
-    );
-
-    const totalRows = copies.reduce((n, c) => n + copyRows(c), 0);
-    const bar = progressBar(io, !jsonToStdout && totalRows > 20_000, T.writing[lang], T.rows[lang]);
-    try {
-      await writeWorkbook(xlsxOut, sheets, {
-        copies,
-        tables,
-        onRows: (n, total) => bar.update(n, total),
-        commit: false,
-      });
-    } finally {
-      bar.stop();
-    }
+    }));
     // Built only when asked for, and written in pieces: on the national workbook the whole
     // text would be one string of some 200 MB.
     if (options.json) {
@@ -181,6 +159,49 @@ export async function summarizeCommand(
     io.err(T.roundSummarised[lang](facts.rows, trend.rounds.length, round, n) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
+}
+
+/**
+ * Reads the input, builds the summary and writes the workbook (not yet committed). A function
+ * of its own so that the package's shared-string table and styles, and the sheets, go with its
+ * frame before the JSON is written (locals of the caller live until it returns).
+ */
+async function writeSummaryWorkbook(
+  input: string,
+  xlsxOut: OutputFile,
+  options: SummarizeOptions,
+  ctx: Context,
+  quiet: boolean,
+  summaryOptions: SummaryOptions
+): Promise<{ summary: Summary; facts: ReadFacts }> {
+  const { io, lang } = ctx;
+  const tables = packageTables();
+  const { summary, copies, facts } = await summaryAndCopies(
+    input,
+    options,
+    ctx,
+    quiet,
+    tables,
+    summaryOptions
+  );
+  // The summary sheets' names are free beside the copies' (output-sheets.ts).
+  const sheets = summarySheetsBeside(
+    copies.map((c) => c.name),
+    summary.sheets
+  );
+  const totalRows = copies.reduce((n, c) => n + copyRows(c), 0);
+  const bar = progressBar(io, !quiet && totalRows > 20_000, T.writing[lang], T.rows[lang]);
+  try {
+    await writeWorkbook(xlsxOut, sheets, {
+      copies,
+      tables,
+      onRows: (n, total) => bar.update(n, total),
+      commit: false,
+    });
+  } finally {
+    bar.stop();
+  }
+  return { summary, facts };
 }
 
 /** What the messages say of the input once it is let go: its range and its kampung rows. */
