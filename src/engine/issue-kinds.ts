@@ -83,6 +83,7 @@ export const ISSUE_KINDS: Readonly<
     id: "Tanggal bukti tidak diperiksa",
     en: "Evidence dates not checked",
   },
+  MERGE_OVERLAP: { id: "Sel gabungan bertumpuk", en: "Merged cells overlap" },
 };
 
 export interface IssueKindCount {

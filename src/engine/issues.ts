@@ -383,6 +383,13 @@ export const MESSAGES = {
     id: (p) => `${p.count} kampung tanpa tanggal penilaian: tanggal buktinya tidak diperiksa.`,
     en: (p) => `${p.count} kampung have no assessment date: their evidence dates are not checked.`,
   },
+  MERGE_OVERLAP: {
+    severity: "warning",
+    id: (p) =>
+      `Sel gabungan yang bertumpuk (Excel menyebut file ini rusak dan memperbaikinya): ${p.list}. Yang tercantum lebih dulu di file yang dipakai; yang lain diabaikan dan sel-selnya dibaca masing-masing.`,
+    en: (p) =>
+      `Merged cells that overlap (Excel calls this file damaged and repairs it): ${p.list}. The one the file lists first is used; the other is ignored and its cells are read one by one.`,
+  },
 } satisfies Record<string, MessageDef>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -35,6 +35,7 @@ import {
 import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { MergedCells, mergedColumnValues } from "./merged-cells";
+import { mergeOverlapIssue } from "./merge-overlaps";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -358,6 +359,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     return emptyRead(chosen.missing, issues, evidence, evidenceCell);
   }
   const { grid, header } = chosen;
+  const overlap = mergeOverlapIssue(grid, lang);
+  if (overlap) issues.push(overlap);
   if (!header) {
     const closest = closestHeaderRow(grid);
     const found = headerReport(grid, closest, headerFields(grid.rows[closest] ?? []));
