@@ -84,6 +84,7 @@ export const ISSUE_KINDS: Readonly<
     en: "Evidence dates not checked",
   },
   MERGE_OVERLAP: { id: "Sel gabungan bertumpuk", en: "Merged cells overlap" },
+  TEXT_LONE_SURROGATE: { id: "Karakter tidak sah dalam teks", en: "Invalid character in text" },
 };
 
 export interface IssueKindCount {

@@ -390,6 +390,13 @@ export const MESSAGES = {
     en: (p) =>
       `Merged cells that overlap (Excel calls this file damaged and repairs it): ${p.list}. The one the file lists first is used; the other is ignored and its cells are read one by one.`,
   },
+  TEXT_LONE_SURROGATE: {
+    severity: "warning",
+    id: (p) =>
+      `Sel ${p.list} berisi karakter yang tidak sah (separuh pasangan surrogate UTF-16, di file tertulis seperti _xD800_). Buku kerja menyimpan teksnya apa adanya; JSON (--json) menulis karakter itu sebagai U+FFFD (\ufffd) karena banyak pembaca JSON, seperti jq, menolaknya.`,
+    en: (p) =>
+      `${p.count === 1 ? "Cell" : "Cells"} ${p.list} ${p.count === 1 ? "holds" : "hold"} an invalid character (half of a UTF-16 surrogate pair, written in the file like _xD800_). The workbook keeps the text as it is; the JSON (--json) writes the character as U+FFFD (\ufffd), since many JSON readers, such as jq, refuse it.`,
+  },
 } satisfies Record<string, MessageDef>;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -36,6 +36,7 @@ import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { mergeOverlapIssue } from "./merge-overlaps";
+import { loneSurrogateIssue } from "./lone-surrogates";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -439,6 +440,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
+  const lone = loneSurrogateIssue(grid, header.row, lang);
+  if (lone) issues.push(lone);
   const rows = new RowReader(grid, columns, hasIbangga, lang, issues, header.row + 1);
   const assessments: Assessment[] = [];
   let lastRow = header.row;
