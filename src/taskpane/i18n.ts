@@ -192,6 +192,7 @@ const id = {
   summaryWaitingDropped:
     "Ringkasan yang menunggu dibatalkan karena data atau pengaturan berubah. Tekan tombol lagi untuk membuatnya.",
   readWaiting: "Menunggu ringkasan yang sedang dibuat selesai, lalu membaca data...",
+  hiddenSheet: "(tersembunyi)",
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
   download: (name: string) => `Unduh ${name}`,
@@ -385,6 +386,7 @@ const en: Strings = {
   summaryWaitingDropped:
     "The waiting summary was cancelled because the data or the settings changed. Press the button again to make it.",
   readWaiting: "Waiting for the summary being made to finish, then reading the data...",
+  hiddenSheet: "(hidden)",
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,
   download: (name: string) => `Download ${name}`,
