@@ -174,13 +174,13 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     summaryGeneration.current++;
     setResult(null);
-    // A run that was waiting is dropped too: said, so the button coming back is not a mystery.
+    // A run that was waiting is dropped too: said (in the language now, `s` follows `lang`), so
+    // the button coming back is not a mystery.
     const droppedWaiting = runsWaiting.current.size > 0;
     runsWaiting.current.clear();
     setSummaryNotice(droppedWaiting ? { intent: "info", text: s.summaryWaitingDropped } : null);
     setProgress(null);
     setRunning(false);
-    // `s` follows lang, which is a dependency.
   }, [
     dataVersion,
     lang,
