@@ -83,6 +83,8 @@ export const ISSUE_KINDS: Readonly<
     id: "Tanggal bukti tidak diperiksa",
     en: "Evidence dates not checked",
   },
+  MERGE_OVERLAP: { id: "Sel gabungan bertumpuk", en: "Merged cells overlap" },
+  TEXT_LONE_SURROGATE: { id: "Karakter tidak sah dalam teks", en: "Invalid character in text" },
 };
 
 export interface IssueKindCount {

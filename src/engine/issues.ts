@@ -46,6 +46,12 @@ export interface MergedCell {
   readonly range: string;
   /** The range's top-left cell: the only one whose value the file holds. */
   readonly first: string;
+  /**
+   * The merge begins above the rows the message is about, in the header row (for a kampung
+   * cell) or above the header row (for the header): its top-left cell holds a heading, not
+   * this cell's value (G3).
+   */
+  readonly fromAbove?: boolean;
 }
 
 type Template = (p: MessageParams) => string;
@@ -61,9 +67,22 @@ const isEmptyRow = (p: MessageParams) => (p.value ?? "-") === "-" && (p.label ??
 
 /** Why a cell that shows a value reads as blank: it lies in a merge (see merged-cells.ts). */
 const mergeId = (m: MergedCell, what: "nilai" | "nama") =>
-  `${m.cell} berada dalam sel gabungan ${m.range}; hanya ${m.first} berisi ${what === "nama" ? "nama kampung" : what}. Pisahkan sel gabungan dan isi ${what} tiap kampung.`;
+  m.fromAbove
+    ? `${m.cell} berada dalam sel gabungan ${m.range} yang dimulai di baris judul kolom (${m.first}), jadi sel ini kosong. Pisahkan sel gabungan dan isi ${what} tiap kampung.`
+    : `${m.cell} berada dalam sel gabungan ${m.range}; hanya ${m.first} berisi ${what === "nama" ? "nama kampung" : what}. Pisahkan sel gabungan dan isi ${what} tiap kampung.`;
 const mergeEn = (m: MergedCell, what: "value" | "name") =>
-  `${m.cell} lies in the merged cell ${m.range}; only ${m.first} holds ${what === "name" ? "a kampung name" : "a value"}. Unmerge the cells and enter each kampung's ${what}.`;
+  m.fromAbove
+    ? `${m.cell} lies in the merged cell ${m.range}, which begins in the header row (${m.first}), so this cell is blank. Unmerge the cells and enter each kampung's ${what}.`
+    : `${m.cell} lies in the merged cell ${m.range}; only ${m.first} holds ${what === "name" ? "a kampung name" : "a value"}. Unmerge the cells and enter each kampung's ${what}.`;
+/** A merge across the header row and another row hides headings (merged-cells.ts, G3). */
+const headerMergeId = (p: MessageParams) =>
+  p.merge
+    ? ` Sel gabungan ${p.merge.range} melintasi baris judul kolom dan baris lain: hanya ${p.merge.first} berisi teks, sel lain di dalamnya kosong. Pisahkan sel gabungan itu dan tulis judul kolomnya.`
+    : "";
+const headerMergeEn = (p: MessageParams) =>
+  p.merge
+    ? ` The merged cell ${p.merge.range} spans the header row and another row: only ${p.merge.first} holds text, its other cells are blank. Unmerge it and write the column headers.`
+    : "";
 
 const v = (p: MessageParams) => `"${p.value ?? ""}"`;
 /** A number the engine read, shown with the Indonesian decimal comma. */
@@ -192,22 +211,26 @@ export const MESSAGES = {
       (isEmptyRow(p)
         ? `Lembar ini kosong di ${p.count ?? 20} baris pertama: tidak ada baris judul kolom.`
         : `Baris judul kolom tidak ditemukan di ${p.count ?? 20} baris pertama. Yang paling mendekati: baris ${p.other ?? "1"} (dikenali: ${p.value ?? "-"}; tidak dikenali: ${p.label ?? "-"}).`) +
+      headerMergeId(p) +
       ` Yang dicari: ${p.list}. Contoh susunannya ada di templat KKB (tombol templat di panel KKB, atau perintah kkb templat).`,
     en: (p) =>
       (isEmptyRow(p)
         ? `This sheet is empty in its first ${p.count ?? 20} rows: there is no header row.`
         : `No header row found in the first ${p.count ?? 20} rows. The closest: row ${p.other ?? "1"} (recognised: ${p.value ?? "-"}; not recognised: ${p.label ?? "-"}).`) +
+      headerMergeEn(p) +
       ` Expected: ${p.list}. The KKB template shows the layout (the template button in the KKB pane, or the command kkb template).`,
   },
   COLUMN_MISSING: {
     severity: "error",
-    id: (p) => `Kolom ${p.label} tidak ada. Skor domainnya tidak dihitung untuk semua kampung.`,
-    en: (p) => `There is no ${p.label} column. Its domain score is not computed for any kampung.`,
+    id: (p) =>
+      `Kolom ${p.label} tidak ada. Skor domainnya tidak dihitung untuk semua kampung.${headerMergeId(p)}`,
+    en: (p) =>
+      `There is no ${p.label} column. Its domain score is not computed for any kampung.${headerMergeEn(p)}`,
   },
   KAMPUNG_COLUMN_MISSING: {
     severity: "error",
-    id: () => `Kolom Kampung tidak ada; baris dinamai menurut nomornya.`,
-    en: () => `There is no Kampung column; rows are named by their number.`,
+    id: (p) => `Kolom Kampung tidak ada; baris dinamai menurut nomornya.${headerMergeId(p)}`,
+    en: (p) => `There is no Kampung column; rows are named by their number.${headerMergeEn(p)}`,
   },
   COLUMN_DUPLICATE: {
     severity: "warning",
@@ -217,9 +240,9 @@ export const MESSAGES = {
   HEADER_INCOMPLETE: {
     severity: "error",
     id: (p) =>
-      `Baris judul kolom yang paling mendekati (baris ${p.other}) tidak memuat satu pun kolom sub-indikator. Dikenali: ${p.value}. Tidak dikenali: ${p.list}. Contoh judul yang dikenali: "Koordinasi - Regulasi", atau nama domain di baris atas dan "Regulasi" di bawahnya.`,
+      `Baris judul kolom yang paling mendekati (baris ${p.other}) tidak memuat satu pun kolom sub-indikator. Dikenali: ${p.value}. Tidak dikenali: ${p.list}. Contoh judul yang dikenali: "Koordinasi - Regulasi", atau nama domain di baris atas dan "Regulasi" di bawahnya.${headerMergeId(p)}`,
     en: (p) =>
-      `The closest header row (row ${p.other}) holds no sub-indicator column. Recognised: ${p.value}. Not recognised: ${p.list}. Headers that work: "Cross-sector coordination - Regulation", or the domain name in the row above and "Regulation" under it.`,
+      `The closest header row (row ${p.other}) holds no sub-indicator column. Recognised: ${p.value}. Not recognised: ${p.list}. Headers that work: "Cross-sector coordination - Regulation", or the domain name in the row above and "Regulation" under it.${headerMergeEn(p)}`,
   },
   TABLE_TOTALS_SKIPPED: {
     severity: "warning",
@@ -382,6 +405,20 @@ export const MESSAGES = {
     severity: "warning",
     id: (p) => `${p.count} kampung tanpa tanggal penilaian: tanggal buktinya tidak diperiksa.`,
     en: (p) => `${p.count} kampung have no assessment date: their evidence dates are not checked.`,
+  },
+  MERGE_OVERLAP: {
+    severity: "warning",
+    id: (p) =>
+      `Sel gabungan yang bertumpuk (Excel menyebut file ini rusak dan memperbaikinya): ${p.list}. Yang tercantum lebih dulu di file yang dipakai; yang lain diabaikan dan sel-selnya dibaca masing-masing.`,
+    en: (p) =>
+      `Merged cells that overlap (Excel calls this file damaged and repairs it): ${p.list}. The one the file lists first is used; the other is ignored and its cells are read one by one.`,
+  },
+  TEXT_LONE_SURROGATE: {
+    severity: "warning",
+    id: (p) =>
+      `Sel ${p.list} berisi karakter yang tidak sah (separuh pasangan surrogate UTF-16, di file tertulis seperti _xD800_). Buku kerja menyimpan teksnya apa adanya; JSON (--json) menulis karakter itu sebagai U+FFFD (\ufffd) karena banyak pembaca JSON, seperti jq, menolaknya.`,
+    en: (p) =>
+      `${p.count === 1 ? "Cell" : "Cells"} ${p.list} ${p.count === 1 ? "holds" : "hold"} an invalid character (half of a UTF-16 surrogate pair, written in the file like _xD800_). The workbook keeps the text as it is; the JSON (--json) writes the character as U+FFFD (\ufffd), since many JSON readers, such as jq, refuse it.`,
   },
 } satisfies Record<string, MessageDef>;
 

@@ -24,6 +24,7 @@ import { currentRound, roundRead } from "../workbook/round-read";
 import { whatIfView, WhatIfView } from "../workbook/what-if-view";
 import { KampungResult, scoreAll } from "../engine/assessment";
 import { SETARA } from "../engine/ibangga";
+import { clearUnderMerges } from "./merged-areas";
 import { OwnedEntry } from "./plan-names";
 import { isRefusal, planSummaryWrite, WorkbookFacts, WriteRefusal } from "./plan-summary";
 import { WriteOp } from "./plan-write";
@@ -156,6 +157,8 @@ export class LocalEngine implements SummaryEngine {
     grid.hiddenRows = new Set(facts.hiddenRows);
     grid.tables = facts.tables;
     grid.merges = facts.merges;
+    // The cells under a merge read as the file reader reads them (only the top-left holds one).
+    clearUnderMerges(grid.rows, grid.originRow, grid.originCol, facts.merges);
   }
 
   readNow(options: ReadOptions): InputRead {

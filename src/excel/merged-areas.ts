@@ -5,6 +5,7 @@
  * in the rectangle are returned (office-js issue 3611): a merge reaching into the kampung rows
  * from above starts in the header, which is not filled down anyway.
  */
+import { CellValue } from "../engine/cell";
 import { GridRect } from "../workbook/grid";
 import { SheetRect } from "./plan-read";
 
@@ -34,4 +35,32 @@ export function queueMergedAreas(context: Excel.RequestContext, rect: SheetRect)
       }));
     },
   };
+}
+
+/**
+ * Empties the cells of `rows` (a grid read from Excel, its row 0 at sheet row `originRow` and
+ * column 0 at `originCol`) that lie under a merge but are not its top-left cell, as the file
+ * reader does (src/xlsx/grid-builder.ts): Excel keeps a merged range's value in its top-left
+ * cell and discards the others' when it merges (Range.merge: "The value of a merged range is
+ * specified in the cell of the range's upper-left corner"), but a file written by LibreOffice
+ * or openpyxl may still hold values there and `Range.values` returns what the cells hold.
+ * Mutates `rows`; cells outside the rows read are left alone.
+ */
+export function clearUnderMerges(
+  rows: CellValue[][],
+  originRow: number,
+  originCol: number,
+  merges: readonly GridRect[]
+): void {
+  for (const m of merges) {
+    const last = Math.min(m.bottom - originRow, rows.length - 1);
+    for (let r = Math.max(0, m.top - originRow); r <= last; r++) {
+      const cells = rows[r];
+      if (!cells) continue;
+      const end = Math.min(m.right - originCol, cells.length - 1);
+      for (let c = Math.max(0, m.left - originCol); c <= end; c++) {
+        if (r + originRow !== m.top || c + originCol !== m.left) cells[c] = null;
+      }
+    }
+  }
 }

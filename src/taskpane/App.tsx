@@ -127,6 +127,8 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const summaryChain = React.useRef<Promise<void>>(Promise.resolve());
   const latestRun = React.useRef(0);
   const runsUnderWay = React.useRef(0);
+  /** Runs clicked that wait for an earlier one and no change has dropped yet (G6). */
+  const runsWaiting = React.useRef(new Set<number>());
   const [ribbon, setRibbon] = React.useState<RibbonEventDetail | null>(lastRibbonResult);
   const headings = React.useRef<Partial<Record<StepKey, HTMLHeadingElement | null>>>({});
   const moveFocus = React.useRef(false);
@@ -172,7 +174,11 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     summaryGeneration.current++;
     setResult(null);
-    setSummaryNotice(null);
+    // A run that was waiting is dropped too: said (in the language now, `s` follows `lang`), so
+    // the button coming back is not a mystery.
+    const droppedWaiting = runsWaiting.current.size > 0;
+    runsWaiting.current.clear();
+    setSummaryNotice(droppedWaiting ? { intent: "info", text: s.summaryWaitingDropped } : null);
     setProgress(null);
     setRunning(false);
   }, [
@@ -223,9 +229,21 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     async (where: InputLocation, readLang: Lang, quietWhenMissing: boolean, again = false) => {
       // `again`: the data read before, read again in another language (not new data).
       const keep = again ? setLoadedState : setLoaded;
-      setBusy(strings(readLang).reading);
+      // A read sends its rows to the engine that a summary under way reads and plans with (one
+      // input at a time): it takes its turn after the summaries clicked before it, as a new
+      // summary does, and a summary clicked meanwhile waits for it.
+      const waiting = runsUnderWay.current > 0;
+      setBusy(waiting ? strings(readLang).readWaiting : strings(readLang).reading);
       setDataNotice(null);
+      let done = () => undefined as void;
+      const mine = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      const before = summaryChain.current;
+      summaryChain.current = before.then(() => mine);
       try {
+        await before;
+        if (waiting) setBusy(strings(readLang).reading);
         const found = await readInputInExcel(where, readLang);
         if (found.view.fatal && quietWhenMissing) {
           keep(null);
@@ -240,6 +258,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         setDataNotice({ intent: "error", text: strings(readLang).unexpected(errorText(error)) });
       } finally {
         setBusy(null);
+        done();
       }
     },
     [setLoaded]
@@ -484,6 +503,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     const superseded = () => run !== latestRun.current;
     const waiting = runsUnderWay.current > 0;
     runsUnderWay.current++;
+    if (waiting) runsWaiting.current.add(run);
     setRunning(true);
     setResult(null);
     setSummaryNotice(null);
@@ -493,8 +513,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
         : { fraction: 0, message: s.progressRead }
     );
     const go = async () => {
+      runsWaiting.current.delete(run);
       try {
-        // Dropped while it waited: nothing to make.
+        // Dropped while it waited: nothing to make (the change said so).
         if (!current()) return;
         if (waiting) setProgress({ fraction: 0, message: s.progressRead });
         if (mode === "excel") await runInExcel(current, superseded);

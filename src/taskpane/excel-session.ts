@@ -18,6 +18,7 @@ import {
   TemplateOutcome,
 } from "../excel";
 import { findInput, InputViewFound } from "../excel/read-input";
+import { markHiddenSheets } from "../workbook/round-sheets";
 import { paneEngine } from "./engine-client";
 
 function excel(): typeof Excel {
@@ -30,8 +31,15 @@ export function insertTemplateInExcel(lang: Lang): Promise<TemplateOutcome> {
   return excel().run((context) => insertTemplate(context, lang));
 }
 
-export function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputViewFound> {
-  return excel().run((context) => findInput(context, where, { lang, engine: paneEngine() }));
+export async function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputViewFound> {
+  const found = await excel().run((context) =>
+    findInput(context, where, { lang, engine: paneEngine() })
+  );
+  // Sheets that look like input, marked when hidden (Worksheet.visibility, from the survey).
+  const listed = found.view.inputSheets;
+  if (!listed) return found;
+  const hidden = new Set(found.survey.sheets.filter((s) => !s.visible).map((s) => s.name));
+  return { ...found, view: { ...found.view, inputSheets: markHiddenSheets(listed, hidden) } };
 }
 
 /** The weights, language and input location saved by the last summary. */

@@ -189,6 +189,10 @@ const id = {
   summaryStale:
     "Lembar ringkasan sudah ditulis dengan pengaturan saat tombol ditekan; pengaturan berubah sejak itu. Buat lagi untuk pengaturan sekarang.",
   summaryWaiting: "Menunggu ringkasan sebelumnya selesai (hasilnya tidak dipakai)",
+  summaryWaitingDropped:
+    "Ringkasan yang menunggu dibatalkan karena data atau pengaturan berubah. Tekan tombol lagi untuk membuatnya.",
+  readWaiting: "Menunggu ringkasan yang sedang dibuat selesai, lalu membaca data...",
+  hiddenSheet: "(tersembunyi)",
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
   download: (name: string) => `Unduh ${name}`,
@@ -379,6 +383,10 @@ const en: Strings = {
   summaryStale:
     "The summary sheets were written with the settings at the time you clicked; the settings have changed since. Make it again for the current settings.",
   summaryWaiting: "Waiting for the previous summary to finish (its result is not used)",
+  summaryWaitingDropped:
+    "The waiting summary was cancelled because the data or the settings changed. Press the button again to make it.",
+  readWaiting: "Waiting for the summary being made to finish, then reading the data...",
+  hiddenSheet: "(hidden)",
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,
   download: (name: string) => `Download ${name}`,

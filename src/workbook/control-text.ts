@@ -17,6 +17,13 @@ const CONTROLS_AND_NEWLINES = /[\u0000-\u0008\n-\u001f\u007f-\u009f\u202a-\u202e
 const CONTROLS_BEYOND_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS_BEYOND_JSON_ALL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** A `\udXXX` escape (D800-DFFF) and the backslashes before it (an even run is text). */
+const LONE_SURROGATE_ESCAPE = /(\\+)u(d[89a-f][0-9a-f]{2})/g;
+
+function replaceLone(match: string, slashes: string): string {
+  return slashes.length % 2 === 1 ? `${slashes}ufffd` : match;
+}
+
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).padStart(width, "0");
 
 function escapeOne(c: string): string {
@@ -38,10 +45,15 @@ export function escapeControls(text: string, newlines: "keep" | "escape" = "keep
 /**
  * JSON text whose strings carry no character that acts on a terminal: JSON.stringify already
  * escapes C0 controls; DEL, C1 controls, bidi controls and the line and paragraph separators
- * are written as `\u` escapes here, which JSON reads back as the same characters.
+ * are written as `\u` escapes here, which JSON reads back as the same characters. A lone
+ * surrogate (JSON.stringify writes it as `\ud800`; a pair it writes as the character) becomes
+ * `\ufffd`: RFC 8259 section 8.2 allows the escape but calls its reading unpredictable, and jq
+ * 1.6 refuses the file (lone-surrogates.ts warns, naming the cells). `json` is JSON.stringify's
+ * output, or a piece of it that holds whole strings.
  */
 export function terminalSafeJson(json: string): string {
-  return CONTROLS_BEYOND_JSON.test(json)
+  const safe = CONTROLS_BEYOND_JSON.test(json)
     ? json.replace(CONTROLS_BEYOND_JSON_ALL, (c) => `\\u${hex(c, 4)}`)
     : json;
+  return safe.includes("\\ud") ? safe.replace(LONE_SURROGATE_ESCAPE, replaceLone) : safe;
 }

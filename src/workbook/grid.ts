@@ -4,6 +4,7 @@
  */
 import { CellValue } from "../engine/cell";
 import { address } from "./a1";
+import type { MergeOverlap } from "./merge-overlaps";
 
 export interface Grid {
   /** Sheet name. */
@@ -27,6 +28,8 @@ export interface Grid {
    * top-left cell of each holds its value, as in Excel.
    */
   readonly merges?: readonly GridRect[];
+  /** Merges the file lists over an earlier one, left out as Excel's repair would (merge-overlaps.ts). */
+  readonly mergeOverlaps?: readonly MergeOverlap[];
 }
 
 /** A rectangle of cells: 0-based sheet rows and columns, inclusive. */

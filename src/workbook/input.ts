@@ -34,7 +34,9 @@ import {
 } from "./dates";
 import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
-import { MergedCells, mergedColumnValues } from "./merged-cells";
+import { mergeAcrossRow, MergedCells, mergedColumnValues, mergeIntoRow } from "./merged-cells";
+import { mergeOverlapIssue } from "./merge-overlaps";
+import { loneSurrogateIssue } from "./lone-surrogates";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -358,14 +360,18 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     return emptyRead(chosen.missing, issues, evidence, evidenceCell);
   }
   const { grid, header } = chosen;
+  const overlap = mergeOverlapIssue(grid, lang);
+  if (overlap) issues.push(overlap);
   if (!header) {
     const closest = closestHeaderRow(grid);
     const found = headerReport(grid, closest, headerFields(grid.rows[closest] ?? []));
+    const hidden = mergeAcrossRow(grid, closest);
     issues.push(
       makeIssue(
         "HEADER_NOT_FOUND",
         { sheet: grid.sheet, cell: gridAddress(grid, closest, 0) },
         {
+          ...(hidden ? { merge: hidden } : {}),
           list: expectedHeaders(lang),
           count: HEADER_SCAN_ROWS,
           other: String(grid.originRow + closest + 1),
@@ -379,6 +385,9 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   }
 
   const headerAt = (col: number) => gridAddress(grid, header.row, col);
+  // A merge from above over the header: its headings are blank (named in the messages).
+  const headerMerge = mergeIntoRow(grid, header.top);
+  const merge = headerMerge ? { merge: headerMerge } : {};
   const columns = buildColumnMap(
     header,
     (col, first, label) =>
@@ -402,6 +411,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
         "HEADER_INCOMPLETE",
         { sheet: grid.sheet, cell: headerAt(0) },
         {
+          ...merge,
           other: String(grid.originRow + header.row + 1),
           value: found.recognised,
           list: found.unrecognised,
@@ -416,7 +426,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
           makeIssue(
             "COLUMN_MISSING",
             { sheet: grid.sheet, cell: headerAt(0), field: SUB_INDICATORS[index].key },
-            { label: subIndicatorLabel(index, lang) },
+            { ...merge, label: subIndicatorLabel(index, lang) },
             lang
           )
         );
@@ -428,7 +438,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       makeIssue(
         "KAMPUNG_COLUMN_MISSING",
         { sheet: grid.sheet, cell: headerAt(0), field: "kampung" },
-        {},
+        merge,
         lang
       )
     );
@@ -436,6 +446,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
+  const lone = loneSurrogateIssue(grid, header.row, lang);
+  if (lone) issues.push(lone);
   const rows = new RowReader(grid, columns, hasIbangga, lang, issues, header.row + 1);
   const assessments: Assessment[] = [];
   let lastRow = header.row;

@@ -18,10 +18,13 @@ export class MergedCells {
    * merged cells looked each blank cell's merge up through a list: quadratic time).
    */
   private readonly byCol = new Map<number, GridRect[]>();
+  /** The sheet row of the first kampung row. */
+  private readonly firstSheetRow: number;
 
   /**
    * @param grid the sheet read
-   * @param firstRow grid row of the first kampung row (merges starting above it are header's)
+   * @param firstRow grid row of the first kampung row (merges ending above it are the header's;
+   *   one from the header row down into it is named with `fromAbove`)
    * @param cols grid columns (0-based, relative to grid.originCol) whose merges are reported
    */
   constructor(
@@ -30,8 +33,11 @@ export class MergedCells {
     cols: readonly number[]
   ) {
     const wanted = new Set(cols);
+    this.firstSheetRow = grid.originRow + firstRow;
     for (const m of grid.merges ?? []) {
-      if (m.top - grid.originRow < firstRow) continue;
+      // A merge from the header row down into the kampung rows counts too (G3); one that ends
+      // above them is the header's own.
+      if (m.bottom - grid.originRow < firstRow) continue;
       if (m.top === m.bottom && m.left === m.right) continue;
       const value: CellValue = grid.rows[m.top - grid.originRow]?.[m.left - grid.originCol];
       if (isBlank(value)) continue;
@@ -76,8 +82,35 @@ export class MergedCells {
       cell: address(row, sheetCol),
       range: rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1),
       first: address(m.top, m.left),
+      ...(m.top < this.firstSheetRow ? { fromAbove: true } : {}),
     };
   }
+}
+
+/** A merge as the message names it: the range and its top-left cell (`cell`: the range). */
+function named(m: GridRect): MergedCell {
+  const range = rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
+  return { cell: range, range, first: address(m.top, m.left), fromAbove: true };
+}
+
+/**
+ * The first merge (in the file's order) that reaches into grid row `r` from a row above it: a
+ * title merged down over the header row hides its headings (G3). Null when none does.
+ */
+export function mergeIntoRow(grid: Grid, r: number): MergedCell | null {
+  const row = grid.originRow + r;
+  const m = (grid.merges ?? []).find((x) => x.top < row && row <= x.bottom);
+  return m ? named(m) : null;
+}
+
+/**
+ * The first merge (in the file's order) over grid row `r` and another row, above or below it:
+ * for the row that came closest to a header when none was found (G3). Null when none is.
+ */
+export function mergeAcrossRow(grid: Grid, r: number): MergedCell | null {
+  const row = grid.originRow + r;
+  const m = (grid.merges ?? []).find((x) => x.top < x.bottom && x.top <= row && row <= x.bottom);
+  return m ? named(m) : null;
 }
 
 /** A column's values taken from merges (mergedColumnValues). */

@@ -37,6 +37,8 @@ export interface InputSheet {
   readonly nameRound: string | null;
   /** It has a `Periode` column (its rows then carry their own rounds). */
   readonly hasPeriode: boolean;
+  /** The sheet is hidden or very hidden in the workbook (the pane marks it; G5). */
+  readonly hidden?: boolean;
 }
 
 /** Where one sheet's rows sit in the combined read. */
@@ -109,6 +111,7 @@ export function inputSheets(grids: readonly Grid[], lang: Lang): InputSheet[] {
       sheet: grid.sheet,
       nameRound: roundOfSheetName(grid.sheet)?.label ?? null,
       hasPeriode: columns.identity.periode !== undefined,
+      ...(grid.visibility === "hidden" || grid.visibility === "veryHidden" ? { hidden: true } : {}),
     });
   }
   return found;
@@ -303,4 +306,15 @@ function duplicates(
 /** The read options that read the same input again (one sheet, or the same sheets as rounds). */
 export function sameInputOptions(read: InputRead): Pick<ReadOptions, "sheet" | "sheets"> {
   return isRoundSheetsRead(read) ? { sheets: read.picks } : { sheet: read.sheet };
+}
+
+/**
+ * The sheets listed, each marked hidden when its name is in `hidden` (the office.js adapter
+ * knows a sheet's visibility from its survey, not from the grids it reads).
+ */
+export function markHiddenSheets(
+  sheets: readonly InputSheet[],
+  hidden: ReadonlySet<string>
+): InputSheet[] {
+  return sheets.map((s) => (hidden.has(s.sheet) ? { ...s, hidden: true } : s));
 }

@@ -7,6 +7,7 @@
 import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
 import { Grid, GridRect, GridTable } from "../workbook/grid";
+import { MergeOverlap } from "../workbook/merge-overlaps";
 
 /** Cells a read may still keep (shared by the grids of one workbook); see MemoryLimitError. */
 export interface CellBudget {
@@ -28,6 +29,7 @@ export class GridBuilder {
   private readonly tables: GridTable[] = [];
   private readonly merges: GridRect[] = [];
   visibility: Grid["visibility"];
+  mergeOverlaps: MergeOverlap[] = [];
 
   constructor(
     private readonly sheet: string,
@@ -88,6 +90,7 @@ export class GridBuilder {
       ...(this.tables.length > 0 ? { tables: this.tables } : {}),
       ...(this.formulas.size > 0 ? { uncalculated: this.formulas } : {}),
       ...(this.merges.length > 0 ? { merges: this.merges } : {}),
+      ...(this.mergeOverlaps.length > 0 ? { mergeOverlaps: this.mergeOverlaps } : {}),
     };
   }
 }

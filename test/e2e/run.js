@@ -724,6 +724,33 @@ async function main() {
     }
   });
 
+  test("rounds on sheets: a hidden sheet is listed marked (tersembunyi, hidden), axe finds nothing", async () => {
+    // The round sheets' fixture with one sheet hidden (ExcelJS writes the sheet's state).
+    const ExcelJS = require("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(ROUND_SHEETS_FIXTURE);
+    workbook.getWorksheet("Penilaian 2024-T4").state = "hidden";
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    for (const lang of ["id", "en"]) {
+      const page = await openPane(`?lang=${lang}`);
+      await page.setInputFiles('[data-testid="file-input"]', {
+        name: "tiga-periode-lembar-tersembunyi.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer,
+      });
+      const picker = page.getByTestId("round-sheets");
+      await picker.waitFor();
+      const labels = await picker.locator("label").allInnerTexts();
+      const mark = lang === "id" ? "(tersembunyi)" : "(hidden)";
+      const hidden = labels.filter((l) => l.includes(mark));
+      assertEqual(hidden.length, 1, `sheets marked ${mark} (${labels.join(" | ")})`);
+      assert(hidden[0].startsWith(`Penilaian 2024-T4 ${mark}`), `marked: ${hidden[0]}`);
+      await accessible(page, `${lang} round sheets, one hidden`);
+      await shot(page, `09-round-sheets-hidden-${lang}`);
+      await page.close();
+    }
+  });
+
   test("a file that is not a workbook gets a clear message", async () => {
     const page = await openPane("?lang=id");
     await page.setInputFiles('[data-testid="file-input"]', {

@@ -98,7 +98,12 @@ export class SheetModel {
   visibility = "Visible";
   /** 0-based rows hidden by hand or by a filter. */
   hiddenRows = new Set<number>();
-  /** Merged ranges; only the top-left cell of each holds a value (set the values so). */
+  /**
+   * Merged ranges. `Range.values` gives each cell what it holds: after a merge made in Excel
+   * (`merge` below, as Range.merge: "the value of a merged range is specified in the cell of the
+   * range's upper-left corner") only the top-left cell holds one, but a file written by
+   * LibreOffice or openpyxl may still hold values under a merge (push to `merges` directly).
+   */
   merges: Rect[] = [];
   /** Every change to this sheet's content or format, for "never written" checks. */
   changes = 0;
@@ -157,6 +162,18 @@ export class SheetModel {
       });
     });
     return top < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /** Merges a range as Excel does: its cells but the top-left one lose their values. */
+  merge(rect: Rect): this {
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        if ((r !== rect.row || c !== rect.col) && this.values[r]?.[c] != null)
+          this.setCell(r, c, "", "Empty");
+      }
+    }
+    this.merges.push(rect);
+    return this;
   }
 
   /** Fills cells from a grid of plain values (for tests' input sheets). */

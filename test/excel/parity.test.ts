@@ -130,3 +130,39 @@ describe("rounds inside Excel as in files (issue 14)", () => {
     }
   );
 });
+
+describe("values hidden under a merge (a file from LibreOffice or openpyxl may hold them)", () => {
+  it("the office.js path reads them as the file reader does: only the top-left cell counts", async () => {
+    const [grid] = await readWorkbook(path.join(REAL, "openpyxl-gabung-nilai.xlsx"));
+    const fromFile = readInput([{ ...grid, uncalculated: undefined }], { lang: "id" });
+    const model = workbookOf(grid);
+    // Under F2:F6 (a score), E2:E3 (Status) and A5:A6 (a kampung name): values Excel would
+    // have discarded had the merge been made in it, but which Range.values returns.
+    const sheet = model.sheets[0];
+    sheet.setCell(2, 5, 1.5, "Double");
+    sheet.setCell(2, 4, "dasar", "String");
+    sheet.setCell(5, 0, "Kampung Tersembunyi", "String");
+    const found = await readInputFromWorkbook(
+      new FakeContext(model).asExcel(),
+      { kind: "auto" },
+      { lang: "id" }
+    );
+    expect(summary(found.read)).toEqual(summary(fromFile));
+    expect(found.read.assessments.map((a) => a.name)).not.toContain("Kampung Tersembunyi");
+    expect(found.read.assessments[1].status).toBe("berkelanjutan");
+    const named = found.read.issues.filter((i) => i.message.includes("dalam sel gabungan"));
+    expect(named.map((i) => i.cell)).toEqual(["F3", "F4", "F5", "U5", "A6", "F6"]);
+  });
+
+  it("a merge made in Excel empties the cells under its top-left one", () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Data").fill([
+      [1, 2],
+      [3, 4],
+    ]);
+    sheet.merge({ row: 0, col: 0, rows: 2, cols: 1 });
+    expect(sheet.values[0][0]).toBe(1);
+    expect(sheet.values[1][0]).not.toBe(3);
+    expect(sheet.values[1][1]).toBe(4);
+  });
+});

@@ -13,6 +13,8 @@ import { RoundSheetsPicker } from "../../src/taskpane/components/RoundSheetsPick
 import { SETTING_KEYS } from "../../src/excel/settings-codec";
 import { strings } from "../../src/taskpane/i18n";
 import { exampleRows } from "../helpers/example";
+import { gridFromRows } from "../../src/workbook/grid";
+import { inputSheets } from "../../src/workbook/round-sheets";
 import { fakeExcelRun, WorkbookModel } from "../excel/fake-excel";
 import { renderPane } from "./render";
 
@@ -167,5 +169,48 @@ describe("the sheet picker", () => {
     expect(input.value).toBe("2023");
     fireEvent.click(screen.getByTestId("read-round-sheets"));
     expect(reads).toEqual([]);
+  });
+});
+
+describe("hidden sheets in the picker (G5)", () => {
+  it.each([
+    ["id", "Penilaian 2024-T4 (tersembunyi) (periode 2024-T4)", "Penilaian 2024-T3 (periode"],
+    ["en", "Penilaian 2024-T4 (hidden) (round 2024-T4)", "Penilaian 2024-T3 (round"],
+  ] as const)(
+    "in Excel (%s), a hidden sheet is listed marked, as the CLI marks it",
+    async (lang, marked, plain) => {
+      const model = roundSheetsWorkbook();
+      model.sheet("Penilaian 2024-T4")!.visibility = "Hidden";
+      model.sheet("Penilaian 2025-T1")!.visibility = "VeryHidden";
+      (globalThis as Global).Excel = { run: fakeExcelRun(model).run };
+      renderPane(<App host={{ kind: "excel" }} initialLang={lang} />);
+      await screen.findByTestId("round-sheets", {}, { timeout: 10_000 });
+      const labels = screen
+        .getAllByRole("checkbox", { name: /^Penilaian / })
+        .map((b) => b.closest("span,div")?.textContent ?? "");
+      expect(labels).toContain(marked);
+      expect(labels.find((l) => l.startsWith("Penilaian 2025-T1"))).toContain(
+        lang === "id" ? "(tersembunyi)" : "(hidden)"
+      );
+      const visible = labels.find((l) => l.startsWith("Penilaian 2024-T3"))!;
+      expect(visible.startsWith(plain)).toBe(true);
+    },
+    30_000
+  );
+
+  it("from a file, the hidden sheets the reader found are marked", () => {
+    const grid = (sheet: string, visibility?: "hidden" | "veryHidden") => ({
+      ...gridFromRows(sheet, exampleRows()),
+      ...(visibility ? { visibility } : {}),
+    });
+    const sheets = inputSheets(
+      [grid("Penilaian 2024-T3"), grid("Penilaian 2024-T4", "hidden"), grid("Lama", "veryHidden")],
+      "id"
+    );
+    expect(sheets.map((s) => [s.sheet, s.hidden === true])).toEqual([
+      ["Penilaian 2024-T3", false],
+      ["Penilaian 2024-T4", true],
+      ["Lama", true],
+    ]);
   });
 });

@@ -1,11 +1,14 @@
 /**
  * @jest-environment jsdom
  *
- * Brief fix-s15-polish F3, in Excel (the office.js fake of test/excel): a summary dropped by a
- * language change while it runs leaves the button usable at once; the new run waits for the old
- * one to end (one summary at a time writes to the workbook), and its sheets are the ones left.
- * The old run's "made with the settings of the click" warning is not shown: the new run, clicked
- * since, is making them again.
+ * One summary or read at a time in the engine (the office.js fake of test/excel):
+ * - F3 (fix-s15): a summary dropped by a change while it runs leaves the button usable (at once,
+ *   or once the data is read again); a new run waits for the old one to end, and its sheets are
+ *   the ones left. The old run's "made with the settings of the click" warning is not shown.
+ * - G4 (fix-s16): a read ("Cari data", "Periksa ulang", the read again in another language)
+ *   pressed while a summary runs waits for it, saying so: its rows would mix with the
+ *   summary's in the engine. No two Excel.run calls ever overlap.
+ * - G6 (fix-s16): a waiting summary that a change drops says so in the pane's status.
  */
 import * as React from "react";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
@@ -21,69 +24,160 @@ afterEach(() => {
   delete (globalThis as Global).Excel;
 });
 
-describe("the pane in Excel: a new summary after one was dropped (F3)", () => {
-  it("can be started at once, runs after the old one, and its sheets are the ones left", async () => {
-    const model = new WorkbookModel();
-    model.addSheet("Penilaian").fill(exampleRows());
-    const fake = fakeExcelRun(model);
-    // The next Excel.run after a gate is set waits until the test opens that gate: the first
-    // summary's, then the read again in English (so the test, not the machine's speed, decides
-    // what is still running when it looks).
-    let held: Promise<void> | null = null;
-    const gate = () => {
-      let open = () => undefined as void;
-      held = new Promise<void>((resolve) => {
-        open = resolve;
-      });
-      return open;
-    };
-    /** Whether the gate set last has been taken by an Excel.run (the read it holds began). */
-    const gateTaken = () => held === null;
-    const run = (...args: Parameters<typeof fake.run>) => {
-      const wait = held;
-      held = null;
-      return wait ? wait.then(() => fake.run(...args)) : fake.run(...args);
-    };
-    (globalThis as Global).Excel = { run };
-    renderPane(<App host={{ kind: "excel" }} initialLang="id" />);
-    await screen.findByText('4 kampung di lembar "Penilaian"', {}, { timeout: 10_000 });
-    fireEvent.click(screen.getByRole("button", { name: "3. Ringkasan" }));
-    const button = () => screen.getByTestId("run-summary");
-    const release = gate();
-    await act(async () => {
-      fireEvent.click(button());
+/**
+ * Excel.run over the fake, with gates: the next Excel.run after `gate()` waits until the test
+ * opens that gate (so the test, not the machine's speed, decides what still runs when it
+ * looks). `overlap` is the most Excel.run calls under way at once.
+ */
+function gatedExcel(model: WorkbookModel) {
+  const fake = fakeExcelRun(model);
+  let held: Promise<void> | null = null;
+  let underWay = 0;
+  const seen = { overlap: 0 };
+  const gate = () => {
+    let open = () => undefined as void;
+    held = new Promise<void>((resolve) => {
+      open = resolve;
     });
-    expect(button().getAttribute("aria-disabled")).toBe("true");
-    // The summary's Excel.run is the one held.
-    await waitFor(() => expect(gateTaken()).toBe(true));
-    const readDone = gate();
+    return open;
+  };
+  /** Whether the gate set last has been taken by an Excel.run. */
+  const gateTaken = () => held === null;
+  const run = async (...args: Parameters<typeof fake.run>) => {
+    const wait = held;
+    held = null;
+    underWay++;
+    seen.overlap = Math.max(seen.overlap, underWay);
+    try {
+      if (wait) await wait;
+      return await fake.run(...args);
+    } finally {
+      underWay--;
+    }
+  };
+  (globalThis as Global).Excel = { run };
+  return { gate, gateTaken, seen };
+}
+
+async function paneWithData(lang: "id" | "en" = "id") {
+  const model = new WorkbookModel();
+  model.addSheet("Penilaian").fill(exampleRows());
+  const excel = gatedExcel(model);
+  renderPane(<App host={{ kind: "excel" }} initialLang={lang} />);
+  await screen.findByText(
+    lang === "id" ? '4 kampung di lembar "Penilaian"' : '4 kampung on sheet "Penilaian"',
+    {},
+    { timeout: 10_000 }
+  );
+  return { model, ...excel };
+}
+
+const button = () => screen.getByTestId("run-summary");
+const enabled = () => button().getAttribute("aria-disabled") !== "true";
+
+/** Starts a summary whose Excel.run is held until the returned gate opens. */
+async function heldSummary(excel: { gate: () => () => void; gateTaken: () => boolean }) {
+  fireEvent.click(screen.getByRole("button", { name: /^3\. / }));
+  const release = excel.gate();
+  await act(async () => {
+    fireEvent.click(button());
+  });
+  expect(enabled()).toBe(false);
+  await waitFor(() => expect(excel.gateTaken()).toBe(true));
+  return release;
+}
+
+describe("the pane in Excel: one summary or read at a time in the engine", () => {
+  it("F3/G4: a new summary after a language change runs after the old one; its sheets are left", async () => {
+    const { model, ...excel } = await paneWithData();
+    const release = await heldSummary(excel);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     });
-    // The Indonesian run has not ended, yet once the data is read in English a new one can be
-    // started (not while it is read: the reads would mix in the engine).
-    await waitFor(() => expect(gateTaken()).toBe(true));
-    expect(button().getAttribute("aria-disabled")).toBe("true");
-    await act(async () => {
-      readDone();
-    });
-    await waitFor(() => expect(button().getAttribute("aria-disabled")).not.toBe("true"), {
-      timeout: 10_000,
-    });
-    await act(async () => {
-      fireEvent.click(button());
-    });
-    expect(button().getAttribute("aria-disabled")).toBe("true");
-    expect(screen.getByText(strings("en").summaryWaiting)).toBeTruthy();
+    // The data is read again in English only once the Indonesian run has ended.
+    expect(enabled()).toBe(false);
     await act(async () => {
       release();
     });
-    await waitFor(() => expect(button().getAttribute("aria-disabled")).not.toBe("true"), {
-      timeout: 30_000,
+    await waitFor(() => expect(enabled()).toBe(true), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(button());
     });
+    expect(enabled()).toBe(false);
+    await waitFor(() => expect(enabled()).toBe(true), { timeout: 30_000 });
     expect(model.sheet("KKB Ringkasan")!.cell(0, 0).value).toBe("Kampung KB convergence summary");
     expect(screen.queryByText(strings("en").summaryStale)).toBeNull();
     expect(screen.queryByText(strings("id").summaryStale)).toBeNull();
     expect(screen.getByRole("button", { name: "Open sheet KKB Ringkasan" })).toBeTruthy();
+    expect(excel.seen.overlap).toBe(1);
+  }, 60_000);
+
+  it.each(["id", "en"] as const)(
+    "G4 (%s): Find the data pressed while a summary runs waits for it, saying so",
+    async (lang) => {
+      const s = strings(lang);
+      const { model, ...excel } = await paneWithData(lang);
+      const release = await heldSummary(excel);
+      fireEvent.click(screen.getByRole("button", { name: /^1\. / }));
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: s.findData }));
+      });
+      expect(await screen.findByText(s.readWaiting)).toBeTruthy();
+      await act(async () => {
+        release();
+      });
+      await waitFor(() => expect(screen.queryByText(s.readWaiting)).toBeNull(), {
+        timeout: 30_000,
+      });
+      await waitFor(() => expect(screen.queryByText(s.reading)).toBeNull(), { timeout: 30_000 });
+      // The read went on after the summary; the summary was written whole.
+      expect(excel.seen.overlap).toBe(1);
+      expect(model.sheet("KKB Ringkasan")).toBeTruthy();
+      expect(
+        screen.getByText(
+          lang === "id" ? '4 kampung di lembar "Penilaian"' : '4 kampung on sheet "Penilaian"'
+        )
+      ).toBeTruthy();
+    },
+    60_000
+  );
+
+  it("G6: a waiting summary that a change drops says so in the status, in either language", async () => {
+    const { ...excel } = await paneWithData("id");
+    const release = await heldSummary(excel);
+    // The sheets' language (no read): the running summary is dropped, the button is back.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    });
+    expect(enabled()).toBe(true);
+    await act(async () => {
+      fireEvent.click(button());
+    });
+    expect(screen.getByText(strings("id").summaryWaiting)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("radio", { name: "Indonesia" }));
+    });
+    const said = screen.getByText(strings("id").summaryWaitingDropped);
+    expect(said.closest('[role="status"]')).toBeTruthy();
+    expect(enabled()).toBe(true);
+    // Again, dropped by the pane's language: said in the new language.
+    await act(async () => {
+      fireEvent.click(button());
+    });
+    expect(screen.getByText(strings("id").summaryWaiting)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
+    });
+    expect(screen.getByText(strings("en").summaryWaitingDropped)).toBeTruthy();
+    await act(async () => {
+      release();
+    });
+    await waitFor(() => expect(enabled()).toBe(true), { timeout: 30_000 });
+    // A change with no summary waiting says nothing of the kind.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("radio", { name: "Indonesia" }));
+    });
+    expect(screen.queryByText(strings("en").summaryWaitingDropped)).toBeNull();
+    expect(excel.seen.overlap).toBe(1);
   }, 60_000);
 });

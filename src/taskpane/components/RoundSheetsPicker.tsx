@@ -99,7 +99,8 @@ export function RoundSheetsPicker(props: RoundSheetsPickerProps): React.JSX.Elem
           return (
             <React.Fragment key={sheet.sheet}>
               <Checkbox
-                label={`${sheet.sheet} (${roundText(sheet)})`}
+                // A hidden sheet is marked, as the CLI's SHEET_OTHER_INPUTS marks it.
+                label={`${sheet.sheet}${sheet.hidden ? ` ${s.hiddenSheet}` : ""} (${roundText(sheet)})`}
                 checked={on}
                 aria-disabled={disabled}
                 onChange={(_event, data) => toggle(sheet.sheet, data.checked === true)}

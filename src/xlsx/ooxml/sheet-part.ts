@@ -1,12 +1,15 @@
 /**
  * One worksheet part (xl/worksheets/sheetN.xml) into a GridBuilder, as a stream: cell values
  * (shared and inline strings, numbers, dates by their style, booleans, errors, the saved result
- * of a formula), hidden rows, merged ranges (only the top-left cell keeps a value, as in Excel),
+ * of a formula), hidden rows, merged ranges (only the top-left cell keeps a value, as in Excel;
+ * overlapping ones as Excel's repair reads them, see merge-overlaps.ts),
  * formulas with no saved result, and the relationship ids of its tables. `r` attributes are
  * optional, as the format says: a row or cell without one follows the previous one.
  */
 import { CellValue } from "../../engine/cell";
 import { parseAddress } from "../../workbook/a1";
+import { GridRect } from "../../workbook/grid";
+import { resolveMergeOverlaps } from "../../workbook/merge-overlaps";
 import { GridBuilder } from "../grid-builder";
 import { excelSerialToDate } from "../serial-date";
 import { isMain, RELATIONSHIPS } from "./names";
@@ -54,6 +57,8 @@ export class SheetPartHandler implements XmlHandler {
   /** Depth inside elements that hold no cells KKB reads (extLst). */
   private skip = 0;
   private rowsSeen = 0;
+  /** The sheet's merges as listed, made when the worksheet closes (overlaps resolved first). */
+  private readonly merges: GridRect[] = [];
 
   constructor(
     private readonly context: SheetContext,
@@ -126,7 +131,18 @@ export class SheetPartHandler implements XmlHandler {
       case "rPh":
         this.phonetic--;
         break;
+      case "worksheet":
+        this.makeMerges();
+        break;
     }
+  }
+
+  /** Overlapping merges: the first listed wins (merge-overlaps.ts); the others are said once. */
+  private makeMerges(): void {
+    const { kept, overlaps } = resolveMergeOverlaps(this.merges);
+    for (const m of kept) this.grid.merge(m);
+    this.grid.mergeOverlaps.push(...overlaps);
+    this.merges.length = 0;
   }
 
   text(text: string): void {
@@ -224,7 +240,7 @@ export class SheetPartHandler implements XmlHandler {
     const a = parseAddress(from);
     const b = parseAddress(to ?? from);
     if (a && b) {
-      this.grid.merge({
+      this.merges.push({
         top: Math.min(a.row, b.row),
         left: Math.min(a.col, b.col),
         bottom: Math.max(a.row, b.row),
