@@ -8,6 +8,7 @@
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Weights } from "../engine/ibangga";
+import { plainIssue } from "../engine/issues";
 import { Grid, GridRect, GridTable } from "../workbook/grid";
 import { readChosenInput } from "../workbook/choose-input";
 import { InputRead, ReadOptions } from "../workbook/input";
@@ -177,7 +178,8 @@ export class LocalEngine implements SummaryEngine {
     const read = this.requireRead();
     // The what-if ranks the same round (whatIf).
     this.periode = periode;
-    if (read.fatal) return Promise.resolve({ issues: read.issues, kampung: 0, preview: [] });
+    if (read.fatal)
+      return Promise.resolve({ issues: read.issues.map(plainIssue), kampung: 0, preview: [] });
     return Promise.resolve(viewOfResults(analyseCurrent(read, weights, lang, periode).results));
   }
 

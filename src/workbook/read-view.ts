@@ -5,7 +5,7 @@
  */
 import { KampungResult, Results } from "../engine/assessment";
 import { Lang } from "../engine/framework";
-import { Issue } from "../engine/issues";
+import { Issue, plainIssue } from "../engine/issues";
 import { ColumnMap, InputRead, ReadOptions } from "./input";
 import { describeInput, InputOverview } from "./input-overview";
 import { InputSheet, isRoundSheetsRead, RoundSheet } from "./round-sheets";
@@ -48,7 +48,7 @@ export function viewOfRead(read: InputRead, lang: Lang): ReadView {
     hasIbangga: read.hasIbangga,
     columns: read.columns,
     overview: describeInput(read, lang),
-    issues: read.issues,
+    issues: read.issues.map(plainIssue),
     rounds:
       read.rounds && read.rounds.list.length > 1
         ? read.rounds.list.map((r) => ({ label: r.label, count: r.count }))
@@ -69,7 +69,7 @@ export function viewOfResults(results: Results, max = PREVIEW_KAMPUNG): Analysis
     const k = results.kampung[i];
     preview.push({ row: k.row, name: k.name, composite: k.composite });
   }
-  return { issues: results.issues, kampung: results.kampung.length, preview };
+  return { issues: results.issues.map(plainIssue), kampung: results.kampung.length, preview };
 }
 
 /** Errors and warnings among issues. */

@@ -19,6 +19,7 @@ import {
 } from "../../src/engine/analysis";
 import { Assessment } from "../../src/engine/assessment";
 import { KampungRanks, Ranks } from "../../src/engine/ranks";
+import { plainIssue } from "../../src/engine/issues";
 import { DOMAINS } from "../../src/engine/framework";
 import { weightsFromNumbers, Weights } from "../../src/engine/ibangga";
 import { cellOf, exampleAssessments, score, uniform } from "../helpers/analysis-fixture";
@@ -537,6 +538,7 @@ describe("buildAnalysis", () => {
     const plain = {
       ...analysis,
       kampung: analysis.kampung.map((k) => ({ ...k, ranks: k.ranks, regionRanks: k.regionRanks })),
+      issues: analysis.issues.map(plainIssue),
     };
     expect(plain.kampung[0].regionRanks.kabupaten?.region).toBe("Kota Semarang");
     expect(JSON.parse(JSON.stringify(analysis))).toEqual(plain);
