@@ -83,16 +83,34 @@ export function weakestDomains(
     if (v === null || v === undefined) return NO_WEAKEST;
     if (v < lowest) lowest = v;
   }
-  if (lowest >= RUBRIC_MAX) return { domains: [], score: lowest, nextSteps: [] };
+  if (lowest >= RUBRIC_MAX) return weakestOf(0, lowest);
   let mask = 0;
   DOMAINS.forEach((d, i) => {
     if (domains[d.key] === lowest) mask |= 1 << i;
   });
-  const { keys, nextSteps } = weakestSet(mask);
-  return { domains: keys, score: lowest, nextSteps };
+  return weakestOf(mask, lowest);
 }
 
-const NO_WEAKEST: WeakestDomains = { domains: [], score: null, nextSteps: [] };
+const NO_WEAKEST: WeakestDomains = Object.freeze({ domains: [], score: null, nextSteps: [] });
+
+/**
+ * The weakest domains of each set (a bit mask, 0 for none) at each lowest score, made once and
+ * shared (read-only): domain scores have one decimal, so a file holds a few hundred of them,
+ * where one per kampung was 3 MB of a national summary's heap. Bounded for odd scores.
+ */
+const WEAKEST = new Map<string, WeakestDomains>();
+const WEAKEST_MAX = 4096;
+
+function weakestOf(mask: number, lowest: number): WeakestDomains {
+  const key = `${mask}:${lowest}`;
+  let weakest = WEAKEST.get(key);
+  if (!weakest) {
+    const { keys, nextSteps } = mask === 0 ? { keys: [], nextSteps: [] } : weakestSet(mask);
+    weakest = Object.freeze({ domains: keys, score: lowest, nextSteps });
+    if (WEAKEST.size < WEAKEST_MAX) WEAKEST.set(key, weakest);
+  }
+  return weakest;
+}
 
 // The domain keys and next steps of each set of weakest domains (a bit mask in framework
 // order), built once: at most 31 sets, shared by every kampung (read-only).

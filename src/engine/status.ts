@@ -263,12 +263,20 @@ export function statusCheck(
         ? flag("below", level, lower, composite, medians[lower] as number)
         : null;
     // Most kampung have no flag: they share one empty list (84,276 lists on a national file).
-    if (above && below) return [above, below];
-    return above ? [above] : below ? [below] : NO_FLAGS;
+    if (above && below) return Object.freeze([...above, ...below]);
+    return above ?? below ?? NO_FLAGS;
   });
 }
 
 const NO_FLAGS: readonly StatusFlag[] = Object.freeze([]);
+
+/**
+ * One flag, as a list of one, shared by every kampung flagged alike: composites have two
+ * decimals and the medians are one per level, so a file holds a few hundred distinct flags,
+ * where one list and flag per flagged kampung were 5 MB of a national summary's heap.
+ */
+const FLAGS = new Map<string, readonly StatusFlag[]>();
+const FLAGS_MAX = 4096;
 
 function flag(
   direction: StatusFlag["direction"],
@@ -276,6 +284,19 @@ function flag(
   compared: number,
   composite: number,
   median: number
-): StatusFlag {
-  return { direction, declared, comparedWith: STATUS_LEVELS[compared].key, composite, median };
+): readonly StatusFlag[] {
+  const key = `${direction}:${declared}:${compared}:${composite}:${median}`;
+  let flags = FLAGS.get(key);
+  if (!flags) {
+    const one: StatusFlag = Object.freeze({
+      direction,
+      declared,
+      comparedWith: STATUS_LEVELS[compared].key,
+      composite,
+      median,
+    });
+    flags = Object.freeze([one]);
+    if (FLAGS.size < FLAGS_MAX) FLAGS.set(key, flags);
+  }
+  return flags;
 }

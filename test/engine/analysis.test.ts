@@ -347,6 +347,19 @@ describe("regions", () => {
 });
 
 describe("status check", () => {
+  it("gives kampung flagged alike one shared, read-only list (no list per kampung)", () => {
+    const flags = flagsOf([
+      uniform("D1", 1.5, { status: "dasar" }),
+      uniform("D2", 1.5, { status: "dasar" }),
+      uniform("D3", 0.5, { status: "dasar" }),
+      uniform("M1", 1, { status: "mandiri" }),
+    ]);
+    expect(flags[0]).toHaveLength(1);
+    expect(flags[1]).toBe(flags[0]);
+    expect(Object.isFrozen(flags[0])).toBe(true);
+    expect(flags[2]).toEqual([]);
+  });
+
   it("flags nothing on the example as published", () => {
     expect(flagsOf(exampleAssessments())).toEqual([[], [], [], []]);
   });
