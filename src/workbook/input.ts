@@ -34,7 +34,8 @@ import {
 } from "./dates";
 import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
-import { mergeAcrossRow, MergedCells, mergedColumnValues, mergeIntoRow } from "./merged-cells";
+import { MergedCells, mergedColumnValues } from "./merged-cells";
+import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
 import { loneSurrogateIssue } from "./lone-surrogates";
 import { ParsedPeriode, parsePeriode } from "./periode";
@@ -364,8 +365,9 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   if (overlap) issues.push(overlap);
   if (!header) {
     const closest = closestHeaderRow(grid);
-    const found = headerReport(grid, closest, headerFields(grid.rows[closest] ?? []));
-    const hidden = mergeAcrossRow(grid, closest);
+    const closestFields = headerFields(grid.rows[closest] ?? []);
+    const found = headerReport(grid, closest, closestFields);
+    const hidden = headerHidingMerge(grid, closest, closestFields, false);
     issues.push(
       makeIssue(
         "HEADER_NOT_FOUND",
@@ -385,8 +387,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   }
 
   const headerAt = (col: number) => gridAddress(grid, header.row, col);
-  // A merge from above over the header: its headings are blank (named in the messages).
-  const headerMerge = mergeIntoRow(grid, header.top);
+  // A merge from above that hides headings of the header row (named in the messages).
+  const headerMerge = headerHidingMerge(grid, header.row, header.fields, true);
   const merge = headerMerge ? { merge: headerMerge } : {};
   const columns = buildColumnMap(
     header,
