@@ -341,6 +341,16 @@ function isRubricStep(value: number): boolean {
   return RUBRIC_STEPS.includes(value);
 }
 
+/** The grid columns KKB reads the kampung rows from (identity, scores, iBangga). */
+function columnsRead(columns: ColumnMap): number[] {
+  return [
+    ...Object.values(columns.identity).filter((c): c is number => c !== undefined),
+    ...columns.sub.filter((c): c is number => c !== null),
+    ...columns.dimension.filter((c): c is number => c !== null),
+    ...columns.ibanggaSub.flatMap((subs) => subs.map((x) => x.col)),
+  ];
+}
+
 /** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
   const { lang } = options;
@@ -448,7 +458,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
-  const lone = loneSurrogateIssue(grid, header.row, lang);
+  const lone = loneSurrogateIssue(grid, header.row, columnsRead(columns), lang);
   if (lone) issues.push(lone);
   const rows = new RowReader(grid, columns, hasIbangga, lang, issues, header.row + 1);
   const assessments: Assessment[] = [];
@@ -1093,6 +1103,8 @@ function evidenceCellFinder(sheet: EvidenceSheet | null): EvidenceCellOf {
 function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): EvidenceSheet | null {
   const grid = grids.find((g) => isEvidenceSheet(g.sheet));
   if (!grid) return null;
+  const overlap = mergeOverlapIssue(grid, lang);
+  if (overlap) issues.push(overlap);
   let headerRow = -1;
   let cols: EvidenceColumns = {};
   for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {
@@ -1107,6 +1119,9 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
     }
   }
   if (headerRow < 0) return null;
+  const columnsUsed = Object.values(cols).filter((c): c is number => c !== undefined);
+  const lone = loneSurrogateIssue(grid, headerRow, columnsUsed, lang);
+  if (lone) issues.push(lone);
   const records: EvidenceRecord[] = [];
   const dateLabel = lang === "id" ? "Tanggal bukti" : "Evidence date";
   const dates = evidenceDateOrder(grid, headerRow + 1, cols.date, dateLabel, lang, issues);
