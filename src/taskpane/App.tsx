@@ -358,17 +358,39 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const insertTemplate = async () => {
-    setBusy(s.reading);
+    // Inserting writes the workbook in an Excel.run of its own: it takes its turn after the
+    // summaries clicked before it, as a read does (readFromExcel), and then reads the new sheet.
+    const waiting = runsUnderWay.current > 0;
+    setBusy(waiting ? s.insertWaiting : s.reading);
     setDataNotice(null);
+    let done = () => undefined as void;
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const before = summaryChain.current;
+    summaryChain.current = before.then(() => mine);
+    let inserted: Notice | null = null;
     try {
+      await before;
+      if (waiting) setBusy(s.reading);
       const outcome = await insertTemplateInExcel(lang);
-      setDataNotice({ intent: outcome.inserted ? "success" : "warning", text: outcome.message });
-      if (outcome.inserted) await readFromExcel({ kind: "auto" }, lang, false);
+      const notice: Notice = {
+        intent: outcome.inserted ? "success" : "warning",
+        text: outcome.message,
+      };
+      setDataNotice(notice);
+      if (outcome.inserted) inserted = notice;
     } catch (error) {
       setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) });
     } finally {
       setBusy(null);
+      done();
     }
+    if (!inserted) return;
+    await readFromExcel({ kind: "auto" }, lang, false);
+    // What was inserted stays said, unless the read has something to say.
+    const said = inserted;
+    setDataNotice((current) => current ?? said);
   };
 
   const openFile = async (file: File) => {
