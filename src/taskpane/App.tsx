@@ -83,6 +83,15 @@ function errorText(error: unknown): string {
   return typeof e?.code === "string" ? `${e.code}: ${message}` : message;
 }
 
+/**
+ * Where to read the data again inside Excel: a sheet read before is read as the one sheet
+ * picked, so the other sheets that look like input are listed again (the round-sheets picker),
+ * as when the saved settings name a sheet.
+ */
+function listingInputSheets(where: InputLocation): InputLocation {
+  return where.kind === "sheet" ? { kind: "sheets", sheets: [{ sheet: where.sheet }] } : where;
+}
+
 export function App({ host, initialLang }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const mode: Mode = host.kind === "excel" ? "excel" : "file";
@@ -313,7 +322,7 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
             setDataNotice({ intent: "error", text: strings(next).unexpected(errorText(error)) })
         );
     } else {
-      void readFromExcel(loaded.origin.location, next, false, true);
+      void readFromExcel(listingInputSheets(loaded.origin.location), next, false, true);
     }
   };
 
@@ -322,10 +331,20 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
     setVisibleOnly(next);
     if (!loaded || loaded.read.fatal) return;
     const origin = loaded.origin;
+    // Inside Excel the sheets that look like input come from the read of the workbook, not
+    // from the engine's read again: they stay listed (the round-sheets picker).
+    const listed = loaded.read.inputSheets;
     paneEngine(mode)
       .read({ lang, ...sameInputOfView(loaded.read), visibleOnly: next })
       .then(
-        (read) => setLoaded({ read, origin }),
+        (read) =>
+          setLoaded({
+            read:
+              origin.kind === "excel" && !read.fatal && listed
+                ? { ...read, inputSheets: listed }
+                : read,
+            origin,
+          }),
         (error: unknown) => setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) })
       );
   };
@@ -358,17 +377,39 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
   };
 
   const insertTemplate = async () => {
-    setBusy(s.reading);
+    // Inserting writes the workbook in an Excel.run of its own: it takes its turn after the
+    // summaries clicked before it, as a read does (readFromExcel), and then reads the new sheet.
+    const waiting = runsUnderWay.current > 0;
+    setBusy(waiting ? s.insertWaiting : s.reading);
     setDataNotice(null);
+    let done = () => undefined as void;
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const before = summaryChain.current;
+    summaryChain.current = before.then(() => mine);
+    let inserted: Notice | null = null;
     try {
+      await before;
+      if (waiting) setBusy(s.reading);
       const outcome = await insertTemplateInExcel(lang);
-      setDataNotice({ intent: outcome.inserted ? "success" : "warning", text: outcome.message });
-      if (outcome.inserted) await readFromExcel({ kind: "auto" }, lang, false);
+      const notice: Notice = {
+        intent: outcome.inserted ? "success" : "warning",
+        text: outcome.message,
+      };
+      setDataNotice(notice);
+      if (outcome.inserted) inserted = notice;
     } catch (error) {
       setDataNotice({ intent: "error", text: s.unexpected(errorText(error)) });
     } finally {
       setBusy(null);
+      done();
     }
+    if (!inserted) return;
+    await readFromExcel({ kind: "auto" }, lang, false);
+    // What was inserted stays said, unless the read has something to say.
+    const said = inserted;
+    setDataNotice((current) => current ?? said);
   };
 
   const openFile = async (file: File) => {
@@ -599,7 +640,9 @@ export function App({ host, initialLang }: AppProps): React.JSX.Element {
               onSelectIssue={selectIssue}
               onRecheck={() =>
                 void readFromExcel(
-                  loaded?.origin.kind === "excel" ? loaded.origin.location : { kind: "auto" },
+                  loaded?.origin.kind === "excel"
+                    ? listingInputSheets(loaded.origin.location)
+                    : { kind: "auto" },
                   lang,
                   false
                 )

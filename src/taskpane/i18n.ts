@@ -192,6 +192,7 @@ const id = {
   summaryWaitingDropped:
     "Ringkasan yang menunggu dibatalkan karena data atau pengaturan berubah. Tekan tombol lagi untuk membuatnya.",
   readWaiting: "Menunggu ringkasan yang sedang dibuat selesai, lalu membaca data...",
+  insertWaiting: "Menunggu ringkasan yang sedang dibuat selesai, lalu menyisipkan templat...",
   hiddenSheet: "(tersembunyi)",
   sheetsWritten: "Lembar yang ditulis",
   openSheet: (name: string) => `Buka lembar ${name}`,
@@ -386,6 +387,7 @@ const en: Strings = {
   summaryWaitingDropped:
     "The waiting summary was cancelled because the data or the settings changed. Press the button again to make it.",
   readWaiting: "Waiting for the summary being made to finish, then reading the data...",
+  insertWaiting: "Waiting for the summary being made to finish, then inserting the template...",
   hiddenSheet: "(hidden)",
   sheetsWritten: "Sheets written",
   openSheet: (name: string) => `Open sheet ${name}`,

@@ -34,7 +34,8 @@ import {
 } from "./dates";
 import { Grid, gridAddress, GridRect, GridTable } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
-import { mergeAcrossRow, MergedCells, mergedColumnValues, mergeIntoRow } from "./merged-cells";
+import { MergedCells, mergedColumnValues } from "./merged-cells";
+import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
 import { loneSurrogateIssue } from "./lone-surrogates";
 import { ParsedPeriode, parsePeriode } from "./periode";
@@ -340,6 +341,16 @@ function isRubricStep(value: number): boolean {
   return RUBRIC_STEPS.includes(value);
 }
 
+/** The grid columns KKB reads the kampung rows from (identity, scores, iBangga). */
+function columnsRead(columns: ColumnMap): number[] {
+  return [
+    ...Object.values(columns.identity).filter((c): c is number => c !== undefined),
+    ...columns.sub.filter((c): c is number => c !== null),
+    ...columns.dimension.filter((c): c is number => c !== null),
+    ...columns.ibanggaSub.flatMap((subs) => subs.map((x) => x.col)),
+  ];
+}
+
 /** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
   const { lang } = options;
@@ -364,8 +375,9 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   if (overlap) issues.push(overlap);
   if (!header) {
     const closest = closestHeaderRow(grid);
-    const found = headerReport(grid, closest, headerFields(grid.rows[closest] ?? []));
-    const hidden = mergeAcrossRow(grid, closest);
+    const closestFields = headerFields(grid.rows[closest] ?? []);
+    const found = headerReport(grid, closest, closestFields);
+    const hidden = headerHidingMerge(grid, closest, closestFields, false);
     issues.push(
       makeIssue(
         "HEADER_NOT_FOUND",
@@ -385,8 +397,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   }
 
   const headerAt = (col: number) => gridAddress(grid, header.row, col);
-  // A merge from above over the header: its headings are blank (named in the messages).
-  const headerMerge = mergeIntoRow(grid, header.top);
+  // A merge from above that hides headings of the header row (named in the messages).
+  const headerMerge = headerHidingMerge(grid, header.row, header.fields, true);
   const merge = headerMerge ? { merge: headerMerge } : {};
   const columns = buildColumnMap(
     header,
@@ -446,7 +458,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const hasIbangga =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((s) => s.length > 0);
 
-  const lone = loneSurrogateIssue(grid, header.row, lang);
+  const lone = loneSurrogateIssue(grid, header.row, columnsRead(columns), lang);
   if (lone) issues.push(lone);
   const rows = new RowReader(grid, columns, hasIbangga, lang, issues, header.row + 1);
   const assessments: Assessment[] = [];
@@ -1091,6 +1103,8 @@ function evidenceCellFinder(sheet: EvidenceSheet | null): EvidenceCellOf {
 function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): EvidenceSheet | null {
   const grid = grids.find((g) => isEvidenceSheet(g.sheet));
   if (!grid) return null;
+  const overlap = mergeOverlapIssue(grid, lang);
+  if (overlap) issues.push(overlap);
   let headerRow = -1;
   let cols: EvidenceColumns = {};
   for (let r = 0; r < Math.min(grid.rows.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {
@@ -1105,6 +1119,9 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
     }
   }
   if (headerRow < 0) return null;
+  const columnsUsed = Object.values(cols).filter((c): c is number => c !== undefined);
+  const lone = loneSurrogateIssue(grid, headerRow, columnsUsed, lang);
+  if (lone) issues.push(lone);
   const records: EvidenceRecord[] = [];
   const dateLabel = lang === "id" ? "Tanggal bukti" : "Evidence date";
   const dates = evidenceDateOrder(grid, headerRow + 1, cols.date, dateLabel, lang, issues);

@@ -22,14 +22,22 @@ export function hasLoneSurrogate(text: string): boolean {
 const SHOWN = 10;
 
 /**
- * TEXT_LONE_SURROGATE for the grid's rows from `firstRow` (0-based, relative to the grid) down:
- * one warning at the first such cell, listing the cells (A1); null when there are none.
+ * TEXT_LONE_SURROGATE for the grid's rows from `firstRow` (0-based, relative to the grid) down, in
+ * the columns KKB reads (`columns`, grid-relative; a column it does not read, such as a note, is
+ * not named): one warning at the first such cell, listing the cells (A1); null when there are
+ * none.
  */
-export function loneSurrogateIssue(grid: Grid, firstRow: number, lang: Lang): Issue | null {
+export function loneSurrogateIssue(
+  grid: Grid,
+  firstRow: number,
+  columns: readonly number[],
+  lang: Lang
+): Issue | null {
+  const read = [...new Set(columns)].sort((a, b) => a - b);
   const cells: string[] = [];
   for (let r = Math.max(0, firstRow); r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    for (let c = 0; c < row.length; c++) {
+    for (const c of read) {
       const v = row[c];
       if (typeof v === "string" && hasLoneSurrogate(v)) cells.push(gridAddress(grid, r, c));
     }

@@ -87,32 +87,6 @@ export class MergedCells {
   }
 }
 
-/** A merge as the message names it: the range and its top-left cell (`cell`: the range). */
-function named(m: GridRect): MergedCell {
-  const range = rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
-  return { cell: range, range, first: address(m.top, m.left), fromAbove: true };
-}
-
-/**
- * The first merge (in the file's order) that reaches into grid row `r` from a row above it: a
- * title merged down over the header row hides its headings (G3). Null when none does.
- */
-export function mergeIntoRow(grid: Grid, r: number): MergedCell | null {
-  const row = grid.originRow + r;
-  const m = (grid.merges ?? []).find((x) => x.top < row && row <= x.bottom);
-  return m ? named(m) : null;
-}
-
-/**
- * The first merge (in the file's order) over grid row `r` and another row, above or below it:
- * for the row that came closest to a header when none was found (G3). Null when none is.
- */
-export function mergeAcrossRow(grid: Grid, r: number): MergedCell | null {
-  const row = grid.originRow + r;
-  const m = (grid.merges ?? []).find((x) => x.top < x.bottom && x.top <= row && row <= x.bottom);
-  return m ? named(m) : null;
-}
-
 /** A column's values taken from merges (mergedColumnValues). */
 export interface MergedColumn {
   /** Grid row (under a merge's top-left cell) -> the merge's value. */

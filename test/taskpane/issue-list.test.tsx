@@ -63,7 +63,7 @@ describe("IssueList", () => {
     renderPane(<IssueList issues={ISSUES} lang="id" />);
     expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel Penilaian!E6")).toBeTruthy();
     expect(screen.getByText("Koordinasi - Regulasi: nilai kosong.")).toBeTruthy();
-    expect(screen.getByText("Seluruh lembar · Seluruh lembar · Sel Penilaian!A3")).toBeTruthy();
+    expect(screen.getByText("Seluruh lembar · Sel Penilaian!A3")).toBeTruthy();
     expect(screen.getByText("Sumurboto · iBangga Kemandirian · Sel Penilaian!X5")).toBeTruthy();
     expect(screen.queryByText(/koordinasi\.regulasi|SCORE_MISSING/)).toBeNull();
   });
@@ -111,5 +111,13 @@ describe("IssueList", () => {
     // One kind: one line for all 120.
     expect(screen.getByText("120 warnings: Score between rubric steps")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /more/ })).toBeNull();
+  });
+  it("a sheet-wide issue without a field says the sheet once, in both languages", () => {
+    const { unmount } = renderPane(<IssueList issues={ISSUES} lang="id" />);
+    expect(screen.getByText("Seluruh lembar · Sel Penilaian!A3")).toBeTruthy();
+    expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel Penilaian!E6")).toBeTruthy();
+    unmount();
+    renderPane(<IssueList issues={ISSUES} lang="en" />);
+    expect(screen.getByText("Whole sheet · Cell Penilaian!A3")).toBeTruthy();
   });
 });

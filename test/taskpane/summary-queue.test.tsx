@@ -27,13 +27,13 @@ afterEach(() => {
 /**
  * Excel.run over the fake, with gates: the next Excel.run after `gate()` waits until the test
  * opens that gate (so the test, not the machine's speed, decides what still runs when it
- * looks). `overlap` is the most Excel.run calls under way at once.
+ * looks). `overlap` is the most Excel.run calls under way at once; `runs` counts them.
  */
 function gatedExcel(model: WorkbookModel) {
   const fake = fakeExcelRun(model);
   let held: Promise<void> | null = null;
   let underWay = 0;
-  const seen = { overlap: 0 };
+  const seen = { overlap: 0, runs: 0 };
   const gate = () => {
     let open = () => undefined as void;
     held = new Promise<void>((resolve) => {
@@ -47,6 +47,7 @@ function gatedExcel(model: WorkbookModel) {
     const wait = held;
     held = null;
     underWay++;
+    seen.runs++;
     seen.overlap = Math.max(seen.overlap, underWay);
     try {
       if (wait) await wait;
@@ -179,5 +180,67 @@ describe("the pane in Excel: one summary or read at a time in the engine", () =>
     });
     expect(screen.queryByText(strings("en").summaryWaitingDropped)).toBeNull();
     expect(excel.seen.overlap).toBe(1);
+  }, 60_000);
+  it.each(["id", "en"] as const)(
+    "G4 (%s): Insert the template pressed while a summary runs waits for it, saying so",
+    async (lang) => {
+      const s = strings(lang);
+      const model = new WorkbookModel();
+      model.addSheet("Data").fill(exampleRows());
+      const excel = gatedExcel(model);
+      renderPane(<App host={{ kind: "excel" }} initialLang={lang} />);
+      await screen.findByText(
+        lang === "id" ? '4 kampung di lembar "Data"' : '4 kampung on sheet "Data"',
+        {},
+        { timeout: 10_000 }
+      );
+      const release = await heldSummary(excel);
+      const made = model.sheets.map((sheet) => sheet.name);
+      fireEvent.click(screen.getByRole("button", { name: /^1\. / }));
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: s.insertTemplate }));
+      });
+      expect(await screen.findByText(s.insertWaiting)).toBeTruthy();
+      // Nothing inserted while the summary's Excel.run is held.
+      expect(model.sheets.map((sheet) => sheet.name)).toEqual(made);
+      await act(async () => {
+        release();
+      });
+      await waitFor(() => expect(screen.queryByText(s.insertWaiting)).toBeNull(), {
+        timeout: 30_000,
+      });
+      await waitFor(() => expect(screen.queryByText(s.reading)).toBeNull(), { timeout: 30_000 });
+      // The template's turn came after the summary, and what it did stays said after the read
+      // of the sheets it inserted. No two Excel.run calls overlapped.
+      expect(excel.seen.overlap).toBe(1);
+      expect(model.sheet("KKB Ringkasan")).toBeTruthy();
+      expect(
+        screen.getByText(
+          lang === "id"
+            ? /^(Templat disisipkan|Lembar .* sudah ada)/
+            : /^(Template inserted|Sheet .* already exist)/
+        )
+      ).toBeTruthy();
+    },
+    60_000
+  );
+  it("Insert the template: the notice of what was inserted stays after the new sheet is read", async () => {
+    const model = new WorkbookModel();
+    model.addSheet("Sheet1");
+    const excel = gatedExcel(model);
+    renderPane(<App host={{ kind: "excel" }} initialLang="id" />);
+    const s = strings("id");
+    // The pane's first look (its saved settings, then the data) finds nothing.
+    await waitFor(() => expect(excel.seen.runs).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    await waitFor(() => expect(screen.queryByText(s.reading)).toBeNull(), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: s.insertTemplate }));
+    });
+    expect(
+      await screen.findByText(/^Templat disisipkan: lembar "KKB Input"/, {}, { timeout: 30_000 })
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText(s.reading)).toBeNull(), { timeout: 30_000 });
+    expect(screen.getByText(/^Templat disisipkan: lembar "KKB Input"/)).toBeTruthy();
+    expect(model.sheet("KKB Input")).toBeTruthy();
   }, 60_000);
 });

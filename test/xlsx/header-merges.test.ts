@@ -62,3 +62,53 @@ describe("merges across the header row's edge name themselves (G3)", () => {
     expect(issues.filter((i) => i.message.includes("gabungan"))).toEqual([]);
   });
 });
+
+describe("a header message names a merge only when it hides header text (attack s16 D3/D6)", () => {
+  const named = (i: { message: string }) => i.message.includes("gabungan");
+
+  it("a note box right of the table (Z1:AB6) is not named for a misspelled heading", async () => {
+    const issues = await issuesOf("openpyxl-catatan-salah-eja.xlsx", "id");
+    const missing = issues.filter((i) => i.code === "COLUMN_MISSING");
+    expect(missing).toHaveLength(1);
+    expect(missing.filter(named)).toEqual([]);
+  });
+
+  it("nor for a missing Kampung heading", async () => {
+    const issues = await issuesOf("openpyxl-catatan-tanpa-kampung.xlsx", "id");
+    const missing = issues.find((i) => i.code === "KAMPUNG_COLUMN_MISSING");
+    expect(missing?.message).not.toContain("Z1:AB6");
+    expect(issues.filter(named)).toEqual([]);
+  });
+
+  it("an unrecognised two-row header: its identity merges (A1:A2) are not named", async () => {
+    const issues = await issuesOf("openpyxl-dua-baris-asing.xlsx", "en");
+    const notFound = issues.find((i) => i.code === "HEADER_NOT_FOUND");
+    expect(notFound).toBeDefined();
+    expect(notFound?.message).not.toContain("merged cell");
+  });
+
+  it.each([
+    ["id", "Sel gabungan F1:H2 melintasi baris judul kolom dan baris lain: hanya F1 berisi teks"],
+    ["en", "The merged cell F1:H2 spans the header row and another row: only F1 holds text"],
+  ] as const)(
+    "a domain merged down over its sub-headings (F1:H2) is named in its three missing columns (%s)",
+    async (lang, text) => {
+      const issues = await issuesOf("openpyxl-dua-baris-domain-turun.xlsx", lang);
+      const missing = issues.filter((i) => i.code === "COLUMN_MISSING");
+      expect(missing.map((i) => i.field)).toEqual([
+        "koordinasi.regulasi",
+        "koordinasi.struktur",
+        "koordinasi.praktik",
+      ]);
+      for (const i of missing) expect(i.message).toContain(text);
+      // The identity merges (A1:A2 ...) are never named.
+      expect(issues.filter((i) => /A1:A2|B1:B2/.test(i.message))).toEqual([]);
+    }
+  );
+
+  it("a heading merged across the header row itself (F1:G1) is not said to span rows", async () => {
+    const issues = await issuesOf("openpyxl-gabung-judul-mendatar.xlsx", "id");
+    expect(issues.filter((i) => i.code === "COLUMN_MISSING")).toHaveLength(1);
+    expect(issues.filter(named)).toEqual([]);
+  });
+});

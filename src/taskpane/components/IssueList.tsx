@@ -128,6 +128,7 @@ function IssueItem({
   const styles = useStyles();
   const s = strings(lang);
   const where = `${issue.sheet}!${issue.cell}`;
+  // A sheet-wide issue with no field says "Seluruh lembar" once, not "Seluruh lembar · Seluruh lembar".
   const kampung = issue.kampung || s.wholeSheet;
   const className = mergeClasses(
     styles.item,
@@ -136,7 +137,11 @@ function IssueItem({
   const content = (
     <>
       <Caption1 className={styles.where}>
-        {`${kampung} · ${fieldLabel(issue.field, lang)} · ${s.cell} ${where}`}
+        {[
+          kampung,
+          ...(issue.field ? [fieldLabel(issue.field, lang)] : []),
+          `${s.cell} ${where}`,
+        ].join(" · ")}
       </Caption1>
       <Body1>{issue.message}</Body1>
     </>
