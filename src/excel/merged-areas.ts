@@ -7,6 +7,7 @@
  */
 import { CellValue } from "../engine/cell";
 import { GridRect } from "../workbook/grid";
+import { clearUnderMerge } from "../workbook/merged-cells";
 import { SheetRect } from "./plan-read";
 
 export interface MergedAreasQuery {
@@ -40,11 +41,10 @@ export function queueMergedAreas(context: Excel.RequestContext, rect: SheetRect)
 /**
  * Empties the cells of `rows` (a grid read from Excel, its row 0 at sheet row `originRow` and
  * column 0 at `originCol`) that lie under a merge but are not its top-left cell, as the file
- * reader does (src/xlsx/grid-builder.ts): Excel keeps a merged range's value in its top-left
- * cell and discards the others' when it merges (Range.merge: "The value of a merged range is
- * specified in the cell of the range's upper-left corner"), but a file written by LibreOffice
- * or openpyxl may still hold values there and `Range.values` returns what the cells hold.
- * Mutates `rows`; cells outside the rows read are left alone.
+ * reader does (clearUnderMerge): Excel keeps a merged range's value in its top-left cell and
+ * discards the others' when it merges (Range.merge: "The value of a merged range is specified in
+ * the cell of the range's upper-left corner"), but a file written by LibreOffice or openpyxl may
+ * still hold values there and `Range.values` returns what the cells hold. Mutates `rows`.
  */
 export function clearUnderMerges(
   rows: CellValue[][],
@@ -52,15 +52,5 @@ export function clearUnderMerges(
   originCol: number,
   merges: readonly GridRect[]
 ): void {
-  for (const m of merges) {
-    const last = Math.min(m.bottom - originRow, rows.length - 1);
-    for (let r = Math.max(0, m.top - originRow); r <= last; r++) {
-      const cells = rows[r];
-      if (!cells) continue;
-      const end = Math.min(m.right - originCol, cells.length - 1);
-      for (let c = Math.max(0, m.left - originCol); c <= end; c++) {
-        if (r + originRow !== m.top || c + originCol !== m.left) cells[c] = null;
-      }
-    }
-  }
+  for (const m of merges) clearUnderMerge(rows, originRow, originCol, m);
 }

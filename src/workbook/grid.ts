@@ -3,7 +3,7 @@
  * Both adapters (ExcelJS files, office.js ranges) produce grids; nothing past them knows Excel.
  */
 import { CellValue } from "../engine/cell";
-import { address } from "./a1";
+import { address, rangeAddress } from "./a1";
 import type { MergeOverlap } from "./merge-overlaps";
 
 export interface Grid {
@@ -38,6 +38,11 @@ export interface GridRect {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+}
+
+/** The rectangle in A1 notation: `B2:C3` (a single cell too: `G3:G3`). */
+export function rectAddress(m: GridRect): string {
+  return rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
 }
 
 /** An Excel table: its range in 0-based sheet rows and columns, and its header and totals rows. */

@@ -7,8 +7,8 @@
  */
 import { isBlank } from "../engine/cell";
 import { MergedCell } from "../engine/issues";
-import { address, rangeAddress } from "./a1";
-import type { Grid, GridRect } from "./grid";
+import { address } from "./a1";
+import { Grid, GridRect, rectAddress } from "./grid";
 import type { Field } from "./headers";
 
 /** Rows below the header row whose cells count as the table's columns (its first kampung rows). */
@@ -16,7 +16,7 @@ const TABLE_ROWS = 5;
 
 /** A merge as the message names it: the range and its top-left cell (`cell`: the range). */
 function named(m: GridRect): MergedCell {
-  const range = rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
+  const range = rectAddress(m);
   return { cell: range, range, first: address(m.top, m.left), fromAbove: true };
 }
 

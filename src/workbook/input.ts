@@ -32,7 +32,7 @@ import {
   isoDate,
   parseDateCell,
 } from "./dates";
-import { Grid, gridAddress, GridRect, GridTable } from "./grid";
+import { Grid, gridAddress, GridRect, GridTable, rectAddress } from "./grid";
 import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
 import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { headerHidingMerge } from "./header-merge";
@@ -566,9 +566,7 @@ function mergeFilledIssue(
   merges: readonly GridRect[],
   lang: Lang
 ): Issue {
-  const ranges = merges.map((m) =>
-    rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)
-  );
+  const ranges = merges.map(rectAddress);
   return makeIssue(
     "MERGE_FILLED",
     { sheet, cell: address(merges[0].top, merges[0].left), field },

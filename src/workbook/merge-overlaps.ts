@@ -7,8 +7,8 @@
  */
 import { Lang } from "../engine/framework";
 import { Issue, makeIssue } from "../engine/issues";
-import { address, rangeAddress } from "./a1";
-import type { Grid, GridRect } from "./grid";
+import { address } from "./a1";
+import { Grid, GridRect, rectAddress } from "./grid";
 
 /** A merge left out, and the earlier merge it overlaps. */
 export interface MergeOverlap {
@@ -138,9 +138,7 @@ export function resolveMergeOverlaps(
 
 /** `B2:C3`; a single cell (`G3:G3`) is `G3`. */
 const a1 = (m: GridRect) =>
-  m.top === m.bottom && m.left === m.right
-    ? address(m.top, m.left)
-    : rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
+  m.top === m.bottom && m.left === m.right ? address(m.top, m.left) : rectAddress(m);
 
 /** How many distinct pairs the message lists before "and N more". */
 const SHOWN = 10;

@@ -8,8 +8,8 @@
  */
 import { CellValue, isBlank } from "../engine/cell";
 import { MergedCell } from "../engine/issues";
-import { address, rangeAddress } from "./a1";
-import { Grid, GridRect } from "./grid";
+import { address } from "./a1";
+import { Grid, GridRect, rectAddress } from "./grid";
 
 export class MergedCells {
   /**
@@ -80,10 +80,34 @@ export class MergedCells {
     if (!m || (m.top === row && m.left === sheetCol)) return null;
     return {
       cell: address(row, sheetCol),
-      range: rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1),
+      range: rectAddress(m),
       first: address(m.top, m.left),
       ...(m.top < this.firstSheetRow ? { fromAbove: true } : {}),
     };
+  }
+}
+
+/**
+ * Empties the cells under merge `m` but its top-left one, as Excel shows a merged range (it keeps
+ * the value there alone). `rows` is a grid's rows (sparse rows allowed), its row 0 at sheet row
+ * `originRow` and column 0 at `originCol` (0-based); cells outside the rows held are left alone,
+ * so a huge range costs only the cells there are. The file reader (grid-builder.ts) and the
+ * office.js path (excel/merged-areas.ts) both read merged cells through this. Mutates `rows`.
+ */
+export function clearUnderMerge(
+  rows: (CellValue[] | undefined)[],
+  originRow: number,
+  originCol: number,
+  m: GridRect
+): void {
+  const last = Math.min(m.bottom - originRow, rows.length - 1);
+  for (let r = Math.max(0, m.top - originRow); r <= last; r++) {
+    const cells = rows[r];
+    if (!cells) continue;
+    const end = Math.min(m.right - originCol, cells.length - 1);
+    for (let c = Math.max(0, m.left - originCol); c <= end; c++) {
+      if (r + originRow !== m.top || c + originCol !== m.left) cells[c] = null;
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
 import { Grid, GridRect, GridTable } from "../workbook/grid";
 import { MergeOverlap } from "../workbook/merge-overlaps";
+import { clearUnderMerge } from "../workbook/merged-cells";
 
 /** Cells a read may still keep (shared by the grids of one workbook); see MemoryLimitError. */
 export interface CellBudget {
@@ -45,20 +46,9 @@ export class GridBuilder {
     cells[col] = value;
   }
 
-  /** Empties the cells of a range that hold values (a merged range's hidden cells); cheap however large the range. */
-  private clearRange(top: number, left: number, bottom: number, right: number): void {
-    const last = Math.min(bottom, this.rows.length - 1);
-    for (let r = top; r <= last; r++) {
-      const cells = this.rows[r];
-      if (!cells) continue;
-      const end = Math.min(right, cells.length - 1);
-      for (let c = left; c <= end; c++) if (r !== top || c !== left) cells[c] = null;
-    }
-  }
-
   /** A merged range: its cells but the top-left are emptied (as Excel shows them), and it is kept. */
   merge(rect: GridRect): void {
-    this.clearRange(rect.top, rect.left, rect.bottom, rect.right);
+    clearUnderMerge(this.rows, 0, 0, rect);
     this.merges.push(rect);
   }
 

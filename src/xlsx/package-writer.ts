@@ -19,7 +19,7 @@ import {
   rangeAddress,
   sheetAddress,
 } from "../workbook/a1";
-import { Grid, gridEndCol } from "../workbook/grid";
+import { Grid, gridEndCol, rectAddress } from "../workbook/grid";
 import {
   Block,
   ChartSpec,
@@ -479,10 +479,7 @@ export async function writeCopy(
 function mergeCellsXml(grid: Grid): string {
   const merges = grid.merges ?? [];
   if (merges.length === 0) return "";
-  const refs = merges.map(
-    (m) =>
-      `<mergeCell ref="${rangeAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)}"/>`
-  );
+  const refs = merges.map((m) => `<mergeCell ref="${rectAddress(m)}"/>`);
   return `<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`;
 }
 
