@@ -121,9 +121,18 @@ export function meanDifference(a: Stat, b: Stat, decimals: number): number | nul
  * slower, about a second of a national summary's some million keys.
  */
 
+/**
+ * Spaces nameKey would change: two in a row, any space but U+0020, at either end. Most names
+ * have none, and testing first is about seven times cheaper than always replacing (0.7 s for
+ * the 337,104 keys of four national rounds).
+ */
+const UNEVEN_SPACES = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Text as a grouping key: case-free, spaces collapsed (`" Kota  Semarang"` -> `"kota semarang"`). */
 export function nameKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  return UNEVEN_SPACES.test(text)
+    ? text.trim().replace(/\s+/g, " ").toLowerCase()
+    : text.toLowerCase();
 }
 
 /** Text as a loose matching key: case-free and without any spaces (`"Asri  sejahtera "` -> `"asrisejahtera"`). */

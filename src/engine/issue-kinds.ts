@@ -36,6 +36,14 @@ export const ISSUE_KINDS: Readonly<
   },
   IBANGGA_TEXT: { id: "Nilai iBangga ditulis sebagai teks", en: "iBangga value written as text" },
   KAMPUNG_MISSING: { id: "Nama kampung kosong", en: "Kampung name missing" },
+  KAMPUNG_CELL_ERROR: {
+    id: "Sel nama kampung berisi galat Excel",
+    en: "Kampung name cell holds an Excel error",
+  },
+  IDENTITY_CELL_ERROR: {
+    id: "Sel wilayah/status berisi galat Excel",
+    en: "Region or status cell holds an Excel error",
+  },
   KAMPUNG_DUPLICATE: { id: "Kampung tercatat dua kali", en: "Kampung listed twice" },
   PERIODE_UNREADABLE: { id: "Periode tidak terbaca", en: "Round unreadable" },
   PERIODE_MISSING: { id: "Periode kosong", en: "Round missing" },

@@ -179,6 +179,20 @@ export const MESSAGES = {
         ? `The row has values but no kampung name: ${mergeEn(p.merge, "name")}`
         : `The row has values but no kampung name.`,
   },
+  KAMPUNG_CELL_ERROR: {
+    severity: "error",
+    id: (p) =>
+      `${p.label}: sel berisi galat Excel ${p.value}, jadi nama kampung tidak terbaca. Perbaiki rumusnya (misalnya VLOOKUP yang tidak menemukan nama) atau ketik namanya.`,
+    en: (p) =>
+      `${p.label}: the cell holds the Excel error ${p.value}, so the kampung name cannot be read. Fix the formula (e.g. a VLOOKUP that found no name) or type the name.`,
+  },
+  IDENTITY_CELL_ERROR: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: sel berisi galat Excel ${p.value}; dibaca sebagai kosong. Perbaiki rumusnya (misalnya VLOOKUP yang tidak menemukan nilai) atau ketik nilainya.`,
+    en: (p) =>
+      `${p.label}: the cell holds the Excel error ${p.value}; read as blank. Fix the formula (e.g. a VLOOKUP that found no value) or type the value.`,
+  },
   KAMPUNG_DUPLICATE: {
     severity: "warning",
     id: (p) =>

@@ -6,7 +6,7 @@
  */
 import { Assessment, KampungResult, Region, scoreAll } from "./assessment";
 import { scoreChange } from "./change";
-import { GroupStats, StatsTable, statsShape } from "./group-stats";
+import { GroupStats, nameKey, StatsTable, statsShape } from "./group-stats";
 import { DECIMALS, DOMAIN_KEYS, DomainKey } from "./framework";
 import { Weights } from "./ibangga";
 import { regionGroups, Regions } from "./regions";
@@ -90,9 +90,25 @@ export function chosenIbangga(k: KampungResult, weightsName: string): number | n
   return weightsName === "kemandirian-sentral" ? ib.kemandirianSentral : ib.setara;
 }
 
-/** The identity of a kampung across rounds: name and region, case ignored (as duplicates). */
+/** The identity of a kampung across rounds: name and region as `identityKeyOf` compares them. */
 export function kampungKey(name: string, region: Region): string {
-  return `${name}|${region.desa ?? ""}|${region.kecamatan ?? ""}|${region.kabupaten ?? ""}|${region.provinsi ?? ""}`.toLowerCase();
+  return identityKeyOf(name, region.desa, region.kecamatan, region.kabupaten, region.provinsi);
+}
+
+/**
+ * The identity of a kampung row: its name and region with case ignored and every run of
+ * spaces (a non-breaking space copied from a web page or a chat, two spaces typed) as one, as
+ * regions are grouped (group-stats.ts `nameKey`). Two rows with the same key in one round are
+ * a duplicate; in different rounds, the kampung's history.
+ */
+export function identityKeyOf(
+  name: string,
+  desa: string | null,
+  kecamatan: string | null,
+  kabupaten: string | null,
+  provinsi: string | null
+): string {
+  return nameKey(`${name}|${desa ?? ""}|${kecamatan ?? ""}|${kabupaten ?? ""}|${provinsi ?? ""}`);
 }
 
 /** Per kept assessment: the five domains, the composite and the chosen iBangga (NaN: none). */

@@ -4,7 +4,7 @@
  * message) for everything that is wrong. Bad cells never stop the other cells or rows.
  */
 import { Assessment, Region } from "../engine/assessment";
-import { CellValue, isBlank } from "../engine/cell";
+import { CellValue, isBlank, isCellError } from "../engine/cell";
 import { excelRound } from "../engine/decimal";
 import { dimensionScore } from "../engine/ibangga";
 import { EvidenceRecord } from "../engine/evidence";
@@ -21,6 +21,7 @@ import {
 import { Issue, IssueCode, makeIssue, MergedCell, MessageParams } from "../engine/issues";
 import { label } from "./labels";
 import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
+import { identityKeyOf } from "../engine/trend";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { looseKey } from "../engine/group-stats";
 import { address, sheetAddress, rangeAddress } from "./a1";
@@ -686,17 +687,14 @@ class RowReader {
     const sheetRow = this.grid.originRow + r;
     let name = this.text(row, identity.kampung);
     if (name === null) {
-      if (identity.kampung !== undefined)
-        this.report("KAMPUNG_MISSING", r, identity.kampung, "", "kampung", {
-          ...this.mergeAt(r, identity.kampung),
-        });
+      if (identity.kampung !== undefined) this.reportNoName(r, row, identity.kampung);
       name = this.lang === "id" ? `(baris ${sheetRow + 1})` : `(row ${sheetRow + 1})`;
     }
     const region: Region = {
-      desa: this.filledText(r, row, identity.desa),
-      kecamatan: this.filledText(r, row, identity.kecamatan),
-      kabupaten: this.filledText(r, row, identity.kabupaten),
-      provinsi: this.filledText(r, row, identity.provinsi),
+      desa: this.identityText(r, row, "desa", name),
+      kecamatan: this.identityText(r, row, "kecamatan", name),
+      kabupaten: this.identityText(r, row, "kabupaten", name),
+      provinsi: this.identityText(r, row, "provinsi", name),
     };
     const date = this.date(r, row, name);
     this.gridRows.push(r);
@@ -708,7 +706,7 @@ class RowReader {
     return {
       row: sheetRow + 1,
       name,
-      status: this.filledText(r, row, identity.status),
+      status: this.identityText(r, row, "status", name),
       region,
       date,
       sub: this.subIndicators(r, row, name),
@@ -720,7 +718,11 @@ class RowReader {
   private periode(r: number, row: readonly CellValue[], kampung: string): Period | null {
     const col = this.columns.identity.periode;
     if (col === undefined) return null;
-    const parsed = this.parsedPeriode(this.cell(r, row, col));
+    const value = this.cell(r, row, col);
+    const name = label("periode", this.lang);
+    if (typeof value !== "string" && this.unreadable(r, col, value, kampung, "periode", name))
+      return null;
+    const parsed = this.parsedPeriode(value);
     if (parsed.ok) return parsed.period;
     if (parsed.blank) return null;
     this.report("PERIODE_UNREADABLE", r, col, kampung, "periode", {
@@ -810,12 +812,63 @@ class RowReader {
     });
   }
 
-  private text(row: readonly CellValue[], col: number | undefined): string | null {
-    return col === undefined ? null : cellText(row[col]);
+  /**
+   * Why a row has no kampung name: an Excel error in the cell (a failed lookup), a formula the
+   * file holds no result for, or a blank (perhaps under a merge).
+   */
+  private reportNoName(r: number, row: readonly CellValue[], col: number): void {
+    const raw = row[col];
+    const name = label("kampung", this.lang);
+    if (isCellError(raw)) {
+      this.report("KAMPUNG_CELL_ERROR", r, col, "", "kampung", { label: name, value: raw.error });
+    } else if (!(isBlank(raw) && this.uncalculated(r, col, "", "kampung", name))) {
+      this.report("KAMPUNG_MISSING", r, col, "", "kampung", { ...this.mergeAt(r, col) });
+    }
   }
 
-  private filledText(r: number, row: readonly CellValue[], col: number | undefined): string | null {
-    return col === undefined ? null : cellText(this.cell(r, row, col));
+  /**
+   * A region or Status cell's text (or its merge's, fillFromMerges). An Excel error (a failed
+   * VLOOKUP from a master list) or a formula never calculated reads as blank and is said, with
+   * the cell: silently blank, the kampung fell into the blank region or out of the status check.
+   */
+  private identityText(
+    r: number,
+    row: readonly CellValue[],
+    key: "desa" | "kecamatan" | "kabupaten" | "provinsi" | "status",
+    kampung: string
+  ): string | null {
+    const col = this.columns.identity[key];
+    if (col === undefined) return null;
+    const value = this.cell(r, row, col);
+    if (typeof value === "string") return cellText(value);
+    if (this.unreadable(r, col, value, kampung, key, label(key, this.lang))) return null;
+    return cellText(value);
+  }
+
+  /**
+   * True (and said) when an identity cell holds an Excel error or a formula with no result:
+   * IDENTITY_CELL_ERROR or FORMULA_NOT_CALCULATED at the cell.
+   */
+  private unreadable(
+    r: number,
+    col: number,
+    value: CellValue,
+    kampung: string,
+    field: string,
+    name: string
+  ): boolean {
+    if (isCellError(value)) {
+      this.report("IDENTITY_CELL_ERROR", r, col, kampung, field, {
+        label: name,
+        value: value.error,
+      });
+      return true;
+    }
+    return isBlank(value) && this.uncalculated(r, col, kampung, field, name);
+  }
+
+  private text(row: readonly CellValue[], col: number | undefined): string | null {
+    return col === undefined ? null : cellText(row[col]);
   }
 
   private report(
@@ -974,6 +1027,11 @@ class RowReader {
     const col = this.columns.identity.tanggal;
     if (col === undefined) return null;
     const raw = this.cell(r, row, col);
+    if (
+      typeof raw !== "string" &&
+      this.unreadable(r, col, raw, kampung, "tanggal", this.dateLabel())
+    )
+      return null;
     const parsed = parseDateCell(raw, this.dateOrder.order);
     const label = this.dateLabel();
     if (parsed.ok) {
@@ -1027,16 +1085,8 @@ function takeValue(
   return parsed.value;
 }
 
-/** The duplicate key: name and region, lower case (the form the rows are compared in). */
-export function identityKey(
-  name: string,
-  desa: string | null,
-  kecamatan: string | null,
-  kabupaten: string | null,
-  provinsi: string | null
-): string {
-  return `${name}|${desa ?? ""}|${kecamatan ?? ""}|${kabupaten ?? ""}|${provinsi ?? ""}`.toLowerCase();
-}
+/** The duplicate key: name and region as a round's history matches them (trend.ts `identityKeyOf`). */
+export const identityKey = identityKeyOf;
 
 function emptyRead(
   sheet: string,
