@@ -41,8 +41,8 @@ export const ISSUE_KINDS: Readonly<
     en: "Kampung name cell holds an Excel error",
   },
   IDENTITY_CELL_ERROR: {
-    id: "Sel wilayah/status berisi galat Excel",
-    en: "Region or status cell holds an Excel error",
+    id: "Sel wilayah, status, tanggal atau periode berisi galat Excel",
+    en: "Region, status, date or round cell holds an Excel error",
   },
   KAMPUNG_DUPLICATE: { id: "Kampung tercatat dua kali", en: "Kampung listed twice" },
   PERIODE_UNREADABLE: { id: "Periode tidak terbaca", en: "Round unreadable" },
