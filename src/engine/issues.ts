@@ -237,9 +237,9 @@ export const MESSAGES = {
   COLUMN_MISSING: {
     severity: "error",
     id: (p) =>
-      `Kolom ${p.label} tidak ada. Skor domainnya tidak dihitung untuk semua kampung.${headerMergeId(p)}`,
+      `Kolom ${p.label} tidak ada. Skor domainnya tidak dihitung untuk semua kampung.${p.other ? ` Judul ${p.other} ${v(p)} tidak dikenali: bila itu kolom ini, ubah judulnya menjadi "${p.label}".` : ""}${headerMergeId(p)}`,
     en: (p) =>
-      `There is no ${p.label} column. Its domain score is not computed for any kampung.${headerMergeEn(p)}`,
+      `There is no ${p.label} column. Its domain score is not computed for any kampung.${p.other ? ` The heading ${p.other} ${v(p)} is not recognised: if it is this column, rename it "${p.label}".` : ""}${headerMergeEn(p)}`,
   },
   KAMPUNG_COLUMN_MISSING: {
     severity: "error",
@@ -412,8 +412,10 @@ export const MESSAGES = {
   },
   EVIDENCE_FIELD_UNKNOWN: {
     severity: "warning",
-    id: (p) => `Sub-indikator bukti ${v(p)} tidak dikenali.`,
-    en: (p) => `The evidence's sub-indicator ${v(p)} is not recognised.`,
+    id: (p) =>
+      `Sub-indikator bukti ${v(p)} tidak dikenali. Tulis domain dan sub-indikatornya, misalnya "Koordinasi - Regulasi" (daftarnya ada di lembar KKB Petunjuk templat).`,
+    en: (p) =>
+      `The evidence's sub-indicator ${v(p)} is not recognised. Write its domain and sub-indicator, e.g. "Koordinasi - Regulasi" (the list is on the template's KKB Petunjuk sheet).`,
   },
   EVIDENCE_DATES_UNCHECKED: {
     severity: "warning",

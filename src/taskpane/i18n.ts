@@ -110,7 +110,7 @@ const id = {
   subAllFound: "Semua 15 sub-indikator dikenali.",
   subMissingTitle: "Kolom yang tidak ditemukan",
   subMissingHelp:
-    "Tambahkan kolom ini (judulnya boleh nama domain dan sub-indikator, misalnya 'Koordinasi Regulasi'). Tanpa kolom ini skor domainnya dan skor komposit tidak dihitung.",
+    "Tambahkan kolom ini, atau bila kolomnya sudah ada dengan judul lain, ubah judulnya: nama domain dan sub-indikator, misalnya 'Koordinasi Regulasi' (langkah Periksa menyebut judul yang tidak dikenali). Tanpa kolom ini skor domainnya dan skor komposit tidak dihitung.",
   found: "dikenali",
   missing: "tidak ada",
   ibanggaDimensions: "iBangga: tiga kolom dimensi dikenali.",
@@ -308,7 +308,7 @@ const en: Strings = {
   subAllFound: "All 15 sub-indicators recognised.",
   subMissingTitle: "Columns not found",
   subMissingHelp:
-    "Add these columns (the header may be the domain and sub-indicator name, e.g. 'Coordination Regulation'). Without them the domain score and the composite are not computed.",
+    "Add these columns, or if a column is there under another heading, rename it: the domain and sub-indicator name, e.g. 'Coordination Regulation' (the Check step names the headings not recognised). Without them the domain score and the composite are not computed.",
   found: "recognised",
   missing: "missing",
   ibanggaDimensions: "iBangga: the three dimension columns were recognised.",

@@ -3,6 +3,7 @@
  * spaces, punctuation and accents, and accepts keys and labels in Indonesian or English,
  * all derived from the framework data.
  */
+import { distance } from "fastest-levenshtein";
 import { DIMENSIONS, DOMAINS, SUB_INDICATORS } from "../engine/framework";
 
 /** The identity columns, in the template's order. */
@@ -140,10 +141,82 @@ export function matchHeader(text: string): Field | null {
   );
 }
 
-/** The sub-indicator index named by a text (`Koordinasi - Regulasi`, `koordinasi.regulasi`), or null. */
+/**
+ * The sub-indicator index named by a text (`Koordinasi - Regulasi`, `koordinasi.regulasi`), or
+ * null. In the evidence sheet a sub-indicator's own name alone (`Regulasi`, `SOP`) names it too
+ * when no other of the fifteen has that name; a column heading needs its domain (a column named
+ * `Indikator` or `Praktik` alone may be anything).
+ */
 export function matchSubIndicator(text: string): number | null {
   const field = matchHeader(text);
-  return field?.kind === "sub" ? field.index : null;
+  if (field) return field.kind === "sub" ? field.index : null;
+  return uniqueSubNames().get(normaliseHeader(text)) ?? null;
+}
+
+let subNames: Map<string, number> | undefined;
+
+/** Each sub-indicator's own names (Indonesian and English) that no other sub-indicator has. */
+function uniqueSubNames(): Map<string, number> {
+  if (subNames) return subNames;
+  const owners = new Map<string, Set<number>>();
+  for (const ref of SUB_INDICATORS)
+    for (const name of variants(ref.sub.key, ref.sub.label.id, ref.sub.label.en)) {
+      const set = owners.get(name) ?? new Set<number>();
+      set.add(ref.index);
+      owners.set(name, set);
+    }
+  subNames = new Map();
+  for (const [name, set] of owners) if (set.size === 1) subNames.set(name, [...set][0]);
+  return subNames;
+}
+
+/** A header cell KKB did not recognise: its column and text. */
+export interface UnknownHeading {
+  readonly col: number;
+  readonly text: string;
+}
+
+/**
+ * Headings that most likely mean a missing sub-indicator (a typo, `Kordinasi - Regulasi`; a
+ * shortened name, `Rujukan - Umpan balik`): per missing index, the unrecognised heading
+ * closest to one of its spellings (domain and sub-indicator, in either language) by edit
+ * distance (fastest-levenshtein), at most a third of the spelling's length apart; each
+ * heading for one sub-indicator at most, the closest pairs first.
+ */
+export function closestHeadings(
+  missing: readonly number[],
+  headings: readonly UnknownHeading[]
+): Map<number, UnknownHeading> {
+  const pairs: { index: number; heading: UnknownHeading; ratio: number }[] = [];
+  for (const heading of headings) {
+    const text = normaliseHeader(heading.text);
+    if (text.length < 3) continue;
+    for (const index of missing) {
+      let ratio = Infinity;
+      for (const spelling of subSpellings(index))
+        ratio = Math.min(ratio, distance(text, spelling) / spelling.length);
+      if (ratio <= 1 / 3) pairs.push({ index, heading, ratio });
+    }
+  }
+  pairs.sort((a, b) => a.ratio - b.ratio || a.heading.col - b.heading.col);
+  const out = new Map<number, UnknownHeading>();
+  const used = new Set<number>();
+  for (const { index, heading } of pairs) {
+    if (out.has(index) || used.has(heading.col)) continue;
+    out.set(index, heading);
+    used.add(heading.col);
+  }
+  return out;
+}
+
+/** A sub-indicator's full spellings, normalised: domain (long or short) and name, id and en. */
+function subSpellings(index: number): string[] {
+  const ref = SUB_INDICATORS[index];
+  const out = new Set<string>();
+  for (const lang of ["id", "en"] as const)
+    for (const domain of [ref.domain.label[lang], ref.domain.short[lang]])
+      out.add(normaliseHeader(domain + ref.sub.label[lang]));
+  return [...out];
 }
 
 /** Spellings claimed by two different fields (for tests: must be none). */

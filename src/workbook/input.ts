@@ -34,7 +34,15 @@ import {
   parseDateCell,
 } from "./dates";
 import { Grid, gridAddress, GridRect, GridTable, rectAddress } from "./grid";
-import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } from "./headers";
+import {
+  closestHeadings,
+  Field,
+  IdentityKey,
+  matchHeader,
+  normaliseHeader,
+  matchSubIndicator,
+  UnknownHeading,
+} from "./headers";
 import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
@@ -216,6 +224,24 @@ function headerReport(
   const show = (list: string[]) =>
     list.length === 0 ? "-" : list.slice(0, 12).join(", ") + (list.length > 12 ? ", ..." : "");
   return { recognised: show(recognised), unrecognised: show(unrecognised) };
+}
+
+/**
+ * The header's cells that name no field, with their text as the user reads it: in a two-row
+ * header, the upper row's group (a domain written once over its columns) before the label.
+ */
+function unknownHeadings(grid: Grid, header: HeaderGuess): UnknownHeading[] {
+  const lower = grid.rows[header.row] ?? [];
+  const upper = header.top < header.row ? (grid.rows[header.top] ?? []) : [];
+  const out: UnknownHeading[] = [];
+  let group: string | null = null;
+  for (let c = 0; c < Math.max(lower.length, upper.length); c++) {
+    group = cellText(upper[c]) ?? group;
+    const text = cellText(lower[c]);
+    if (header.fields[c] || text === null) continue;
+    out.push({ col: c, text: group ? `${group} ${text}` : text });
+  }
+  return out;
 }
 
 /** Sheet row numbers (1-based) as a short list: `4, 6, 9` or `4, 6, 9, ... (+12)`. */
@@ -432,19 +458,28 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
         lang
       )
     );
-  } else
-    columns.sub.forEach((col, index) => {
-      if (col === null) {
-        issues.push(
-          makeIssue(
-            "COLUMN_MISSING",
-            { sheet: grid.sheet, cell: headerAt(0), field: SUB_INDICATORS[index].key },
-            { ...merge, label: subIndicatorLabel(index, lang) },
-            lang
-          )
-        );
-      }
-    });
+  } else {
+    const missing = columns.sub.flatMap((col, index) => (col === null ? [index] : []));
+    // A heading not recognised that is close to a missing one is most likely it (a typo, a
+    // shortened name): the message names that cell instead of A1.
+    const likely = closestHeadings(missing, unknownHeadings(grid, header));
+    for (const index of missing) {
+      const heading = likely.get(index);
+      const at = heading ? headerAt(heading.col) : headerAt(0);
+      issues.push(
+        makeIssue(
+          "COLUMN_MISSING",
+          { sheet: grid.sheet, cell: at, field: SUB_INDICATORS[index].key },
+          {
+            ...merge,
+            label: subIndicatorLabel(index, lang),
+            ...(heading ? { other: at, value: heading.text } : {}),
+          },
+          lang
+        )
+      );
+    }
+  }
   const kampungCol = columns.identity.kampung;
   if (kampungCol === undefined) {
     issues.push(

@@ -205,11 +205,12 @@ const READABLE: Partial<Record<CorpusCase, Readable>> = {
   headerMisspelled: {
     sheet: "Data",
     // A misspelt header is an unknown column: ignored, and its sub-indicator reported missing
-    // once for the sheet, at the header row's first cell.
+    // once for the sheet, at the misspelt heading when it is close to the missing one's
+    // (`Regulsi`, `kadre`), else at the header row's first cell (`RTL`).
     issues: [
-      "COLUMN_MISSING A1 koordinasi.regulasi",
+      "COLUMN_MISSING E1 koordinasi.regulasi",
       "COLUMN_MISSING A1 umpanBalik.rencanaTindakLanjut",
-      "COLUMN_MISSING A1 kader.supervisi",
+      "COLUMN_MISSING R1 kader.supervisi",
       "EVIDENCE_NONE A2",
     ],
     kampung: [
@@ -592,9 +593,9 @@ describe("corpus: details", () => {
     const read = readInput(await readWorkbook(files.headerMisspelled), { lang: "id" });
     const missing = read.issues.filter((i) => i.code === "COLUMN_MISSING").map((i) => i.message);
     expect(missing).toEqual([
-      "Kolom Koordinasi - Regulasi tidak ada. Skor domainnya tidak dihitung untuk semua kampung.",
+      'Kolom Koordinasi - Regulasi tidak ada. Skor domainnya tidak dihitung untuk semua kampung. Judul E1 "Koordinasi - Regulsi" tidak dikenali: bila itu kolom ini, ubah judulnya menjadi "Koordinasi - Regulasi".',
       "Kolom Umpan balik - Rencana tindak lanjut tidak ada. Skor domainnya tidak dihitung untuk semua kampung.",
-      "Kolom Kader - Supervisi tidak ada. Skor domainnya tidak dihitung untuk semua kampung.",
+      'Kolom Kader - Supervisi tidak ada. Skor domainnya tidak dihitung untuk semua kampung. Judul R1 "Peran kadre - Supervisi" tidak dikenali: bila itu kolom ini, ubah judulnya menjadi "Kader - Supervisi".',
     ]);
     const header = (await readWorkbook(files.headerMisspelled))[0].rows[0];
     for (const misspelt of Object.values(MISSPELT)) {

@@ -160,7 +160,7 @@ describe("checkEvidence", () => {
       [
         "EVIDENCE_FIELD_UNKNOWN",
         "A3",
-        'The evidence\'s sub-indicator "Koordinasi ???" is not recognised.',
+        'The evidence\'s sub-indicator "Koordinasi ???" is not recognised. Write its domain and sub-indicator, e.g. "Koordinasi - Regulasi" (the list is on the template\'s KKB Petunjuk sheet).',
       ],
     ]);
     expect(audit.coverage).toEqual([{ scored: 15, covered: 0, share: 0 }]);

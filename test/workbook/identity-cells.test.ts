@@ -150,3 +150,33 @@ describe("identity cells holding an Excel error or a formula never calculated", 
     expect(found.some((c) => /^(DATE_INVALID|PERIODE_UNREADABLE)/.test(c))).toBe(false);
   });
 });
+
+describe("a sub-indicator heading KKB does not recognise", () => {
+  const withHeading = (col: number, text: string) => {
+    const [header, ...rows] = exampleRows();
+    const edited = [...header];
+    edited[col] = text;
+    return gridFromRows("Penilaian", [edited, ...rows]);
+  };
+
+  it("is named at its cell, with the heading it most likely means", () => {
+    // Column K (index 10) is Rujukan - Umpan balik rujukan; F (5) Koordinasi - Regulasi.
+    for (const [col, text, cell] of [
+      [10, "Rujukan - Umpan balik", "K1"],
+      [5, "Kordinasi - Regulasi", "F1"],
+    ] as const) {
+      const read = readInput([withHeading(col, text)], id);
+      const [missing] = read.issues.filter((i) => i.code === "COLUMN_MISSING");
+      expect(missing.cell).toBe(cell);
+      expect(missing.message).toContain(`Judul ${cell} "${text}" tidak dikenali`);
+      expect(missing.message).toContain("ubah judulnya menjadi");
+    }
+  });
+
+  it("is not blamed when it resembles no missing column (the message stays at A1)", () => {
+    const read = readInput([withHeading(10, "Catatan petugas lapangan")], id);
+    const [missing] = read.issues.filter((i) => i.code === "COLUMN_MISSING");
+    expect(missing.cell).toBe("A1");
+    expect(missing.message).not.toContain("tidak dikenali");
+  });
+});
