@@ -85,6 +85,10 @@ export const ISSUE_KINDS: Readonly<
   },
   MERGE_OVERLAP: { id: "Sel gabungan bertumpuk", en: "Merged cells overlap" },
   TEXT_LONE_SURROGATE: { id: "Karakter tidak sah dalam teks", en: "Invalid character in text" },
+  NOTES_BELOW_TABLE: {
+    id: "Catatan di bawah tabel dilewati",
+    en: "Note under the table left out",
+  },
 };
 
 export interface IssueKindCount {

@@ -420,6 +420,17 @@ export const MESSAGES = {
     en: (p) =>
       `${p.count === 1 ? "Cell" : "Cells"} ${p.list} ${p.count === 1 ? "holds" : "hold"} an invalid character (half of a UTF-16 surrogate pair, written in the file like _xD800_). The workbook keeps the text as it is; the JSON (--json) writes the character as U+FFFD (\ufffd), since many JSON readers, such as jq, refuse it.`,
   },
+  NOTES_BELOW_TABLE: {
+    severity: "warning",
+    id: (p) =>
+      p.other === "evidence"
+        ? `Baris ${p.list} di bawah tabel bukti dibaca sebagai catatan, bukan baris bukti (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}).`
+        : `Baris ${p.list} di bawah tabel dibaca sebagai catatan, bukan kampung (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}): tidak dinilai, tidak diberi peringkat, tidak dihitung. Jika baris itu kampung, isi juga wilayah atau nilainya.`,
+    en: (p) =>
+      p.other === "evidence"
+        ? `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the evidence table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as evidence (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}).`
+        : `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as kampung (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}): not scored, ranked or counted. If a row is a kampung, fill in its region or its scores too.`,
+  },
 } satisfies Record<string, MessageDef>;
 
 export type IssueCode = keyof typeof MESSAGES;
