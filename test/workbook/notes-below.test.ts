@@ -7,6 +7,7 @@
 import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
+import { readChosenInput } from "../../src/workbook/choose-input";
 import { readInput } from "../../src/workbook/input";
 import { rowRuns } from "../../src/workbook/notes-below";
 import { analyseRead } from "../../src/workbook/summary";
@@ -155,6 +156,24 @@ describe("notes under the table", () => {
       ],
     ]);
     expect(codesOf(read.issues)).not.toContain("EVIDENCE_KAMPUNG_UNKNOWN");
+  });
+
+  it("sheets read as rounds: each sheet's notes are left out and said at its own sheet", () => {
+    const sheet = (name: string) => ({
+      ...gridWith(blank(), line(0, `Sumber: ${name}`)),
+      sheet: name,
+    });
+    const read = readChosenInput([sheet("Penilaian 2024-T1"), sheet("Penilaian 2024-T2")], {
+      lang: "id",
+      sheets: [{ sheet: "Penilaian 2024-T1" }, { sheet: "Penilaian 2024-T2" }],
+    });
+    expect(read.fatal).toBe(false);
+    expect(read.assessments).toHaveLength(8);
+    const notes = read.issues.filter((i) => i.code === "NOTES_BELOW_TABLE");
+    expect(notes.map((i) => `${i.sheet}!${i.cell}`)).toEqual([
+      "Penilaian 2024-T1!A7",
+      "Penilaian 2024-T2!A7",
+    ]);
   });
 
   it("rows are named in runs, at most 20 runs", () => {
