@@ -38,6 +38,8 @@ export interface MessageParams {
   readonly direction?: "above" | "below";
   /** A blank cell under a merged range's top-left cell (the only one holding its value). */
   readonly merge?: MergedCell;
+  /** For TEXT_CESU8: lone surrogates read as U+FFFD. */
+  readonly replaced?: number;
 }
 
 /** A cell inside a merged range, and the range, as A1 texts: `F6`, `F5:F7`, `F5`. */
@@ -430,6 +432,13 @@ export const MESSAGES = {
       p.other === "evidence"
         ? `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the evidence table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as evidence (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}).`
         : `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as kampung (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}): not scored, ranked or counted. If a row is a kampung, fill in its region or its scores too.`,
+  },
+  TEXT_CESU8: {
+    severity: "warning",
+    id: (p) =>
+      `File CSV ini ditulis sebagai CESU-8 (seperti ekspor Java atau Oracle): karakter di luar BMP, mis. emoji, tertulis sebagai dua separuh pasangan surrogate, bukan UTF-8 yang sah. File dibaca sebagai UTF-8: ${p.count ?? 0} karakter dibaca utuh${p.replaced ? `; ${p.replaced} separuh pasangan tanpa pasangannya diganti U+FFFD (\ufffd)` : ""}. Program lain dapat menampilkan teks ini rusak; simpan ulang sebagai UTF-8 bila bisa.`,
+    en: (p) =>
+      `This CSV file is written as CESU-8 (as Java and Oracle exports write it): characters outside the BMP, such as emoji, are written as two surrogate halves, which is not valid UTF-8. The file was read as UTF-8: ${p.count ?? 0} ${p.count === 1 ? "character" : "characters"} read whole${p.replaced ? `; ${p.replaced} ${p.replaced === 1 ? "half" : "halves"} without the other half replaced by U+FFFD (\ufffd)` : ""}. Other programs may show this text garbled; save it again as UTF-8 if you can.`,
   },
 } satisfies Record<string, MessageDef>;
 

@@ -37,7 +37,7 @@ import { Field, IdentityKey, matchHeader, normaliseHeader, matchSubIndicator } f
 import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
-import { loneSurrogateIssue } from "./lone-surrogates";
+import { cesuTextIssue, loneSurrogateIssue } from "./lone-surrogates";
 import { notesBelow, notesBelowIssue } from "./notes-below";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
@@ -387,6 +387,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const { grid, header } = chosen;
   const overlap = mergeOverlapIssue(grid, lang);
   if (overlap) issues.push(overlap);
+  const cesu = cesuTextIssue(grid, lang);
+  if (cesu) issues.push(cesu);
   if (!header) {
     const closest = closestHeaderRow(grid);
     const closestFields = headerFields(grid.rows[closest] ?? []);
