@@ -93,6 +93,11 @@ export const ISSUE_KINDS: Readonly<
   },
   MERGE_OVERLAP: { id: "Sel gabungan bertumpuk", en: "Merged cells overlap" },
   TEXT_LONE_SURROGATE: { id: "Karakter tidak sah dalam teks", en: "Invalid character in text" },
+  TEXT_CESU8: { id: "CSV ditulis sebagai CESU-8", en: "CSV written as CESU-8" },
+  NOTES_BELOW_TABLE: {
+    id: "Catatan di bawah tabel dilewati",
+    en: "Note under the table left out",
+  },
 };
 
 export interface IssueKindCount {

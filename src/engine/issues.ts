@@ -38,6 +38,8 @@ export interface MessageParams {
   readonly direction?: "above" | "below";
   /** A blank cell under a merged range's top-left cell (the only one holding its value). */
   readonly merge?: MergedCell;
+  /** For TEXT_CESU8: lone surrogates read as U+FFFD. */
+  readonly replaced?: number;
 }
 
 /** A cell inside a merged range, and the range, as A1 texts: `F6`, `F5:F7`, `F5`. */
@@ -435,6 +437,24 @@ export const MESSAGES = {
       `Sel ${p.list} berisi karakter yang tidak sah (separuh pasangan surrogate UTF-16, di file tertulis seperti _xD800_). Buku kerja menyimpan teksnya apa adanya; JSON (--json) menulis karakter itu sebagai U+FFFD (\ufffd) karena banyak pembaca JSON, seperti jq, menolaknya.`,
     en: (p) =>
       `${p.count === 1 ? "Cell" : "Cells"} ${p.list} ${p.count === 1 ? "holds" : "hold"} an invalid character (half of a UTF-16 surrogate pair, written in the file like _xD800_). The workbook keeps the text as it is; the JSON (--json) writes the character as U+FFFD (\ufffd), since many JSON readers, such as jq, refuse it.`,
+  },
+  NOTES_BELOW_TABLE: {
+    severity: "warning",
+    id: (p) =>
+      p.other === "evidence"
+        ? `Baris ${p.list} di bawah tabel bukti dibaca sebagai catatan, bukan baris bukti (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}).`
+        : `Baris ${p.list} di bawah tabel dibaca sebagai catatan, bukan kampung (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}): tidak dinilai, tidak diberi peringkat, tidak dihitung. Jika baris itu kampung, isi juga wilayah atau nilainya.`,
+    en: (p) =>
+      p.other === "evidence"
+        ? `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the evidence table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as evidence (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}).`
+        : `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} under the table ${(p.count ?? 1) > 1 ? "are" : "is"} read as a note, not as kampung (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}): not scored, ranked or counted. If a row is a kampung, fill in its region or its scores too.`,
+  },
+  TEXT_CESU8: {
+    severity: "warning",
+    id: (p) =>
+      `File CSV ini ditulis sebagai CESU-8 (seperti ekspor Java atau Oracle): karakter di luar BMP, mis. emoji, tertulis sebagai dua separuh pasangan surrogate, bukan UTF-8 yang sah. File dibaca sebagai UTF-8: ${p.count ?? 0} karakter dibaca utuh${p.replaced ? `; ${p.replaced} separuh pasangan tanpa pasangannya diganti U+FFFD (\ufffd)` : ""}. Program lain dapat menampilkan teks ini rusak; simpan ulang sebagai UTF-8 bila bisa.`,
+    en: (p) =>
+      `This CSV file is written as CESU-8 (as Java and Oracle exports write it): characters outside the BMP, such as emoji, are written as two surrogate halves, which is not valid UTF-8. The file was read as UTF-8: ${p.count ?? 0} ${p.count === 1 ? "character" : "characters"} read whole${p.replaced ? `; ${p.replaced} ${p.replaced === 1 ? "half" : "halves"} without the other half replaced by U+FFFD (\ufffd)` : ""}. Other programs may show this text garbled; save it again as UTF-8 if you can.`,
   },
 } satisfies Record<string, MessageDef>;
 

@@ -35,6 +35,8 @@ export interface GridShape {
   readonly sheet: string;
   readonly originRow: number;
   readonly originCol: number;
+  /** The sheet's state in the workbook (Worksheet.visibility, survey.ts); absent: visible. */
+  readonly visibility?: Grid["visibility"];
 }
 
 /** What the adapter knows of a grid besides its cells (the file reader finds the same in files). */
@@ -102,6 +104,7 @@ interface GrowingGrid {
   readonly originRow: number;
   readonly originCol: number;
   rows: CellValue[][];
+  readonly visibility?: Grid["visibility"];
   hiddenRows?: ReadonlySet<number>;
   tables?: readonly GridTable[];
   merges?: readonly GridRect[];
@@ -139,6 +142,7 @@ export class LocalEngine implements SummaryEngine {
       sheet: s.sheet,
       originRow: s.originRow,
       originCol: s.originCol,
+      ...(s.visibility ? { visibility: s.visibility } : {}),
       rows: [],
     }));
     this.current = null;

@@ -53,8 +53,18 @@ export interface FindInputOptions extends ReadInputOptions {
   readonly engine?: SummaryEngine;
 }
 
-function shape(rect: SheetRect): GridShape {
-  return { sheet: rect.sheet, originRow: rect.row, originCol: rect.col };
+/**
+ * The grid a rectangle is read into, with its sheet's state from the survey (Worksheet.visibility,
+ * loaded with the other sheet facts): the reader then treats a hidden sheet as it does in a file.
+ */
+function shapeIn(survey: WorkbookSurvey): (rect: SheetRect) => GridShape {
+  const states = new Map(survey.sheets.map((s) => [s.name, s.visibility]));
+  return (rect) => ({
+    sheet: rect.sheet,
+    originRow: rect.row,
+    originCol: rect.col,
+    visibility: states.get(rect.sheet) ?? "visible",
+  });
 }
 
 /**
@@ -108,6 +118,7 @@ export async function findInput(
       ? options.survey
       : await surveyWorkbook(context, { selection: where.kind === "selection" });
   const plan: InputPlan = planInput(where, survey);
+  const shape = shapeIn(survey);
   const { lang, visibleOnly } = options;
   const evidence = plan.evidence ? [plan.evidence] : [];
   const readOptions = (taskGrid: (task: number) => number) => ({
@@ -122,7 +133,8 @@ export async function findInput(
     const tasks = [...(rect ? [rect] : []), ...evidence];
     // Without a rectangle (an empty sheet) the input grid is empty and comes first.
     const offset = rect ? 0 : 1;
-    engine.begin([...(rect ? [] : [{ sheet, originRow: 0, originCol: 0 }]), ...tasks.map(shape)]);
+    const empty = shape({ sheet, row: 0, col: 0, rows: 0, cols: 0 });
+    engine.begin([...(rect ? [] : [empty]), ...tasks.map(shape)]);
     await readRanges(
       context,
       tasks,
@@ -194,6 +206,7 @@ async function readRoundSheets(
   const { candidates, picks, at, location } = input;
   const evidence = plan.evidence ? [plan.evidence] : [];
   const heads = candidates.map((c) => ({ ...c, rows: Math.min(c.rows, HEAD_ROWS) }));
+  const shape = shapeIn(survey);
   const onRows = (grid: (task: number) => number) => (task: number, rows: CellValue[][]) =>
     engine.append(grid(task), rows);
   engine.begin([...heads, ...evidence].map(shape));

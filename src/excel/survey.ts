@@ -3,6 +3,7 @@
  * role markers), tables (ranges and headers), KKB's settings and, when asked, the selection.
  * Two `context.sync` calls whatever the workbook's size: no cell values are read here.
  */
+import type { Grid } from "../workbook/grid";
 import { SheetRect } from "./plan-read";
 import { ExistingSheet } from "./plan-names";
 import { WorkbookFacts } from "./plan-summary";
@@ -30,6 +31,8 @@ export function detectCapabilities(): Capabilities {
 
 export interface SurveyedSheet extends ExistingSheet {
   readonly visible: boolean;
+  /** Worksheet.visibility as the file reader names a sheet's state (sheetVisibility). */
+  readonly visibility: SheetVisibility;
   /** The used range (values only), or null for an empty sheet. */
   readonly used: Omit<SheetRect, "sheet"> | null;
 }
@@ -52,6 +55,19 @@ export interface WorkbookSurvey {
   readonly capabilities: Capabilities;
   /** The selected range, when the survey was asked for it. */
   readonly selection: (SheetRect & { readonly address: string }) | null;
+}
+
+/** A sheet's state, named as the file reader names it (grid.ts, Grid.visibility). */
+export type SheetVisibility = NonNullable<Grid["visibility"]>;
+
+/**
+ * Worksheet.visibility (ExcelApi 1.1 for reading: "Visible", "Hidden" or "VeryHidden") as the
+ * file reader names a sheet's state; anything else (a later Excel's new state) is visible.
+ */
+export function sheetVisibility(value: string): SheetVisibility {
+  if (value === "Hidden") return "hidden";
+  if (value === "VeryHidden") return "veryHidden";
+  return "visible";
 }
 
 interface Rect {
@@ -127,6 +143,7 @@ export async function surveyWorkbook(
     sheets: sheetProbes.map(({ sheet, used, role }) => ({
       name: sheet.name,
       visible: sheet.visibility === "Visible",
+      visibility: sheetVisibility(sheet.visibility),
       protected: sheet.protection.protected,
       roleProperty: role && !role.isNullObject ? role.value : null,
       used: used.isNullObject ? null : rectOf(used),

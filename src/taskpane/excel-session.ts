@@ -18,7 +18,6 @@ import {
   TemplateOutcome,
 } from "../excel";
 import { findInput, InputViewFound } from "../excel/read-input";
-import { markHiddenSheets } from "../workbook/round-sheets";
 import { paneEngine } from "./engine-client";
 
 function excel(): typeof Excel {
@@ -31,15 +30,9 @@ export function insertTemplateInExcel(lang: Lang): Promise<TemplateOutcome> {
   return excel().run((context) => insertTemplate(context, lang));
 }
 
-export async function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputViewFound> {
-  const found = await excel().run((context) =>
-    findInput(context, where, { lang, engine: paneEngine() })
-  );
-  // Sheets that look like input, marked when hidden (Worksheet.visibility, from the survey).
-  const listed = found.view.inputSheets;
-  if (!listed) return found;
-  const hidden = new Set(found.survey.sheets.filter((s) => !s.visible).map((s) => s.name));
-  return { ...found, view: { ...found.view, inputSheets: markHiddenSheets(listed, hidden) } };
+export function readInputInExcel(where: InputLocation, lang: Lang): Promise<InputViewFound> {
+  // Sheets that look like input come marked when hidden: the grids carry Worksheet.visibility.
+  return excel().run((context) => findInput(context, where, { lang, engine: paneEngine() }));
 }
 
 /** The weights, language and input location saved by the last summary. */

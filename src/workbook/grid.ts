@@ -30,6 +30,12 @@ export interface Grid {
   readonly merges?: readonly GridRect[];
   /** Merges the file lists over an earlier one, left out as Excel's repair would (merge-overlaps.ts). */
   readonly mergeOverlaps?: readonly MergeOverlap[];
+  /**
+   * A CSV written in UTF-8 CESU-8 style (text-encoding.ts, cesuRepair): how many characters
+   * outside the BMP were read from their two surrogates, and how many lone surrogates became
+   * U+FFFD.
+   */
+  readonly surrogatesRepaired?: { readonly restored: number; readonly replaced: number };
 }
 
 /** A rectangle of cells: 0-based sheet rows and columns, inclusive. */

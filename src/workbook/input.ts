@@ -46,7 +46,8 @@ import {
 import { MergedCells, mergedColumnValues } from "./merged-cells";
 import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
-import { loneSurrogateIssue } from "./lone-surrogates";
+import { cesuTextIssue, loneSurrogateIssue } from "./lone-surrogates";
+import { notesBelow, notesBelowIssue } from "./notes-below";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -378,7 +379,20 @@ function columnsRead(columns: ColumnMap): number[] {
   ];
 }
 
-/** Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. */
+/** The grid columns of the scores and iBangga values: a row with a value in one is no note. */
+function scoreColumns(columns: ColumnMap): number[] {
+  return [
+    ...columns.sub.filter((c): c is number => c !== null),
+    ...columns.dimension.filter((c): c is number => c !== null),
+    ...columns.ibanggaSub.flatMap((subs) => subs.map((x) => x.col)),
+  ];
+}
+
+/**
+ * Reads kampung rows (and the evidence sheet, if any) from the grids of a workbook. Lines of
+ * text typed under the last kampung ("Sumber: ...", "Keterangan: ...": one text cell, no score,
+ * no region) are notes, not kampung: see notes-below.ts for the rule (NOTES_BELOW_TABLE).
+ */
 export function readInput(grids: readonly Grid[], options: ReadOptions): InputRead {
   const { lang } = options;
   const issues: Issue[] = [];
@@ -400,6 +414,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   const { grid, header } = chosen;
   const overlap = mergeOverlapIssue(grid, lang);
   if (overlap) issues.push(overlap);
+  const cesu = cesuTextIssue(grid, lang);
+  if (cesu) issues.push(cesu);
   if (!header) {
     const closest = closestHeaderRow(grid);
     const closestFields = headerFields(grid.rows[closest] ?? []);
@@ -518,11 +534,23 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       )
     );
   }
+  // Notes typed under the last kampung ("Sumber: ...") are not kampung (notes-below.ts).
+  const notes = notesBelow(grid, {
+    first: header.row + 1,
+    end,
+    columns: columnsRead(columns),
+    marking: scoreColumns(columns),
+    skip: totalsRow,
+  });
+  const noteIssue = notesBelowIssue(grid, notes, false, lang);
+  if (noteIssue) issues.push(noteIssue);
+  const notesFrom = notes.length > 0 ? notes[0].row : end;
+  const noteRows = new Set(notes.map((n) => n.row));
   // Kampung left out as hidden (--visible-only): their evidence rows are left out with them,
   // not reported as evidence of a kampung the sheet does not have.
   const skipped = new Set<string>();
   for (let r = header.row + 1; r < end; r++) {
-    if (r === totalsRow) continue;
+    if (r === totalsRow || (r >= notesFrom && noteRows.has(r))) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
       if (!rows.isBlank(r)) {
@@ -1220,7 +1248,20 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
     const name = cellText(grid.rows[headerRow][col]) ?? key;
     issues.push(mergeFilledIssue(grid.sheet, mergeFields[key], name, merges, lang));
   }
+  // Notes typed under the last evidence row are not evidence (notes-below.ts).
+  // (A note in another column is no evidence row either way: not named.)
+  const notes = notesBelow(grid, {
+    first: headerRow + 1,
+    end: grid.rows.length,
+    columns: columnsUsed,
+    marking: [cols.field!],
+  }).filter((n) => n.col === cols.kampung || n.col === cols.field);
+  const noteIssue = notesBelowIssue(grid, notes, true, lang);
+  if (noteIssue) issues.push(noteIssue);
+  const end = notes.length > 0 ? notes[0].row : grid.rows.length;
+  const noteRows = new Set(notes.map((n) => n.row));
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    if (r >= end && noteRows.has(r)) continue;
     const row = grid.rows[r];
     const at = (col: number): CellValue =>
       isBlank(row[col]) ? (merged.get(col)?.get(r) ?? row[col]) : row[col];

@@ -54,3 +54,20 @@ export function loneSurrogateIssue(
     lang
   );
 }
+
+/**
+ * TEXT_CESU8 for a CSV read from UTF-8 written CESU-8 style (grid.surrogatesRepaired: Java and
+ * Oracle exports write an emoji as its two surrogates, 3 bytes each): one warning at the sheet's
+ * first cell, with how many characters were read whole and how many lone halves became U+FFFD;
+ * null for any other grid.
+ */
+export function cesuTextIssue(grid: Grid, lang: Lang): Issue | null {
+  const repaired = grid.surrogatesRepaired;
+  if (!repaired) return null;
+  return makeIssue(
+    "TEXT_CESU8",
+    { sheet: grid.sheet, cell: gridAddress(grid, 0, 0) },
+    { count: repaired.restored, replaced: repaired.replaced },
+    lang
+  );
+}

@@ -307,14 +307,3 @@ function duplicates(
 export function sameInputOptions(read: InputRead): Pick<ReadOptions, "sheet" | "sheets"> {
   return isRoundSheetsRead(read) ? { sheets: read.picks } : { sheet: read.sheet };
 }
-
-/**
- * The sheets listed, each marked hidden when its name is in `hidden` (the office.js adapter
- * knows a sheet's visibility from its survey, not from the grids it reads).
- */
-export function markHiddenSheets(
-  sheets: readonly InputSheet[],
-  hidden: ReadonlySet<string>
-): InputSheet[] {
-  return sheets.map((s) => (hidden.has(s.sheet) ? { ...s, hidden: true } : s));
-}

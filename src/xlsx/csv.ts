@@ -12,7 +12,7 @@ import { matchHeader } from "../workbook/headers";
 import { CellBudget, GridBuilder } from "./grid-builder";
 import { EXCEL_COLS, EXCEL_ROWS, GridLimitError } from "./ooxml/sheet-part";
 import { MAX_CELL_CHARS } from "./ooxml/text";
-import { decodeText } from "./text-encoding";
+import { decodeCsvText } from "./text-encoding";
 
 export type Separator = "," | ";" | "\t";
 const SEPARATORS: readonly Separator[] = [";", ",", "\t"];
@@ -77,7 +77,12 @@ export function csvTextToGrid(text: string, sheet: string, budget?: CellBudget):
   return grid.build();
 }
 
-/** CSV bytes in any encoding KKB reads (see text-encoding.ts) as a grid. */
+/**
+ * CSV bytes in any encoding KKB reads (see text-encoding.ts) as a grid; UTF-8 written CESU-8
+ * style is repaired, and the grid says so (surrogatesRepaired).
+ */
 export function csvToGrid(bytes: Uint8Array, sheet: string, budget?: CellBudget): Grid {
-  return csvTextToGrid(decodeText(bytes), sheet, budget);
+  const decoded = decodeCsvText(bytes);
+  const grid = csvTextToGrid(decoded.text, sheet, budget);
+  return decoded.surrogates ? { ...grid, surrogatesRepaired: decoded.surrogates } : grid;
 }

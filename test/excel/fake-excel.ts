@@ -204,6 +204,9 @@ export function dateSerial(date: Date): number {
   return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
+/** Worksheet.visibility's values (Excel.SheetVisibility, ExcelApi 1.1). */
+const SHEET_VISIBILITIES: readonly string[] = ["Visible", "Hidden", "VeryHidden"];
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
@@ -721,6 +724,9 @@ export class FakeWorksheet extends FakeObject {
   set visibility(value: string) {
     this.ctx.write({ visibility: value }, () => {
       const sheet = this.model();
+      // Excel.SheetVisibility (ExcelApi 1.2 for setting): these three and nothing else.
+      if (!SHEET_VISIBILITIES.includes(value))
+        throw new FakeExcelError("InvalidArgument", `Invalid visibility: ${value}`);
       if (
         value !== "Visible" &&
         !this.ctx.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")

@@ -63,6 +63,7 @@ describe("inside Excel as in files", () => {
     ["openpyxl-dua-baris.xlsx", false],
     ["openpyxl-gabung-wilayah.xlsx", false],
     ["openpyxl-gabung-nilai.xlsx", false],
+    ["openpyxl-catatan-bawah.xlsx", false],
   ])("%s (visible only: %s)", async (name, visibleOnly) => {
     const [grid] = await readWorkbook(path.join(REAL, name));
     const fromFile = readInput([{ ...grid, uncalculated: undefined }], { lang: "id", visibleOnly });
@@ -77,7 +78,11 @@ describe("inside Excel as in files", () => {
       expect(codes).toContain(visibleOnly ? "ROWS_HIDDEN_SKIPPED" : "ROWS_HIDDEN");
     else if (name.includes("tabel"))
       expect(codes.filter((c) => c === "TABLE_TOTALS_SKIPPED")).toHaveLength(1);
-    else if (name.includes("gabung-nilai")) {
+    else if (name.includes("catatan-bawah")) {
+      // Notes typed under the table (one merged across it) are no kampung in Excel either.
+      expect(found.read.assessments).toHaveLength(4);
+      expect(codes.filter((c) => c === "NOTES_BELOW_TABLE")).toHaveLength(1);
+    } else if (name.includes("gabung-nilai")) {
       // A merged Status is filled; a merged score, iBangga value or name is named, not copied.
       expect(found.read.assessments.map((a) => a.status)).toEqual([
         "berkelanjutan",

@@ -177,6 +177,31 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(copy?.uncalculated).toBeUndefined();
   });
 
+  it("notes typed under the table (openpyxl, one merged across it) are not kampung, in the CLI too", async () => {
+    const name = "openpyxl-catatan-bawah.xlsx";
+    const { read, results } = await resultsOf(name);
+    expect(results.kampung.map((k) => k.name)).toEqual(NAMES);
+    expectStudy(results);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const notes = read.issues.filter((i) => i.code === "NOTES_BELOW_TABLE");
+    // (The evidence sheet is read first.)
+    expect(notes.map((i) => `${i.sheet}!${i.cell}`)).toEqual(["Bukti!A4", "Penilaian!A7"]);
+    expect(notes[1].message).toMatch(/^Baris 7-8 di bawah tabel dibaca sebagai catatan/);
+    expect(read.evidence?.map((e) => e.kampung)).toEqual(["Sumurboto"]);
+    expect(read.sourceRange).toBe("'Penilaian'!A1:W5");
+
+    const checked = await run("validate", file(name), "--json");
+    expect(checked.code).toBe(0);
+    const json = JSON.parse(checked.out) as { kampung: unknown[]; issues: { code: string }[] };
+    expect(json.kampung).toHaveLength(4);
+    expect(json.issues.filter((i) => i.code === "NOTES_BELOW_TABLE")).toHaveLength(2);
+    const out = tmp.file("catatan-ringkasan.xlsx");
+    const summarized = await run("summarize", file(name), "-o", out, "--lang", "en");
+    expect(summarized.code).toBe(0);
+    expect(summarized.err).toMatch(/4 kampung, 0 errors/);
+    expect(summarized.err).toMatch(/Note under the table left out/);
+  });
+
   it.each([
     ["libreoffice.xls", "legacy-xls", /Simpan Sebagai > Buku Kerja Excel \(\*\.xlsx\)/],
     ["libreoffice.ods", "ods", /soffice --headless --convert-to xlsx/],
