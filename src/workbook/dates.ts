@@ -1,7 +1,9 @@
 /**
  * Reading a date cell: a Date (a file's date cell), an Excel serial number (office.js), or text
  * (`2024-05-31`, `31/05/2024`, `31-05-2024`, `2 Mei 2024`, `2 Agustus 2024`, `2 Agt 2024`,
- * `2 May 2024`). Dates are kept at UTC midnight.
+ * `2 May 2024`, `2-May-24`, `Jumat, 31 Mei 2024`; any of them with a time after it, as exports
+ * write a date and time: `2024-05-31 00:00:00`, `2024-05-31T08:00:00Z`). Dates are kept at UTC
+ * midnight; a time is left out.
  */
 import { isBlank } from "../engine/cell";
 
@@ -43,8 +45,35 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
  */
 export type DateOrder = "dayFirst" | "monthFirst";
 
-/** A text date with two numbers before its year (`08/14/2024`, `14-08-2024`, `8.5.2024`). */
-const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/**
+ * A time after a text date, as exports write it and read as the date alone: `00:00:00`,
+ * `10.30` (Indonesian), `T08:15:00.000Z`, `T08:15+07:00` (the date as written, not moved to UTC).
+ */
+const TIME = String.raw`(?:[T\s]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?`;
+
+/**
+ * A text date with two numbers before its year (`08/14/2024`, `14-08-2024`, `8.5.2024`), and
+ * perhaps a time (`12/01/2024 0:00`, as Excel writes a date and time to CSV).
+ */
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME + "$");
+/** `2024-01-12`, and perhaps a time (`2024-01-12 00:00:00` from pandas, ISO 8601 `T`). */
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + TIME + "$");
+/** `12 Januari 2024`, `12-Jan-24` (Excel's d-mmm-yy), `2 Agt. 2024`, and perhaps a time. */
+const NAMED_MONTH_DATE = new RegExp(
+  String.raw`^(\d{1,2})[\s.-]+([A-Za-z]+)\.?[\s.-]+(\d{4}|\d{2})` + TIME + "$"
+);
+/**
+ * A weekday before a date, as Excel's long date format writes it (`Jumat, 12 Januari 2024`,
+ * `Friday, 12 January 2024`): left out, the date is read.
+ */
+const WEEKDAY =
+  /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun),?\s+/i;
+
+/** A two-digit year as Excel reads one: 00-29 are 2000-2029, 30-99 are 1930-1999. */
+function fullYear(text: string): number {
+  const year = Number(text);
+  return text.length > 2 ? year : year < 30 ? 2000 + year : 1900 + year;
+}
 
 /**
  * The order a cell's text proves, or null: `14/08/2024` can only be day first (its first number
@@ -116,8 +145,8 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     return { ok: true, date: new Date(EXCEL_EPOCH_MS + Math.floor(raw) * DAY_MS), fromText: false };
   }
   if (typeof raw !== "string") return { ok: false, blank: false };
-  const text = raw.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const text = raw.trim().replace(WEEKDAY, "");
+  let m = ISO_DATE.exec(text);
   let date: Date | null = null;
   if (m) {
     date = utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
@@ -125,9 +154,9 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     // Indonesian order day/month/year, unless the column is month first.
     const [day, month] = order === "dayFirst" ? [m[1], m[2]] : [m[2], m[1]];
     date = utcDate(Number(m[3]), Number(month) - 1, Number(day));
-  } else if ((m = /^(\d{1,2})[\s.-]+([A-Za-z]+)\.?[\s.-]+(\d{4})$/.exec(text))) {
+  } else if ((m = NAMED_MONTH_DATE.exec(text))) {
     const month = MONTHS.get(m[2].toLowerCase());
-    if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[1]));
+    if (month !== undefined) date = utcDate(fullYear(m[3]), month, Number(m[1]));
   }
   return date ? { ok: true, date, fromText: true } : { ok: false, blank: false };
 }

@@ -36,6 +36,11 @@ export interface Grid {
    * U+FFFD.
    */
   readonly surrogatesRepaired?: { readonly restored: number; readonly replaced: number };
+  /**
+   * The file stores no types (a CSV): numbers were read as numbers, but a date can only be
+   * text there, so a date written as text is not worth a warning (DATE_TEXT).
+   */
+  readonly textOnly?: boolean;
 }
 
 /** A rectangle of cells: 0-based sheet rows and columns, inclusive. */

@@ -1098,7 +1098,8 @@ class RowReader {
     const parsed = parseDateCell(raw, this.dateOrder.order);
     const label = this.dateLabel();
     if (parsed.ok) {
-      if (parsed.fromText) {
+      // A CSV holds dates only as text: nothing the user could change (grid.textOnly).
+      if (parsed.fromText && !this.grid.textOnly) {
         this.report("DATE_TEXT", r, col, kampung, "tanggal", {
           label,
           value: String(raw),

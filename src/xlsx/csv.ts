@@ -74,7 +74,7 @@ export function csvTextToGrid(text: string, sheet: string, budget?: CellBudget):
     if (fields.length > EXCEL_COLS) throw new GridLimitError(`${fields.length} columns`);
     fields.forEach((field, c) => grid.set(r, c, csvValue(field, separator)));
   });
-  return grid.build();
+  return { ...grid.build(), textOnly: true };
 }
 
 /**
