@@ -98,9 +98,9 @@ export const T = {
   },
   sheetRoundHint: {
     id: (sheet: string) =>
-      `Dengan --sheet, tulis periodenya setelah nama lembar: --sheet "${sheet}=2024-T1".`,
+      `Dengan --sheet, tulis periodenya setelah nama lembar: --sheet "${sheet}=2024-T1". Untuk membaca beberapa lembar sebagai satu daftar kampung, beri setiap lembar periode yang sama (misalnya =2024).`,
     en: (sheet: string) =>
-      `With --sheet, write its round after the sheet's name: --sheet "${sheet}=2024-T1".`,
+      `With --sheet, write its round after the sheet's name: --sheet "${sheet}=2024-T1". To read several sheets as one list of kampung, give every sheet the same round (e.g. =2024).`,
   },
   profilTooMany: {
     id: (count: number, max: number, region: string | null) =>

@@ -1,7 +1,8 @@
 /**
  * Without `--sheet`, the CLI reads one sheet (choose-input.ts); when other sheets look like KKB
  * input too (`Penilaian 2024-T3` beside `Penilaian 2024-T4`), one warning names them and says
- * how to pick them: `--sheet NAMA`, or several `--sheet` read as rounds (sheet-option.ts). The
+ * how to pick them: `--sheet NAMA`, several `--sheet` read as rounds (sheet-option.ts), or read
+ * as one list (a sheet per kecamatan) by giving each the same round (`--sheet "A=2024"`). The
  * pane shows the same sheets in its "Periode di beberapa lembar" list. A hidden (or very hidden)
  * sheet is still named, since `--sheet` reads it, but marked `(tersembunyi)` / `(hidden)`: the
  * user will not find its tab. Pure.
@@ -13,6 +14,9 @@ import { isHiddenGrid } from "../workbook/choose-input";
 import { InputRead } from "../workbook/input";
 import { inputSheets } from "../workbook/round-sheets";
 import { T } from "./messages";
+
+/** The round the one-list example gives every sheet (any round will do, the same for all). */
+const ONE_LIST_ROUND = "2024";
 
 /**
  * The `SHEET_OTHER_INPUTS` warning for a read of `read.sheet` among `grids`, at that sheet's A1,
@@ -41,6 +45,8 @@ export function otherInputSheetsIssue(
       value: read.sheet,
       list: others.map(named).join(", "),
       other: sheets.map((s) => `--sheet ${quoted(s)}`).join(" "),
+      // One list over several sheets: every sheet given the same round (sheet-option.ts).
+      label: sheets.map((s) => `--sheet ${quoted(`${s}=${ONE_LIST_ROUND}`)}`).join(" "),
     },
     lang
   );

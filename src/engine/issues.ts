@@ -349,9 +349,9 @@ export const MESSAGES = {
   SHEET_OTHER_INPUTS: {
     severity: "warning",
     id: (p) =>
-      `Lembar lain juga tampak seperti data penilaian: ${p.list}. Yang dibaca hanya lembar ${v(p)}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}.`,
+      `Lembar lain juga tampak seperti data penilaian: ${p.list}. Yang dibaca hanya lembar ${v(p)}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}${p.label ? `; atau sebagai satu daftar kampung (lembar per kecamatan, misalnya), dengan periode yang sama untuk tiap lembar: ${p.label}` : ""}.`,
     en: (p) =>
-      `Other sheets also look like assessment data: ${p.list}. Only sheet ${v(p)} was read. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}.`,
+      `Other sheets also look like assessment data: ${p.list}. Only sheet ${v(p)} was read. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}${p.label ? `; or as one list of kampung (a sheet per kecamatan, say), the same round for each sheet: ${p.label}` : ""}.`,
   },
   STATUS_INCONSISTENT: {
     severity: "warning",

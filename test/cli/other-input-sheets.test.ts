@@ -3,6 +3,7 @@
  * `Penilaian 2024-T4`) is not summarised silently from its first: one warning names the others
  * and how to pick them, in ringkas (stderr), periksa and periksa --json.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CellValue } from "../../src/engine/cell";
 import { gridFromRows } from "../../src/workbook/grid";
@@ -112,5 +113,52 @@ describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
     expect(issueEn.message).toContain(
       'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden), "Penilaian 2025-T1".'
     );
+  });
+});
+
+describe("a list of kampung split over sheets (a sheet per kecamatan)", () => {
+  const [header, ...kampung] = exampleRows();
+  const file = tmp.file("split.xlsx");
+  beforeAll(async () => {
+    await writeWorkbook(file, [], {
+      copies: [
+        {
+          name: "Kec Semarang",
+          grid: gridFromRows("Kec Semarang", [header, ...kampung.slice(0, 2)]),
+        },
+        { name: "Kec Wonosobo", grid: gridFromRows("Kec Wonosobo", [header, ...kampung.slice(2)]) },
+      ],
+    });
+  });
+
+  it("the warning shows how to read them as one list, and following it reads every kampung", async () => {
+    const first = await run("periksa", file);
+    expect(first.out).toContain(
+      'sebagai satu daftar kampung (lembar per kecamatan, misalnya), dengan periode yang sama untuk tiap lembar: --sheet "Kec Semarang=2024" --sheet "Kec Wonosobo=2024"'
+    );
+    const out = tmp.file("split-out.xlsx");
+    const json = tmp.file("split.json");
+    const r = await run(
+      "ringkas",
+      file,
+      "-o",
+      out,
+      "--json",
+      json,
+      "--force",
+      "--sheet",
+      "Kec Semarang=2024",
+      "--sheet",
+      "Kec Wonosobo=2024"
+    );
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(json, "utf8")) as { kampung: { name: string }[] };
+    expect(results.kampung.map((k) => k.name)).toEqual(kampung.map((row) => String(row[0])));
+  });
+
+  it("a sheet given without its round says how to read several sheets as one list", async () => {
+    const r = await run("periksa", file, "--sheet", "Kec Semarang", "--sheet", "Kec Wonosobo");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("beri setiap lembar periode yang sama");
   });
 });
