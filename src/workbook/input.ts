@@ -131,6 +131,34 @@ interface HeaderGuess {
   readonly matches: number;
   /** The Excel table whose header row this is, if any. */
   readonly table?: GridTable;
+  /** Grid row of a pandas index-name row under the header (withIndexNameRow): not a kampung. */
+  readonly indexRow?: number;
+}
+
+/**
+ * pandas writes a table with an index and two-level columns (`df.set_index("Kampung")` and
+ * `to_excel`) with the index's name in the row under the header, `Kampung` in A3 under a blank
+ * A1:A2, and the data below it. Such a row (identity headings only, each under a blank header
+ * cell, nothing else) names those columns; it is skipped as data.
+ */
+function withIndexNameRow(grid: Grid, header: HeaderGuess): HeaderGuess {
+  const r = header.row + 1;
+  const below = grid.rows[r];
+  const above = grid.rows[header.row] ?? [];
+  if (!below) return header;
+  const fields = [...header.fields];
+  let named = 0;
+  for (let c = 0; c < below.length; c++) {
+    const text = cellText(below[c]);
+    if (text === null) continue;
+    const field = matchHeader(text);
+    if (field?.kind !== "identity" || header.fields[c] || cellText(above[c]) !== null)
+      return header;
+    while (fields.length <= c) fields.push(null);
+    fields[c] = field;
+    named++;
+  }
+  return named > 0 ? { ...header, fields, matches: header.matches + named, indexRow: r } : header;
 }
 
 const headerFields = (cells: readonly CellValue[]): (Field | null)[] =>
@@ -411,7 +439,8 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
     );
     return emptyRead(chosen.missing, issues, evidence, evidenceCell);
   }
-  const { grid, header } = chosen;
+  const { grid } = chosen;
+  const header = chosen.header ? withIndexNameRow(grid, chosen.header) : null;
   const overlap = mergeOverlapIssue(grid, lang);
   if (overlap) issues.push(overlap);
   const cesu = cesuTextIssue(grid, lang);
@@ -550,7 +579,7 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   // not reported as evidence of a kampung the sheet does not have.
   const skipped = new Set<string>();
   for (let r = header.row + 1; r < end; r++) {
-    if (r === totalsRow || (r >= notesFrom && noteRows.has(r))) continue;
+    if (r === totalsRow || r === header.indexRow || (r >= notesFrom && noteRows.has(r))) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
       if (!rows.isBlank(r)) {

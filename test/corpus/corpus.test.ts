@@ -295,12 +295,9 @@ const READABLE: Partial<Record<CorpusCase, Readable>> = {
   },
   csv: {
     sheet: "penilaian",
-    // `;` CSV: "1,5" and "60,5" are numbers; dates are text (read day/month/year, with a note).
+    // `;` CSV: "1,5" and "60,5" are numbers; dates are text, read day/month/year without a
+    // note per row (a CSV can hold a date only as text).
     issues: [
-      "DATE_TEXT D2 tanggal",
-      "DATE_TEXT D3 tanggal",
-      "DATE_TEXT D4 tanggal",
-      "DATE_TEXT D5 tanggal",
       "SCORE_NOT_NUMBER E3 koordinasi.regulasi",
       "SCORE_OUT_OF_RANGE F3 koordinasi.struktur",
       "EVIDENCE_NONE A2",

@@ -56,6 +56,7 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     ["libreoffice.xlsx", "LibreOffice Calc"],
     ["openxml-sdk-awalan.xlsx", "Open XML SDK: x: prefixes, no r attributes, inline strings"],
     ["openpyxl-dua-baris.xlsx", "the study's two-row header, merged domains and iBangga"],
+    ["pandas-indeks-dua-baris.xlsx", "pandas: an index (Kampung) and two-level columns"],
     ["excel-tabel-baris-total.xlsx", "an Excel table with a Total Row"],
   ])("%s (%s)", async (name) => {
     const { read, results } = await resultsOf(name);
@@ -83,6 +84,13 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     expect(totals).toHaveLength(1);
     expect(totals[0]).toMatchObject({ severity: "warning", cell: "A6" });
     expect(read.assessments).toHaveLength(4);
+  });
+
+  it("pandas' index-name row under a two-row header names the Kampung column, and is no kampung", async () => {
+    const { read } = await resultsOf("pandas-indeks-dua-baris.xlsx");
+    expect(read.columns?.identity.kampung).toBe(0);
+    expect(read.assessments.map((a) => a.row)).toEqual([4, 5, 6, 7]);
+    expect(codes(read.issues).has("KAMPUNG_COLUMN_MISSING")).toBe(false);
   });
 
   it("a two-row header gives every sub-indicator and the iBangga dimensions", async () => {
