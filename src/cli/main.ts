@@ -226,7 +226,7 @@ function report(error: unknown, io: Io, lang: Lang, debug: boolean): number {
     return error.exitCode;
   }
   if (error instanceof OutputFileError) {
-    io.err(OUTPUT_PROBLEMS[error.problem][lang](error.file) + "\n" + stack);
+    io.err(OUTPUT_PROBLEMS[error.problem][lang](error.file, error.example) + "\n" + stack);
     return EXIT.unusable;
   }
   if (isXlsxFileError(error)) {

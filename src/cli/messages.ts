@@ -31,7 +31,7 @@ export const WEIGHT_PROBLEMS: Readonly<Record<WeightProblem, Text<[string]>>> = 
 };
 
 /** Why an output (the .xlsx, the JSON, the template) was not written: exit 2, nothing changed. */
-export const OUTPUT_PROBLEMS: Readonly<Record<OutputProblem, Text<[string]>>> = {
+export const OUTPUT_PROBLEMS: Readonly<Record<OutputProblem, Text<[string, string?]>>> = {
   "no-space": {
     id: (f) => `Disk penuh: ${f} tidak dapat ditulis. Kosongkan ruang disk, lalu coba lagi.`,
     en: (f) => `The disk is full: ${f} cannot be written. Free some disk space and try again.`,
@@ -49,8 +49,10 @@ export const OUTPUT_PROBLEMS: Readonly<Record<OutputProblem, Text<[string]>>> = 
       `The folder for ${f} does not exist and cannot be created (perhaps a file of that name is in the path).`,
   },
   "is-folder": {
-    id: (f) => `${f} adalah folder. Berikan nama file, misalnya ${f}/ringkasan.xlsx.`,
-    en: (f) => `${f} is a folder. Give a file name, such as ${f}/ringkasan.xlsx.`,
+    id: (f, example = "ringkasan.xlsx") =>
+      `${f} adalah folder. Berikan nama file, misalnya ${f}/${example}.`,
+    en: (f, example = "ringkasan.xlsx") =>
+      `${f} is a folder. Give a file name, such as ${f}/${example}.`,
   },
   "name-too-long": {
     id: (f) => `Nama ${f} terlalu panjang untuk sistem berkas ini. Pilih nama yang lebih pendek.`,

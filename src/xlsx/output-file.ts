@@ -38,7 +38,9 @@ export class OutputFileError extends Error {
     readonly problem: OutputProblem,
     /** The output's name as the user gave it. */
     readonly file: string,
-    options?: { cause?: unknown }
+    options?: { cause?: unknown },
+    /** A file name the message may propose inside `file` when it is a folder. */
+    readonly example = "ringkasan.xlsx"
   ) {
     super(`${problem}: ${file}`, options);
     this.name = "OutputFileError";
@@ -148,12 +150,13 @@ export class OutputFile {
 
   /**
    * Makes the folder if needed and creates the temporary file. Fails (OutputFileError) when the
-   * output cannot be written there, before any work is done.
+   * output cannot be written there, before any work is done; `example` is the file name the
+   * message proposes when `file` is a folder (`ringkasan.xlsx` by default).
    */
-  static async create(file: string): Promise<OutputFile> {
+  static async create(file: string, example?: string): Promise<OutputFile> {
     const final = path.resolve(file);
     const existing = await fs.stat(final).catch(() => null);
-    if (existing?.isDirectory()) throw new OutputFileError("is-folder", file);
+    if (existing?.isDirectory()) throw new OutputFileError("is-folder", file, {}, example);
     try {
       await fs.mkdir(path.dirname(final), { recursive: true });
     } catch (error) {

@@ -353,6 +353,17 @@ describe("exit 2 with one clear line for output problems (issue 17 item 6)", () 
     expect(r.code).toBe(2);
     oneLine(r.err);
     expect(r.err).toMatch(/adalah folder/);
+    expect(r.err).toContain("/ringkasan.xlsx");
+  });
+
+  it("--json naming a folder proposes a JSON file in it", async () => {
+    const dir = folder("jsondir");
+    const r = await run("summarize", EXAMPLE, "-o", path.join(dir, "r.xlsx"), "--json", dir);
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain(
+      `${dir} adalah folder. Berikan nama file, misalnya ${dir}/ringkasan.json.`
+    );
   });
 
   it("templat -o into a missing folder makes it; into one that cannot be made, exit 2", async () => {

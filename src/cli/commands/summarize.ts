@@ -81,7 +81,8 @@ export async function summarizeCommand(
   let summary: Summary;
   let facts: ReadFacts;
   try {
-    if (options.json && !jsonToStdout) jsonOut = await OutputFile.create(options.json);
+    if (options.json && !jsonToStdout)
+      jsonOut = await OutputFile.create(options.json, "ringkasan.json");
     ({ summary, facts } = await writeSummaryWorkbook(input, xlsxOut, options, ctx, jsonToStdout, {
       lang,
       weights: parsed.weights,
