@@ -7,6 +7,7 @@ import { Grid } from "../workbook/grid";
 import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
 import { CliError, Context } from "./context";
+import { lockedWorkbook, openElsewhere } from "./open-elsewhere";
 import { otherInputSheetsIssue } from "./other-input-sheets";
 import { sheetPicks } from "./sheet-option";
 import { T } from "./messages";
@@ -48,6 +49,10 @@ export async function loadInput(
   quiet: boolean,
   visibleOnly = false
 ): Promise<Loaded> {
+  const workbook = lockedWorkbook(file);
+  if (workbook !== null) throw new CliError(T.lockFileInput[ctx.lang](file, workbook));
+  const open = await openElsewhere(file);
+  if (open) ctx.io.err(T.inputOpen[ctx.lang](file, open.program, open.user) + "\n");
   const size = await fs.stat(file).then(
     (s) => s.size,
     () => 0

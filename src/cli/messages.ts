@@ -98,6 +98,24 @@ export const T = {
         ? `There is no round ${wanted}: this file holds one round only (no Periode column).`
         : `There is no round ${wanted} in this file. Its rounds: ${list.join(", ")}.`,
   },
+  inputOpen: {
+    id: (file: string, program: string, user: string | null) =>
+      `Catatan: ${file} sedang terbuka di ${program}${user ? ` (oleh ${user})` : ""}. Yang dibaca adalah isi terakhir yang disimpan; simpan dulu di ${program} agar perubahan terbaru ikut dibaca.`,
+    en: (file: string, program: string, user: string | null) =>
+      `Note: ${file} is open in ${program}${user ? ` (by ${user})` : ""}. What is read is its last saved state; save it in ${program} first for the latest changes to be read.`,
+  },
+  outputOpen: {
+    id: (file: string, program: string, user: string | null) =>
+      `Catatan: ${file} sedang terbuka di ${program}${user ? ` (oleh ${user})` : ""} dan ditimpa. Tutup tanpa menyimpan di sana, lalu buka lagi: bila disimpan di ${program}, ringkasan baru ini tertimpa.`,
+    en: (file: string, program: string, user: string | null) =>
+      `Note: ${file} is open in ${program}${user ? ` (by ${user})` : ""} and was replaced. Close it there without saving and open it again: saved from ${program}, it would overwrite this new summary.`,
+  },
+  lockFileInput: {
+    id: (file: string, workbook: string) =>
+      `${file} adalah file kunci yang dibuat Excel atau LibreOffice selama ${workbook} terbuka, bukan buku kerja. Pilih ${workbook}.`,
+    en: (file: string, workbook: string) =>
+      `${file} is the lock file Excel or LibreOffice makes while ${workbook} is open, not a workbook. Choose ${workbook}.`,
+  },
   sheetRoundHint: {
     id: (sheet: string) =>
       `Dengan --sheet, tulis periodenya setelah nama lembar: --sheet "${sheet}=2024-T1". Untuk membaca beberapa lembar sebagai satu daftar kampung, beri setiap lembar periode yang sama (misalnya =2024).`,

@@ -21,6 +21,7 @@ import { CliError, Context, EXIT } from "../context";
 import { MadeList } from "../../workbook/made-list";
 import { resultsJson } from "../json";
 import { loadInput } from "../load";
+import { openElsewhere } from "../open-elsewhere";
 import { T, WEIGHT_PROBLEMS } from "../messages";
 import { isFile } from "../paths";
 import { sameFile } from "../paths";
@@ -73,6 +74,9 @@ export async function summarizeCommand(
       throw new CliError(T.refuseJsonOverwrite[lang](options.json));
     }
   }
+
+  // Replaced while open in Excel or LibreOffice, its later save there would undo this one.
+  const outputOpen = options.force ? await openElsewhere(options.output) : null;
 
   // The outputs' temporary files are made first: a folder that cannot be written is said
   // before the input is read, and a signal during the work removes them (temp-files.ts).
@@ -133,6 +137,8 @@ export async function summarizeCommand(
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
   io.err(T.summaryWritten[lang](options.output) + "\n");
+  if (outputOpen)
+    io.err(T.outputOpen[lang](options.output, outputOpen.program, outputOpen.user) + "\n");
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
   io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings) + "\n");
   io.err(issueKindLines(issues, lang));
