@@ -53,6 +53,10 @@ export const ISSUE_KINDS: Readonly<
   COLUMN_DUPLICATE: { id: "Kolom tercatat dua kali", en: "Column listed twice" },
   HEADER_INCOMPLETE: { id: "Judul kolom tidak lengkap", en: "Header incomplete" },
   TABLE_TOTALS_SKIPPED: { id: "Baris total tabel dilewati", en: "Table total row skipped" },
+  SUMMARY_ROW_SKIPPED: {
+    id: "Baris jumlah/rata-rata dilewati",
+    en: "Total or mean row skipped",
+  },
   ROWS_HIDDEN: { id: "Baris tersembunyi ikut dihitung", en: "Hidden rows counted" },
   ROWS_HIDDEN_SKIPPED: { id: "Baris tersembunyi dilewati", en: "Hidden rows left out" },
   FORMULA_NOT_CALCULATED: { id: "Rumus belum dihitung", en: "Formula not calculated" },

@@ -48,6 +48,7 @@ import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
 import { cesuTextIssue, loneSurrogateIssue } from "./lone-surrogates";
 import { notesBelow, notesBelowIssue } from "./notes-below";
+import { summaryRows, summaryRowsIssue } from "./summary-rows";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
 
@@ -575,11 +576,28 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   if (noteIssue) issues.push(noteIssue);
   const notesFrom = notes.length > 0 ? notes[0].row : end;
   const noteRows = new Set(notes.map((n) => n.row));
+  // A row of totals or means typed under the kampung ("Rata-rata") is no kampung (summary-rows.ts).
+  const regionCols = (["desa", "kecamatan", "kabupaten", "provinsi"] as const).flatMap((key) => {
+    const col = columns.identity[key];
+    return col === undefined ? [] : [col];
+  });
+  const totals = summaryRows(grid, {
+    first: header.row + 1,
+    end,
+    kampung: columns.identity.kampung,
+    regions: regionCols,
+    firstScore: Math.min(...scoreColumns(columns), header.fields.length),
+    skip: (r) => r === totalsRow || (r >= notesFrom && noteRows.has(r)),
+  });
+  const totalsIssue = summaryRowsIssue(grid, totals, lang);
+  if (totalsIssue) issues.push(totalsIssue);
+  for (const t of totals) noteRows.add(t.row);
+  const leftOutFrom = Math.min(notesFrom, totals[0]?.row ?? end);
   // Kampung left out as hidden (--visible-only): their evidence rows are left out with them,
   // not reported as evidence of a kampung the sheet does not have.
   const skipped = new Set<string>();
   for (let r = header.row + 1; r < end; r++) {
-    if (r === totalsRow || r === header.indexRow || (r >= notesFrom && noteRows.has(r))) continue;
+    if (r === totalsRow || r === header.indexRow || (r >= leftOutFrom && noteRows.has(r))) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
       if (!rows.isBlank(r)) {
