@@ -33,15 +33,33 @@ export interface Field {
 /** What a page needs of one kampung, by field key. */
 export type FieldKey = string;
 
-/** Names in the dropdown: the kampung name, made unique with its desa/kecamatan and row. */
+/**
+ * Labels longer than this are cut (with the row, to stay unique): Excel's MATCH, which finds the
+ * chosen kampung, refuses a looked-up text over 255 characters (#VALUE!), and escaping its
+ * wildcards may double a label's length.
+ */
+export const MAX_CHOICE_LABEL = 100;
+/** Characters of the name a cut label keeps. */
+const CUT_NAME = 80;
+
+/**
+ * Names in the dropdown: the kampung name, made unique with its desa/kecamatan and row; a label
+ * over MAX_CHOICE_LABEL characters is its name cut, with its row (`Nama… (baris 12)`).
+ */
 export function choiceLabels(kampung: readonly KampungResult[], lang: Lang): string[] {
   const counts = new Map<string, number>();
   for (const k of kampung) counts.set(nameKey(k.name), (counts.get(nameKey(k.name)) ?? 0) + 1);
   const rowWord = lang === "id" ? "baris" : "row";
   return kampung.map((k) => {
-    if ((counts.get(nameKey(k.name)) ?? 0) < 2) return k.name;
-    const where = [k.region.desa, k.region.kecamatan].filter((x) => x && x.trim()).join(", ");
-    return `${k.name} (${where ? `${where}; ` : ""}${rowWord} ${k.row})`;
+    let label = k.name;
+    if ((counts.get(nameKey(k.name)) ?? 0) >= 2) {
+      const where = [k.region.desa, k.region.kecamatan].filter((x) => x && x.trim()).join(", ");
+      label = `${k.name} (${where ? `${where}; ` : ""}${rowWord} ${k.row})`;
+    }
+    if (label.length <= MAX_CHOICE_LABEL) return label;
+    // Cut by code points: a half of a surrogate pair would be written as U+FFFD.
+    const cut = Array.from(k.name).slice(0, CUT_NAME).join("").trimEnd();
+    return `${cut}… (${rowWord} ${k.row})`;
   });
 }
 

@@ -33,6 +33,23 @@ describe("choiceLabels", () => {
     expect(new Set(labels).size).toBe(3);
     expect(choiceLabels(kampung, "en")[0]).toBe("Mawar (Karang, Ajibarang; row 2)");
   });
+
+  it("cuts a label too long for Excel's MATCH (255 characters), keeping it unique by its row", () => {
+    const long = "Kampung KB Sejahtera Bersama ".repeat(12).trim(); // 347 characters
+    const kampung = [
+      { name: long, row: 2, region: region("Karang", "Ajibarang") },
+      { name: `${long} Dua`, row: 3, region: region("Lewas", "Sokaraja") },
+      { name: `${"😀".repeat(79)}x${"y".repeat(200)}`, row: 4, region: region("A", "B") },
+    ] as unknown as KampungResult[];
+    const labels = choiceLabels(kampung, "id");
+    expect(labels[0]).toBe(`${long.slice(0, 80).trimEnd()}… (baris 2)`);
+    expect(labels[1]).toBe(`${long.slice(0, 80).trimEnd()}… (baris 3)`);
+    expect(labels[2]).toBe(`${"😀".repeat(79)}x… (baris 4)`);
+    // Within MATCH's 255 characters even with every character escaped (ASCII names).
+    for (const label of labels.slice(0, 2)) expect(2 * label.length).toBeLessThan(255);
+    expect(labels[2].length).toBeLessThan(255);
+    expect(new Set(labels).size).toBe(3);
+  });
 });
 
 describe("rubricMeaning", () => {
