@@ -270,9 +270,9 @@ export const MESSAGES = {
   SUMMARY_ROW_SKIPPED: {
     severity: "warning",
     id: (p) =>
-      `Baris ${p.list} (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}) di bawah kampung dibaca sebagai baris ringkasan (jumlah atau rata-rata), bukan kampung: tidak dinilai, tidak diberi peringkat, tidak dihitung.`,
+      `Baris ${p.list} (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}) dibaca sebagai baris ringkasan (jumlah atau rata-rata), bukan kampung: tidak dinilai, tidak diberi peringkat, tidak dihitung.`,
     en: (p) =>
-      `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}) under the kampung ${(p.count ?? 1) > 1 ? "are" : "is"} read as a summary row (a total or mean), not as a kampung: not scored, ranked or counted.`,
+      `${(p.count ?? 1) > 1 ? "Rows" : "Row"} ${p.list} (${v(p)}${(p.count ?? 1) > 1 ? ", ..." : ""}) ${(p.count ?? 1) > 1 ? "are" : "is"} read as a summary row (a total or mean), not as a kampung: not scored, ranked or counted.`,
   },
   ROWS_HIDDEN: {
     severity: "warning",

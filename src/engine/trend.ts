@@ -108,7 +108,10 @@ export function identityKeyOf(
   kabupaten: string | null,
   provinsi: string | null
 ): string {
-  return nameKey(`${name}|${desa ?? ""}|${kecamatan ?? ""}|${kabupaten ?? ""}|${provinsi ?? ""}`);
+  // Joined by U+0000, which no cell of a workbook can hold: `A|B` + `C` is not `A` + `B|C`.
+  return nameKey(
+    `${name}\u0000${desa ?? ""}\u0000${kecamatan ?? ""}\u0000${kabupaten ?? ""}\u0000${provinsi ?? ""}`
+  );
 }
 
 /** Per kept assessment: the five domains, the composite and the chosen iBangga (NaN: none). */

@@ -576,18 +576,13 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   if (noteIssue) issues.push(noteIssue);
   const notesFrom = notes.length > 0 ? notes[0].row : end;
   const noteRows = new Set(notes.map((n) => n.row));
-  // A row of totals or means typed under the kampung ("Rata-rata") is no kampung (summary-rows.ts).
-  const regionCols = (["desa", "kecamatan", "kabupaten", "provinsi"] as const).flatMap((key) => {
-    const col = columns.identity[key];
-    return col === undefined ? [] : [col];
-  });
+  // A row of totals or means typed among the kampung ("Rata-rata") is no kampung (summary-rows.ts).
   const totals = summaryRows(grid, {
     first: header.row + 1,
     end,
     kampung: columns.identity.kampung,
-    regions: regionCols,
     firstScore: Math.min(...scoreColumns(columns), header.fields.length),
-    skip: (r) => r === totalsRow || (r >= notesFrom && noteRows.has(r)),
+    skip: (r) => r === totalsRow || r === header.indexRow || (r >= notesFrom && noteRows.has(r)),
   });
   const totalsIssue = summaryRowsIssue(grid, totals, lang);
   if (totalsIssue) issues.push(totalsIssue);
@@ -968,6 +963,8 @@ class RowReader {
     name: string
   ): boolean {
     if (isCellError(value)) {
+      // An error merged down over several rows is said once, at the merge's top-left cell.
+      if (isBlank(this.grid.rows[r]?.[col])) return true;
       this.report("IDENTITY_CELL_ERROR", r, col, kampung, field, {
         label: name,
         value: value.error,

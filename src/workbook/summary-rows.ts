@@ -1,47 +1,43 @@
 /**
- * Rows of totals or means typed by hand under the kampung (`Rata-rata` with `AVERAGE` formulas,
- * `Jumlah`, `Total`): outside an Excel table no Total Row flag says so, and read as a kampung
- * such a row is scored, ranked and counted with the others, pulling every mean towards itself.
+ * Rows of totals or means typed by hand among or under the kampung (`Rata-rata` with `AVERAGE`
+ * formulas, `Jumlah` under each kabupaten's kampung, `Rata-rata Kota Semarang`, `Skor
+ * rata-rata`): outside an Excel table no Total Row flag says so, and read as a kampung such a
+ * row is scored, ranked and counted with the others, pulling every mean towards itself.
  *
- * The rule: from the last row of data upwards (blank rows and notes under the table are
- * passed over), each row whose name is a word of totals (SUMMARY_WORDS, case, spaces and
- * punctuation ignored) and that names no region is a summary row; the first row that is not
- * ends the search. The name is the Kampung cell, or when it is blank the row's first text left
- * of the scores (a `Rata-rata` typed in the No column, or merged across the identity columns).
- * A kampung in the middle of the list is never one, whatever its name. Pure.
+ * The rule: a data row whose name holds a word of totals or means (SUMMARY_WORDS: `rata-rata`,
+ * `rerata`, `jumlah`, `total`, ...; case and punctuation ignored) is a summary row, wherever it
+ * is and whatever region it names. The name is the Kampung cell, or when it is blank the row's
+ * first text left of the scores (a `Rata-rata` typed in the No column, or merged across the
+ * identity columns). No Indonesian place name is such a word; a kampung that had one would be
+ * named in the warning. Pure.
  */
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { Issue, makeIssue } from "../engine/issues";
 import { Grid, gridAddress } from "./grid";
-import { normaliseHeader } from "./headers";
+import { rowRuns } from "./notes-below";
 
-/** Names of a row of totals or means, normalised (normaliseHeader): Indonesian and English. */
-const SUMMARY_WORDS: ReadonlySet<string> = new Set(
-  [
-    "Rata-rata",
-    "Rata rata",
-    "Rata2",
-    "Rerata",
-    "Rata-rata keseluruhan",
-    "Jumlah",
-    "Jumlah total",
-    "Total",
-    "Total keseluruhan",
-    "Grand total",
-    "Average",
-    "Mean",
-    "Sum",
-  ].map(normaliseHeader)
-);
+/** Words of a row of totals or means, lower case: Indonesian and English. */
+const SUMMARY_WORDS: ReadonlySet<string> = new Set([
+  "rata-rata",
+  "ratarata",
+  "rata2",
+  "rerata",
+  "jumlah",
+  "total",
+  "subtotal",
+  "average",
+  "mean",
+]);
 
-/** Where to look: data rows [first, end) and the columns that tell a summary row. */
+/** Cheap first test of a name: most names hold none of these letters in a row. */
+const MAY_HOLD_WORD = /rata|rerata|jumlah|total|average|mean/i;
+
+/** Where to look: data rows [first, end) and the columns that name a row. */
 export interface SummaryRowScan {
   readonly first: number;
   readonly end: number;
   readonly kampung: number | undefined;
-  /** Region columns (desa ... provinsi): a summary row names no region. */
-  readonly regions: readonly number[];
   /** The leftmost score column: a name in front of it may stand in for a blank Kampung cell. */
   readonly firstScore: number;
   /** Rows already left out (a table's Total Row, notes under the table). */
@@ -55,19 +51,26 @@ export interface SummaryRow {
   readonly text: string;
 }
 
-/** The hand-typed summary rows at the bottom of the data (see the module's rule), top to bottom. */
+/** Whether a name is that of a row of totals or means (see the module's rule). */
+export function isSummaryName(text: string): boolean {
+  if (!MAY_HOLD_WORD.test(text)) return false;
+  return text
+    .toLowerCase()
+    .replace(/rata\s*-\s*rata/g, "rata-rata")
+    .split(/[^\p{L}\p{N}-]+/u)
+    .some((word) => SUMMARY_WORDS.has(word.replace(/^-+|-+$/g, "")));
+}
+
+/** The summary rows among the data rows (see the module's rule), top to bottom. */
 export function summaryRows(grid: Grid, scan: SummaryRowScan): SummaryRow[] {
   const found: SummaryRow[] = [];
-  for (let r = Math.min(scan.end, grid.rows.length) - 1; r >= scan.first; r--) {
+  const end = Math.min(scan.end, grid.rows.length);
+  for (let r = scan.first; r < end; r++) {
     if (scan.skip(r)) continue;
-    const row = grid.rows[r] ?? [];
-    if (row.every((v) => blankText(v) === null && typeof v !== "number")) continue;
-    const named = nameOf(row, scan);
-    if (!named || !SUMMARY_WORDS.has(normaliseHeader(named.text))) break;
-    if (scan.regions.some((c) => c !== named.col && blankText(row[c]) !== null)) break;
-    found.push({ row: r, ...named });
+    const named = nameOf(grid.rows[r] ?? [], scan);
+    if (named && isSummaryName(named.text)) found.push({ row: r, ...named });
   }
-  return found.reverse();
+  return found;
 }
 
 function nameOf(row: readonly CellValue[], scan: SummaryRowScan): Omit<SummaryRow, "row"> | null {
@@ -105,7 +108,7 @@ export function summaryRowsIssue(
     {
       value: rows[0].text,
       count: rows.length,
-      list: rows.map((s) => String(grid.originRow + s.row + 1)).join(", "),
+      list: rowRuns(rows.map((s) => grid.originRow + s.row + 1)),
     },
     lang
   );

@@ -53,6 +53,35 @@ describe("a kampung's identity ignores case and uneven spaces", () => {
     expect(read.issues.filter((i) => i.code === "KAMPUNG_DUPLICATE")).toEqual([]);
   });
 
+  it("takes a zero-width space or joiner for nothing, and tells `A|B` in `C` from `A` in `B|C`", () => {
+    const [header, first] = exampleRows();
+    const zw = [...first];
+    zw[0] = "Sumur\u200bboto";
+    const pipeA = [...first];
+    pipeA[0] = "Kampung A|B";
+    pipeA[1] = "Desa C";
+    const pipeB = [...first];
+    pipeB[0] = "Kampung A";
+    pipeB[1] = "B|Desa C";
+    const read = readInput([gridFromRows("Data", [header, first, zw, pipeA, pipeB])], id);
+    const duplicates = read.issues.filter((i) => i.code === "KAMPUNG_DUPLICATE");
+    expect(duplicates.map((i) => i.cell)).toEqual(["A3"]);
+  });
+
+  it("says an error merged down over identity cells once, at the merge's top-left cell", () => {
+    const [header, ...rows] = exampleRows();
+    const body = rows.map((row) => [...row]);
+    body[0][1] = { error: "#N/A" };
+    body[1][1] = null;
+    body[2][1] = null;
+    const grid: Grid = {
+      ...gridFromRows("Data", [header, ...body]),
+      merges: [{ top: 1, left: 1, bottom: 3, right: 1 }],
+    };
+    const said = readInput([grid], id).issues.filter((i) => i.code === "IDENTITY_CELL_ERROR");
+    expect(said.map((i) => i.cell)).toEqual(["B2"]);
+  });
+
   it("reports the same kampung twice in one round when only its spaces differ", () => {
     const [header, first] = exampleRows();
     const twin = [...first];
@@ -66,11 +95,27 @@ describe("a kampung's identity ignores case and uneven spaces", () => {
   });
 
   it("nameKey is the same as trimming, collapsing every run of spaces and lower-casing", () => {
-    const spaces = fc.constantFrom(" ", "  ", "\u00a0", "\t", "\u3000", "\u2009", "\n");
+    const spaces = fc.constantFrom(
+      " ",
+      "  ",
+      "\u00a0",
+      "\t",
+      "\u3000",
+      "\u2009",
+      "\n",
+      "\u200b",
+      "\u2060"
+    );
     const text = fc
       .array(fc.oneof(fc.string({ maxLength: 4 }), spaces), { maxLength: 8 })
       .map((parts) => parts.join(""));
-    fc.assert(fc.property(text, (t) => nameKey(t) === t.trim().replace(/\s+/g, " ").toLowerCase()));
+    const slow = (t: string) =>
+      t
+        .replace(/[\u200b-\u200d\u2060]/g, "")
+        .trim()
+        .replace(/\s+/g, " ")
+        .toLowerCase();
+    fc.assert(fc.property(text, (t) => nameKey(t) === slow(t)));
   });
 });
 

@@ -5,6 +5,7 @@
 import { CellValue } from "../../src/engine/cell";
 import { gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
+import { isSummaryName } from "../../src/workbook/summary-rows";
 import { exampleRows } from "../helpers/example";
 
 const id = { lang: "id" as const };
@@ -20,7 +21,7 @@ const named =
   (width: number): CellValue[] =>
     Array.from({ length: width }, (_, c) => (c === col ? name : c >= 5 ? value : null));
 
-describe("hand-typed summary rows under the kampung", () => {
+describe("hand-typed summary rows among or under the kampung", () => {
   it("leaves out a Rata-rata and a Jumlah row, with one warning naming both rows", () => {
     const read = readInput([sheet(named("Rata-rata"), named("JUMLAH", 5))], id);
     expect(read.assessments.map((a) => a.name)).toEqual([
@@ -33,7 +34,7 @@ describe("hand-typed summary rows under the kampung", () => {
     expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({ cell: "A6", severity: "warning" });
     expect(said[0].message).toBe(
-      'Baris 6, 7 ("Rata-rata", ...) di bawah kampung dibaca sebagai baris ringkasan (jumlah atau rata-rata), bukan kampung: tidak dinilai, tidak diberi peringkat, tidak dihitung.'
+      'Baris 6-7 ("Rata-rata", ...) dibaca sebagai baris ringkasan (jumlah atau rata-rata), bukan kampung: tidak dinilai, tidak diberi peringkat, tidak dihitung.'
     );
     expect(read.sourceRange).toBe("'Data'!A1:W5");
   });
@@ -51,15 +52,26 @@ describe("hand-typed summary rows under the kampung", () => {
     ]);
   });
 
-  it("keeps a kampung named so in the middle of the list, or one that names a region", () => {
-    const [header, first, ...rest] = exampleRows();
-    const middle = [...first];
-    middle[0] = "Total";
-    const withRegion = named("Rata-rata")(header.length);
-    withRegion[2] = "Kota Semarang";
-    const read = readInput([gridFromRows("Data", [header, middle, ...rest, withRegion])], id);
-    expect(read.assessments.map((a) => a.name)).toContain("Total");
-    expect(read.assessments.map((a) => a.name)).toContain("Rata-rata");
-    expect(read.issues.some((i) => i.code === "SUMMARY_ROW_SKIPPED")).toBe(false);
+  it("finds them among the kampung too, with a region or a name after the word", () => {
+    const [header, first, second, ...rest] = exampleRows();
+    const jumlah = named("Jumlah")(header.length);
+    const kota = named("Rata-rata Kota Semarang")(header.length);
+    kota[2] = "Kota Semarang";
+    const skor = named("Skor rata - rata")(header.length);
+    const read = readInput(
+      [gridFromRows("Data", [header, first, second, jumlah, ...rest, kota, skor])],
+      id
+    );
+    expect(read.assessments).toHaveLength(4);
+    const [said] = read.issues.filter((i) => i.code === "SUMMARY_ROW_SKIPPED");
+    expect(said.cell).toBe("A4");
+    expect(said.message).toContain("Baris 4, 7-8 (");
+  });
+
+  it("keeps a kampung whose name merely holds the letters", () => {
+    for (const name of ["Ratatouille", "Kampung Totalitas", "Jumlahan", "Meander"])
+      expect(isSummaryName(name)).toBe(false);
+    for (const name of ["Rata2", "JUMLAH:", "Total Kec. Tembalang", "Rerata", "Sub-total"])
+      expect(isSummaryName(name)).toBe(name !== "Sub-total");
   });
 });
