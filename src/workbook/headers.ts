@@ -170,18 +170,26 @@ function uniqueSubNames(): Map<string, number> {
   return subNames;
 }
 
-/** A header cell KKB did not recognise: its column and text. */
+/** A header cell KKB did not recognise: its column, its text, and the text it is matched as. */
 export interface UnknownHeading {
   readonly col: number;
+  /** The cell's own text, as the message quotes it. */
   readonly text: string;
+  /** With the domain above it in a two-row header (`Koordinasi Regulsi`). */
+  readonly match: string;
 }
+
+/** Headings longer than this are no sub-indicator's (and a full edit distance would be slow). */
+const MAX_HEADING = 120;
 
 /**
  * Headings that most likely mean a missing sub-indicator (a typo, `Kordinasi - Regulasi`; a
- * shortened name, `Rujukan - Umpan balik`): per missing index, the unrecognised heading
- * closest to one of its spellings (domain and sub-indicator, in either language) by edit
- * distance (fastest-levenshtein), at most a third of the spelling's length apart; each
- * heading for one sub-indicator at most, the closest pairs first.
+ * shortened name, `Rujukan - Umpan balik`; a renamed one, `Kader aktif (%)`): per missing
+ * index, the unrecognised heading closest to one of its spellings (domain and sub-indicator, in
+ * either language) by edit distance (fastest-levenshtein), at most a third of the spelling's
+ * length apart and at most 45 % of the sub-indicator's own name (so a long domain name does not
+ * carry `Peran kader - Catatan` to `Kader - Aktivitas`); each heading for one sub-indicator at
+ * most, the closest pairs first.
  */
 export function closestHeadings(
   missing: readonly number[],
@@ -189,13 +197,20 @@ export function closestHeadings(
 ): Map<number, UnknownHeading> {
   const pairs: { index: number; heading: UnknownHeading; ratio: number }[] = [];
   for (const heading of headings) {
-    const text = normaliseHeader(heading.text);
-    if (text.length < 3) continue;
+    const text = normaliseHeader(heading.match);
+    if (text.length < 3 || text.length > MAX_HEADING) continue;
     for (const index of missing) {
+      const own = normaliseHeader(SUB_INDICATORS[index].sub.label.id).length;
+      const allowed = Math.max(2, 0.45 * own);
       let ratio = Infinity;
-      for (const spelling of subSpellings(index))
-        ratio = Math.min(ratio, distance(text, spelling) / spelling.length);
-      if (ratio <= 1 / 3) pairs.push({ index, heading, ratio });
+      for (const spelling of subSpellings(index)) {
+        // The distance is at least the difference of the lengths: no need to compute it.
+        if (Math.abs(spelling.length - text.length) > Math.min(allowed, spelling.length / 3))
+          continue;
+        const d = distance(text, spelling);
+        if (d <= allowed && d <= spelling.length / 3) ratio = Math.min(ratio, d / spelling.length);
+      }
+      if (ratio < Infinity) pairs.push({ index, heading, ratio });
     }
   }
   pairs.sort((a, b) => a.ratio - b.ratio || a.heading.col - b.heading.col);

@@ -266,10 +266,11 @@ function unknownHeadings(grid: Grid, header: HeaderGuess): UnknownHeading[] {
   const out: UnknownHeading[] = [];
   let group: string | null = null;
   for (let c = 0; c < Math.max(lower.length, upper.length); c++) {
+    // As twoRowFields reads it: the upper row's text holds over the columns after it.
     group = cellText(upper[c]) ?? group;
     const text = cellText(lower[c]);
     if (header.fields[c] || text === null) continue;
-    out.push({ col: c, text: group ? `${group} ${text}` : text });
+    out.push({ col: c, text, match: group ? `${group} ${text}` : text });
   }
   return out;
 }

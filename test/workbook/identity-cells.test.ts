@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { CellValue } from "../../src/engine/cell";
 import { nameKey } from "../../src/engine/group-stats";
+import { closestHeadings } from "../../src/workbook/headers";
 import { SETARA } from "../../src/engine/ibangga";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
@@ -223,5 +224,22 @@ describe("a sub-indicator heading KKB does not recognise", () => {
     const [missing] = read.issues.filter((i) => i.code === "COLUMN_MISSING");
     expect(missing.cell).toBe("A1");
     expect(missing.message).not.toContain("tidak dikenali");
+  });
+});
+
+describe("closestHeadings", () => {
+  const heading = (col: number, text: string) => ({ col, text, match: text });
+
+  it("does not carry a notes column to a sub-indicator on a long domain name", () => {
+    const found = closestHeadings(
+      [12, 0],
+      [heading(30, "Peran kader - Catatan"), heading(31, "Koordinasi lintas sektor - Catatan")]
+    );
+    expect(found.size).toBe(0);
+  });
+
+  it("passes over very long headings without measuring them", () => {
+    const long = Array.from({ length: 1000 }, (_, i) => heading(i, `x${"Regulasi ".repeat(3000)}`));
+    expect(closestHeadings([0, 1, 2], long).size).toBe(0);
   });
 });
