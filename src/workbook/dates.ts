@@ -49,15 +49,26 @@ export type DateOrder = "dayFirst" | "monthFirst";
  * A time after a text date, as exports write it and read as the date alone: `00:00:00`,
  * `10.30` (Indonesian), `T08:15:00.000Z`, `T08:15+07:00` (the date as written, not moved to UTC).
  */
-const TIME = String.raw`(?:[T\s]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?`;
+const TIME = String.raw`(?:[T\s]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?`;
 
 /**
  * A text date with two numbers before its year (`08/14/2024`, `14-08-2024`, `8.5.2024`), and
  * perhaps a time (`12/01/2024 0:00`, as Excel writes a date and time to CSV).
  */
-const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME + "$");
-/** `2024-01-12`, and perhaps a time (`2024-01-12 00:00:00` from pandas, ISO 8601 `T`). */
-const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + TIME + "$");
+const NUMERIC_DATE = new RegExp(
+  String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + TIME + "$"
+);
+/**
+ * `2024-01-12`, and perhaps a time (`2024-01-12 00:00:00` from pandas, ISO 8601 `T`); with its
+ * zone (`Z`, `+07:00`) when it has one: an instant, whose date is the local one.
+ */
+const ISO_DATE = new RegExp(
+  String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})?)?$`
+);
+/** `January 12, 2024`, as a US Excel's long date writes it (after its weekday). */
+const MONTH_FIRST_DATE = new RegExp(
+  String.raw`^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})` + TIME + "$"
+);
 /** `12 Januari 2024`, `12-Jan-24` (Excel's d-mmm-yy), `2 Agt. 2024`, and perhaps a time. */
 const NAMED_MONTH_DATE = new RegExp(
   String.raw`^(\d{1,2})[\s.-]+([A-Za-z]+)\.?[\s.-]+(\d{4}|\d{2})` + TIME + "$"
@@ -67,7 +78,7 @@ const NAMED_MONTH_DATE = new RegExp(
  * `Friday, 12 January 2024`): left out, the date is read.
  */
 const WEEKDAY =
-  /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun),?\s+/i;
+  /^(senin|selasa|rabu|kamis|jumat|jum['\u2019]at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun),?\s+/i;
 
 /** A two-digit year as Excel reads one: 00-29 are 2000-2029, 30-99 are 1930-1999. */
 function fullYear(text: string): number {
@@ -149,16 +160,38 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
   let m = ISO_DATE.exec(text);
   let date: Date | null = null;
   if (m) {
-    date = utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    date = m[7] ? zonedDate(m) : utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   } else if ((m = NUMERIC_DATE.exec(text))) {
     // Indonesian order day/month/year, unless the column is month first.
     const [day, month] = order === "dayFirst" ? [m[1], m[2]] : [m[2], m[1]];
-    date = utcDate(Number(m[3]), Number(month) - 1, Number(day));
+    date = utcDate(fullYear(m[3]), Number(month) - 1, Number(day));
   } else if ((m = NAMED_MONTH_DATE.exec(text))) {
     const month = MONTHS.get(m[2].toLowerCase());
     if (month !== undefined) date = utcDate(fullYear(m[3]), month, Number(m[1]));
+  } else if ((m = MONTH_FIRST_DATE.exec(text))) {
+    const month = MONTHS.get(m[1].toLowerCase());
+    if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[2]));
   }
   return date ? { ok: true, date, fromText: true } : { ok: false, blank: false };
+}
+
+/**
+ * The local date of an ISO 8601 instant (`2024-03-31T17:00:00.000Z` is 1 April in Indonesia,
+ * where a web export's midnight is 17:00 UTC the day before): the date on this computer's
+ * clock, as Excel would show the time converted. Null for an impossible date or time.
+ */
+function zonedDate(m: RegExpExecArray): Date | null {
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  if (!utcDate(year, month - 1, day) || hour > 23 || minute > 59) return null;
+  const zone = m[7];
+  const offset =
+    zone === "Z"
+      ? 0
+      : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const instant = new Date(
+    Date.UTC(year, month - 1, day, hour, minute, Number(m[6] ?? 0)) - offset * 60_000
+  );
+  return utcDate(instant.getFullYear(), instant.getMonth(), instant.getDate());
 }
 
 export function isoDate(date: Date): string {
