@@ -26,18 +26,43 @@ function lockFiles(file: string): { program: OpenElsewhere["program"]; lock: str
   ];
 }
 
-/** Whether `file` is open in Excel or LibreOffice (a lock file beside it), and by whom. */
+/** Bytes of a LibreOffice lock file read for its user's name (its first line is short). */
+const LOCK_HEAD = 4096;
+
+/**
+ * Whether `file` is open in Excel or LibreOffice (a lock file beside it, a regular file), and
+ * by whom. Only the head of a lock file is read, and only LibreOffice's: a FIFO or a huge file
+ * under that name neither hangs nor fills the memory; an unreadable one still says it is open.
+ */
 export async function openElsewhere(file: string): Promise<OpenElsewhere | null> {
   for (const { program, lock } of lockFiles(file)) {
-    const text = await fs.readFile(lock, "utf8").catch(() => null);
-    if (text === null) continue;
-    return { program, user: program === "LibreOffice" ? lockUser(text) : null };
+    const stat = await fs.lstat(lock).catch(() => null);
+    if (!stat?.isFile()) continue;
+    return { program, user: program === "LibreOffice" ? await lockUser(lock) : null };
   }
   return null;
 }
 
 /** The user a LibreOffice lock file names (its first field), or null. */
-function lockUser(text: string): string | null {
+async function lockUser(lock: string): Promise<string | null> {
+  let head: string;
+  try {
+    const handle = await fs.open(lock, "r");
+    try {
+      const buffer = Buffer.alloc(LOCK_HEAD);
+      const { bytesRead } = await handle.read(buffer, 0, LOCK_HEAD, 0);
+      head = buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  return firstField(head.split(/\r?\n/)[0]);
+}
+
+/** The first field of a lock file's CSV line, or null. */
+function firstField(text: string): string | null {
   try {
     const [record] = parse(text, { relax_column_count: true, relax_quotes: true }) as string[][];
     const user = record?.[0]?.trim();

@@ -3,7 +3,8 @@
  * CLI says so; an output open there and replaced with --force is said too; a lock file given
  * as the input is named as what it is.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { lockedWorkbook } from "../../src/cli/open-elsewhere";
 import { tempDir } from "../helpers/files";
@@ -48,6 +49,24 @@ describe("a workbook open in Excel or LibreOffice", () => {
     expect(r.err).toContain(
       `Catatan: ${out} sedang terbuka di LibreOffice (oleh Sri) dan ditimpa.`
     );
+  });
+
+  it("a FIFO or a huge file under a lock file's name neither hangs nor fills the memory", async () => {
+    const dir = tmp.file("odd");
+    mkdirSync(dir);
+    const input = path.join(dir, "data.xlsx");
+    copyFileSync(EXAMPLE_XLSX, input);
+    execFileSync("mkfifo", [path.join(dir, ".~lock.data.xlsx#")]);
+    const fifo = await run("periksa", input);
+    expect(fifo.code).toBe(0);
+    expect(fifo.err).not.toContain("sedang terbuka");
+    const big = path.join(dir, "big.xlsx");
+    copyFileSync(EXAMPLE_XLSX, big);
+    const lock = path.join(dir, ".~lock.big.xlsx#");
+    writeFileSync(lock, "Ani,pc-ani,ani,01.12.2026 12:00,x;\n");
+    truncateSync(lock, 200 * 1024 * 1024);
+    const r = await run("periksa", big);
+    expect(r.err).toContain("sedang terbuka di LibreOffice (oleh Ani)");
   });
 
   it("a lock file given as the input is named as one (exit 2)", async () => {
