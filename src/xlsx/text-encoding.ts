@@ -36,10 +36,14 @@ function detect(bytes: Uint8Array): { encoding: TextEncoding; fixed: CesuRepaire
     if (oddNul > pairs * 0.4 && evenNul === 0) return { encoding: "utf-16le", fixed: null };
     if (evenNul > pairs * 0.4 && oddNul === 0) return { encoding: "utf-16be", fixed: null };
   }
-  // Valid UTF-8 holds no surrogate: only when it is not is CESU-8 looked for.
+  // Valid UTF-8 holds no surrogate: only when it is not is CESU-8 looked for. A file whose only
+  // "surrogates" are lone halves is Windows-1252 whose bytes happen to look like one (`í`, a
+  // no-break space and `–` are ED A0 96): without a byte-order mark, CESU-8 needs a whole pair.
   if (isUtf8(bytes)) return { encoding: "utf-8", fixed: null };
   const fixed = cesuRepair(bytes);
-  return { encoding: fixed ? "utf-8" : "windows-1252", fixed };
+  return fixed && fixed.repair.restored > 0
+    ? { encoding: "utf-8", fixed }
+    : { encoding: "windows-1252", fixed: null };
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -5,6 +5,7 @@
  * Java's own CESU-8 charset (test/fixtures/real/Cesu8.java, run by make.py).
  */
 import { readFileSync } from "node:fs";
+import * as iconv from "iconv-lite";
 import * as path from "node:path";
 import { SETARA } from "../../src/engine/ibangga";
 import { readInput } from "../../src/workbook/input";
@@ -85,5 +86,16 @@ describe("CSV in UTF-8 written CESU-8 style", () => {
       encoding: "windows-1252",
       surrogates: null,
     });
+  });
+});
+
+describe("Windows-1252 that looks like half a CESU-8 pair", () => {
+  it("is read as Windows-1252 (í, a no-break space and – are ED A0 96)", () => {
+    const bytes = iconv.encode("Kampung;Desa\r\nTep\u00ed\u00a0\u2013 Kali;X\r\n", "windows-1252");
+    expect(Array.from(bytes.subarray(17, 20))).toEqual([0xed, 0xa0, 0x96]);
+    const decoded = decodeCsvText(bytes);
+    expect(decoded.encoding).toBe("windows-1252");
+    expect(decoded.text).toContain("Tep\u00ed\u00a0\u2013 Kali");
+    expect(decoded.surrogates).toBeNull();
   });
 });
