@@ -67,6 +67,7 @@ import {
   madeRows,
   tableHeight,
 } from "./sheet-spec";
+import { withRepeatedHeaders } from "./print-headers";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -212,7 +213,11 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       uncertain.sheet
     );
   }
-  const fitted = fitSheetsToGrid(sheets, lang);
+  // Printed, every table's header heads each page it spans (print-headers.ts).
+  const fitted = fitSheetsToGrid(
+    sheets.map((s) => (PAGED_ROLES.has(s.role) ? withRepeatedHeaders(s) : s)),
+    lang
+  );
   return {
     results,
     analysis,
@@ -224,6 +229,17 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       : {}),
   };
 }
+
+/** Sheets whose tables print with their headers on every page (KKB Profil has its own pages). */
+const PAGED_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
+  "ringkasan",
+  "domain",
+  "ibangga",
+  "wilayah",
+  "tren",
+  "validasi",
+  "ketidakpastian",
+]);
 
 /** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
 function profilSheets(

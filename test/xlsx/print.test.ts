@@ -178,12 +178,12 @@ withTools("the summary on paper (LibreOffice headless, A4 landscape)", () => {
       expect(sheet.length).toBeGreaterThanOrEqual(1);
       expect(sheet.length).toBeLessThanOrEqual(2);
     }
-    // The kampung table on the first page; its chart under it, on a page that repeats the
-    // table's header when the first has no room for it whole.
+    // The kampung table on the first page; its chart under it, on the next page when the
+    // first has no room for it whole, without the table's header over it (the table is whole).
     const [first, ...rest] = sheetPages(all, TITLES[0], TITLES);
     expect(first.text).toContain("Langkah berikutnya");
-    const chartPage = [first, ...rest].find((p) => p.text.includes("Profil lima domain"));
-    expect(chartPage?.text).toContain("Langkah berikutnya");
+    const chartPage = rest.find((p) => p.text.includes("Profil lima domain"));
+    if (chartPage) expect(chartPage.text).not.toContain("Langkah berikutnya");
     // (Issue 15 adds KKB Profil's page and the ranks within regions on a page of KKB Wilayah;
     // issue 16 KKB Ketidakpastian's two pages.)
     expect(all.length).toBeLessThanOrEqual(15);
