@@ -68,6 +68,7 @@ import {
   tableHeight,
 } from "./sheet-spec";
 import { withRepeatedHeaders } from "./print-headers";
+import { withNumberWidths } from "./number-widths";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -213,9 +214,12 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       uncertain.sheet
     );
   }
-  // Printed, every table's header heads each page it spans (print-headers.ts).
+  // Printed, every table's header heads each page it spans (print-headers.ts), and no number
+  // shows as ### (number-widths.ts).
   const fitted = fitSheetsToGrid(
-    sheets.map((s) => (PAGED_ROLES.has(s.role) ? withRepeatedHeaders(s) : s)),
+    sheets.map((s) =>
+      PAGED_ROLES.has(s.role) ? withRepeatedHeaders(withNumberWidths(s, results.kampung.length)) : s
+    ),
     lang
   );
   return {

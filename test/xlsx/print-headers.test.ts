@@ -2,7 +2,8 @@
  * Printed tables keep their header on every page (print-headers.ts, copy-header.ts): the
  * written workbook's `_xlnm.Print_Titles` read back per sheet, the tables longer than a page cut
  * into pieces that each start a page with the header, and a LibreOffice-rendered PDF of 300
- * kampung whose every page starts with a title or a header, never with a data row. A kampung
+ * kampung whose every page starts with a title or a header, never with a data row (and no
+ * number printed as ###). A kampung
  * table whole on its page has no print titles (they would head the page of charts and means
  * under it). The PDF part is skipped, saying so, without LibreOffice and poppler.
  */
@@ -208,5 +209,8 @@ if (!haveTools) console.warn(`print-headers.test.ts: PDF part skipped (${TOOLS.j
         bad.push(`${i}: ${lines[0].trim().slice(0, 60)}`);
     }
     expect(bad).toEqual([]);
+    // No number too wide for its column (number-widths.ts): LibreOffice prints those as ###.
+    const all = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(all).not.toContain("###");
   }, 400_000);
 });
