@@ -63,12 +63,14 @@ import {
   SpecValue,
   TableBlock,
   wrappedLines,
+  LINE_MARGIN,
   SpecRows,
   madeRows,
   tableHeight,
 } from "./sheet-spec";
 import { withRepeatedHeaders } from "./print-headers";
 import { withNumberWidths } from "./number-widths";
+import { WIDEST_CHAR } from "./text-width";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -414,9 +416,9 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
     header = Math.max(header, wrappedLines(h, width(c), true));
   });
   const wrap = block.wrap ?? [];
-  // A text shorter than its column is one line; longer ones repeat (the next steps), so their
+  // A text too short to fill a line even of its widest letters is one line; longer ones repeat (the next steps), so their
   // counts are kept, up to a bound (messages in KKB Validasi are mostly distinct).
-  const short = wrap.map((c) => Math.floor(width(c)));
+  const short = wrap.map((c) => Math.floor((width(c) - LINE_MARGIN) / WIDEST_CHAR));
   // One memo per wrapped column: no key text made per row.
   const memos = wrap.map(() => new Map<string, number>());
   const lines = (text: string, i: number) => {
