@@ -4,8 +4,20 @@
  * (No, ranks, counts, rank shifts) from the largest whole number of the sheet, which is never more
  * than its longest table or the kampung count (a No column at Excel's last row, 1,048,575, is
  * "1,048,575" with separators); scores, composites, changes and shares from their scales.
+ * Headers too: a column is as wide as the longest word of its (bold, wrapped) header, so that no
+ * word is cut in two ("Rank in the regency/cit|y"), unless that would print the sheet smaller
+ * than MIN_FIT_SCALE.
  */
-import { FORMATS, SheetSpec, TableBlock } from "./sheet-spec";
+import {
+  Block,
+  FORMATS,
+  fitScale,
+  LINE_MARGIN,
+  MIN_FIT_SCALE,
+  SheetSpec,
+  TableBlock,
+} from "./sheet-spec";
+import { textWidth } from "./text-width";
 
 /** Excel's width unit holds one digit; a cell adds about one for its padding, LibreOffice a little more. */
 const PADDING = 2;
@@ -34,10 +46,26 @@ export function widestNumberText(format: string | null, maxWhole: number): numbe
 }
 
 /**
- * The sheet with each numeric table column at least as wide as its widest value (plus padding);
- * `kampung`: the kampung count of the summary (ranks and counts reach it).
+ * The width the longest word of a header takes in bold, with the cell's margin: words are
+ * broken at spaces and after hyphens (where Excel and LibreOffice break them), not at slashes.
  */
-export function withNumberWidths(spec: SheetSpec, kampung: number): SheetSpec {
+export function headerWordWidth(header: string): number {
+  const words = header.split(/\s+/).flatMap((w) => w.split(/(?<=-)/));
+  return Math.max(0, ...words.map((w) => textWidth(w, true))) + LINE_MARGIN;
+}
+
+/**
+ * The sheet with each numeric table column at least as wide as its widest value (plus padding);
+ * `kampung`: the kampung count of the summary (ranks and counts reach it). When header words
+ * would print the sheet below MIN_FIT_SCALE, the wrapped text columns with the most room give
+ * it back (not under their own header word nor MIN_TEXT_WIDTH). `resize` sizes the rows again
+ * for the new widths (summary.ts `sizedBlocks`).
+ */
+export function withNumberWidths(
+  spec: SheetSpec,
+  kampung: number,
+  resize: (blocks: readonly Block[], widths: readonly number[]) => Block[]
+): SheetSpec {
   const tables = spec.blocks.filter((b): b is TableBlock => b.kind === "table");
   const maxWhole = Math.max(kampung, ...tables.map((t) => t.rows.length));
   const widths = [...spec.columnWidths];
@@ -53,5 +81,45 @@ export function withNumberWidths(spec: SheetSpec, kampung: number): SheetSpec {
       }
     });
   }
-  return changed ? { ...spec, columnWidths: widths } : spec;
+  // Header words whole, where the page's scale allows it.
+  const words = [...widths];
+  let wider = false;
+  for (const t of tables) {
+    t.header.forEach((header, c) => {
+      const col = t.col + c;
+      const need = Math.ceil(headerWordWidth(header) * 2) / 2;
+      if (words[col] !== undefined && words[col] < need) {
+        words[col] = need;
+        wider = true;
+      }
+    });
+  }
+  if (wider && fitScale(words) < MIN_FIT_SCALE) giveBack(words, tables);
+  const final = wider && fitScale(words) >= MIN_FIT_SCALE ? words : widths;
+  if (!wider && !changed) return spec;
+  return { ...spec, columnWidths: final, blocks: resize(spec.blocks, final) };
+}
+
+/** Narrowest a wrapped text column is made to give room to header words. */
+const MIN_TEXT_WIDTH = 15;
+
+/** Narrows the wrapped text columns with the most room, half a unit at a time, to fit the page. */
+function giveBack(widths: number[], tables: readonly TableBlock[]): void {
+  const floor = new Map<number, number>();
+  for (const t of tables) {
+    for (const c of t.wrap ?? []) {
+      const col = t.col + c;
+      const min = Math.max(MIN_TEXT_WIDTH, headerWordWidth(t.header[c]));
+      floor.set(col, Math.max(floor.get(col) ?? 0, min));
+    }
+  }
+  while (fitScale(widths) < MIN_FIT_SCALE) {
+    let widest = -1;
+    let room = 0;
+    for (const [col, min] of floor) {
+      if (widths[col] - min > room) [widest, room] = [col, widths[col] - min];
+    }
+    if (widest < 0 || room < 0.5) return;
+    widths[widest] -= 0.5;
+  }
 }

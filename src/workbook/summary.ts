@@ -6,9 +6,11 @@ import { AnalysisResult, buildAnalysis, GroupStats, RegionGroup } from "../engin
 import { KampungResult, Results, scoreAll } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
 import {
+  BandKey,
   DIMENSIONS,
   DomainKey,
   DOMAINS,
+  IBANGGA_BANDS,
   IBANGGA_NATIONAL_REFERENCE,
   Lang,
   METHOD_VERSION,
@@ -71,6 +73,7 @@ import {
 import { withRepeatedHeaders } from "./print-headers";
 import { withNumberWidths } from "./number-widths";
 import { WIDEST_CHAR } from "./text-width";
+import { countText, issueCountsText } from "./counts";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -220,7 +223,9 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
   // shows as ### (number-widths.ts).
   const fitted = fitSheetsToGrid(
     sheets.map((s) =>
-      PAGED_ROLES.has(s.role) ? withRepeatedHeaders(withNumberWidths(s, results.kampung.length)) : s
+      PAGED_ROLES.has(s.role)
+        ? withRepeatedHeaders(withNumberWidths(s, results.kampung.length, sizedBlocks))
+        : s
     ),
     lang
   );
@@ -316,8 +321,17 @@ export function weightsText(weights: Weights, lang: Lang): string {
   const shares = normalisedWeights(weights)
     .map((w) => decimalText(excelRound(w * 100, 1), lang))
     .join(" / ");
+  // The presets named as `--print` and the pane name them (equal, self-reliance-centred).
   const name =
-    weights.name === "custom" ? (lang === "id" ? "bobot sendiri" : "own weights") : weights.name;
+    weights.name === "custom"
+      ? lang === "id"
+        ? "bobot sendiri"
+        : "own weights"
+      : weights.name === "setara"
+        ? label("presetSetara", lang)
+        : weights.name === "kemandirian-sentral"
+          ? label("presetKemandirianSentral", lang)
+          : weights.name;
   return `${name} (${shares} %)`;
 }
 
@@ -348,14 +362,14 @@ function stampLines(
         `Bobot iBangga: ${weightsText(options.weights, lang)}`,
         `Sumber: ${source}`,
         `Dibuat: ${time}`,
-        `Jumlah: ${results.kampung.length} kampung, ${errors} galat, ${warnings} peringatan`,
+        `Jumlah: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
       ]
     : [
         `Method: ${METHOD_VERSION}`,
         `iBangga weights: ${weightsText(options.weights, lang)}`,
         `Source: ${source}`,
         `Written: ${time}`,
-        `Counts: ${results.kampung.length} kampung, ${errors} errors, ${warnings} warnings`,
+        `Counts: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
       ];
 }
 
@@ -727,6 +741,12 @@ function ringkasanSheet(
   };
 }
 
+/** The band in the sheet's language: BKKBN's word in Indonesian, its translation in English. */
+function bandText(band: BandKey | null, lang: Lang): string | null {
+  if (band === null || lang === "id") return band;
+  return IBANGGA_BANDS.find((b) => b.key === band)?.label.en ?? band;
+}
+
 /** `↑ Koordinasi; ↓ Kader`: the domain(s) that rose most and fell most, or null when none moved. */
 function mostChangedText(change: Change | null, lang: Lang): string | null {
   const { up, down } = mostChanged(change);
@@ -821,7 +841,7 @@ function ibanggaSheet(
   const notes = [
     lang === "id"
       ? "Kategori BKKBN: di bawah 40 rentan, 40 sampai 70 berkembang, di atas 70 tangguh."
-      : "BKKBN bands: below 40 rentan (vulnerable), 40 to 70 berkembang (developing), above 70 tangguh (resilient).",
+      : "BKKBN bands: below 40 Vulnerable (rentan), 40 to 70 Developing (berkembang), above 70 Resilient (tangguh).",
     lang === "id"
       ? `Rujukan nasional iBangga: ${national}.`
       : `National iBangga reference: ${national}.`,
@@ -829,7 +849,7 @@ function ibanggaSheet(
       ? [
           lang === "id"
             ? `Kepekaan bobot: peringkat ${sensitivity.changed} dari ${sensitivity.compared} kampung berubah antara bobot setara dan kemandirian-sentral; pergeseran terbesar ${sensitivity.maxAbsShift ?? 0} tempat.`
-            : `Weight sensitivity: ${sensitivity.changed} of ${sensitivity.compared} kampung change rank between equal and self-reliance-centred weights; the largest move is ${sensitivity.maxAbsShift ?? 0} places.`,
+            : `Weight sensitivity: ${sensitivity.changed} of ${sensitivity.compared} kampung change rank between equal and self-reliance-centred weights; the largest move is ${countText(sensitivity.maxAbsShift ?? 0, "place", "en")}.`,
         ]
       : []),
   ];
@@ -868,7 +888,7 @@ function ibanggaSheet(
       ib?.setara ?? null,
       ib?.kemandirianSentral ?? null,
       ...(custom ? [ib?.custom ?? null] : []),
-      ib?.band ?? null,
+      bandText(ib?.band ?? null, lang),
       r?.setara ?? null,
       r?.kemandirianSentral ?? null,
       r?.shift ?? null,

@@ -8,7 +8,7 @@ import { gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
 import { widestNumberText, withNumberWidths } from "../../src/workbook/number-widths";
 import { TableBlock } from "../../src/workbook/sheet-spec";
-import { buildSummary } from "../../src/workbook/summary";
+import { buildSummary, sizedBlocks } from "../../src/workbook/summary";
 import { benchHeaders, generateRows } from "../bench/generate";
 
 const now = new Date(2026, 10, 30, 9, 0);
@@ -57,7 +57,7 @@ describe("numeric column widths", () => {
 
   it("fits every numeric column of every sheet at Excel's full grid", () => {
     const { sheets } = summary(40);
-    const full = sheets.map((s) => withNumberWidths(s, 1_048_575));
+    const full = sheets.map((s) => withNumberWidths(s, 1_048_575, sizedBlocks));
     expect(tooNarrow(full, 1_048_575)).toEqual([]);
     expect(full.find((s) => s.role === "ringkasan")!.columnWidths[0]).toBeGreaterThanOrEqual(11);
   });
