@@ -56,10 +56,10 @@ export function headerWordWidth(header: string): number {
 
 /**
  * The sheet with each numeric table column at least as wide as its widest value (plus padding);
- * `kampung`: the kampung count of the summary (ranks and counts reach it). When header words
- * would print the sheet below MIN_FIT_SCALE, the wrapped text columns with the most room give
- * it back (not under their own header word nor MIN_TEXT_WIDTH). `resize` sizes the rows again
- * for the new widths (summary.ts `sizedBlocks`).
+ * `kampung`: the kampung count of the summary (ranks and counts reach it). Header words are
+ * kept whole unless the sheet would then print below MIN_FIT_SCALE (narrowing the wrapped text
+ * columns instead made KKB Ringkasan's rows, and its pages, a third more at 300 kampung).
+ * `resize` sizes the rows again for the new widths (summary.ts `sizedBlocks`).
  */
 export function withNumberWidths(
   spec: SheetSpec,
@@ -94,32 +94,11 @@ export function withNumberWidths(
       }
     });
   }
-  if (wider && fitScale(words) < MIN_FIT_SCALE) giveBack(words, tables);
-  const final = wider && fitScale(words) >= MIN_FIT_SCALE ? words : widths;
+  // Not below MIN_FIT_SCALE: under it a sheet prints at 75 % over pages across.
+  const final =
+    wider && (fitScale(words) >= MIN_FIT_SCALE || fitScale(words) >= fitScale(widths))
+      ? words
+      : widths;
   if (!wider && !changed) return spec;
   return { ...spec, columnWidths: final, blocks: resize(spec.blocks, final) };
-}
-
-/** Narrowest a wrapped text column is made to give room to header words. */
-const MIN_TEXT_WIDTH = 15;
-
-/** Narrows the wrapped text columns with the most room, half a unit at a time, to fit the page. */
-function giveBack(widths: number[], tables: readonly TableBlock[]): void {
-  const floor = new Map<number, number>();
-  for (const t of tables) {
-    for (const c of t.wrap ?? []) {
-      const col = t.col + c;
-      const min = Math.max(MIN_TEXT_WIDTH, headerWordWidth(t.header[c]));
-      floor.set(col, Math.max(floor.get(col) ?? 0, min));
-    }
-  }
-  while (fitScale(widths) < MIN_FIT_SCALE) {
-    let widest = -1;
-    let room = 0;
-    for (const [col, min] of floor) {
-      if (widths[col] - min > room) [widest, room] = [col, widths[col] - min];
-    }
-    if (widest < 0 || room < 0.5) return;
-    widths[widest] -= 0.5;
-  }
 }

@@ -13,6 +13,8 @@
  */
 import {
   Block,
+  blockHeight,
+  ChartSpec,
   LINE_HEIGHT,
   madeRows,
   pageRowsHeight,
@@ -32,7 +34,8 @@ export const PAGE_FILL = 0.85;
 export const MAX_PIECES = 60;
 
 /** The sheet with its tables' headers repeated in print (see the module comment). */
-export function withRepeatedHeaders(spec: SheetSpec): SheetSpec {
+export function withRepeatedHeaders(original: SheetSpec): SheetSpec {
+  const spec = sectionFirst(original);
   // Whole tables are kept on a page as the sheets place them (a full page, as KKB Domain's
   // 30-kampung tables); pieces of a cut table fill PAGE_FILL of one.
   const page = pageRowsHeight(printedWidths(spec));
@@ -133,6 +136,58 @@ export function withRepeatedHeaders(spec: SheetSpec): SheetSpec {
       ...(spec.print?.area ? { area: spec.print.area } : {}),
       ...(repeatRows ? { repeatRows } : {}),
       ...(sortedBreaks.length > 0 ? { breaksBefore: sortedBreaks } : {}),
+    },
+  };
+}
+
+/**
+ * KKB Ringkasan and KKB iBangga print the means by status (and their chart) on a page of their
+ * own after a kampung table; when that table is longer than a page its header is the print
+ * titles, which would head that page too. Then that section comes first, under the stamp, on
+ * its own page, and the table after it: the print titles head only the table's pages. The sheet
+ * then freezes its columns only (scrolled into the table, Excel shows its header in place of the
+ * column letters).
+ */
+function sectionFirst(spec: SheetSpec): SheetSpec {
+  const titledRow = spec.print?.repeatRows?.first;
+  const main = spec.blocks.find((b): b is TableBlock => b.kind === "table" && b.row === titledRow);
+  if (!main) return spec;
+  const end = main.row + main.rows.length;
+  const start = (spec.print?.breaksBefore ?? []).find((r) => r > end);
+  if (start === undefined) return spec;
+  const page = pageRowsHeight(printedWidths(spec));
+  if (main.row * LINE_HEIGHT + rowHeights(main, page).total <= page) return spec;
+  const section = spec.blocks.filter((b) => b.row >= start);
+  const sectionCharts = spec.charts.filter((c) => c.anchor.row >= start);
+  const last = Math.max(
+    ...section.map((b) => b.row + blockHeight(b)),
+    ...sectionCharts.map((c) => c.anchor.row + c.size.rows)
+  );
+  const height = last - start + 1;
+  const top = main.row;
+  // The section moves up to the table's row; the table and what lies between it and the section
+  // (its notes) move down by the section's height.
+  const move = (row: number) =>
+    row >= start ? row - start + top : row >= top ? row + height : row;
+  const moveChart = (c: ChartSpec): ChartSpec => ({
+    ...c,
+    anchor: { ...c.anchor, row: move(c.anchor.row) },
+    source: { ...c.source, row: move(c.source.row) },
+  });
+  const tableRow = move(main.row);
+  return {
+    ...spec,
+    blocks: spec.blocks.map((b) => ({ ...b, row: move(b.row) })),
+    charts: spec.charts.map(moveChart),
+    validations: spec.validations.map((v) => ({ ...v, row: move(v.row) })),
+    ...(spec.freeze ? { freeze: { rows: 0, columns: spec.freeze.columns } } : {}),
+    print: {
+      ...spec.print,
+      repeatRows: { first: tableRow, last: tableRow },
+      breaksBefore: [
+        tableRow,
+        ...(spec.print?.breaksBefore ?? []).filter((r) => r < top).map(move),
+      ].sort((a, b) => a - b),
     },
   };
 }

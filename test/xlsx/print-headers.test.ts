@@ -113,6 +113,15 @@ describe("print titles and pieces of long tables", () => {
     expect(titles.get("KKB Ketidakpastian")).toBe(band(uncertainty.row));
     const ringkasan = tables(sheet(sheets, "ringkasan")).find((t) => t.name === "KKB_Ringkasan")!;
     expect(titles.get("KKB Ringkasan")).toBe(band(ringkasan.row));
+    // The means by status first, on a page of their own, so the titles never head them.
+    const status = tables(sheet(sheets, "ringkasan")).find((t) => t.name === "KKB_Status")!;
+    expect(status.row).toBeLessThan(ringkasan.row);
+    expect(sheet(sheets, "ringkasan").print?.breaksBefore).toContain(ringkasan.row);
+    expect(sheet(sheets, "ringkasan").freeze).toEqual({ rows: 0, columns: 2 });
+    const ibStatus = tables(sheet(sheets, "ibangga")).find((t) => t.name === "KKB_iBangga_Status")!;
+    const ib = tables(sheet(sheets, "ibangga")).find((t) => t.name === "KKB_iBangga")!;
+    expect(ibStatus.row).toBeLessThan(ib.row);
+    expect(titles.get("KKB iBangga")).toBe(band(ib.row));
   }, 60_000);
 
   it("gives KKB Tren's kampung table the print titles", async () => {
@@ -196,10 +205,12 @@ if (!haveTools) console.warn(`print-headers.test.ts: PDF part skipped (${TOOLS.j
     expect(count).toBeGreaterThan(100);
     const dataRow = /^\s*(Kampung KB \d|Provinsi \d|Kabupaten \d|Kecamatan \d|Desa \d|\d)/;
     const bad: string[] = [];
+    const texts: string[] = [];
     for (let i = 1; i <= count; i++) {
       const text = spawnSync("pdftotext", ["-layout", "-f", `${i}`, "-l", `${i}`, pdf, "-"], {
         encoding: "utf8",
       }).stdout;
+      texts.push(text);
       const lines = text.split("\n").filter((l) => l.trim() !== "");
       // A header wraps over up to four lines; a title is one. Either comes before any data row.
       const top = lines.slice(0, 4);
@@ -209,6 +220,10 @@ if (!haveTools) console.warn(`print-headers.test.ts: PDF part skipped (${TOOLS.j
         bad.push(`${i}: ${lines[0].trim().slice(0, 60)}`);
     }
     expect(bad).toEqual([]);
+    // The means by status are on no page with the kampung table's header.
+    const means = texts.filter((t) => t.includes("Rata-rata menurut status"));
+    expect(means.length).toBeGreaterThan(0);
+    for (const t of means) expect(t).not.toContain("Langkah berikutnya");
     // No number too wide for its column (number-widths.ts): LibreOffice prints those as ###.
     const all = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
     expect(all).not.toContain("###");
