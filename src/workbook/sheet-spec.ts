@@ -205,6 +205,9 @@ export interface ChartSpec {
   readonly size: { readonly rows: number; readonly cols: number };
 }
 
+/** Most series a chart's legend lists under it; more (a radar of 12 kampung) at its right. */
+export const LEGEND_BELOW_MAX = 4;
+
 export interface ValidationSpec {
   readonly row: number;
   readonly col: number;

@@ -66,6 +66,7 @@ import {
   TableBlock,
   wrappedLines,
   LINE_MARGIN,
+  LEGEND_BELOW_MAX,
   SpecRows,
   madeRows,
   tableHeight,
@@ -123,6 +124,8 @@ export const CONTENT_ROW = 7;
 /** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
 export const CHART_SIZE = { rows: 14, cols: 5 };
 export const CHART_COL = 1;
+/** The radar of 5 to 12 kampung, its legend at its right (charts.ts). */
+export const LARGE_RADAR_SIZE = { rows: 22, cols: 7 };
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -647,6 +650,8 @@ function ringkasanSheet(
   const charts: ChartSpec[] = [];
   const perKampung = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
   const breaks: number[] = [];
+  // More than LEGEND_BELOW_MAX kampung: the legend at the radar's right, the chart larger.
+  const radarSize = results.kampung.length > LEGEND_BELOW_MAX ? LARGE_RADAR_SIZE : CHART_SIZE;
   if (perKampung) {
     // The radar explains the kampung table: right under it, on screen with it; on the next
     // printed page when the rest of the first would cut it.
@@ -655,7 +660,7 @@ function ringkasanSheet(
       (row + 1) * LINE_HEIGHT +
       tableHeight(sized(main, columnWidths)) -
       (rows.length + 1) * LINE_HEIGHT;
-    if (used + CHART_SIZE.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
+    if (used + radarSize.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
       // The page starts with the repeated header; the chart a row under it.
       breaks.push(row);
       row++;
@@ -666,9 +671,9 @@ function ringkasanSheet(
       source: { row: main.row, col: 1, rows: rows.length + 1, cols: 1 + DOMAINS.length },
       seriesBy: "rows",
       anchor: { row, col: CHART_COL },
-      size: CHART_SIZE,
+      size: radarSize,
     });
-    row += CHART_SIZE.rows + 1;
+    row += radarSize.rows + 1;
   }
 
   // Status-group means, with the spread between the highest and lowest level; from column B,
