@@ -35,7 +35,7 @@ export const MISSING = {
   komposit: (label: string) => `${label}: skor domain kosong. Skor komposit tidak dihitung.`,
   dimensi: (label: string) =>
     `${label}: nilai kosong. Skor dimensi tidak dihitung (nilai lain tidak dirata-ratakan tanpanya).`,
-  skor: (label: string) => `${label}: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.`,
+  skor: (label: string) => `${label}: nilai kosong. Isi 0; 0,5; 1; 1,5 atau 2.`,
   kategori: (label: string) => `${label}: nilai iBangga kosong; kategori tidak ditentukan.`,
   ibanggaAll: (label: string) => `${label}: ketiga dimensi kosong; iBangga tidak dihitung.`,
   ibanggaWeighted: (label: string) =>
