@@ -2,6 +2,7 @@
 import { Lang } from "../engine/framework";
 import { WeightProblem } from "../engine/ibangga";
 import { OutputProblem } from "../xlsx/output-file";
+import { issueCountsText } from "../workbook/counts";
 
 type Text<P extends unknown[] = []> = Readonly<Record<Lang, (...p: P) => string>>;
 
@@ -149,9 +150,9 @@ export const T = {
   },
   checked: {
     id: (f: string, range: string, n: number, e: number, w: number) =>
-      `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} galat, ${w} peringatan.`,
+      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "id")}.`,
     en: (f: string, range: string, n: number, e: number, w: number) =>
-      `${f}${range ? ` (${range})` : ""}: ${n} kampung, ${e} errors, ${w} warnings.`,
+      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "en")}.`,
   },
   uncertaintySkipped: {
     id: (n: number) =>

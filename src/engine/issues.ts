@@ -3,6 +3,7 @@
  * Codes are stable (tests, JSON consumers and the pane key on them); messages are not.
  */
 import { Lang } from "./framework";
+import { excelNumberText } from "./number-text";
 
 export type Severity = "error" | "warning";
 
@@ -86,12 +87,24 @@ const headerMergeEn = (p: MessageParams) =>
     ? ` The merged cell ${p.merge.range} spans the header row and another row: only ${p.merge.first} holds text, its other cells are blank. Unmerge it and write the column headers.`
     : "";
 
-const v = (p: MessageParams) => `"${p.value ?? ""}"`;
-/** A number the engine read, shown with the Indonesian decimal comma. */
-const vId = (p: MessageParams) => `"${(p.value ?? "").replace(/^(-?\d+)\.(\d+)$/, "$1,$2")}"`;
-/** A number as Indonesian text (decimal comma) or English text. */
-const numId = (x: number | undefined) => (x === undefined ? "" : String(x).replace(".", ","));
-const numEn = (x: number | undefined) => (x === undefined ? "" : String(x));
+/**
+ * The one place messages show a value: a number the engine read (a value that is exactly
+ * JavaScript's text of a number, `String(0.9109999999999999)`) as Excel shows the cell, at most
+ * 15 significant digits in the message's locale (0,911; 0,666666666666667); any other text as
+ * it is (a cell's own text, "00123", "1,0").
+ */
+function shown(value: string | undefined, locale: "id" | "en"): string {
+  const text = value ?? "";
+  const n = text.trim() === "" ? NaN : Number(text);
+  if (Number.isFinite(n) && String(n) === text) return excelNumberText(n, locale);
+  return locale === "id" ? text.replace(/^(-?\d+)\.(\d+)$/, "$1,$2") : text;
+}
+const v = (p: MessageParams) => `"${shown(p.value, "en")}"`;
+/** A value the engine read, numbers with the Indonesian decimal comma. */
+const vId = (p: MessageParams) => `"${shown(p.value, "id")}"`;
+/** A number as Indonesian text (decimal comma) or English text, as Excel shows it. */
+const numId = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "id"));
+const numEn = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "en"));
 
 export const MESSAGES = {
   SCORE_MISSING: {

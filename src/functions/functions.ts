@@ -136,7 +136,7 @@ export function skor(
  * @requiresParameterAddresses
  * @param sekarang Skor periode ini (domain, komposit atau iBangga): satu sel atau satu kolom.
  * @param sebelumnya Skor periode sebelumnya: satu sel atau satu kolom sepanjang sekarang.
- * @param [desimal] Jumlah desimal 0-4 (bawaan 2).
+ * @param [desimal] Jumlah desimal 0-4 (bawaan 2), seperti ROUND: pecahan dipotong (1,5 menjadi 1); satu sel, atau satu kolom sepanjang skornya (tiap baris dengan desimalnya).
  * @param invocation Informasi pemanggilan dari Excel.
  * @returns Perubahan bertanda per baris.
  */

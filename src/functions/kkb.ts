@@ -25,11 +25,14 @@ import { parseIbangga, ParsedValue, parseRubric } from "../engine/score";
 import { BlankProbe, excelCellTypeReader, resolveZeros, UnverifiedZero, ZeroCheck } from "./blanks";
 import { asMatrix, cellAddress, Matrix, parseRangeAddress, RangeRef, rowAddress } from "./cells";
 import { CellErrorValue, cellError, ErrorFactory } from "./errors";
+import { parseDecimals } from "./decimals";
 import {
   changeRowsMessage,
   changeShapeMessage,
   countMessage,
   decimalsMessage,
+  decimalsRowsMessage,
+  decimalsShapeMessage,
   dimensionShapeMessage,
   MISSING,
   rowMismatchMessage,
@@ -79,7 +82,6 @@ export interface KkbFunctions {
 
 /** Decimals of KKB.PERUBAHAN by default: the composite's (a 1-decimal change stays exact). */
 const CHANGE_DECIMALS = DECIMALS.composite;
-const CHANGE_DECIMALS_MAX = 4;
 
 /** An argument after the blank-cell rule, with its cells' place when Excel gave it. */
 interface Arg {
@@ -405,11 +407,19 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
           );
         }
       });
-      const n = Math.max(now.values.length, before.values.length);
+      if (d && d.values[0].length !== 1) {
+        const label = d.ref ? rowAddress(d.ref, 0) : "Desimal";
+        throw error("#VALUE!", decimalsShapeMessage(label, d.values.length, d.values[0].length));
+      }
+      const args = d ? [now, before, d] : [now, before];
+      const n = Math.max(...args.map((arg) => arg.values.length));
       if ([now, before].some((arg) => arg.values.length !== 1 && arg.values.length !== n)) {
         throw error("#VALUE!", changeRowsMessage(now.values.length, before.values.length));
       }
-      const decimals = readDecimals(d);
+      if (d && d.values.length !== 1 && d.values.length !== n) {
+        throw error("#VALUE!", decimalsRowsMessage(d.values.length, n));
+      }
+      const decimalsOf = readDecimals(d, n);
       const result: Spill<number> = [];
       for (let r = 0; r < n; r++) {
         const values: number[] = [];
@@ -438,28 +448,43 @@ export function createKkbFunctions(env: KkbEnvironment = defaultEnvironment()): 
             break;
           }
         }
-        result.push([problem ?? scoreChange(values[0], values[1], decimals)!]);
+        const decimals = decimalsOf[r];
+        if (!problem && typeof decimals !== "number") problem = decimals;
+        result.push([problem ?? scoreChange(values[0], values[1], decimals as number)!]);
       }
       return result;
     },
   };
 
-  /** The decimals argument: a whole number 0-4, or the default when not given. */
-  function readDecimals(arg: Arg | null): number {
-    if (arg === null) return CHANGE_DECIMALS;
-    const flat = arg.values.flat();
-    const v = flat.length === 1 ? flat[0] : undefined;
-    if (v instanceof UnverifiedZero) throw error("#N/A", unverifiedZeroMessage("Desimal"));
-    if (isBlank(v)) return CHANGE_DECIMALS;
-    const number = typeof v === "string" ? Number(v.trim()) : v;
-    if (
-      typeof number !== "number" ||
-      !Number.isInteger(number) ||
-      number < 0 ||
-      number > CHANGE_DECIMALS_MAX
-    ) {
-      throw error("#VALUE!", decimalsMessage(String(v)));
+  /**
+   * The decimals of each of the `n` rows (ROUND's num_digits, broadcast like the scores):
+   * the default where not given or blank; a row's error where its cell is wrong. A single
+   * value that is wrong is thrown (the whole call).
+   */
+  function readDecimals(arg: Arg | null, n: number): (number | CellErrorValue)[] {
+    if (arg === null) return Array<number>(n).fill(CHANGE_DECIMALS);
+    const single = arg.values.length === 1;
+    const perRow = arg.values.map((row, r) => {
+      const where = arg.ref ? ` di ${cellAddress(arg.ref, r, 0)}` : single ? "" : ` baris ${r + 1}`;
+      const outcome = parseDecimals(row[0]);
+      switch (outcome.kind) {
+        case "ok":
+          return outcome.digits;
+        case "blank":
+          return CHANGE_DECIMALS;
+        case "unverified":
+          return error(
+            "#N/A",
+            unverifiedZeroMessage(arg.ref ? cellAddress(arg.ref, r, 0) : "Desimal")
+          );
+        case "wrong":
+          return error("#VALUE!", decimalsMessage(outcome.shown, where));
+      }
+    });
+    if (single) {
+      if (typeof perRow[0] !== "number") throw perRow[0];
+      return Array<number>(n).fill(perRow[0]);
     }
-    return number;
+    return perRow;
   }
 }

@@ -5,6 +5,7 @@
 import { MESSAGES } from "../engine/issues";
 import { ValueProblem } from "../engine/score";
 import { WeightProblem } from "../engine/ibangga";
+import { excelNumberText } from "../engine/number-text";
 
 export type Scale = "rubric" | "domain" | "ibangga";
 
@@ -34,7 +35,7 @@ export const MISSING = {
   komposit: (label: string) => `${label}: skor domain kosong. Skor komposit tidak dihitung.`,
   dimensi: (label: string) =>
     `${label}: nilai kosong. Skor dimensi tidak dihitung (nilai lain tidak dirata-ratakan tanpanya).`,
-  skor: (label: string) => `${label}: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.`,
+  skor: (label: string) => `${label}: nilai kosong. Isi 0; 0,5; 1; 1,5 atau 2.`,
   kategori: (label: string) => `${label}: nilai iBangga kosong; kategori tidak ditentukan.`,
   ibanggaAll: (label: string) => `${label}: ketiga dimensi kosong; iBangga tidak dihitung.`,
   ibanggaWeighted: (label: string) =>
@@ -50,8 +51,17 @@ export function changeRowsMessage(now: number, before: number): string {
   return `Rentang sekarang dan sebelumnya tidak sama panjang (${now}/${before} baris); samakan barisnya.`;
 }
 
-export function decimalsMessage(shown: string): string {
-  return `Desimal "${shown}" tidak dikenal; isi bilangan bulat 0 sampai 4 (bawaan 2).`;
+export function decimalsShapeMessage(label: string, rows: number, cols: number): string {
+  return `${label}: rentang desimal ${rows}x${cols}; isi satu sel atau satu kolom (satu desimal per kampung).`;
+}
+
+export function decimalsRowsMessage(rows: number, expected: number): string {
+  return `Rentang desimal ${rows} baris, padahal skornya ${expected} baris; isi satu sel atau satu desimal per baris.`;
+}
+
+/** `where`: "" for a single value, else " di E3" / " baris 2". */
+export function decimalsMessage(shown: string, where = ""): string {
+  return `Desimal "${shown}"${where} tidak dikenal; isi bilangan bulat 0 sampai 4 (bawaan 2; pecahan dipotong seperti ROUND: 1,5 menjadi 1).`;
 }
 
 export function unverifiedZeroMessage(label: string): string {
@@ -103,4 +113,9 @@ export function weightMessage(problem: WeightProblem, shown: string, count: numb
 
 export function weightBlankMessage(label: string): string {
   return `${label}: bobot kosong. Isi ${PRESETS}, atau hapus argumen bobot untuk memakai "setara".`;
+}
+
+/** A number quoted in a message as the cell shows it in the Indonesian locale (1,5; 0,911). */
+export function shownNumber(value: number): string {
+  return excelNumberText(value, "id");
 }

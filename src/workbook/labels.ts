@@ -143,6 +143,8 @@ const L = {
     id: "Ketidakpastian peringkat dan asosiasi dengan iBangga",
     en: "Rank uncertainty and association with iBangga",
   },
+  presetSetara: { id: "setara", en: "equal" },
+  presetKemandirianSentral: { id: "kemandirian-sentral", en: "self-reliance-centred" },
 } satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof L;

@@ -4,6 +4,7 @@
  * Coordinates are 0-based (row, col) on the sheet.
  */
 import { MadeList } from "./made-list";
+import { BOLD_WIDTH, charWidth, textWidth } from "./text-width";
 
 export type SpecValue = number | string | boolean | Date | null | SpecFormula;
 
@@ -204,6 +205,9 @@ export interface ChartSpec {
   readonly size: { readonly rows: number; readonly cols: number };
 }
 
+/** Most series a chart's legend lists under it; more (a radar of 12 kampung) at its right. */
+export const LEGEND_BELOW_MAX = 4;
+
 export interface ValidationSpec {
   readonly row: number;
   readonly col: number;
@@ -258,35 +262,48 @@ export function blockHeight(block: Block): number {
   }
 }
 
+/** Room a wrapped cell's line leaves its text, in digit widths: the column less its padding and a margin. */
+export const LINE_MARGIN = 1;
+
 /**
  * Lines a text takes when wrapped in a column `width` characters wide (Excel's width unit, the
- * digit width of the default font, Calibri 11). Greedy on spaces, with a line of about 1.15
- * characters per unit less one: Calibri's lower-case letters average a little less than its
- * digits, but words of wide letters (`Kecamatan Baturraden`) take about 1.1 per unit, so the
- * estimate errs on the tall side and text is not cut. `bold` text takes more room.
+ * digit width of the default font, Calibri 11). Greedy on spaces, each word as wide as Calibri's
+ * letters are (text-width.ts), in a line of the column's width less LINE_MARGIN: an 18-character
+ * name of capitals and wide letters (`Kabupaten Wonosobo`, 17.9) wraps in a column 18 wide, as it
+ * does in Excel and LibreOffice, and the row is made two lines tall. `bold` text takes more room.
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  const capacity = Math.max(1, Math.floor(width * (bold ? 1 : 1.15)) - 1);
+  const capacity = Math.max(1, width - LINE_MARGIN);
+  const scale = bold ? BOLD_WIDTH : 1;
+  const space = charWidth(32) * scale;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     lines++;
     let used = 0;
     for (const word of paragraph.split(" ")) {
       if (word.length === 0) continue;
-      const need = used === 0 ? word.length : used + 1 + word.length;
+      const w = textWidth(word, bold);
+      const need = used === 0 ? w : used + space + w;
       if (need <= capacity) {
         used = need;
-      } else if (used === 0) {
-        // A word longer than the line is broken over lines.
-        lines += Math.ceil(word.length / capacity) - 1;
-        used = word.length % capacity || capacity;
-      } else {
+        continue;
+      }
+      if (used > 0) {
         lines++;
-        used = word.length;
-        if (used > capacity) {
-          lines += Math.ceil(used / capacity) - 1;
-          used = used % capacity || capacity;
+        used = 0;
+      }
+      if (w <= capacity) {
+        used = w;
+        continue;
+      }
+      // A word longer than the line is broken over lines.
+      for (let i = 0; i < word.length; i++) {
+        const c = charWidth(word.charCodeAt(i)) * scale;
+        if (used > 0 && used + c > capacity) {
+          lines++;
+          used = 0;
         }
+        used += c;
       }
     }
   }

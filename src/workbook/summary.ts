@@ -6,9 +6,11 @@ import { AnalysisResult, buildAnalysis, GroupStats, RegionGroup } from "../engin
 import { KampungResult, Results, scoreAll } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
 import {
+  BandKey,
   DIMENSIONS,
   DomainKey,
   DOMAINS,
+  IBANGGA_BANDS,
   IBANGGA_NATIONAL_REFERENCE,
   Lang,
   METHOD_VERSION,
@@ -63,10 +65,16 @@ import {
   SpecValue,
   TableBlock,
   wrappedLines,
+  LINE_MARGIN,
+  LEGEND_BELOW_MAX,
   SpecRows,
   madeRows,
   tableHeight,
 } from "./sheet-spec";
+import { withRepeatedHeaders } from "./print-headers";
+import { withNumberWidths } from "./number-widths";
+import { WIDEST_CHAR } from "./text-width";
+import { countText, issueCountsText } from "./counts";
 
 export interface SummaryOptions {
   readonly lang: Lang;
@@ -116,6 +124,8 @@ export const CONTENT_ROW = 7;
 /** Charts stand under the table they explain, from column B, about 460 px by 280 px. */
 export const CHART_SIZE = { rows: 14, cols: 5 };
 export const CHART_COL = 1;
+/** The radar of 5 to 12 kampung, its legend at its right (charts.ts). */
+export const LARGE_RADAR_SIZE = { rows: 22, cols: 7 };
 
 /** Scores and analysis of what the reader found; all issues (reader's and analysis') together. */
 export function analyseRead(
@@ -212,7 +222,16 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       uncertain.sheet
     );
   }
-  const fitted = fitSheetsToGrid(sheets, lang);
+  // Printed, every table's header heads each page it spans (print-headers.ts), and no number
+  // shows as ### (number-widths.ts).
+  const fitted = fitSheetsToGrid(
+    sheets.map((s) =>
+      PAGED_ROLES.has(s.role)
+        ? withRepeatedHeaders(withNumberWidths(s, results.kampung.length, sizedBlocks))
+        : s
+    ),
+    lang
+  );
   return {
     results,
     analysis,
@@ -224,6 +243,17 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
       : {}),
   };
 }
+
+/** Sheets whose tables print with their headers on every page (KKB Profil has its own pages). */
+const PAGED_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
+  "ringkasan",
+  "domain",
+  "ibangga",
+  "wilayah",
+  "tren",
+  "validasi",
+  "ketidakpastian",
+]);
 
 /** Issue 15: `KKB Profil` (when there are kampung) and, when asked for, `KKB Profil Cetak`. */
 function profilSheets(
@@ -294,8 +324,17 @@ export function weightsText(weights: Weights, lang: Lang): string {
   const shares = normalisedWeights(weights)
     .map((w) => decimalText(excelRound(w * 100, 1), lang))
     .join(" / ");
+  // The presets named as `--print` and the pane name them (equal, self-reliance-centred).
   const name =
-    weights.name === "custom" ? (lang === "id" ? "bobot sendiri" : "own weights") : weights.name;
+    weights.name === "custom"
+      ? lang === "id"
+        ? "bobot sendiri"
+        : "own weights"
+      : weights.name === "setara"
+        ? label("presetSetara", lang)
+        : weights.name === "kemandirian-sentral"
+          ? label("presetKemandirianSentral", lang)
+          : weights.name;
   return `${name} (${shares} %)`;
 }
 
@@ -326,14 +365,14 @@ function stampLines(
         `Bobot iBangga: ${weightsText(options.weights, lang)}`,
         `Sumber: ${source}`,
         `Dibuat: ${time}`,
-        `Jumlah: ${results.kampung.length} kampung, ${errors} galat, ${warnings} peringatan`,
+        `Jumlah: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
       ]
     : [
         `Method: ${METHOD_VERSION}`,
         `iBangga weights: ${weightsText(options.weights, lang)}`,
         `Source: ${source}`,
         `Written: ${time}`,
-        `Counts: ${results.kampung.length} kampung, ${errors} errors, ${warnings} warnings`,
+        `Counts: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
       ];
 }
 
@@ -394,9 +433,9 @@ function sized(block: TableBlock, columnWidths: readonly number[]): TableBlock {
     header = Math.max(header, wrappedLines(h, width(c), true));
   });
   const wrap = block.wrap ?? [];
-  // A text shorter than its column is one line; longer ones repeat (the next steps), so their
+  // A text too short to fill a line even of its widest letters is one line; longer ones repeat (the next steps), so their
   // counts are kept, up to a bound (messages in KKB Validasi are mostly distinct).
-  const short = wrap.map((c) => Math.floor(width(c)));
+  const short = wrap.map((c) => Math.floor((width(c) - LINE_MARGIN) / WIDEST_CHAR));
   // One memo per wrapped column: no key text made per row.
   const memos = wrap.map(() => new Map<string, number>());
   const lines = (text: string, i: number) => {
@@ -611,6 +650,8 @@ function ringkasanSheet(
   const charts: ChartSpec[] = [];
   const perKampung = results.kampung.length > 0 && results.kampung.length <= MAX_KAMPUNG_CHARTED;
   const breaks: number[] = [];
+  // More than LEGEND_BELOW_MAX kampung: the legend at the radar's right, the chart larger.
+  const radarSize = results.kampung.length > LEGEND_BELOW_MAX ? LARGE_RADAR_SIZE : CHART_SIZE;
   if (perKampung) {
     // The radar explains the kampung table: right under it, on screen with it; on the next
     // printed page when the rest of the first would cut it.
@@ -619,7 +660,7 @@ function ringkasanSheet(
       (row + 1) * LINE_HEIGHT +
       tableHeight(sized(main, columnWidths)) -
       (rows.length + 1) * LINE_HEIGHT;
-    if (used + CHART_SIZE.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
+    if (used + radarSize.rows * LINE_HEIGHT > pageRowsHeight(columnWidths)) {
       // The page starts with the repeated header; the chart a row under it.
       breaks.push(row);
       row++;
@@ -630,9 +671,9 @@ function ringkasanSheet(
       source: { row: main.row, col: 1, rows: rows.length + 1, cols: 1 + DOMAINS.length },
       seriesBy: "rows",
       anchor: { row, col: CHART_COL },
-      size: CHART_SIZE,
+      size: radarSize,
     });
-    row += CHART_SIZE.rows + 1;
+    row += radarSize.rows + 1;
   }
 
   // Status-group means, with the spread between the highest and lowest level; from column B,
@@ -703,6 +744,12 @@ function ringkasanSheet(
       ...(breaks.length > 0 ? { breaksBefore: breaks } : {}),
     },
   };
+}
+
+/** The band in the sheet's language: BKKBN's word in Indonesian, its translation in English. */
+function bandText(band: BandKey | null, lang: Lang): string | null {
+  if (band === null || lang === "id") return band;
+  return IBANGGA_BANDS.find((b) => b.key === band)?.label.en ?? band;
 }
 
 /** `↑ Koordinasi; ↓ Kader`: the domain(s) that rose most and fell most, or null when none moved. */
@@ -799,7 +846,7 @@ function ibanggaSheet(
   const notes = [
     lang === "id"
       ? "Kategori BKKBN: di bawah 40 rentan, 40 sampai 70 berkembang, di atas 70 tangguh."
-      : "BKKBN bands: below 40 rentan (vulnerable), 40 to 70 berkembang (developing), above 70 tangguh (resilient).",
+      : "BKKBN bands: below 40 Vulnerable (rentan), 40 to 70 Developing (berkembang), above 70 Resilient (tangguh).",
     lang === "id"
       ? `Rujukan nasional iBangga: ${national}.`
       : `National iBangga reference: ${national}.`,
@@ -807,7 +854,7 @@ function ibanggaSheet(
       ? [
           lang === "id"
             ? `Kepekaan bobot: peringkat ${sensitivity.changed} dari ${sensitivity.compared} kampung berubah antara bobot setara dan kemandirian-sentral; pergeseran terbesar ${sensitivity.maxAbsShift ?? 0} tempat.`
-            : `Weight sensitivity: ${sensitivity.changed} of ${sensitivity.compared} kampung change rank between equal and self-reliance-centred weights; the largest move is ${sensitivity.maxAbsShift ?? 0} places.`,
+            : `Weight sensitivity: ${sensitivity.changed} of ${sensitivity.compared} kampung change rank between equal and self-reliance-centred weights; the largest move is ${countText(sensitivity.maxAbsShift ?? 0, "place", "en")}.`,
         ]
       : []),
   ];
@@ -846,7 +893,7 @@ function ibanggaSheet(
       ib?.setara ?? null,
       ib?.kemandirianSentral ?? null,
       ...(custom ? [ib?.custom ?? null] : []),
-      ib?.band ?? null,
+      bandText(ib?.band ?? null, lang),
       r?.setara ?? null,
       r?.kemandirianSentral ?? null,
       r?.shift ?? null,

@@ -10,7 +10,15 @@ import { DOMAINS, Lang } from "../engine/framework";
 import { RankInterval, SensitivityShares, UncertaintyResult } from "../engine/uncertainty";
 import { label, SHEET_NAMES } from "./labels";
 import { Column, decimalText, levelLabel, sizedBlocks, table } from "./summary";
-import { Block, ChartSpec, FORMATS, SheetSpec, SpecValue } from "./sheet-spec";
+import {
+  Block,
+  ChartSpec,
+  FORMATS,
+  LINE_HEIGHT,
+  pageRowsHeight,
+  SheetSpec,
+  SpecValue,
+} from "./sheet-spec";
 
 /** The chart shows the intervals of this many kampung, the top of the nominal ranking. */
 export const CHART_TOP = 30;
@@ -342,7 +350,10 @@ export function uncertaintySheet(input: UncertaintySheetInput): SheetSpec {
     const sourceRow = row;
     blocks.push(table("KKB_Grafik_Interval", row, chartColumns, chartData));
     // The chart beside its data (columns F to N), so both print on one page.
-    const chartRows = Math.max(14, Math.ceil(ranked.length * 1.1) + 4);
+    // At most a printed page less its title, notes and the table's wrapped header (the chart is
+    // anchored to rows: taller than a page, its foot would print on the next).
+    const pageRows = Math.floor(pageRowsHeight(widths) / LINE_HEIGHT) - 8;
+    const chartRows = Math.min(pageRows, Math.max(14, Math.ceil(ranked.length * 1.1) + 4));
     charts.push({
       kind: "rankInterval",
       title: say(

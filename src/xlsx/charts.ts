@@ -4,7 +4,7 @@
  * (`xl/drawings/drawingN.xml`). Each series references its cells and carries a cache of their
  * values, so viewers draw the chart without recalculating. Strings only: no ExcelJS, no files.
  */
-import { ChartSpec } from "../workbook/sheet-spec";
+import { ChartSpec, LEGEND_BELOW_MAX } from "../workbook/sheet-spec";
 import { ChartData, ChartNumbers, ChartStrings } from "./chart-data";
 
 const NS = {
@@ -162,6 +162,11 @@ function axes(data: ChartData): string {
   return category + value;
 }
 
+/** Under the chart, or at its right for many series: below, 12 entries left the radar 40 px. */
+function legendPosition(data: ChartData): "b" | "r" {
+  return data.series.length > LEGEND_BELOW_MAX ? "r" : "b";
+}
+
 /** The chart part: a c:chartSpace with one radar, line (with markers) or clustered bar chart. */
 export function chartXml(data: ChartData): string {
   const series = data.series.map((_, i) => seriesXml(data, i)).join("");
@@ -182,7 +187,7 @@ export function chartXml(data: ChartData): string {
   const legend =
     data.kind === "rankInterval"
       ? ""
-      : `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(11)}</c:legend>`;
+      : `<c:legend><c:legendPos val="${legendPosition(data)}"/><c:overlay val="0"/>${textProperties(11)}</c:legend>`;
   return (
     XML_HEAD +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +

@@ -60,10 +60,13 @@ import { withinCellLimit } from "../workbook/cell-text-limit";
 import { OFFICE_THEME } from "./theme";
 import { SharedStringTable } from "./shared-string-table";
 import { ZipPart, ZipSink } from "./zip-sink";
+import { copyHeaderRows, HeaderRows } from "../workbook/copy-header";
 
 export interface PackageCopy {
   readonly name: string;
   readonly grid: Grid;
+  /** Rows repeated on its printed pages (copy-header.ts); found from the grid when absent. */
+  readonly headerRows?: HeaderRows | null;
 }
 
 /** A copied sheet already written and deflated (prepared-copy.ts): its part goes in as it is. */
@@ -79,6 +82,8 @@ export interface DeflatedCopy {
   readonly deflated: Uint8Array[];
   readonly crc32: number;
   readonly size: number;
+  /** Rows repeated on its printed pages (copy-header.ts). */
+  readonly headerRows?: HeaderRows | null;
 }
 
 /**
@@ -848,6 +853,15 @@ export async function writePackage(
       for (const { number } of list) overrides.push([`xl/tables/table${number}.xml`, TABLE_TYPE]);
     }
     const printTitles: { sheet: number; first: number; last: number }[] = [];
+    copies.forEach((copy, i) => {
+      const header =
+        copy.headerRows !== undefined
+          ? copy.headerRows
+          : "grid" in copy
+            ? copyHeaderRows(copy.grid)
+            : null;
+      if (header) printTitles.push({ sheet: i, ...header });
+    });
     sheets.forEach((spec, i) => {
       const repeat = spec.print?.repeatRows;
       if (repeat) printTitles.push({ sheet: copies.length + i, ...repeat });

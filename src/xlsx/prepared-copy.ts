@@ -13,6 +13,7 @@ import { once } from "node:events";
 import * as zlib from "node:zlib";
 import { DeflatedCopy, PackageCopy, PackageTables, Progress, writeCopy } from "./package-writer";
 import { ZipPart } from "./zip-sink";
+import { copyHeaderRows } from "../workbook/copy-header";
 
 /** True when this Node can prepare copies (zlib's `crc32`: Node 20.15 and later). */
 export function canPrepareCopies(): boolean {
@@ -73,7 +74,7 @@ export async function prepareCopies(
   const total = copies.reduce((n, c) => n + c.grid.rows.length, 0);
   const progress: Progress = { written: 0, total, onRows };
   const prepared: DeflatedCopy[] = [];
-  for (const { name, grid } of copies) {
+  for (const { name, grid, headerRows } of copies) {
     const part = new DeflatedPart();
     const before = progress.written;
     await writeCopy(part, grid, tables, progress);
@@ -83,6 +84,7 @@ export async function prepareCopies(
       deflated: part.chunks,
       crc32: part.crc32,
       size: part.size,
+      headerRows: headerRows !== undefined ? headerRows : copyHeaderRows(grid),
     });
   }
   onRows?.(progress.written, total);

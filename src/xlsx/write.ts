@@ -15,10 +15,13 @@ import { checkSheetNames } from "./layout";
 import { CommitOptions, OutputFile, asOutputError } from "./output-file";
 import { NodeDeflateRaw } from "./node-deflate";
 import { DeflatedCopy, PackageTables, writePackage } from "./package-writer";
+import { HeaderRows } from "../workbook/copy-header";
 
 export interface SheetCopy {
   readonly name: string;
   readonly grid: Grid;
+  /** Rows repeated on its printed pages (copy-header.ts); found from the grid when absent. */
+  readonly headerRows?: HeaderRows | null;
 }
 
 export interface WriteOptions {

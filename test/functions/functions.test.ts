@@ -354,7 +354,7 @@ describe("KKB.SKOR", () => {
       [err("#VALUE!", 'Nilai: "abc" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.')],
     ]);
     expect(await skor([[null]])).toEqual([
-      [err("#N/A", "Nilai: nilai kosong. Isi 0, 0,5, 1, 1,5 atau 2.")],
+      [err("#N/A", "Nilai: nilai kosong. Isi 0; 0,5; 1; 1,5 atau 2.")],
     ]);
     expect(await skor([[{ code: "#N/A" }]])).toEqual([
       [err("#VALUE!", /^Nilai: sel berisi galat Excel #N\/A/)],

@@ -209,15 +209,15 @@ describe("the summary workbook on screen and on paper", () => {
     return sheets;
   }
 
-  it("opens on KKB Ringkasan, repeats the kampung table's header and prints every sheet A4 landscape", async () => {
+  it("opens on KKB Ringkasan and prints every sheet A4 landscape", async () => {
     const file = tmp.file("layar.xlsx");
     const sheets = await writeExample(file);
     const workbook = zipEntry(file, "xl/workbook.xml")!;
     // The copy of the input is sheet 1 (index 0): the workbook opens on the summary's first.
     expect(workbook).toContain('<workbookView activeTab="1"/>');
-    expect(workbook).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'KKB Ringkasan'!$8:$8</definedName>`
-    );
+    // The demo's kampung table is whole on its page: no print titles, which would head the
+    // page of its chart and the means by status (print-headers.test.ts has the long ones).
+    expect(workbook).not.toContain(`localSheetId="1">'KKB Ringkasan'`);
     expect(zipEntry(file, "xl/worksheets/sheet2.xml")).toContain('<sheetView tabSelected="1"');
     expect(zipEntry(file, "xl/worksheets/sheet1.xml")).not.toContain("tabSelected");
     for (let i = 1; i <= sheets.length + 1; i++) {

@@ -17,6 +17,7 @@ import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { DeflatedCopy, PackageTables, copyRows, packageTables } from "../../xlsx/package-writer";
 import { canPrepareCopies, prepareCopies } from "../../xlsx/prepared-copy";
 import { SheetCopy, writeWorkbook } from "../../xlsx/write";
+import { copyHeaderRows } from "../../workbook/copy-header";
 import { CliError, Context, EXIT } from "../context";
 import { MadeList } from "../../workbook/made-list";
 import { resultsJson } from "../json";
@@ -256,7 +257,12 @@ async function loadAndCopy(
   const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
   // A round that is not in the file is said before anything is written.
   usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
-  const kept = copiedGrids(grids).map((grid) => ({ name: grid.sheet, grid }));
+  // The input sheet's copy repeats the header rows as read on its printed pages.
+  const kept = copiedGrids(grids).map((grid) => ({
+    name: grid.sheet,
+    grid,
+    ...(grid.sheet === read.sheet ? { headerRows: copyHeaderRows(grid, read.headerRow) } : {}),
+  }));
   if (!canPrepareCopies()) return { read, copies: kept };
   const rows = kept.reduce((n, c) => n + c.grid.rows.length, 0);
   const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.copying[ctx.lang], T.rows[ctx.lang]);
