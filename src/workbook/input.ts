@@ -575,25 +575,26 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
   });
   const noteIssue = notesBelowIssue(grid, notes, false, lang);
   if (noteIssue) issues.push(noteIssue);
-  const notesFrom = notes.length > 0 ? notes[0].row : end;
-  const noteRows = new Set(notes.map((n) => n.row));
-  // A row of totals or means typed among the kampung ("Rata-rata") is no kampung (summary-rows.ts).
+  // Rows under the header that are no kampung: an Excel table's Total Row, pandas' index-name
+  // row, the notes, and rows of totals or means typed among the kampung (summary-rows.ts).
+  const notKampung = new Set<number>(notes.map((n) => n.row));
+  if (totalsRow >= 0) notKampung.add(totalsRow);
+  if (header.indexRow !== undefined) notKampung.add(header.indexRow);
   const totals = summaryRows(grid, {
     first: header.row + 1,
     end,
     kampung: columns.identity.kampung,
     firstScore: Math.min(...scoreColumns(columns), header.fields.length),
-    skip: (r) => r === totalsRow || r === header.indexRow || (r >= notesFrom && noteRows.has(r)),
+    skip: (r) => notKampung.has(r),
   });
   const totalsIssue = summaryRowsIssue(grid, totals, lang);
   if (totalsIssue) issues.push(totalsIssue);
-  for (const t of totals) noteRows.add(t.row);
-  const leftOutFrom = Math.min(notesFrom, totals[0]?.row ?? end);
+  for (const t of totals) notKampung.add(t.row);
   // Kampung left out as hidden (--visible-only): their evidence rows are left out with them,
   // not reported as evidence of a kampung the sheet does not have.
   const skipped = new Set<string>();
   for (let r = header.row + 1; r < end; r++) {
-    if (r === totalsRow || r === header.indexRow || (r >= leftOutFrom && noteRows.has(r))) continue;
+    if (notKampung.has(r)) continue;
     const isHidden = grid.hiddenRows?.has(grid.originRow + r) === true;
     if (isHidden && options.visibleOnly) {
       if (!rows.isBlank(r)) {
