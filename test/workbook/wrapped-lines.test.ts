@@ -8,7 +8,7 @@ import { SETARA } from "../../src/engine/ibangga";
 import { readInput } from "../../src/workbook/input";
 import { allRows, TableBlock, wrappedLines } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
-import { textWidth } from "../../src/workbook/text-width";
+import { BOLD_WIDTH, charWidth, textWidth } from "../../src/workbook/text-width";
 import { readWorkbook } from "../../src/xlsx/read";
 import * as path from "node:path";
 
@@ -27,6 +27,75 @@ describe("wrappedLines", () => {
   it("breaks words longer than a line, and keeps paragraphs", () => {
     expect(wrappedLines("Interoperabilitas", 6)).toBe(3);
     expect(wrappedLines("a\nb", 18)).toBe(2);
+  });
+
+  it("counts as splitting into paragraphs and words does, on edge cases and random texts", () => {
+    // The split-based count wrappedLines had before it scanned in place (same arithmetic).
+    const bySplit = (text: string, width: number, bold: boolean): number => {
+      const capacity = Math.max(1, width - 1);
+      const scale = bold ? BOLD_WIDTH : 1;
+      const space = charWidth(32) * scale;
+      let lines = 0;
+      for (const paragraph of text.split("\n")) {
+        lines++;
+        let used = 0;
+        for (const word of paragraph.split(" ")) {
+          if (word.length === 0) continue;
+          const w = textWidth(word, bold);
+          const need = used === 0 ? w : used + space + w;
+          if (need <= capacity) {
+            used = need;
+            continue;
+          }
+          if (used > 0) {
+            lines++;
+            used = 0;
+          }
+          if (w <= capacity) {
+            used = w;
+            continue;
+          }
+          for (let i = 0; i < word.length; i++) {
+            const c = charWidth(word.charCodeAt(i)) * scale;
+            if (used > 0 && used + c > capacity) {
+              lines++;
+              used = 0;
+            }
+            used += c;
+          }
+        }
+      }
+      return lines;
+    };
+    const edges = [
+      "",
+      " ",
+      "\n",
+      "\n\n",
+      "  a  ",
+      "a\n",
+      "\na",
+      "a \n b",
+      "W".repeat(40),
+      "a  b\n\nc",
+    ];
+    const alphabet = "aiWM Kb\n1.-\u00e9\u4e00";
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const texts = [...edges];
+    for (let n = 0; n < 2000; n++) {
+      let t = "";
+      const length = next() % 60;
+      for (let i = 0; i < length; i++) t += alphabet[next() % alphabet.length];
+      texts.push(t);
+    }
+    const differing: [string, number, boolean][] = [];
+    for (const text of texts)
+      for (const width of [1, 2, 6, 8.43, 16, 18, 40])
+        for (const bold of [false, true])
+          if (wrappedLines(text, width, bold) !== bySplit(text, width, bold))
+            differing.push([text, width, bold]);
+    expect(differing).toEqual([]);
   });
 
   it("makes KKB Wilayah's Kabupaten Wonosobo row two lines tall (the demo)", async () => {
