@@ -2,7 +2,13 @@
  * Results to sheet specs: the summary sheets KKB writes (`KKB Ringkasan`, `KKB Domain`,
  * `KKB iBangga`, `KKB Wilayah`, `KKB Validasi`), each with the stamp. Pure: no Excel, no files.
  */
-import { AnalysisResult, buildAnalysis, GroupStats, RegionGroup } from "../engine/analysis";
+import {
+  AnalysisResult,
+  buildAnalysis,
+  GroupStats,
+  RegionGroup,
+  WeakestDomains,
+} from "../engine/analysis";
 import { KampungResult, Results, scoreAll } from "../engine/assessment";
 import { excelRound } from "../engine/decimal";
 import {
@@ -558,6 +564,21 @@ function ringkasanSheet(
     wrapped(label("weakest", lang)),
     wrapped(label("nextStep", lang)),
   ];
+  // The weakest domains and their next steps as text, made once per distinct set (the analysis
+  // shares one WeakestDomains per set): the same text each time, hashed once by the writer's
+  // shared-string table.
+  const weakestTextOf = new Map<WeakestDomains, readonly [string | null, string | null]>();
+  const weakestTexts = (w: WeakestDomains): readonly [string | null, string | null] => {
+    let texts = weakestTextOf.get(w);
+    if (!texts) {
+      texts = [
+        w.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") || null,
+        w.nextSteps.map((s) => s[lang]).join(" | ") || null,
+      ];
+      weakestTextOf.set(w, texts);
+    }
+    return texts;
+  };
   // Rows built as the writer asks for them (84,276 in a national file).
   const rows = madeRows(results.kampung.length, (i) => {
     const k = results.kampung[i];
@@ -574,9 +595,7 @@ function ringkasanSheet(
       ...(withKabupaten ? [k.region.kabupaten] : []),
       ...(withEvidence ? [a.evidence?.share ?? null] : []),
       ...(changes ? [mostChangedText(changes[i], lang)] : []),
-      a.weakest.domains.map((key) => DOMAINS.find((d) => d.key === key)!.short[lang]).join(", ") ||
-        null,
-      a.weakest.nextSteps.map((s) => s[lang]).join(" | ") || null,
+      ...weakestTexts(a.weakest),
     ];
   });
   // About 170 characters: A4 landscape at about 80 %, so 11 pt prints at about 9 pt. Each

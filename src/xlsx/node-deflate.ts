@@ -4,7 +4,7 @@
  * level 1 deflates several times faster for a file some 30 % larger. zip.js asks for `gzip`
  * (the trailer gives it the CRC-32 natively) and takes the deflate data out of it.
  */
-import { Duplex } from "node:stream";
+import { Duplex, TransformOptions } from "node:stream";
 import * as zlib from "node:zlib";
 
 /** zlib's output buffer (default 16 KiB: fewer round trips to the thread pool). */
@@ -15,7 +15,14 @@ export class NodeDeflateRaw {
   readonly writable: WritableStream<Uint8Array>;
 
   constructor(format: string) {
-    const options = { level: 1, memLevel: 9, chunkSize: OUT_CHUNK };
+    // Text of some 30 chunks may wait for the thread pool (Transform's option, which zlib's
+    // streams take): with the default 16 KiB each chunk waited for its own deflating.
+    const options: zlib.ZlibOptions & TransformOptions = {
+      level: 1,
+      memLevel: 9,
+      chunkSize: OUT_CHUNK,
+      writableHighWaterMark: 1 << 20,
+    };
     const deflater =
       format === "gzip"
         ? zlib.createGzip(options)

@@ -10,6 +10,7 @@
  * the grids (`canPrepareCopies`).
  */
 import { once } from "node:events";
+import { TransformOptions } from "node:stream";
 import * as zlib from "node:zlib";
 import { DeflatedCopy, PackageCopy, PackageTables, Progress, writeCopy } from "./package-writer";
 import { ZipPart } from "./zip-sink";
@@ -23,9 +24,19 @@ export function canPrepareCopies(): boolean {
 /** Characters gathered before they are encoded and deflated (as zip-sink.ts's CHUNK). */
 const CHUNK = 32 * 1024;
 
+const DEFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = {
+  level: 1,
+  memLevel: 9,
+  chunkSize: 1 << 17,
+  writableHighWaterMark: 1 << 20,
+};
+
 /** A ZipPart whose text is deflated into memory. */
 class DeflatedPart implements ZipPart {
-  private readonly deflater = zlib.createDeflateRaw({ level: 1, memLevel: 9, chunkSize: 1 << 17 });
+  // The text of some 30 chunks may wait for the thread pool: with the stream's default (16 KiB)
+  // each chunk waited for its own deflating, and the copy's writing stood still meanwhile.
+  // (zlib's streams take Transform's options: Node's zlib.js passes them on.)
+  private readonly deflater = zlib.createDeflateRaw(DEFLATE_OPTIONS);
   private readonly encoder = new TextEncoder();
   readonly chunks: Uint8Array[] = [];
   crc32 = 0;
