@@ -78,6 +78,11 @@ export interface Trend {
   readonly current: number;
   /** Every kampung of every round: those of the current round first, in its row order. */
   readonly kampung: readonly KampungTrend[];
+  /**
+   * Per row of the current round, in row order (as the summary's results list them), the index
+   * of its kampung in `kampung`; a duplicate row points at its first row's kampung.
+   */
+  readonly currentKampung: Int32Array;
   /** Per round, in round order. */
   readonly perRound: readonly RoundStats[];
 }
@@ -279,6 +284,7 @@ export function buildTrend(
   const identities: { name: string; region: Region }[] = [];
   // Per kampung and round, its entry in the store (-1: not assessed then).
   const slots: number[] = [];
+  let currentKampung = new Int32Array(0);
   for (const r of order) {
     const kampung =
       r === current && sameRows(currentScored, byRound[r])
@@ -294,7 +300,9 @@ export function buildTrend(
       ),
       regions: regionGroups(kampung, weightsName),
     };
-    for (const k of kampung) {
+    if (r === current) currentKampung = new Int32Array(kampung.length);
+    for (let row = 0; row < kampung.length; row++) {
+      const k = kampung[row];
       const key = kampungKey(k.name, k.region);
       let n = found.get(key);
       if (n === undefined) {
@@ -304,6 +312,7 @@ export function buildTrend(
         for (let i = 0; i < R; i++) slots.push(-1);
       }
       if (slots[n * R + r] < 0) slots[n * R + r] = store.add(k, r);
+      if (r === current) currentKampung[row] = n;
     }
   }
 
@@ -312,7 +321,7 @@ export function buildTrend(
     for (let r = 0; r < R; r++) if (slots[n * R + r] >= 0) entries.push(slots[n * R + r]);
     return new StoredKampungTrend(name, region, store, entries);
   });
-  return { rounds: rounds.list, current, kampung, perRound };
+  return { rounds: rounds.list, current, kampung, currentKampung, perRound };
 }
 
 /** True when `scored` are the results of `assessments`, row for row. */
