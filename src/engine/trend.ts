@@ -136,6 +136,8 @@ class TrendStore {
   private readonly row: Int32Array;
   private readonly status: (string | null)[];
   private readonly values: Float64Array;
+  /** `statusName` per status text: a file holds a handful of them. */
+  private readonly statusNames = new Map<string | null, string | null>();
   private size = 0;
 
   /** Room for `capacity` assessments (all of them, at most). */
@@ -182,6 +184,16 @@ class TrendStore {
     });
   }
 
+  /** `statusName` of a status text, worked out once per distinct text. */
+  private statusName(text: string | null): string | null {
+    let name = this.statusNames.get(text);
+    if (name === undefined) {
+      name = statusName(text);
+      this.statusNames.set(text, name);
+    }
+    return name;
+  }
+
   roundOf(entry: number): number {
     return this.roundIndex[entry];
   }
@@ -209,7 +221,7 @@ class TrendStore {
         ),
         ibangga: scoreChange(this.value(e, IBANGGA), this.value(before, IBANGGA), DECIMALS.ibangga),
       };
-      if (statusName(this.status[e]) !== statusName(this.status[before]))
+      if (this.statusName(this.status[e]) !== this.statusName(this.status[before]))
         statusFrom = this.status[before] ?? "";
     }
     const roundIndex = this.roundIndex[e];
