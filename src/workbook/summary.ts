@@ -185,7 +185,7 @@ export function buildSummary(read: InputRead, options: SummaryOptions): Summary 
   );
   const trend =
     rounds && current !== null && rounds.list.length > 1
-      ? buildTrend(read.assessments, rounds, current, options.weights, results.kampung)
+      ? buildTrend(read.assessments, rounds, current, options.weights, results.kampung, analysis)
       : null;
   const stamp = stampLines(read, results, options, current);
   const { lang } = options;
