@@ -10,6 +10,7 @@
 import {
   buildAnalysis,
   competitionRanks,
+  median,
   normaliseStatus,
   rankResults,
   regionGroups,
@@ -343,6 +344,23 @@ describe("regions", () => {
       ["Kota Semarang", null, 1],
       [null, "Tengah", 1],
     ]);
+  });
+});
+
+describe("median", () => {
+  it("is the middle value, or the mean of the two middle ones, of values in any order", () => {
+    expect(median([])).toBeNull();
+    expect(median([1.5])).toBe(1.5);
+    expect(median([2, 0.5, 1.25])).toBe(1.25);
+    expect(median([1.48, 1.04])).toBe(1.26);
+    expect(median([1, 1.5, 0.5, 2, 1, 0.25])).toBe(1);
+    expect(median([10, 9, 100, 2])).toBe(9.5);
+  });
+
+  it("leaves the values as they were", () => {
+    const values = [2, 0.5, 1.25];
+    median(values);
+    expect(values).toEqual([2, 0.5, 1.25]);
   });
 });
 

@@ -11,6 +11,10 @@ import { RankLevel, RegionRankTable } from "../../src/engine/region-ranks";
 import { SETARA } from "../../src/engine/ibangga";
 import { buildAnalysis } from "../../src/engine/analysis";
 import { resultsJson } from "../../src/cli/json";
+import { competitionRanks } from "../../src/engine/ranks";
+import { DOMAINS, SUB_INDICATOR_COUNT } from "../../src/engine/framework";
+import { nameKey } from "../../src/engine/group-stats";
+import fc from "fast-check";
 import { uniform, cellOf } from "../helpers/analysis-fixture";
 
 const region = (provinsi: string, kabupaten: string, kecamatan: string | null): Region => ({
@@ -283,5 +287,78 @@ describe("ranks within regions (hand calculation, 30 kampung with ties)", () => 
       domains: { koordinasi: 3, rujukan: 2, interoperabilitas: 2, umpanBalik: 2, kader: 2 },
     });
     expect(json.kampung[11].regionRanks.provinsi.composite).toBeNull();
+  });
+});
+
+/**
+ * The table against the definition, on random kampung: per level, the kampung grouped by the
+ * case- and space-free names of the level and the levels around it (a blank one in no region),
+ * each value ranked by competitionRanks within its group.
+ */
+describe("ranks within regions agree with competitionRanks per region (random kampung)", () => {
+  const LEVELS: readonly RankLevel[] = ["kecamatan", "kabupaten", "provinsi"];
+  const PATH: Record<RankLevel, readonly RankLevel[]> = {
+    provinsi: ["provinsi"],
+    kabupaten: ["provinsi", "kabupaten"],
+    kecamatan: ["provinsi", "kabupaten", "kecamatan"],
+  };
+  // Few names, written several ways, blanks among them: many shared and nested regions.
+  const name = fc.constantFrom(null, "", " ", "Depok", " depok ", "DEPOK", "Sewon", "Sokaraja");
+  const score = fc.constantFrom(null, 0, 0.5, 1, 1.5, 2);
+  const kampung = fc.record({
+    provinsi: name,
+    kabupaten: name,
+    kecamatan: name,
+    sub: fc.array(score, { minLength: SUB_INDICATOR_COUNT, maxLength: SUB_INDICATOR_COUNT }),
+  });
+
+  it("for every kampung, level, composite and domain", () => {
+    fc.assert(
+      fc.property(fc.array(kampung, { maxLength: 60 }), (rows) => {
+        const assessments = rows.map((r, i) => ({
+          ...uniform(`k${i + 1}`, null, {
+            row: i + 2,
+            region: {
+              desa: null,
+              kecamatan: r.kecamatan,
+              kabupaten: r.kabupaten,
+              provinsi: r.provinsi,
+            },
+          }),
+          sub: r.sub,
+        }));
+        const results = scoreAll(assessments, SETARA, []).kampung;
+        const table = new RegionRankTable(results);
+        const keyOf = (i: number, level: RankLevel) => nameKey(results[i].region[level] ?? "");
+        for (const level of LEVELS) {
+          const groups = new Map<string, number[]>();
+          results.forEach((_, i) => {
+            if (keyOf(i, level) === "") return;
+            const key = JSON.stringify(PATH[level].map((l) => keyOf(i, l)));
+            groups.set(key, [...(groups.get(key) ?? []), i]);
+          });
+          const expected = results.map(() => null as unknown);
+          for (const members of groups.values()) {
+            const composite = competitionRanks(members.map((i) => results[i].composite));
+            const domains = DOMAINS.map((d) =>
+              competitionRanks(members.map((i) => results[i].domains[d.key]))
+            );
+            members.forEach((i, m) => {
+              expected[i] = {
+                count: members.length,
+                composite: composite[m],
+                domains: Object.fromEntries(DOMAINS.map((d, j) => [d.key, domains[j][m]])),
+              };
+            });
+          }
+          const actual = results.map((_, i) => {
+            const r = table.level(i, level);
+            return r && { count: r.count, composite: r.composite, domains: r.domains };
+          });
+          expect(actual).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 }
+    );
   });
 });

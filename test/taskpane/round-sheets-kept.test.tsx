@@ -47,14 +47,18 @@ describe("the round-sheets picker inside Excel after the data is read again", ()
       fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     });
     await screen.findByText('4 kampung on sheet "Penilaian 2024-T3"', {}, { timeout: 10_000 });
-    await waitFor(() => expect(screen.queryByText(strings("en").reading)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(strings("en").reading)).toBeNull(), {
+      timeout: 10_000,
+    });
     expect(picked()).toHaveLength(3);
     expect(picked().filter((l) => l.includes(strings("en").hiddenSheet))).toHaveLength(1);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "ID (Indonesia)" }));
     });
     await screen.findByText('4 kampung di lembar "Penilaian 2024-T3"', {}, { timeout: 10_000 });
-    await waitFor(() => expect(screen.queryByText(strings("id").reading)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(strings("id").reading)).toBeNull(), {
+      timeout: 10_000,
+    });
     expect(picked()).toHaveLength(3);
     expect(picked().filter((l) => l.includes(strings("id").hiddenSheet))).toHaveLength(1);
   }, 60_000);

@@ -66,6 +66,12 @@ const withSharedStrings = (sst: string): Record<string, string> => ({
   "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="ss" Type="${R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
 });
 
+/** The parts that give a one-sheet package (from `pkg`) a styles part. */
+const withStyles = (styles: string): Record<string, string> => ({
+  "xl/styles.xml": styles,
+  "xl/_rels/workbook.xml.rels": `<Relationships xmlns="${PKG}"><Relationship Id="s0" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="st" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+});
+
 const sheet = (body: string, ns = MAIN) =>
   `<worksheet xmlns="${ns}"><sheetData>${body}</sheetData></worksheet>`;
 const inline = (t: string) => `<c t="inlineStr"><is><t>${t}</t></is></c>`;
@@ -138,6 +144,32 @@ describe("SpreadsheetML as producers write it", () => {
       "",
     ]);
     expect([...(grid.uncalculated ?? new Map())]).toEqual([["F1", "1+1"]]);
+  });
+
+  it("a number repeated over cells reads the same in each, -0 and 0 apart, dates still dates", async () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const cells = ["0.5", "-0", "0", "1.5", "0.5", "-0", "1e3", "0.5"]
+      .map((v) => `<c><v>${v}</v></c>`)
+      .join("");
+    const xml = sheet(
+      `<row r="1">${cells}</row><row r="2"><c><v>0.5</v></c><c s="1"><v>45292</v></c><c><v>45292</v></c></row>`
+    );
+    const [grid] = await readWorkbook(
+      await pkg([{ name: "S", xml }], { extra: withStyles(styles) }),
+      { name: "x.xlsx" }
+    );
+    expect(grid.rows[0]).toEqual([0.5, -0, 0, 1.5, 0.5, -0, 1000, 0.5]);
+    expect(grid.rows[0].map((v) => Object.is(v, -0))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
+    expect(grid.rows[1]).toEqual([0.5, new Date(Date.UTC(2024, 0, 1)), 45292]);
   });
 
   it("keeps each sheet's visibility", async () => {
