@@ -185,7 +185,7 @@ class TrendStore {
   }
 
   /** `statusName` of a status text, worked out once per distinct text. */
-  private statusName(text: string | null): string | null {
+  private statusNameOf(text: string | null): string | null {
     let name = this.statusNames.get(text);
     if (name === undefined) {
       name = statusName(text);
@@ -221,7 +221,7 @@ class TrendStore {
         ),
         ibangga: scoreChange(this.value(e, IBANGGA), this.value(before, IBANGGA), DECIMALS.ibangga),
       };
-      if (this.statusName(this.status[e]) !== this.statusName(this.status[before]))
+      if (this.statusNameOf(this.status[e]) !== this.statusNameOf(this.status[before]))
         statusFrom = this.status[before] ?? "";
     }
     const roundIndex = this.roundIndex[e];

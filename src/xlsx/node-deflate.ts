@@ -10,19 +10,24 @@ import * as zlib from "node:zlib";
 /** zlib's output buffer (default 16 KiB: fewer round trips to the thread pool). */
 const OUT_CHUNK = 128 * 1024;
 
+/**
+ * KKB's zlib deflate on Node, for the package's parts and the prepared copies (prepared-copy.ts):
+ * level 1, and text of some 30 chunks may wait for the thread pool (Transform's option, which
+ * zlib's streams take): with the default 16 KiB each chunk waited for its own deflating.
+ */
+export const DEFLATE_OPTIONS: Readonly<zlib.ZlibOptions & TransformOptions> = {
+  level: 1,
+  memLevel: 9,
+  chunkSize: OUT_CHUNK,
+  writableHighWaterMark: 1 << 20,
+};
+
 export class NodeDeflateRaw {
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<Uint8Array>;
 
   constructor(format: string) {
-    // Text of some 30 chunks may wait for the thread pool (Transform's option, which zlib's
-    // streams take): with the default 16 KiB each chunk waited for its own deflating.
-    const options: zlib.ZlibOptions & TransformOptions = {
-      level: 1,
-      memLevel: 9,
-      chunkSize: OUT_CHUNK,
-      writableHighWaterMark: 1 << 20,
-    };
+    const options = DEFLATE_OPTIONS;
     const deflater =
       format === "gzip"
         ? zlib.createGzip(options)

@@ -5,14 +5,14 @@
  * workbook the cells held meanwhile were some 35 MB of heap, on four rounds of it about 140 MB;
  * the deflated copy is 10 MB per 84,276 rows, outside the heap.
  *
- * Deflated by zlib at level 1 (as node-deflate.ts does for the other parts), its CRC-32 by
+ * Deflated by zlib with node-deflate.ts's options (as the other parts are), its CRC-32 by
  * zlib's `crc32`, which Node has from 20.15 on: before, copies are written with the rest, from
  * the grids (`canPrepareCopies`).
  */
 import { once } from "node:events";
-import { TransformOptions } from "node:stream";
 import * as zlib from "node:zlib";
 import { DeflatedCopy, PackageCopy, PackageTables, Progress, writeCopy } from "./package-writer";
+import { DEFLATE_OPTIONS } from "./node-deflate";
 import { ZipPart } from "./zip-sink";
 import { copyHeaderRows } from "../workbook/copy-header";
 
@@ -24,18 +24,8 @@ export function canPrepareCopies(): boolean {
 /** Characters gathered before they are encoded and deflated (as zip-sink.ts's CHUNK). */
 const CHUNK = 32 * 1024;
 
-const DEFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = {
-  level: 1,
-  memLevel: 9,
-  chunkSize: 1 << 17,
-  writableHighWaterMark: 1 << 20,
-};
-
 /** A ZipPart whose text is deflated into memory. */
 class DeflatedPart implements ZipPart {
-  // The text of some 30 chunks may wait for the thread pool: with the stream's default (16 KiB)
-  // each chunk waited for its own deflating, and the copy's writing stood still meanwhile.
-  // (zlib's streams take Transform's options: Node's zlib.js passes them on.)
   private readonly deflater = zlib.createDeflateRaw(DEFLATE_OPTIONS);
   private readonly encoder = new TextEncoder();
   readonly chunks: Uint8Array[] = [];
