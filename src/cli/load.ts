@@ -67,6 +67,7 @@ export async function loadInput(
   try {
     read = await readWorkbook(file, {
       onRows: (n) => bar.update(n),
+      thread: true,
       maxCells: Math.floor(
         Math.max(0, getHeapStatistics().heap_size_limit - HEAP_RESERVE_BYTES) / HEAP_BYTES_PER_CELL
       ),

@@ -23,6 +23,9 @@ export class MemoryLimitError extends Error {
   }
 }
 
+/** Makes the builder of each sheet a reader reads (read-thread.ts gives one that sends rows on). */
+export type NewGridBuilder = (sheet: string, budget: CellBudget) => GridBuilder;
+
 export class GridBuilder {
   private readonly rows: CellValue[][] = [];
   private readonly hidden = new Set<number>();
@@ -33,8 +36,8 @@ export class GridBuilder {
   mergeOverlaps: MergeOverlap[] = [];
 
   constructor(
-    private readonly sheet: string,
-    private readonly budget: CellBudget = { remaining: Infinity }
+    readonly sheet: string,
+    protected readonly budget: CellBudget = { remaining: Infinity }
   ) {}
 
   /** Sets a 0-based cell; null and undefined leave it empty. */
@@ -44,6 +47,31 @@ export class GridBuilder {
     let cells = this.rows[row];
     if (!cells) cells = this.rows[row] = [];
     cells[col] = value;
+  }
+
+  /**
+   * Sets a 0-based cell to the text at `index` of the workbook's shared strings: a reader in
+   * another thread (read-thread.ts) sends the index instead of the text.
+   */
+  setShared(row: number, col: number, index: number, text: string): void {
+    this.set(row, col, text);
+  }
+
+  /**
+   * Puts a row of cells read elsewhere (read-thread.ts): taken as it is when the row is new,
+   * else merged cell by cell (a file may come back to a row). Holes and nulls are empty cells.
+   * Cells put this way are not counted against the budget: the thread that read them did.
+   */
+  putRow(row: number, cells: CellValue[]): void {
+    const had = this.rows[row];
+    if (!had) {
+      this.rows[row] = cells;
+      return;
+    }
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c];
+      if (value !== null && value !== undefined) had[c] = value;
+    }
   }
 
   /** A merged range: its cells but the top-left are emptied (as Excel shows them), and it is kept. */

@@ -7,7 +7,7 @@ import { Grid } from "../workbook/grid";
 import { csvToGrid } from "./csv";
 import { XlsxFileError } from "./errors";
 import { GridLimitError } from "./ooxml/sheet-part";
-import { CellBudget, MemoryLimitError } from "./grid-builder";
+import { CellBudget, MemoryLimitError, NewGridBuilder } from "./grid-builder";
 import { readXlsxPackage, RowProgress } from "./ooxml/workbook";
 import { PackageLimitError, ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
@@ -55,7 +55,8 @@ export async function readZipWorkbook(
   open: () => Promise<ZipPackage>,
   name: string,
   onRows?: RowProgress,
-  maxCells?: number
+  maxCells?: number,
+  newBuilder?: NewGridBuilder
 ): Promise<Grid[]> {
   let pkg: ZipPackage;
   try {
@@ -65,7 +66,7 @@ export async function readZipWorkbook(
   }
   try {
     if (await isOpenDocument(pkg)) throw new XlsxFileError("ods", name);
-    return withSheets(await readXlsxPackage(pkg, onRows, budgetOf(maxCells)), name);
+    return withSheets(await readXlsxPackage(pkg, onRows, budgetOf(maxCells), newBuilder), name);
   } catch (cause) {
     throw fileProblem(cause, name, false);
   } finally {

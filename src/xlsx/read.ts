@@ -9,6 +9,7 @@ import { XlsxFileError } from "./errors";
 import { readWorkbookBytes, readZipWorkbook, toBytes } from "./read-bytes";
 import { ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
+import { readXlsxInThread } from "./read-thread";
 
 export { XlsxFileError } from "./errors";
 
@@ -19,6 +20,12 @@ export interface ReadOptions {
   readonly onRows?: (rowsRead: number) => void;
   /** At most this many non-empty cells are kept; more is refused as too large for memory. */
   readonly maxCells?: number;
+  /**
+   * An .xlsx file is parsed in a worker thread (read-thread.ts), the same grids in less of this
+   * thread's time; `script` names the worker's script (tests run the TypeScript sources). When
+   * the worker cannot run, the file is read in this thread.
+   */
+  readonly thread?: boolean | { readonly script: string };
 }
 
 export async function readWorkbook(
@@ -31,6 +38,12 @@ export async function readWorkbook(
   const name = options.name ?? source;
   const size = await fileSize(source);
   if (size > 0 && (await sniffFile(source)) === "xlsx") {
+    if (options.thread) {
+      const script = typeof options.thread === "object" ? options.thread.script : undefined;
+      const task = { file: source, name, maxCells: options.maxCells };
+      const grids = await readXlsxInThread(task, { onRows: options.onRows, script });
+      if (grids) return grids;
+    }
     return readZipWorkbook(
       async () => ZipPackage.open(await openAsBlob(source)),
       name,

@@ -207,16 +207,18 @@ export class SheetPartHandler implements XmlHandler {
       return;
     }
     if (!this.hasValue) return;
+    if (this.type === "s") {
+      const index = Number(this.value);
+      const text = this.context.sharedStrings[index];
+      if (text !== undefined) this.grid.setShared(this.row, this.col, index, text);
+      return;
+    }
     this.grid.set(this.row, this.col, this.cellValue());
   }
 
   private cellValue(): CellValue {
     const text = this.value;
     switch (this.type) {
-      case "s": {
-        const s = this.context.sharedStrings[Number(text)];
-        return s === undefined ? null : s;
-      }
       case "inlineStr":
       case "str":
         return decodeEscapes(text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text);

@@ -5,7 +5,7 @@
  * read as a stream. The same code runs in Node and in the pane's worker.
  */
 import { Grid } from "../../workbook/grid";
-import { CellBudget, GridBuilder } from "../grid-builder";
+import { CellBudget, GridBuilder, NewGridBuilder } from "../grid-builder";
 import { readRelationships, Relationship } from "./opc";
 import { SheetPartHandler } from "./sheet-part";
 import { readSharedStrings } from "./shared-strings";
@@ -40,7 +40,8 @@ async function workbookPartName(pkg: ZipPackage): Promise<string> {
 export async function readXlsxPackage(
   pkg: ZipPackage,
   onRows?: RowProgress,
-  budget?: CellBudget
+  budget: CellBudget = { remaining: Infinity },
+  newBuilder: NewGridBuilder = (sheet, cells) => new GridBuilder(sheet, cells)
 ): Promise<Grid[]> {
   const workbookPart = await workbookPartName(pkg);
   const workbook = await readWorkbookPart(pkg, workbookPart);
@@ -56,7 +57,7 @@ export async function readXlsxPackage(
     const rel = rels.find((r) => r.id === sheet.rid);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel?.part || rel.type !== "worksheet") continue;
-    const grid = new GridBuilder(sheet.name, budget);
+    const grid = newBuilder(sheet.name, budget);
     grid.visibility = sheet.visibility;
     const before = rowsBefore;
     const handler = new SheetPartHandler(context, grid, onRows && ((n) => onRows(before + n)));
