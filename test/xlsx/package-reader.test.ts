@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { readWorkbook } from "../../src/xlsx/read";
 import { XlsxFileError } from "../../src/xlsx/errors";
 import { resolveTarget, relsPartOf } from "../../src/xlsx/ooxml/opc";
-import { PACKAGE_LIMITS } from "../../src/xlsx/ooxml/zip-package";
+import { PACKAGE_LIMITS, ZipPackage } from "../../src/xlsx/ooxml/zip-package";
 import { columnOf } from "../../src/xlsx/ooxml/sheet-part";
 import { readInput } from "../../src/workbook/input";
 import { csvTextToGrid, detectSeparator } from "../../src/xlsx/csv";
@@ -382,5 +382,22 @@ describe("more rows than Excel has, and a zip with a name twice", () => {
     });
     const [grid] = await readWorkbook(bytes, { name: "dua.xlsx" });
     expect(grid.rows).toEqual([["pertama"]]);
+  });
+});
+
+describe("a part's text across the decoder's 64 KB pieces", () => {
+  it("keeps every character whose bytes a piece's end splits", async () => {
+    // Two- three- and four-byte characters straddling each piece boundary in turn.
+    const text = [0, 1, 2, 3]
+      .map((shift) => "a".repeat(65_536 - shift - 1) + "é€😀")
+      .join("")
+      .repeat(3);
+    const zip = new JSZip();
+    zip.file("teks.xml", text);
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const pkgRead = await ZipPackage.open(bytes);
+    let read = "";
+    expect(await pkgRead.readText("teks.xml", (t) => (read += t))).toBe(true);
+    expect(read).toBe(text);
   });
 });
