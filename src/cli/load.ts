@@ -6,6 +6,7 @@ import { InputRead } from "../workbook/input";
 import { Grid } from "../workbook/grid";
 import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
+import { RowSink } from "../xlsx/read-thread";
 import { CliError, Context } from "./context";
 import { lockedWorkbook, openElsewhere } from "./open-elsewhere";
 import { otherInputSheetsIssue } from "./other-input-sheets";
@@ -41,13 +42,15 @@ export interface Loaded {
 /**
  * Reads the input: the best sheet, the sheet `--sheet` names, or the sheets it names read as
  * rounds (sheet-option.ts). A sheet that is missing, or whose round cannot be told, is exit 2.
+ * `sink` is told of the rows as they are read, when an .xlsx file is read in a second thread.
  */
 export async function loadInput(
   file: string,
   sheet: string | readonly string[] | undefined,
   ctx: Context,
   quiet: boolean,
-  visibleOnly = false
+  visibleOnly = false,
+  sink?: RowSink
 ): Promise<Loaded> {
   const workbook = lockedWorkbook(file);
   if (workbook !== null) throw new CliError(T.lockFileInput[ctx.lang](file, workbook));
@@ -68,6 +71,7 @@ export async function loadInput(
     read = await readWorkbook(file, {
       onRows: (n) => bar.update(n),
       thread: true,
+      sink,
       maxCells: Math.floor(
         Math.max(0, getHeapStatistics().heap_size_limit - HEAP_RESERVE_BYTES) / HEAP_BYTES_PER_CELL
       ),

@@ -11,7 +11,7 @@
  * sheets may come already deflated (prepared-copy.ts), written before the summary was built so
  * that the input's cells need not be held meanwhile.
  */
-import { isCellError } from "../engine/cell";
+import { CellValue, isCellError } from "../engine/cell";
 import {
   absoluteRange,
   columnLetters,
@@ -19,7 +19,7 @@ import {
   rangeAddress,
   sheetAddress,
 } from "../workbook/a1";
-import { Grid, gridEndCol, rectAddress } from "../workbook/grid";
+import { Grid, gridEndCol, GridRect, rectAddress } from "../workbook/grid";
 import {
   Block,
   ChartSpec,
@@ -432,26 +432,6 @@ function disjoint(spans: readonly (readonly [number, number])[]): boolean {
   return true;
 }
 
-async function writeGridRows(body: SheetBody, grid: Grid, dateS: string): Promise<void> {
-  const formulas = formulaTexts(grid);
-  for (let r = 0; r < grid.rows.length; r++) {
-    const values = grid.rows[r];
-    const rowNumber = String(grid.originRow + r + 1);
-    const texts = formulas.get(r);
-    const width = texts
-      ? Math.max(values.length, ...[...texts.keys()].map((c) => c + 1))
-      : values.length;
-    let xml = "";
-    for (let c = 0; c < width; c++) {
-      const value = values[c] ?? texts?.get(c);
-      if (value === null || value === undefined) continue;
-      xml += body.cell(letters(grid.originCol + c) + rowNumber, value, "", dateS);
-    }
-    const written = body.row(rowNumber, xml);
-    if (written) await written;
-  }
-}
-
 /**
  * The formulas the file held no result of (grid.uncalculated), by grid row and column: a copy
  * shows each as its text (`=1/0`, a string, never a formula), where KKB Validasi points, instead
@@ -480,20 +460,81 @@ export async function writeCopy(
   tables: PackageTables,
   progress: Progress
 ): Promise<void> {
-  const widths = Array.from({ length: gridEndCol(grid) }, () => COPY_COLUMN_WIDTH);
-  const fit = fitScale(widths) >= MIN_FIT_SCALE;
-  await part.write(sheetHead("", colsXml(widths), fit));
-  const body = new SheetBody(part, tables.styles, progress, tables.strings);
-  await writeGridRows(body, grid, sAttr(tables.styles.id("data", FORMATS.date)));
-  await part.write(
-    `</sheetData>${mergeCellsXml(grid)}${fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`
-  );
-  await part.end();
+  const writer = new CopyWriter(part, tables, progress, gridEndCol(grid), grid.originCol);
+  await writer.head();
+  const formulas = formulaTexts(grid);
+  for (let r = 0; r < grid.rows.length; r++) {
+    const written = writer.row(grid.originRow + r, grid.rows[r], formulas.get(r));
+    if (written) await written;
+  }
+  await writer.end(grid.merges ?? []);
+}
+
+/**
+ * A copied input sheet written row by row: its head (the columns, `width` of them from column
+ * `originCol`), its rows in order, its end. writeCopy writes a grid through it; streamed-copy.ts
+ * writes rows while the file is still being read.
+ */
+export class CopyWriter {
+  private readonly body: SheetBody;
+  private readonly dateS: string;
+
+  constructor(
+    private readonly part: ZipPart,
+    tables: PackageTables,
+    progress: Progress,
+    readonly width: number,
+    private readonly originCol = 0
+  ) {
+    this.body = new SheetBody(part, tables.styles, progress, tables.strings);
+    this.dateS = sAttr(tables.styles.id("data", FORMATS.date));
+  }
+
+  private get fit(): boolean {
+    return fitScale(this.widths()) >= MIN_FIT_SCALE;
+  }
+
+  private widths(): number[] {
+    return Array.from({ length: this.width }, () => COPY_COLUMN_WIDTH);
+  }
+
+  head(): Promise<void> | void {
+    return this.part.write(sheetHead("", colsXml(this.widths()), this.fit));
+  }
+
+  /**
+   * Sheet row `row` (0-based) with its `values` from column `originCol`, and the formulas with no
+   * result shown as their text (`texts`, by grid column). A promise only when the caller must wait.
+   */
+  row(
+    row: number,
+    values: readonly CellValue[],
+    texts?: ReadonlyMap<number, string>
+  ): Promise<void> | void {
+    const rowNumber = String(row + 1);
+    const width = texts
+      ? Math.max(values.length, ...[...texts.keys()].map((c) => c + 1))
+      : values.length;
+    let xml = "";
+    for (let c = 0; c < width; c++) {
+      const value = values[c] ?? texts?.get(c);
+      if (value === null || value === undefined) continue;
+      xml += this.body.cell(letters(this.originCol + c) + rowNumber, value, "", this.dateS);
+    }
+    return this.body.row(rowNumber, xml);
+  }
+
+  /** The sheet's end, with its merged ranges; ends the part. */
+  async end(merges: readonly GridRect[]): Promise<void> {
+    await this.part.write(
+      `</sheetData>${mergeCellsXml(merges)}${this.fit ? PAGE_XML : PAGE_WIDE_XML}</worksheet>`
+    );
+    await this.part.end();
+  }
 }
 
 /** The copied sheet's merged ranges, as the input had them (its cells are where they were). */
-function mergeCellsXml(grid: Grid): string {
-  const merges = grid.merges ?? [];
+function mergeCellsXml(merges: readonly GridRect[]): string {
   if (merges.length === 0) return "";
   const refs = merges.map((m) => `<mergeCell ref="${rectAddress(m)}"/>`);
   return `<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`;

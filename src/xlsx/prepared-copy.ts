@@ -25,7 +25,7 @@ export function canPrepareCopies(): boolean {
 const CHUNK = 32 * 1024;
 
 /** A ZipPart whose text is deflated into memory. */
-class DeflatedPart implements ZipPart {
+export class DeflatedPart implements ZipPart {
   private readonly deflater = zlib.createDeflateRaw(DEFLATE_OPTIONS);
   private readonly encoder = new TextEncoder();
   readonly chunks: Uint8Array[] = [];

@@ -186,11 +186,24 @@ export class SendingGridBuilder extends GridBuilder {
   }
 }
 
+/**
+ * Told of the rows as they are put into their grids (streamed-copy.ts writes the input's copy
+ * meanwhile): each batch's sheet rows (0-based) and their cells, which the grid holds (not to
+ * be changed); then each sheet's end, with whether it has merged ranges or formulas without a
+ * result (which change or add to its cells).
+ */
+export interface RowSink {
+  rows(sheet: number, rows: readonly number[], cells: readonly (readonly CellValue[])[]): void;
+  sheetEnd(sheet: number, grid: Grid): void;
+}
+
 /** Puts what the worker sends into grids, in the order its sheets end. */
 export class GridsFromThread {
   private readonly builders = new Map<number, GridBuilder>();
   private readonly shared: string[] = [];
   readonly grids: Grid[] = [];
+
+  constructor(private readonly sink?: RowSink) {}
 
   private builder(sheet: number, name: string): GridBuilder {
     let builder = this.builders.get(sheet);
@@ -205,6 +218,7 @@ export class GridsFromThread {
     for (let i = 0; i < rows.length; i++) builder.putRow(rows[i], cells[i]);
     for (let k = 0; k < shared.length; k += 3)
       builder.set(shared[k], shared[k + 1], this.shared[shared[k + 2]]);
+    this.sink?.rows(message.sheet, rows, cells);
   }
 
   sheet(message: SheetMessage): void {
@@ -216,7 +230,9 @@ export class GridsFromThread {
     builder.mergeOverlaps = message.mergeOverlaps;
     for (const table of message.tables) builder.addTable(table);
     builder.visibility = message.visibility;
-    this.grids.push(builder.build());
+    const grid = builder.build();
+    this.grids.push(grid);
+    this.sink?.sheetEnd(message.sheet, grid);
   }
 }
 
@@ -225,6 +241,8 @@ export interface ThreadReadOptions {
   readonly maxCells?: number;
   /** The worker's script; by default read-thread-worker.js beside this module. */
   readonly script?: string;
+  /** Told of the rows as they come. */
+  readonly sink?: RowSink;
 }
 
 /**
@@ -245,7 +263,7 @@ export function readXlsxInThread(
     } catch {
       return resolve(null);
     }
-    const grids = new GridsFromThread();
+    const grids = new GridsFromThread(options.sink);
     let answered = false;
     const answer = (settle: () => void) => {
       if (answered) return;

@@ -9,7 +9,7 @@ import { XlsxFileError } from "./errors";
 import { readWorkbookBytes, readZipWorkbook, toBytes } from "./read-bytes";
 import { ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
-import { readXlsxInThread } from "./read-thread";
+import { readXlsxInThread, RowSink } from "./read-thread";
 
 export { XlsxFileError } from "./errors";
 
@@ -26,6 +26,8 @@ export interface ReadOptions {
    * the worker cannot run, the file is read in this thread.
    */
   readonly thread?: boolean | { readonly script: string };
+  /** Told of the rows as a thread's read puts them into grids (read-thread.ts). */
+  readonly sink?: RowSink;
 }
 
 export async function readWorkbook(
@@ -41,7 +43,8 @@ export async function readWorkbook(
     if (options.thread) {
       const script = typeof options.thread === "object" ? options.thread.script : undefined;
       const task = { file: source, name, maxCells: options.maxCells };
-      const grids = await readXlsxInThread(task, { onRows: options.onRows, script });
+      const { onRows, sink } = options;
+      const grids = await readXlsxInThread(task, { onRows, script, sink });
       if (grids) return grids;
     }
     return readZipWorkbook(

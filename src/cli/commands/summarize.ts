@@ -16,6 +16,7 @@ import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
 import { DeflatedCopy, PackageTables, copyRows, packageTables } from "../../xlsx/package-writer";
 import { canPrepareCopies, prepareCopies } from "../../xlsx/prepared-copy";
+import { StreamedCopies } from "../../xlsx/streamed-copy";
 import { SheetCopy, writeWorkbook } from "../../xlsx/write";
 import { copyHeaderRows } from "../../workbook/copy-header";
 import { CliError, Context, EXIT } from "../context";
@@ -183,13 +184,11 @@ async function writeSummaryWorkbook(
   summaryOptions: SummaryOptions
 ): Promise<{ summary: Summary; facts: ReadFacts }> {
   const { io, lang } = ctx;
-  const tables = packageTables();
-  const { summary, copies, facts } = await summaryAndCopies(
+  const { summary, copies, tables, facts } = await summaryAndCopies(
     input,
     options,
     ctx,
     quiet,
-    tables,
     summaryOptions
   );
   // The summary sheets' names are free beside the copies' (output-sheets.ts).
@@ -231,43 +230,66 @@ async function summaryAndCopies(
   options: SummarizeOptions,
   ctx: Context,
   quiet: boolean,
-  tables: PackageTables,
   summaryOptions: SummaryOptions
-): Promise<{ summary: Summary; copies: (SheetCopy | DeflatedCopy)[]; facts: ReadFacts }> {
-  const { read, copies } = await loadAndCopy(input, options, ctx, quiet, tables);
+): Promise<Copied & { summary: Summary; facts: ReadFacts }> {
+  const { read, copies, tables } = await loadAndCopy(input, options, ctx, quiet);
   const summary = usageErrors(() => buildSummary(read, summaryOptions), ctx.lang);
   return {
     summary,
     copies,
+    tables,
     facts: { sourceRange: read.sourceRange, rows: read.assessments.length },
   };
 }
 
+/** The input's copied sheets, and the package's tables that hold their texts and styles. */
+interface Copied {
+  readonly copies: (SheetCopy | DeflatedCopy)[];
+  readonly tables: PackageTables;
+}
+
 /**
- * The input read and its sheets copied. A function of its own so that the grids go with its
- * frame: built in the caller's, they stayed alive through the summary (+35-45 MB national).
+ * The input read and its sheets copied: as the rows are read where it can be (streamed-copy.ts),
+ * else from the grids once read. A function of its own so that the grids go with its frame:
+ * built in the caller's, they stayed alive through the summary (+35-45 MB national).
  */
 async function loadAndCopy(
   input: string,
   options: SummarizeOptions,
   ctx: Context,
-  quiet: boolean,
-  tables: PackageTables
-): Promise<{ read: InputRead; copies: (SheetCopy | DeflatedCopy)[] }> {
-  const { grids, read } = await loadInput(input, options.sheet, ctx, quiet, options.visibleOnly);
+  quiet: boolean
+): Promise<Copied & { read: InputRead }> {
+  // Copies written as the rows are read (streamed-copy.ts), where they can be.
+  const streamed = canPrepareCopies() ? new StreamedCopies() : undefined;
+  const { grids, read } = await loadInput(
+    input,
+    options.sheet,
+    ctx,
+    quiet,
+    options.visibleOnly,
+    streamed
+  );
   // A round that is not in the file is said before anything is written.
   usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
   // The input sheet's copy repeats the header rows as read on its printed pages.
   const kept = copiedGrids(grids).map((grid) => ({
     name: grid.sheet,
     grid,
-    ...(grid.sheet === read.sheet ? { headerRows: copyHeaderRows(grid, read.headerRow) } : {}),
+    headerRows:
+      grid.sheet === read.sheet ? copyHeaderRows(grid, read.headerRow) : copyHeaderRows(grid),
   }));
-  if (!canPrepareCopies()) return { read, copies: kept };
+  const done = await streamed?.finish(kept.map((c) => c.grid));
+  if (streamed && done) {
+    const copies = done.map((copy, i) => ({ ...copy, headerRows: kept[i].headerRows }));
+    return { read, copies, tables: streamed.tables };
+  }
+  const tables = packageTables();
+  if (!canPrepareCopies()) return { read, copies: kept, tables };
   const rows = kept.reduce((n, c) => n + c.grid.rows.length, 0);
   const bar = progressBar(ctx.io, !quiet && rows > 20_000, T.copying[ctx.lang], T.rows[ctx.lang]);
   try {
-    return { read, copies: await prepareCopies(kept, tables, (n, total) => bar.update(n, total)) };
+    const copies = await prepareCopies(kept, tables, (n, total) => bar.update(n, total));
+    return { read, copies, tables };
   } finally {
     bar.stop();
   }
