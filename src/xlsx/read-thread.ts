@@ -67,6 +67,12 @@ export type WorkerMessage =
   | { readonly kind: "done" }
   | { readonly kind: "error"; readonly problem: FileProblem | null; readonly message: string };
 
+/** A row since the last batch: its cells, and its shared-string cells' indexes by column. */
+interface PendingRow {
+  readonly cells: CellValue[];
+  shared: number[] | null;
+}
+
 /**
  * A GridBuilder that sends what it is given to `post` instead of keeping it: cells in batches
  * of BATCH_ROWS rows, the rest when the sheet is built. The cell budget is counted here, as
@@ -75,8 +81,8 @@ export type WorkerMessage =
 export class SendingGridBuilder extends GridBuilder {
   private static sheets = 0;
   private readonly id = SendingGridBuilder.sheets++;
-  /** Rows since the last batch: their cells, and their shared-string cells' indexes. */
-  private pending = new Map<number, { cells: CellValue[]; shared: number[] | null }>();
+  /** Rows since the last batch. */
+  private pending = new Map<number, PendingRow>();
   private readonly hiddenList: number[] = [];
   private readonly formulaList: [number, number, string][] = [];
   private readonly rects: GridRect[] = [];
@@ -95,13 +101,20 @@ export class SendingGridBuilder extends GridBuilder {
     super(sheet, budget);
   }
 
-  private pendingRow(row: number): { cells: CellValue[]; shared: number[] | null } {
+  /** The row the last cell went to: cells come row by row. */
+  private lastRow = -1;
+  private lastPending: PendingRow | null = null;
+
+  private pendingRow(row: number): PendingRow {
+    if (row === this.lastRow && this.lastPending) return this.lastPending;
     let pending = this.pending.get(row);
     if (!pending) {
       if (this.pending.size >= BATCH_ROWS) this.flush();
       pending = { cells: [], shared: null };
       this.pending.set(row, pending);
     }
+    this.lastRow = row;
+    this.lastPending = pending;
     return pending;
   }
 
@@ -111,14 +124,14 @@ export class SendingGridBuilder extends GridBuilder {
     const pending = this.pendingRow(row);
     pending.cells[col] = value;
     // The later value of a cell given twice wins, as in GridBuilder.
-    if (pending.shared) delete pending.shared[col];
+    if (pending.shared?.[col] !== undefined) delete pending.shared[col];
   }
 
   override setShared(row: number, col: number, index: number, text: string): void {
     if (--this.budget.remaining < 0) throw new MemoryLimitError();
     const pending = this.pendingRow(row);
     (pending.shared ??= [])[col] = index;
-    delete pending.cells[col];
+    if (pending.cells[col] !== undefined) delete pending.cells[col];
     if (!this.sent.has(index)) {
       this.sent.add(index);
       this.indexes.push(index);
@@ -155,6 +168,8 @@ export class SendingGridBuilder extends GridBuilder {
     }
     const { indexes, texts } = this;
     this.pending = new Map();
+    this.lastRow = -1;
+    this.lastPending = null;
     this.indexes = [];
     this.texts = [];
     this.post({
