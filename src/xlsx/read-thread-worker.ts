@@ -8,12 +8,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isXlsxFileError } from "./errors";
 import { ZipPackage } from "./ooxml/zip-package";
 import { readZipWorkbook } from "./read-bytes";
-import { ReadTask, SendingGridBuilder, WorkerMessage } from "./read-thread";
+import { ReadTask, SendingGridBuilder, SentStrings, WorkerMessage } from "./read-thread";
 
 const task = workerData as ReadTask;
 const port = parentPort;
 const post = (message: WorkerMessage) => port?.postMessage(message);
-const sent = new Set<number>();
+const sent = new SentStrings();
 
 readZipWorkbook(
   async () => ZipPackage.open(await openAsBlob(task.file)),

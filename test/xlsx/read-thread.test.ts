@@ -15,6 +15,7 @@ import {
   GridsFromThread,
   readXlsxInThread,
   SendingGridBuilder,
+  SentStrings,
   WorkerMessage,
 } from "../../src/xlsx/read-thread";
 import { kampungRows, writeXlsx } from "../bench/generate";
@@ -132,7 +133,7 @@ describe("SendingGridBuilder and GridsFromThread", () => {
       if (copy.kind === "rows") received.rows(copy);
       else if (copy.kind === "sheet") received.sheet(copy);
     };
-    const sent = new Set<number>();
+    const sent = new SentStrings();
     const budget = { remaining: Infinity };
     for (let s = 0; s < sheets; s++) {
       const a = new GridBuilder(`S${s}`);
@@ -193,7 +194,7 @@ describe("SendingGridBuilder and GridsFromThread", () => {
 
   it("a shared string is sent once per workbook", () => {
     const posted: WorkerMessage[] = [];
-    const sent = new Set<number>();
+    const sent = new SentStrings();
     for (const sheet of ["A", "B"]) {
       const b = new SendingGridBuilder(sheet, { remaining: Infinity }, (m) => posted.push(m), sent);
       for (let r = 0; r < 3 * BATCH_ROWS; r++) b.setShared(r, 0, r % 2, r % 2 ? "maju" : "dasar");
@@ -201,5 +202,18 @@ describe("SendingGridBuilder and GridsFromThread", () => {
     }
     const texts = posted.flatMap((m) => (m.kind === "rows" ? m.texts : []));
     expect(texts).toEqual(["dasar", "maju"]);
+  });
+});
+
+describe("SentStrings", () => {
+  it("says first once per index, in any order and far beyond its first size", () => {
+    const sent = new SentStrings();
+    const next = random(9);
+    const seen = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      const index = Math.floor(next() * (i < 10_000 ? 3_000 : 2_000_000));
+      expect(sent.first(index)).toBe(!seen.has(index));
+      seen.add(index);
+    }
   });
 });
