@@ -1,5 +1,6 @@
 /** Reading the input workbook and its kampung rows, with progress for large files. */
 import { promises as fs } from "node:fs";
+import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { readChosenInput } from "../workbook/choose-input";
 import { InputRead } from "../workbook/input";
@@ -70,7 +71,8 @@ export async function loadInput(
   try {
     read = await readWorkbook(file, {
       onRows: (n) => bar.update(n),
-      thread: true,
+      // A second thread only pays where there is a second core to run it.
+      thread: availableParallelism() > 1,
       sink,
       maxCells: Math.floor(
         Math.max(0, getHeapStatistics().heap_size_limit - HEAP_RESERVE_BYTES) / HEAP_BYTES_PER_CELL

@@ -15,24 +15,13 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { SharedStringTable } from "../../src/xlsx/shared-string-table";
 import { StyleSheet } from "../../src/xlsx/style-sheet";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { copyInputRows } from "../helpers/copy-rows";
 import { tempDir, zipEntry } from "../helpers/files";
 
 const tmp = tempDir("kkb-prepared-");
 afterAll(() => tmp.remove());
 
-/** 3,000 rows of names, scores, a date, an error and text that looks like a formula. */
-function inputRows(): CellValue[][] {
-  const rows: CellValue[][] = [["Kampung", "Koordinasi - Regulasi", "Tanggal", "Catatan"]];
-  for (let i = 1; i <= 3000; i++) {
-    rows.push([
-      `Kampung ${i % 700}`,
-      (i % 5) / 2,
-      new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
-      i % 97 === 0 ? { error: "#N/A" } : i % 41 === 0 ? "=1+1" : i % 2 ? "ok" : null,
-    ]);
-  }
-  return rows;
-}
+const inputRows = () => copyInputRows(3000);
 
 const summarySpec: SheetSpec = {
   name: "KKB Ringkasan",

@@ -18,7 +18,7 @@ import {
   SentStrings,
   WorkerMessage,
 } from "../../src/xlsx/read-thread";
-import { kampungRows, writeXlsx } from "../bench/generate";
+import { kampungRows, prng as random, writeXlsx } from "../bench/generate";
 import { tempDir } from "../helpers/files";
 
 const SCRIPT = path.join(__dirname, "..", "helpers", "read-thread.js");
@@ -106,18 +106,6 @@ describe("reading in a worker thread", () => {
     );
   });
 });
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("SendingGridBuilder and GridsFromThread", () => {
   const SHARED = ["dasar", "berkembang", "maju", "paripurna", "Desa A", "Desa B"];

@@ -6,7 +6,6 @@
 import { inflateRawSync } from "node:zlib";
 import * as zlib from "node:zlib";
 import * as path from "node:path";
-import { CellValue } from "../../src/engine/cell";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { DeflatedCopy, packageTables, PackageTables } from "../../src/xlsx/package-writer";
 import { prepareCopies } from "../../src/xlsx/prepared-copy";
@@ -14,25 +13,14 @@ import { readWorkbook } from "../../src/xlsx/read";
 import { BATCH_ROWS } from "../../src/xlsx/read-thread";
 import { StreamedCopies } from "../../src/xlsx/streamed-copy";
 import { kampungRows, writeXlsx } from "../bench/generate";
+import { copyInputRows } from "../helpers/copy-rows";
 import { tempDir } from "../helpers/files";
 
 const SCRIPT = path.join(__dirname, "..", "helpers", "read-thread.js");
 const tmp = tempDir("kkb-streamed-copy-");
 afterAll(() => tmp.remove());
 
-/** A header and 2,600 rows: names, scores, dates, an error, text that looks like a formula. */
-function inputRows(): CellValue[][] {
-  const rows: CellValue[][] = [["Kampung", "Koordinasi - Regulasi", "Tanggal", "Catatan"]];
-  for (let i = 1; i <= 2600; i++) {
-    rows.push([
-      `Kampung ${i % 700}`,
-      (i % 5) / 2,
-      new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
-      i % 97 === 0 ? { error: "#N/A" } : i % 41 === 0 ? "=1+1" : i % 2 ? "ok" : null,
-    ]);
-  }
-  return rows;
-}
+const inputRows = () => copyInputRows(2600);
 
 /** The copy's XML, checked against its CRC-32 and size. */
 function text(copy: DeflatedCopy): string {
