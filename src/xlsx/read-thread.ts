@@ -304,6 +304,8 @@ export function readXlsxInThread(
       if (answered) return;
       answered = true;
       settle();
+      // Nothing more is wanted from it: it keeps no process alive while it stops.
+      worker.unref();
       void worker.terminate();
     };
     const take = (message: WorkerMessage) => {
