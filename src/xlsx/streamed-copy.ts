@@ -78,15 +78,18 @@ export class StreamedCopies implements RowSink {
       });
   }
 
-  /** The sheet `id`, started (with this many columns) when its first rows or its end come. */
-  private async sheet(id: number, width: number): Promise<StreamedSheet> {
+  /**
+   * The sheet `id`, started when its first rows or its end come, with `width()` columns (the
+   * widest of its first batch).
+   */
+  private async sheet(id: number, width: () => number): Promise<StreamedSheet> {
     const last = this.sheets[this.sheets.length - 1];
     if (last?.id === id) return last;
     // Each sheet's rows come before the next one's, once.
     if ((last && last.grid === null) || this.sheets.some((s) => s.id === id))
       throw new NotStreamable();
     const part = new DeflatedPart();
-    const writer = new CopyWriter(part, this.tables, this.progress, width);
+    const writer = new CopyWriter(part, this.tables, this.progress, width());
     const sheet = { id, part, writer, before: this.progress.written, last: -1, grid: null };
     this.sheets.push(sheet);
     await writer.head();
@@ -98,9 +101,7 @@ export class StreamedCopies implements RowSink {
     rows: readonly number[],
     cells: readonly (readonly CellValue[])[]
   ): Promise<void> {
-    let width = 0;
-    for (const row of cells) width = Math.max(width, row.length);
-    const sheet = await this.sheet(id, width);
+    const sheet = await this.sheet(id, () => Math.max(0, ...cells.map((row) => row.length)));
     if (sheet.grid !== null) throw new NotStreamable();
     for (let i = 0; i < rows.length; i++) {
       if (rows[i] <= sheet.last) throw new NotStreamable();
@@ -111,7 +112,7 @@ export class StreamedCopies implements RowSink {
   }
 
   private async end(id: number, grid: Grid): Promise<void> {
-    const sheet = await this.sheet(id, 0);
+    const sheet = await this.sheet(id, () => 0);
     const changed = (grid.merges?.length ?? 0) > 0 || (grid.uncalculated?.size ?? 0) > 0;
     const placed = grid.originRow === 0 && grid.originCol === 0;
     if (changed || !placed || gridEndCol(grid) !== sheet.writer.width) throw new NotStreamable();
