@@ -478,6 +478,9 @@ export async function writeCopy(
 export class CopyWriter {
   private readonly body: SheetBody;
   private readonly dateS: string;
+  /** Every column at the copy width; whether they fit the page's width at a readable size. */
+  private readonly widths: number[];
+  private readonly fit: boolean;
 
   constructor(
     private readonly part: ZipPart,
@@ -488,18 +491,12 @@ export class CopyWriter {
   ) {
     this.body = new SheetBody(part, tables.styles, progress, tables.strings);
     this.dateS = sAttr(tables.styles.id("data", FORMATS.date));
-  }
-
-  private get fit(): boolean {
-    return fitScale(this.widths()) >= MIN_FIT_SCALE;
-  }
-
-  private widths(): number[] {
-    return Array.from({ length: this.width }, () => COPY_COLUMN_WIDTH);
+    this.widths = Array.from({ length: width }, () => COPY_COLUMN_WIDTH);
+    this.fit = fitScale(this.widths) >= MIN_FIT_SCALE;
   }
 
   head(): Promise<void> | void {
-    return this.part.write(sheetHead("", colsXml(this.widths()), this.fit));
+    return this.part.write(sheetHead("", colsXml(this.widths), this.fit));
   }
 
   /**

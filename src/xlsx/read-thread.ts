@@ -224,8 +224,8 @@ export class SendingGridBuilder extends GridBuilder {
 /**
  * Told of the rows as they are put into their grids (streamed-copy.ts writes the input's copy
  * meanwhile): each batch's sheet rows (0-based) and their cells, which the grid holds (not to
- * be changed); then each sheet's end, with whether it has merged ranges or formulas without a
- * result (which change or add to its cells).
+ * be changed); then each sheet's end, with its grid as built (merged ranges applied, its
+ * formulas without a result listed).
  */
 export interface RowSink {
   rows(sheet: number, rows: readonly number[], cells: readonly (readonly CellValue[])[]): void;
