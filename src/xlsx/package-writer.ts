@@ -58,6 +58,7 @@ import { COLOR_SCALE_COLORS, COPY_COLUMN_WIDTH } from "./styles";
 import { inlineText, xmlAttr, xmlText } from "./xml-text";
 import { withinCellLimit } from "../workbook/cell-text-limit";
 import { OFFICE_THEME } from "./theme";
+import { numberXml } from "./number-xml";
 import { SharedStringTable } from "./shared-string-table";
 import { ZipPart, ZipSink } from "./zip-sink";
 import { copyHeaderRows, HeaderRows } from "../workbook/copy-header";
@@ -153,7 +154,7 @@ const sAttr = (style: number) => (style ? ` s="${style}"` : "");
 function cellXml(ref: string, value: OutValue, s: string, dateS: string): string {
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
+      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${numberXml(value)}</v></c>` : "";
     case "string":
       return `<c r="${ref}"${s} t="inlineStr"><is>${inlineText(value)}</is></c>`;
     case "boolean":
@@ -178,7 +179,7 @@ function formulaXml(ref: string, value: SpecFormula, s: string): string {
   const f = `<f>${xmlText(value.formula)}</f>`;
   const cached = value.cached;
   if (typeof cached === "number" && Number.isFinite(cached))
-    return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+    return `<c r="${ref}"${s}>${f}<v>${numberXml(cached)}</v></c>`;
   if (typeof cached === "string")
     return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
   return `<c r="${ref}"${s}>${f}</c>`;
