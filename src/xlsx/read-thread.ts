@@ -159,6 +159,11 @@ export class SendingGridBuilder extends GridBuilder {
     }
   }
 
+  /** Numbers as read: a message copies each one, so they are kept once where they arrive. */
+  override number(n: number): number {
+    return n;
+  }
+
   override hideRow(row: number): void {
     this.hiddenList.push(row);
   }

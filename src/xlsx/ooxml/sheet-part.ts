@@ -33,9 +33,6 @@ export interface SheetContext {
   readonly date1904: boolean;
 }
 
-/** Distinct numbers a sheet's reader keeps to share (a score sheet has a few hundred). */
-const SHARED_NUMBERS_MAX = 4_096;
-
 /** What a cell's child elements say, collected until the cell closes. */
 const enum Capture {
   None,
@@ -60,8 +57,6 @@ export class SheetPartHandler implements XmlHandler {
   /** Depth inside elements that hold no cells KKB reads (extLst). */
   private skip = 0;
   private rowsSeen = 0;
-  /** Numbers read so far, each kept once (see `shared`). */
-  private readonly numbers = new Map<number, number>();
   /** The sheet's merges as listed, made when the worksheet closes (overlaps resolved first). */
   private readonly merges: GridRect[] = [];
 
@@ -236,23 +231,9 @@ export class SheetPartHandler implements XmlHandler {
         if (!Number.isFinite(n)) return null;
         return this.style !== 0 && this.context.dateStyles.has(this.style)
           ? excelSerialToDate(n, this.context.date1904)
-          : this.shared(n);
+          : this.grid.number(n);
       }
     }
-  }
-
-  /**
-   * The number kept for the first cell that held this value: a fraction is an object on the
-   * heap, and kampung scores repeat a few values (0.5, 1.5) over millions of cells: the
-   * national workbook's grid went from 65 to 52 MB of heap, the summary's peak from 299-449 to
-   * 284-287 MB. Not 0: -0 and 0 are one key of a Map.
-   */
-  private shared(n: number): number {
-    if (n === 0) return n;
-    const kept = this.numbers.get(n);
-    if (kept !== undefined) return kept;
-    if (this.numbers.size < SHARED_NUMBERS_MAX) this.numbers.set(n, n);
-    return n;
   }
 
   private merge(ref: string | undefined): void {
