@@ -8,7 +8,7 @@ import { csvToGrid } from "./csv";
 import { XlsxFileError } from "./errors";
 import { GridLimitError } from "./ooxml/sheet-part";
 import { CellBudget, MemoryLimitError, NewGridBuilder } from "./grid-builder";
-import { readXlsxPackage, RowProgress } from "./ooxml/workbook";
+import { NewSheetFeed, readXlsxPackage, RowProgress } from "./ooxml/workbook";
 import { PackageLimitError, ZipPackage } from "./ooxml/zip-package";
 import { sniffKind } from "./sniff";
 
@@ -29,7 +29,7 @@ export function withSheets(grids: Grid[], name: string): Grid[] {
 }
 
 /** A read failure as the user's problem: too large, an OpenDocument file, or damaged. */
-function fileProblem(cause: unknown, name: string, isOds: boolean): XlsxFileError {
+export function fileProblem(cause: unknown, name: string, isOds: boolean): XlsxFileError {
   if (cause instanceof XlsxFileError) return cause;
   if (cause instanceof MemoryLimitError)
     return new XlsxFileError("too-large-memory", name, { cause });
@@ -56,7 +56,8 @@ export async function readZipWorkbook(
   name: string,
   onRows?: RowProgress,
   maxCells?: number,
-  newBuilder?: NewGridBuilder
+  newBuilder?: NewGridBuilder,
+  newFeed?: NewSheetFeed
 ): Promise<Grid[]> {
   let pkg: ZipPackage;
   try {
@@ -66,7 +67,10 @@ export async function readZipWorkbook(
   }
   try {
     if (await isOpenDocument(pkg)) throw new XlsxFileError("ods", name);
-    return withSheets(await readXlsxPackage(pkg, onRows, budgetOf(maxCells), newBuilder), name);
+    return withSheets(
+      await readXlsxPackage(pkg, onRows, budgetOf(maxCells), newBuilder, newFeed),
+      name
+    );
   } catch (cause) {
     throw fileProblem(cause, name, false);
   } finally {

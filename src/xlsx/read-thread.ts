@@ -18,6 +18,15 @@ import { Grid, GridRect, GridTable } from "../workbook/grid";
 import { MergeOverlap } from "../workbook/merge-overlaps";
 import { FileProblem, XlsxFileError } from "./errors";
 import { CellBudget, GridBuilder, MemoryLimitError } from "./grid-builder";
+import {
+  EXCEL_ROWS,
+  GridLimitError,
+  resolveRow,
+  SheetContext,
+  SheetPartHandler,
+} from "./ooxml/sheet-part";
+import { XmlStream } from "./ooxml/xml";
+import { fileProblem } from "./read-bytes";
 
 /** What the worker is given (workerData). */
 export interface ReadTask {
@@ -25,7 +34,44 @@ export interface ReadTask {
   /** The name messages give the file. */
   readonly name: string;
   readonly maxCells?: number;
+  /** One segment of a sheet's rows in this many is parsed by the receiving thread (sheet-split.ts). */
+  readonly splitEvery?: number;
+  /** Tests: the sheets' text cut into pieces of this many characters, for many segments. */
+  readonly pieceChars?: number;
+  /**
+   * Messages taken in so far (an Int32Array's first element over it): the worker waits while
+   * more than IN_FLIGHT of its messages wait here (see `waitForRoom`).
+   */
+  readonly taken?: SharedArrayBuffer;
 }
+
+/**
+ * Messages the worker may have sent that this thread has not taken in yet. Each waits in memory
+ * the worker's thread allocated (malloc's arena of that thread, kept by the process after the
+ * worker ends): unbounded, the national summary peaked at 302-308 MB with the segments of
+ * sheet-split.ts, 295-300 MB with this bound (288-295 MB before the segments, 290-295 MB with
+ * the bound and no segments; with one malloc arena, MALLOC_ARENA_MAX=1, 281-286 MB either way).
+ */
+export const IN_FLIGHT = 8;
+
+/**
+ * In the worker, before a message is sent: waits (blocking the worker, never this thread)
+ * until fewer than IN_FLIGHT of the `sent` messages are still to be taken in.
+ */
+export function waitForRoom(taken: Int32Array, sent: number): void {
+  for (;;) {
+    const done = Atomics.load(taken, 0);
+    if (sent - done < IN_FLIGHT) return;
+    // Woken by each message taken in; the time limit only guards against a missed wake-up.
+    Atomics.wait(taken, 0, done, 100);
+  }
+}
+
+/**
+ * One segment of a sheet's rows in this many is parsed by the receiving thread, which also
+ * takes in all the rows and writes the input's copy (streamed-copy.ts) meanwhile.
+ */
+export const SPLIT_EVERY = 3;
 
 /** Rows a batch holds before it is sent (a national batch is some 250 KB). */
 export const BATCH_ROWS = 1024;
@@ -44,6 +90,36 @@ export interface RowsMessage {
   /** Shared strings not sent before: their indexes and texts. */
   readonly indexes: number[];
   readonly texts: string[];
+  /** Hidden rows and formulas with no saved result (row, column, formula) among these rows. */
+  readonly hidden: number[];
+  readonly uncalculated: [number, number, string][];
+  /** Non-empty cells in the batch (counted against the receiving side's budget). */
+  readonly count: number;
+}
+
+/**
+ * What the receiving thread needs to read segments of sheet XML itself (sheet-split.ts): the
+ * workbook's shared strings and date styles; sent once, before the first segment.
+ */
+export interface ContextMessage {
+  readonly kind: "context";
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: number[];
+  readonly date1904: boolean;
+}
+
+/**
+ * Rows of a sheet's XML for the receiving thread to read (sheet-split.ts): whole `<row>`
+ * elements, following the rows sent before it, with the namespace prefixes in scope there.
+ */
+export interface SegmentMessage {
+  readonly kind: "segment";
+  readonly sheet: number;
+  readonly name: string;
+  readonly text: string;
+  /** The row the text follows, as the worker's reader had it (sheet-part.ts `currentRow`). */
+  readonly after: number;
+  readonly scope: [string, string][];
 }
 
 /** A sheet read to its end: what its builder was told besides cells. */
@@ -51,9 +127,6 @@ export interface SheetMessage {
   readonly kind: "sheet";
   readonly sheet: number;
   readonly name: string;
-  readonly hidden: number[];
-  /** Formulas with no saved result: row, column, formula. */
-  readonly uncalculated: [number, number, string][];
   readonly merges: GridRect[];
   readonly mergeOverlaps: MergeOverlap[];
   readonly tables: GridTable[];
@@ -63,6 +136,8 @@ export interface SheetMessage {
 export type WorkerMessage =
   | RowsMessage
   | SheetMessage
+  | ContextMessage
+  | SegmentMessage
   | { readonly kind: "progress"; readonly rows: number }
   | { readonly kind: "done" }
   | { readonly kind: "error"; readonly problem: FileProblem | null; readonly message: string };
@@ -74,9 +149,16 @@ export type WorkerMessage =
  */
 export class SentStrings {
   private flags = new Uint8Array(1024);
+  private all = false;
+
+  /** Every string is sent from now on (the whole table went with the context message). */
+  markAll(): void {
+    this.all = true;
+  }
 
   /** True the first time `index` is asked about. */
   first(index: number): boolean {
+    if (this.all) return false;
     if (index >= this.flags.length) {
       const grown = new Uint8Array(Math.max(index + 1, 2 * this.flags.length));
       grown.set(this.flags);
@@ -101,11 +183,12 @@ interface PendingRow {
  */
 export class SendingGridBuilder extends GridBuilder {
   private static sheets = 0;
-  private readonly id = SendingGridBuilder.sheets++;
   /** Rows since the last batch. */
   private pending = new Map<number, PendingRow>();
-  private readonly hiddenList: number[] = [];
-  private readonly formulaList: [number, number, string][] = [];
+  private hiddenList: number[] = [];
+  private formulaList: [number, number, string][] = [];
+  /** Cells since the last batch. */
+  private count = 0;
   private readonly rects: GridRect[] = [];
   private readonly tableList: GridTable[] = [];
   /** Shared strings first used since the last batch. */
@@ -117,7 +200,9 @@ export class SendingGridBuilder extends GridBuilder {
     budget: CellBudget,
     private readonly post: (message: WorkerMessage) => void,
     /** Shared strings already sent, across the workbook's sheets. */
-    private readonly sent: SentStrings
+    private readonly sent: SentStrings,
+    /** The sheet's number in messages: by default the next of this thread's sheets. */
+    readonly id = SendingGridBuilder.sheets++
   ) {
     super(sheet, budget);
   }
@@ -142,6 +227,7 @@ export class SendingGridBuilder extends GridBuilder {
   override set(row: number, col: number, value: CellValue): void {
     if (value === null || value === undefined) return;
     if (--this.budget.remaining < 0) throw new MemoryLimitError();
+    this.count++;
     const pending = this.pendingRow(row);
     pending.cells[col] = value;
     // The later value of a cell given twice wins, as in GridBuilder.
@@ -150,6 +236,7 @@ export class SendingGridBuilder extends GridBuilder {
 
   override setShared(row: number, col: number, index: number, text: string): void {
     if (--this.budget.remaining < 0) throw new MemoryLimitError();
+    this.count++;
     const pending = this.pendingRow(row);
     (pending.shared ??= [])[col] = index;
     if (pending.cells[col] !== undefined) delete pending.cells[col];
@@ -180,9 +267,13 @@ export class SendingGridBuilder extends GridBuilder {
     this.tableList.push(table);
   }
 
-  /** Sends the rows since the last batch, with the shared strings they use for the first time. */
-  private flush(): void {
-    if (this.pending.size === 0) return;
+  /**
+   * Sends the rows since the last batch, with the shared strings they use for the first time,
+   * and the hidden rows and uncalculated formulas since then.
+   */
+  flush(): void {
+    if (this.pending.size === 0 && this.hiddenList.length === 0 && this.formulaList.length === 0)
+      return;
     const rows: number[] = [];
     const cells: CellValue[][] = [];
     const shared: number[] = [];
@@ -191,12 +282,15 @@ export class SendingGridBuilder extends GridBuilder {
       cells.push(pending.cells);
       pending.shared?.forEach((index, col) => shared.push(row, col, index));
     }
-    const { indexes, texts } = this;
+    const { indexes, texts, hiddenList: hidden, formulaList: uncalculated, count } = this;
     this.pending = new Map();
     this.lastRow = -1;
     this.lastPending = null;
     this.indexes = [];
     this.texts = [];
+    this.hiddenList = [];
+    this.formulaList = [];
+    this.count = 0;
     this.post({
       kind: "rows",
       sheet: this.id,
@@ -206,6 +300,9 @@ export class SendingGridBuilder extends GridBuilder {
       shared,
       indexes,
       texts,
+      hidden,
+      uncalculated,
+      count,
     });
   }
 
@@ -215,8 +312,6 @@ export class SendingGridBuilder extends GridBuilder {
       kind: "sheet",
       sheet: this.id,
       name: this.sheet,
-      hidden: this.hiddenList,
-      uncalculated: this.formulaList,
       merges: this.rects,
       mergeOverlaps: this.mergeOverlaps,
       tables: this.tableList,
@@ -237,13 +332,38 @@ export interface RowSink {
   sheetEnd(sheet: number, grid: Grid): void;
 }
 
-/** Puts what the worker sends into grids, in the order its sheets end. */
+/** Where a sheet's rows stand on the receiving side while its segments are read (sheet-split.ts). */
+interface SheetState {
+  /** The 0-based row the worker's rows numbered from a segment's start follow. */
+  base: number;
+  /** Reads the segments this thread is sent, sending their rows to `rows` as the worker does. */
+  builder: SendingGridBuilder | null;
+}
+
+/**
+ * Puts what the worker sends into grids, in the order its sheets end, and reads the segments of
+ * sheet XML it sends (sheet-split.ts) here, in the order they come: each one's rows follow the
+ * rows sent before it, so the rows reach the grids and `sink` in the sheet's order.
+ */
 export class GridsFromThread {
   private readonly builders = new Map<number, GridBuilder>();
-  private readonly shared: string[] = [];
+  /** The workbook's shared strings sent so far, by index (all of them with a context). */
+  private shared: string[] = [];
+  private readonly states = new Map<number, SheetState>();
+  private context: SheetContext | null = null;
+  private readonly sent = new SentStrings();
+  /** Cells that may still be put into grids, from both threads. */
+  private readonly budget: CellBudget;
+  /** Rows read here from segments. */
+  rowsReadHere = 0;
   readonly grids: Grid[] = [];
 
-  constructor(private readonly sink?: RowSink) {}
+  constructor(
+    private readonly sink?: RowSink,
+    maxCells = Infinity
+  ) {
+    this.budget = { remaining: maxCells };
+  }
 
   private builder(sheet: number, name: string): GridBuilder {
     let builder = this.builders.get(sheet);
@@ -251,21 +371,71 @@ export class GridsFromThread {
     return builder;
   }
 
+  private state(sheet: number): SheetState {
+    let state = this.states.get(sheet);
+    if (!state) this.states.set(sheet, (state = { base: -1, builder: null }));
+    return state;
+  }
+
   rows(message: RowsMessage): void {
-    const { indexes, texts, rows, cells, shared } = message;
+    const { indexes, texts, cells, shared } = message;
+    this.budget.remaining -= message.count;
+    if (this.budget.remaining < 0) throw new MemoryLimitError();
     for (let i = 0; i < indexes.length; i++) this.shared[indexes[i]] = texts[i];
     const builder = this.builder(message.sheet, message.name);
+    const base = this.states.get(message.sheet)?.base ?? -1;
+    const rows = message.rows.map((row) => absoluteRow(row, base));
     for (let i = 0; i < rows.length; i++) builder.putRow(rows[i], cells[i]);
     for (let k = 0; k < shared.length; k += 3)
-      builder.set(shared[k], shared[k + 1], this.shared[shared[k + 2]]);
+      builder.set(absoluteRow(shared[k], base), shared[k + 1], this.shared[shared[k + 2]]);
+    for (const row of message.hidden) builder.hideRow(absoluteRow(row, base));
+    for (const [row, col, formula] of message.uncalculated)
+      builder.uncalculated(absoluteRow(row, base), col, formula);
     this.sink?.rows(message.sheet, rows, cells);
+  }
+
+  /** The workbook's strings and styles, for reading segments here. */
+  takeContext(message: ContextMessage): void {
+    // The whole table from now on; the worker sends no more texts (SentStrings.markAll).
+    this.shared = message.sharedStrings as string[];
+    this.context = {
+      sharedStrings: message.sharedStrings,
+      dateStyles: new Set(message.dateStyles),
+      date1904: message.date1904,
+    };
+  }
+
+  /** Reads a segment of a sheet's rows here (sheet-split.ts). */
+  segment(message: SegmentMessage): void {
+    if (!this.context) throw new Error("a segment came before the workbook's context");
+    const state = this.state(message.sheet);
+    state.builder ??= new SendingGridBuilder(
+      message.name,
+      { remaining: Infinity },
+      (m) => {
+        if (m.kind === "rows") this.rows(m);
+      },
+      this.sent,
+      message.sheet
+    );
+    const handler = new SheetPartHandler(this.context, state.builder);
+    handler.continueAfter(absoluteRow(message.after, state.base));
+    const xml = new XmlStream(handler, message.scope);
+    // A root around the rows: the handler reads no element of this name.
+    xml.write("<segment>");
+    xml.write(message.text);
+    xml.write("</segment>");
+    xml.end();
+    state.builder.flush();
+    // The worker's next rows numbered from a segment's start follow this one's last row.
+    state.base = handler.currentRow;
+    this.rowsReadHere += handler.rowsRead;
   }
 
   sheet(message: SheetMessage): void {
     const builder = this.builder(message.sheet, message.name);
     this.builders.delete(message.sheet);
-    for (const row of message.hidden) builder.hideRow(row);
-    for (const [row, col, formula] of message.uncalculated) builder.uncalculated(row, col, formula);
+    this.states.delete(message.sheet);
     for (const rect of message.merges) builder.merge(rect);
     builder.mergeOverlaps = message.mergeOverlaps;
     for (const table of message.tables) builder.addTable(table);
@@ -274,6 +444,15 @@ export class GridsFromThread {
     this.grids.push(grid);
     this.sink?.sheetEnd(message.sheet, grid);
   }
+}
+
+/** A row as the worker's builder was given it, made absolute (sheet-part.ts `resolveRow`). */
+function absoluteRow(row: number, base: number): number {
+  if (row >= 0) return row;
+  const resolved = resolveRow(row, base);
+  if (resolved >= EXCEL_ROWS)
+    throw new GridLimitError(`row ${resolved + 1} is outside Excel's grid`);
+  return resolved;
 }
 
 export interface ThreadReadOptions {
@@ -297,13 +476,16 @@ export function readXlsxInThread(
   const script = options.script ?? path.join(__dirname, "read-thread-worker.js");
   if (!existsSync(script)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
+    const taken = new Int32Array(new SharedArrayBuffer(4));
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: task });
+      worker = new Worker(script, {
+        workerData: { ...task, taken: taken.buffer as SharedArrayBuffer },
+      });
     } catch {
       return resolve(null);
     }
-    const grids = new GridsFromThread(options.sink);
+    const grids = new GridsFromThread(options.sink, task.maxCells);
     let answered = false;
     const answer = (settle: () => void) => {
       if (answered) return;
@@ -319,8 +501,12 @@ export function readXlsxInThread(
           return grids.rows(message);
         case "sheet":
           return grids.sheet(message);
+        case "context":
+          return grids.takeContext(message);
+        case "segment":
+          return grids.segment(message);
         case "progress":
-          return options.onRows?.(message.rows);
+          return options.onRows?.(message.rows + grids.rowsReadHere);
         case "done":
           return answer(() => resolve(grids.grids));
         case "error":
@@ -338,8 +524,11 @@ export function readXlsxInThread(
       try {
         take(message);
       } catch (error) {
-        answer(() => reject(error instanceof Error ? error : new Error(String(error))));
+        // What went wrong here with the worker's rows is the file's problem, as it would be there.
+        answer(() => reject(fileProblem(error, task.name, false)));
       }
+      Atomics.add(taken, 0, 1);
+      Atomics.notify(taken, 0);
     });
     worker.on("error", () => answer(() => resolve(null)));
     worker.on("exit", () => answer(() => resolve(null)));

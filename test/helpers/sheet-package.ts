@@ -11,6 +11,8 @@ export interface PackageSheet {
   readonly name: string;
   readonly rows: readonly (readonly unknown[])[];
   readonly merges?: readonly string[];
+  /** The worksheet part's XML as given, instead of one made from `rows` and `merges`. */
+  readonly xml?: string;
 }
 
 /** A worksheet part: `r` attributes, inline strings (see packageWith), merges in order. */
@@ -58,7 +60,7 @@ export async function packageWithSheets(sheets: readonly PackageSheet[]): Promis
     .join("");
   zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="${PKG}">${rels}</Relationships>`);
   sheets.forEach((s, i) =>
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.rows, s.merges ?? []))
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.xml ?? sheetXml(s.rows, s.merges ?? []))
   );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -57,6 +57,14 @@ export class SheetPartHandler implements XmlHandler {
   /** Depth inside elements that hold no cells KKB reads (extLst). */
   private skip = 0;
   private rowsSeen = 0;
+  /**
+   * Rows numbered from where a segment began, not yet known (sheet-split.ts): the segment's
+   * text went on from rows another thread read. Until a row with `r` comes, rows are given to
+   * the builder as `relativeRow` numbers, which `resolveRow` makes absolute.
+   */
+  private relative = false;
+  /** The first row element's name as written (`row`, `x:row`): where sheet-split.ts may cut. */
+  rowName: string | null = null;
   /** The sheet's merges as listed, made when the worksheet closes (overlaps resolved first). */
   private readonly merges: GridRect[] = [];
 
@@ -70,7 +78,13 @@ export class SheetPartHandler implements XmlHandler {
     return this.rowsSeen;
   }
 
-  open(ns: string, local: string, attributes: XmlAttributes, scope: NamespaceScope): void {
+  open(
+    ns: string,
+    local: string,
+    attributes: XmlAttributes,
+    scope: NamespaceScope,
+    name: string
+  ): void {
     if (this.skip > 0 || local === "extLst") {
       this.skip++;
       return;
@@ -98,6 +112,7 @@ export class SheetPartHandler implements XmlHandler {
         this.phonetic++;
         break;
       case "row":
+        this.rowName ??= name;
         this.openRow(attributes);
         break;
       case "mergeCell":
@@ -159,8 +174,26 @@ export class SheetPartHandler implements XmlHandler {
     }
   }
 
+  /** The rows from here on follow a row another thread read (sheet-split.ts). */
+  startSegment(): void {
+    this.row = -1;
+    this.relative = true;
+  }
+
+  /** The rows from here on follow row `row` (0-based), read elsewhere (sheet-split.ts). */
+  continueAfter(row: number): void {
+    this.row = row;
+    this.relative = false;
+  }
+
+  /** The current row as the builder is given it (see `relative`). */
+  get currentRow(): number {
+    return this.relative ? relativeRow(this.row) : this.row;
+  }
+
   private openRow(attributes: XmlAttributes): void {
     const r = attributes.r;
+    if (r !== undefined) this.relative = false;
     this.row = r === undefined ? this.row + 1 : Number(r) - 1;
     if (!Number.isInteger(this.row) || this.row < 0 || this.row >= EXCEL_ROWS)
       throw new GridLimitError(`row ${r ?? this.row + 1} is outside Excel's grid`);
@@ -168,7 +201,7 @@ export class SheetPartHandler implements XmlHandler {
     this.rowsSeen++;
     if (this.onRow && (this.rowsSeen & 0x3ff) === 0) this.onRow(this.rowsSeen);
     const hidden = attributes.hidden;
-    if (hidden === "1" || hidden === "true") this.grid.hideRow(this.row);
+    if (hidden === "1" || hidden === "true") this.grid.hideRow(this.currentRow);
   }
 
   private openCell(attributes: XmlAttributes): void {
@@ -177,10 +210,10 @@ export class SheetPartHandler implements XmlHandler {
       const col = columnOf(ref);
       if (col < 0) throw new GridLimitError(`cell reference ${ref} is not one`);
       // A cell outside any <row> takes the row its reference names.
-      if (this.row < 0) this.row = parseAddress(ref)?.row ?? 0;
+      if (this.row < 0 && !this.relative) this.row = parseAddress(ref)?.row ?? 0;
       this.col = col;
     } else this.col++;
-    if (this.row < 0) this.row = 0;
+    if (this.row < 0 && !this.relative) this.row = 0;
     if (this.col >= EXCEL_COLS || this.row >= EXCEL_ROWS)
       throw new GridLimitError(`cell ${ref ?? this.col} is outside Excel's grid`);
     this.type = attributes.t ?? "n";
@@ -198,17 +231,17 @@ export class SheetPartHandler implements XmlHandler {
     // openpyxl writes a formula with an empty <v/>; only a text result ("str") can be empty.
     const noResult = !this.hasValue || (this.value === "" && this.type !== "str");
     if (this.hasFormula && noResult) {
-      this.grid.uncalculated(this.row, this.col, this.formula);
+      this.grid.uncalculated(this.currentRow, this.col, this.formula);
       return;
     }
     if (!this.hasValue) return;
     if (this.type === "s") {
       const index = Number(this.value);
       const text = this.context.sharedStrings[index];
-      if (text !== undefined) this.grid.setShared(this.row, this.col, index, text);
+      if (text !== undefined) this.grid.setShared(this.currentRow, this.col, index, text);
       return;
     }
-    this.grid.set(this.row, this.col, this.cellValue());
+    this.grid.set(this.currentRow, this.col, this.cellValue());
   }
 
   private cellValue(): CellValue {
@@ -250,6 +283,22 @@ export class SheetPartHandler implements XmlHandler {
       });
     }
   }
+}
+
+/**
+ * A row numbered from where a segment began (0 its first row, -1 the row before it), as a
+ * number below -1 that cannot be a sheet row.
+ */
+export function relativeRow(offset: number): number {
+  return -3 - offset;
+}
+
+/**
+ * A row as a builder was given it, made absolute: `base` is the 0-based row the segment's text
+ * followed. Rows of 0 and above are already absolute.
+ */
+export function resolveRow(row: number, base: number): number {
+  return row >= 0 ? row : base - 2 - row;
 }
 
 /**

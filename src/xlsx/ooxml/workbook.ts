@@ -7,7 +7,7 @@
 import { Grid } from "../../workbook/grid";
 import { CellBudget, GridBuilder, NewGridBuilder } from "../grid-builder";
 import { readRelationships, Relationship } from "./opc";
-import { SheetPartHandler } from "./sheet-part";
+import { SheetContext, SheetPartHandler } from "./sheet-part";
 import { readSharedStrings } from "./shared-strings";
 import { readDateStyles } from "./styles-part";
 import { readTablePart } from "./table-part";
@@ -25,6 +25,28 @@ export class NotSpreadsheetError extends Error {
 /** Called with the rows read so far (across sheets), about every thousand rows. */
 export type RowProgress = (rowsRead: number) => void;
 
+/** How a sheet's text reaches its parser. */
+export interface SheetFeed {
+  write(text: string): void;
+  end(): void;
+}
+
+/**
+ * Makes the feed of a sheet's text: by default straight into its XML stream; the reading
+ * thread of read-thread.ts cuts it between rows to read part of it in another (sheet-split.ts).
+ */
+export type NewSheetFeed = (
+  xml: XmlStream,
+  handler: SheetPartHandler,
+  grid: GridBuilder,
+  context: SheetContext
+) => SheetFeed;
+
+const wholeFeed: NewSheetFeed = (xml) => ({
+  write: (text) => xml.write(text),
+  end: () => xml.end(),
+});
+
 function byType(rels: readonly Relationship[], type: string): Relationship | undefined {
   return rels.find((r) => r.type === type && r.part !== null);
 }
@@ -41,12 +63,13 @@ export async function readXlsxPackage(
   pkg: ZipPackage,
   onRows?: RowProgress,
   budget: CellBudget = { remaining: Infinity },
-  newBuilder: NewGridBuilder = (sheet, cells) => new GridBuilder(sheet, cells)
+  newBuilder: NewGridBuilder = (sheet, cells) => new GridBuilder(sheet, cells),
+  newFeed: NewSheetFeed = wholeFeed
 ): Promise<Grid[]> {
   const workbookPart = await workbookPartName(pkg);
   const workbook = await readWorkbookPart(pkg, workbookPart);
   const rels = await readRelationships(pkg, workbookPart);
-  const context = {
+  const context: SheetContext = {
     sharedStrings: await readSharedStrings(pkg, byType(rels, "sharedStrings")?.part ?? null),
     dateStyles: await readDateStyles(pkg, byType(rels, "styles")?.part ?? null),
     date1904: workbook.date1904,
@@ -61,9 +84,9 @@ export async function readXlsxPackage(
     grid.visibility = sheet.visibility;
     const before = rowsBefore;
     const handler = new SheetPartHandler(context, grid, onRows && ((n) => onRows(before + n)));
-    const xml = new XmlStream(handler);
-    if (!(await pkg.readText(rel.part, (t) => xml.write(t)))) continue;
-    xml.end();
+    const feed = newFeed(new XmlStream(handler), handler, grid, context);
+    if (!(await pkg.readText(rel.part, (t) => feed.write(t)))) continue;
+    feed.end();
     rowsBefore += handler.rowsRead;
     if (handler.tableIds.length > 0) {
       const sheetRels = await readRelationships(pkg, rel.part);

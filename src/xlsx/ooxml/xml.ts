@@ -11,8 +11,14 @@ import { KNOWN_NAMESPACES } from "./names";
 export type XmlAttributes = Readonly<Record<string, string>>;
 
 export interface XmlHandler {
-  /** An element opens: its namespace URI ("" for none), local name and attributes. */
-  open(ns: string, local: string, attributes: XmlAttributes, scope: NamespaceScope): void;
+  /** An element opens: its namespace URI ("" for none), local name, attributes, name as written. */
+  open(
+    ns: string,
+    local: string,
+    attributes: XmlAttributes,
+    scope: NamespaceScope,
+    name: string
+  ): void;
   /** The element opened last closes. */
   close(ns: string, local: string): void;
   /** Character data (text or CDATA) inside the current element. */
@@ -25,6 +31,11 @@ export class NamespaceScope {
     private readonly map: ReadonlyMap<string, string>,
     readonly parent: NamespaceScope | null
   ) {}
+
+  /** Every prefix in scope and its namespace URI (to start another stream in this scope). */
+  entries(): [string, string][] {
+    return [...this.map];
+  }
 
   uri(prefix: string): string {
     return this.map.get(prefix) ?? (prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : "");
@@ -64,7 +75,7 @@ export class XmlSyntaxError extends Error {
 /** Feeds chunks of one XML document to a handler. */
 export class XmlStream {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
-  private scope = new NamespaceScope(new Map(), null);
+  private scope: NamespaceScope;
   /** Namespace declarations among the attributes of the element being opened. */
   private declares = false;
   /** Per open element: its scope, namespace and local name (parallel stacks, no object per element). */
@@ -76,7 +87,9 @@ export class XmlStream {
   private lastScope: NamespaceScope | null = null;
   private lastUri = "";
 
-  constructor(handler: XmlHandler) {
+  /** `scope`: prefixes already declared around the text this stream is given (sheet-split.ts). */
+  constructor(handler: XmlHandler, scope: readonly (readonly [string, string])[] = []) {
+    this.scope = new NamespaceScope(new Map(scope), null);
     const parser = this.parser;
     // Declarations are seen attribute by attribute: cheaper than looking through every element's attributes.
     parser.on("attribute", (attribute: { name: string }) => {
@@ -102,7 +115,7 @@ export class XmlStream {
       const ns = this.lastUri;
       this.namespaces.push(ns);
       this.locals.push(local);
-      handler.open(ns, local, attributes, this.scope);
+      handler.open(ns, local, attributes, this.scope, name);
     });
     parser.on("closetag", () => {
       const ns = this.namespaces.pop();
@@ -122,6 +135,11 @@ export class XmlStream {
     parser.on("error", (error: Error) => {
       throw new XmlSyntaxError(error.message);
     });
+  }
+
+  /** The prefixes in scope where the stream is now (see NamespaceScope.entries). */
+  scopeEntries(): [string, string][] {
+    return this.scope.entries();
   }
 
   write(chunk: string): void {
