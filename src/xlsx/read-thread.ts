@@ -354,8 +354,9 @@ export class GridsFromThread {
   private readonly sent = new SentStrings();
   /** Cells that may still be put into grids, from both threads. */
   private readonly budget: CellBudget;
-  /** Rows read here from segments. */
+  /** Rows read here from segments, and the segments taken. */
   rowsReadHere = 0;
+  segments = 0;
   readonly grids: Grid[] = [];
 
   constructor(
@@ -408,6 +409,7 @@ export class GridsFromThread {
   /** Reads a segment of a sheet's rows here (sheet-split.ts). */
   segment(message: SegmentMessage): void {
     if (!this.context) throw new Error("a segment came before the workbook's context");
+    this.segments++;
     const state = this.state(message.sheet);
     state.builder ??= new SendingGridBuilder(
       message.name,
@@ -468,11 +470,28 @@ export interface ThreadReadOptions {
  * Reads an .xlsx file in a worker thread: its grids, an XlsxFileError as the one-thread reader
  * throws it, or null when the worker could not run (no script, it would not start, it stopped
  * without an answer): the caller then reads the file in this thread.
+ *
+ * A file found damaged after segments of a sheet were read here (sheet-split.ts) is read again
+ * without cutting, and without `sink` (the streamed copies then come from the grids): a cut in
+ * XML that is well-formed but not as SpreadsheetML nests it (a row inside a row) fails there,
+ * where the whole text may read.
  */
-export function readXlsxInThread(
+export async function readXlsxInThread(
   task: ReadTask,
   options: ThreadReadOptions = {}
 ): Promise<Grid[] | null> {
+  try {
+    return await readOnce(task, options);
+  } catch (error) {
+    if (!(error instanceof CutReadFailed)) throw error;
+    return readOnce({ ...task, splitEvery: 1 }, { ...options, sink: undefined });
+  }
+}
+
+/** A read that failed as damaged after this thread read segments of it. */
+class CutReadFailed extends Error {}
+
+function readOnce(task: ReadTask, options: ThreadReadOptions): Promise<Grid[] | null> {
   const script = options.script ?? path.join(__dirname, "read-thread-worker.js");
   if (!existsSync(script)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
@@ -495,6 +514,11 @@ export function readXlsxInThread(
       worker.unref();
       void worker.terminate();
     };
+    /** A damaged file's error, or CutReadFailed when segments were read here. */
+    const failure = (error: XlsxFileError) =>
+      error.problem === "corrupt" && grids.rowsReadHere + grids.segments > 0
+        ? new CutReadFailed(error.message, { cause: error })
+        : error;
     const take = (message: WorkerMessage) => {
       switch (message.kind) {
         case "rows":
@@ -513,7 +537,7 @@ export function readXlsxInThread(
           return answer(() =>
             reject(
               message.problem
-                ? new XlsxFileError(message.problem, task.name)
+                ? failure(new XlsxFileError(message.problem, task.name))
                 : new Error(message.message)
             )
           );
@@ -525,7 +549,7 @@ export function readXlsxInThread(
         take(message);
       } catch (error) {
         // What went wrong here with the worker's rows is the file's problem, as it would be there.
-        answer(() => reject(fileProblem(error, task.name, false)));
+        answer(() => reject(failure(fileProblem(error, task.name, false))));
       }
       Atomics.add(taken, 0, 1);
       Atomics.notify(taken, 0);

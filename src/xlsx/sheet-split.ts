@@ -13,6 +13,11 @@
  * else), nor from the end of `sheetData`: this thread parses the rest, as it does a sheet that
  * is never cut.
  *
+ * Where this thread's parser is not between two rows of `sheetData` at a cut (a row inside a row,
+ * rows inside an `extLst`), the cutting stops too. A segment the receiving thread cannot parse
+ * as whole rows makes that read fail as damaged, and the file is then read again without cuts
+ * (read-thread.ts `readXlsxInThread`): either way the grids are the one-thread reader's.
+ *
  * Rows without an `r` attribute are numbered from the row before them, which for the first rows
  * after a segment read elsewhere is not known here: they are numbered from the segment's start
  * (sheet-part.ts `startSegment`), and the receiving thread, which read that segment, makes them
@@ -36,6 +41,9 @@ export interface SplitOptions {
  * kampung's, and the text waiting to be cut would grow without bound.
  */
 const MAX_WAITING_CHARS = 4 * 1024 * 1024;
+
+/** Elements open between two rows: `worksheet` and `sheetData`. */
+const SHEET_DATA_DEPTH = 2;
 
 export class SplitFeed implements SheetFeed {
   /** Before the first row, cutting, or no longer cutting (see the module's comment). */
@@ -94,8 +102,11 @@ export class SplitFeed implements SheetFeed {
     const end = cut + this.rowEnd.length;
     this.waiting = all.slice(end);
     const segment = all.slice(0, end);
-    if (++this.segments % this.options.every === 0) this.sendAway(segment);
-    else this.parseHere(segment);
+    if (++this.segments % this.options.every !== 0) return this.parseHere(segment);
+    if (this.betweenRows()) return this.sendAway(segment);
+    this.mode = "whole";
+    this.parseHere(segment + this.waiting);
+    this.waiting = "";
   }
 
   /** Parsed here until a row has begun; then cut after the last row's end in the same text. */
@@ -111,7 +122,20 @@ export class SplitFeed implements SheetFeed {
     const end = cut + this.rowEnd.length;
     this.parseHere(text.slice(0, end));
     this.waiting = text.slice(end);
-    this.mode = "cutting";
+    this.mode = this.betweenRows() ? "cutting" : "whole";
+    if (this.mode === "whole") {
+      this.parseHere(this.waiting);
+      this.waiting = "";
+    }
+  }
+
+  /**
+   * This thread's parser is between two rows of `sheetData`, as at every true cut: not inside
+   * an element that holds rows of its own (an `extLst`, a row in a row), where a segment read
+   * elsewhere would be taken for the sheet's rows.
+   */
+  private betweenRows(): boolean {
+    return this.xml.depth === SHEET_DATA_DEPTH;
   }
 
   /**

@@ -4,6 +4,7 @@
  * one (messages cloned as a worker's are), so each case can say how many segments went across;
  * the worker itself runs on real producers' files at the end.
  */
+import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import {
@@ -19,10 +20,13 @@ import { ZipPackage } from "../../src/xlsx/ooxml/zip-package";
 import { splitReading, SplitOptions } from "../../src/xlsx/sheet-split";
 import { XlsxFileError } from "../../src/xlsx/errors";
 import { packageWithSheets } from "../helpers/sheet-package";
+import { tempDir } from "../helpers/files";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const SCRIPT = path.join(__dirname, "..", "helpers", "read-thread.js");
 const REAL = path.join(__dirname, "..", "fixtures", "real");
+const tmp = tempDir("kkb-sheet-split-");
+afterAll(() => tmp.remove());
 
 /** The worker's reading and the parent's taking in, in this thread. */
 async function readSplit(bytes: Uint8Array, options: SplitOptions) {
@@ -72,6 +76,20 @@ function rows(count: number, withR: number, first = 1): string {
   }
   return xml;
 }
+
+/** Well-formed XML that SpreadsheetML does not allow, with rows where a cut may fall. */
+const NOT_SPREADSHEETML: Record<string, string> = {
+  "a row inside a row": sheet(
+    rows(30, 1) +
+      `<row r="31"><c><v>1</v></c><row r="32"><c><v>5</v></c></row><c><v>2</v></c></row>` +
+      rows(30, 0, 33)
+  ),
+  "rows inside an extLst among the rows": sheet(
+    rows(30, 1) +
+      `<extLst><row r="50"><c><v>9</v></c></row><row r="51"><c><v>9</v></c></row></extLst>` +
+      rows(30, 0, 31)
+  ),
+};
 
 async function same(xml: string, options: SplitOptions) {
   const bytes = await packageWithSheets([{ name: "Data", rows: [], xml }]);
@@ -142,6 +160,20 @@ describe("a sheet read in two threads", () => {
     }
   });
 
+  it.each(Object.entries(NOT_SPREADSHEETML))(
+    "%s: the same grid, or damaged (read again without cuts), never other rows",
+    async (_, xml) => {
+      const bytes = await packageWithSheets([{ name: "Data", rows: [], xml }]);
+      const one = await readWorkbookBytes(bytes, "uji.xlsx");
+      for (const every of [2, 3])
+        for (const pieceChars of [20, 45, 90, 300]) {
+          const split = await readSplit(bytes, { every, pieceChars }).catch((e: unknown) => e);
+          if (split instanceof XlsxFileError) expect(split.problem).toBe("corrupt");
+          else expect((split as { grids: unknown }).grids).toEqual(one);
+        }
+    }
+  );
+
   it("merges, and text after the rows, stay with the reading thread", async () => {
     const after = `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>`;
     const split = await same(sheet(rows(150, 1), after), { every: 2, pieceChars: 100 });
@@ -185,6 +217,22 @@ describe("the worker cutting real producers' files", () => {
     "libreoffice.xlsx",
     "pandas.xlsx",
   ];
+
+  it.each(Object.entries(NOT_SPREADSHEETML))(
+    "%s (well-formed, not SpreadsheetML): the same grids, read again without cuts",
+    async (name, xml) => {
+      const file = tmp.file(`${name.replace(/\W+/g, "-")}.xlsx`);
+      writeFileSync(file, await packageWithSheets([{ name: "Data", rows: [], xml }]));
+      const one = await readWorkbook(file);
+      for (const pieceChars of [40, 75, 130]) {
+        const grids = await readXlsxInThread(
+          { file, name: file, splitEvery: 2, pieceChars },
+          { script: SCRIPT }
+        );
+        expect(grids).toEqual(one);
+      }
+    }
+  );
 
   it.each(files)("%s: the same grids as in one thread", async (name) => {
     const file = path.join(REAL, name);

@@ -137,6 +137,11 @@ export class XmlStream {
     });
   }
 
+  /** Elements open where the stream is now. */
+  get depth(): number {
+    return this.locals.length;
+  }
+
   /** The prefixes in scope where the stream is now (see NamespaceScope.entries). */
   scopeEntries(): [string, string][] {
     return this.scope.entries();
