@@ -98,6 +98,11 @@ export class GridBuilder {
     }
   }
 
+  /** Sends what was given so far on, for a builder that sends (read-thread.ts); nothing here. */
+  flush(): void {
+    // Cells are kept as they come.
+  }
+
   /** A merged range: its cells but the top-left are emptied (as Excel shows them), and it is kept. */
   merge(rect: GridRect): void {
     clearUnderMerge(this.rows, 0, 0, rect);

@@ -127,6 +127,8 @@ export interface SheetMessage {
   readonly kind: "sheet";
   readonly sheet: number;
   readonly name: string;
+  /** The sheet's last row as the worker's reader had it (see SegmentMessage `after`), if cut. */
+  readonly last: number | null;
   readonly merges: GridRect[];
   readonly mergeOverlaps: MergeOverlap[];
   readonly tables: GridTable[];
@@ -189,6 +191,8 @@ export class SendingGridBuilder extends GridBuilder {
   private formulaList: [number, number, string][] = [];
   /** Cells since the last batch. */
   private count = 0;
+  /** The sheet's last row when its text was cut (sheet-split.ts), checked where it is made absolute. */
+  sheetLastRow: number | null = null;
   private readonly rects: GridRect[] = [];
   private readonly tableList: GridTable[] = [];
   /** Shared strings first used since the last batch. */
@@ -271,7 +275,7 @@ export class SendingGridBuilder extends GridBuilder {
    * Sends the rows since the last batch, with the shared strings they use for the first time,
    * and the hidden rows and uncalculated formulas since then.
    */
-  flush(): void {
+  override flush(): void {
     if (this.pending.size === 0 && this.hiddenList.length === 0 && this.formulaList.length === 0)
       return;
     const rows: number[] = [];
@@ -312,6 +316,7 @@ export class SendingGridBuilder extends GridBuilder {
       kind: "sheet",
       sheet: this.id,
       name: this.sheet,
+      last: this.sheetLastRow,
       merges: this.rects,
       mergeOverlaps: this.mergeOverlaps,
       tables: this.tableList,
@@ -435,6 +440,9 @@ export class GridsFromThread {
   }
 
   sheet(message: SheetMessage): void {
+    // A row past Excel's last, numbered from a segment's start, is found here (an empty one).
+    if (message.last !== null)
+      absoluteRow(message.last, this.states.get(message.sheet)?.base ?? -1);
     const builder = this.builder(message.sheet, message.name);
     this.builders.delete(message.sheet);
     this.states.delete(message.sheet);

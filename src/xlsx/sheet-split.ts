@@ -78,6 +78,7 @@ export class SplitFeed implements SheetFeed {
     if (this.waiting) this.parseHere(this.waiting);
     this.waiting = "";
     this.xml.end();
+    if (this.mode !== "before") this.builder.sheetLastRow = this.handler.currentRow;
   }
 
   private piece(text: string): void {

@@ -38,8 +38,14 @@ function sheetXml(rows: readonly (readonly unknown[])[], merges: readonly string
   return `<worksheet xmlns="${MAIN}"><sheetData>${cells}</sheetData>${mergeXml}</worksheet>`;
 }
 
-/** A package of several sheets (names plain text: no `&`, `<` or quotes), as packageWith. */
-export async function packageWithSheets(sheets: readonly PackageSheet[]): Promise<Uint8Array> {
+/**
+ * A package of several sheets (names plain text: no `&`, `<` or quotes), as packageWith; with
+ * `sharedStrings`, a shared-string part of those texts (plain text) for cells of `t="s"`.
+ */
+export async function packageWithSheets(
+  sheets: readonly PackageSheet[],
+  sharedStrings?: readonly string[]
+): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "_rels/.rels",
@@ -52,12 +58,17 @@ export async function packageWithSheets(sheets: readonly PackageSheet[]): Promis
     "xl/workbook.xml",
     `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets>${list}</sheets></workbook>`
   );
-  const rels = sheets
+  let rels = sheets
     .map(
       (_, i) =>
         `<Relationship Id="s${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
     )
     .join("");
+  if (sharedStrings) {
+    rels += `<Relationship Id="sst" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`;
+    const items = sharedStrings.map((t) => `<si><t>${t}</t></si>`).join("");
+    zip.file("xl/sharedStrings.xml", `<sst xmlns="${MAIN}">${items}</sst>`);
+  }
   zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="${PKG}">${rels}</Relationships>`);
   sheets.forEach((s, i) =>
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, s.xml ?? sheetXml(s.rows, s.merges ?? []))

@@ -14,7 +14,7 @@ import { GridBuilder } from "../grid-builder";
 import { excelSerialToDate } from "../serial-date";
 import { isMain, RELATIONSHIPS } from "./names";
 import { decodeEscapes, MAX_CELL_CHARS } from "./text";
-import { NamespaceScope, XmlAttributes, XmlHandler } from "./xml";
+import { NamespaceScope, XmlAttributes, XmlHandler, XmlSyntaxError } from "./xml";
 
 /** Excel's grid (rows, columns). */
 export const EXCEL_ROWS = 1_048_576;
@@ -63,8 +63,18 @@ export class SheetPartHandler implements XmlHandler {
    * the builder as `relativeRow` numbers, which `resolveRow` makes absolute.
    */
   private relative = false;
+  /**
+   * Reading a sheet whose text is cut (sheet-split.ts): what only the whole text can place fails
+   * the read as damaged, which is then read again without cuts: a cell outside any row (its
+   * column follows cells read elsewhere), and, in a segment (`segment`), a merge or a table part
+   * (kept until the sheet ends, which a segment never reaches).
+   */
+  private cut = false;
+  private segment = false;
   /** The first row element's name as written (`row`, `x:row`): where sheet-split.ts may cut. */
   rowName: string | null = null;
+  /** Inside a `row` element. */
+  private inRow = false;
   /** The sheet's merges as listed, made when the worksheet closes (overlaps resolved first). */
   private readonly merges: GridRect[] = [];
 
@@ -116,9 +126,11 @@ export class SheetPartHandler implements XmlHandler {
         this.openRow(attributes);
         break;
       case "mergeCell":
+        this.uncuttable("a merged range", this.segment);
         this.merge(attributes.ref);
         break;
       case "tablePart": {
+        this.uncuttable("a table part", this.segment);
         const id = RELATIONSHIPS.map((r) => scope.attribute(attributes, r, "id")).find(
           (x) => x !== undefined
         );
@@ -137,6 +149,9 @@ export class SheetPartHandler implements XmlHandler {
     switch (local) {
       case "c":
         this.closeCell();
+        break;
+      case "row":
+        this.inRow = false;
         break;
       case "v":
       case "f":
@@ -178,12 +193,20 @@ export class SheetPartHandler implements XmlHandler {
   startSegment(): void {
     this.row = -1;
     this.relative = true;
+    this.cut = true;
   }
 
   /** The rows from here on follow row `row` (0-based), read elsewhere (sheet-split.ts). */
   continueAfter(row: number): void {
     this.row = row;
     this.relative = false;
+    this.cut = true;
+    this.segment = true;
+  }
+
+  /** A sheet read in pieces met what only the whole text can place (see `cut`). */
+  private uncuttable(what: string, where: boolean): void {
+    if (where) throw new XmlSyntaxError(`${what} in a sheet read in segments`);
   }
 
   /** The current row as the builder is given it (see `relative`). */
@@ -193,7 +216,14 @@ export class SheetPartHandler implements XmlHandler {
 
   private openRow(attributes: XmlAttributes): void {
     const r = attributes.r;
-    if (r !== undefined) this.relative = false;
+    if (r !== undefined && this.relative) {
+      // Rows numbered from the segment's start go to the builder before the absolute ones: the
+      // receiving side puts a batch's cells in after its rows, which two numberings of one row
+      // in one batch would turn around.
+      this.relative = false;
+      this.grid.flush();
+    }
+    this.inRow = true;
     this.row = r === undefined ? this.row + 1 : Number(r) - 1;
     if (!Number.isInteger(this.row) || this.row < 0 || this.row >= EXCEL_ROWS)
       throw new GridLimitError(`row ${r ?? this.row + 1} is outside Excel's grid`);
@@ -205,6 +235,7 @@ export class SheetPartHandler implements XmlHandler {
   }
 
   private openCell(attributes: XmlAttributes): void {
+    if (!this.inRow) this.uncuttable("a cell outside any row", this.cut);
     const ref = attributes.r;
     if (ref !== undefined) {
       const col = columnOf(ref);
