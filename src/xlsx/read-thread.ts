@@ -383,6 +383,20 @@ export class GridsFromThread {
     return state;
   }
 
+  /** Takes in what the worker read: rows, a sheet's end, the context, a segment to read here. */
+  take(message: RowsMessage | SheetMessage | ContextMessage | SegmentMessage): void {
+    switch (message.kind) {
+      case "rows":
+        return this.rows(message);
+      case "sheet":
+        return this.sheet(message);
+      case "context":
+        return this.takeContext(message);
+      case "segment":
+        return this.segment(message);
+    }
+  }
+
   rows(message: RowsMessage): void {
     const { indexes, texts, cells, shared } = message;
     this.budget.remaining -= message.count;
@@ -530,13 +544,10 @@ function readOnce(task: ReadTask, options: ThreadReadOptions): Promise<Grid[] | 
     const take = (message: WorkerMessage) => {
       switch (message.kind) {
         case "rows":
-          return grids.rows(message);
         case "sheet":
-          return grids.sheet(message);
         case "context":
-          return grids.takeContext(message);
         case "segment":
-          return grids.segment(message);
+          return grids.take(message);
         case "progress":
           return options.onRows?.(message.rows + grids.rowsReadHere);
         case "done":

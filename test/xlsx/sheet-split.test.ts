@@ -31,20 +31,10 @@ afterAll(() => tmp.remove());
 /** The worker's reading and the parent's taking in, in this thread. */
 async function readSplit(bytes: Uint8Array, options: SplitOptions) {
   const received = new GridsFromThread();
-  let segments = 0;
   const post = (message: WorkerMessage) => {
     const copy = structuredClone(message);
-    switch (copy.kind) {
-      case "rows":
-        return received.rows(copy);
-      case "sheet":
-        return received.sheet(copy);
-      case "context":
-        return received.takeContext(copy);
-      case "segment":
-        segments++;
-        return received.segment(copy);
-    }
+    if (copy.kind !== "progress" && copy.kind !== "done" && copy.kind !== "error")
+      received.take(copy);
   };
   const { newBuilder, newFeed } = splitReading(post, options);
   await readZipWorkbook(
@@ -55,7 +45,11 @@ async function readSplit(bytes: Uint8Array, options: SplitOptions) {
     newBuilder,
     newFeed
   );
-  return { grids: received.grids, segments, rowsReadHere: received.rowsReadHere };
+  return {
+    grids: received.grids,
+    segments: received.segments,
+    rowsReadHere: received.rowsReadHere,
+  };
 }
 
 const sheet = (rows: string, after = "", prefix = "") => {
