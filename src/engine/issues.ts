@@ -105,6 +105,10 @@ const vId = (p: MessageParams) => `"${shown(p.value, "id")}"`;
 /** A number as Indonesian text (decimal comma) or English text, as Excel shows it. */
 const numId = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "id"));
 const numEn = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "en"));
+/** A cell's text as typed, never reformatted ("1.5" stays "1.5" in Indonesian). */
+const typed = (p: MessageParams) => `"${p.value ?? ""}"`;
+/** The number a text was read as (`other`): "1,0" is read as 1. */
+const readAsId = (p: MessageParams) => (p.other === undefined ? "" : ` ${numId(Number(p.other))}`);
 
 export const MESSAGES = {
   SCORE_MISSING: {
@@ -132,8 +136,10 @@ export const MESSAGES = {
   },
   SCORE_TEXT: {
     severity: "warning",
-    id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
-    en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
+    id: (p) =>
+      `${p.label}: ${typed(p)} tersimpan sebagai teks; dibaca sebagai angka${readAsId(p)}.`,
+    en: (p) =>
+      `${p.label}: ${typed(p)} is stored as text; read as ${p.other === undefined ? "a number" : numEn(Number(p.other))}.`,
   },
   SCORE_OFF_RUBRIC: {
     severity: "warning",
@@ -173,8 +179,10 @@ export const MESSAGES = {
   },
   IBANGGA_TEXT: {
     severity: "warning",
-    id: (p) => `${p.label}: ${vId(p)} tersimpan sebagai teks; dibaca sebagai angka.`,
-    en: (p) => `${p.label}: ${v(p)} is stored as text; read as a number.`,
+    id: (p) =>
+      `${p.label}: ${typed(p)} tersimpan sebagai teks; dibaca sebagai angka${readAsId(p)}.`,
+    en: (p) =>
+      `${p.label}: ${typed(p)} is stored as text; read as ${p.other === undefined ? "a number" : numEn(Number(p.other))}.`,
   },
   MERGE_FILLED: {
     severity: "warning",

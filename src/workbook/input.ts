@@ -1018,17 +1018,19 @@ class RowReader {
       const field = SUB_INDICATORS[i].key;
       if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
       return takeValue(
+        raw,
         parseRubric(raw),
         SCORE_CODES,
         "SCORE_TEXT",
         "SCORE_OFF_RUBRIC",
-        (code, value) =>
+        (code, value, other) =>
           this.report(code, r, col, kampung, field, {
             value,
             label,
             min: 0,
             max: 2,
             ...this.mergeAt(r, col),
+            ...(other === undefined ? {} : { other }),
           })
       );
     });
@@ -1077,12 +1079,18 @@ class RowReader {
     if (typeof raw === "number" && raw > 1 && raw <= IBANGGA_MAX) return raw;
     if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
     return takeValue(
+      raw,
       parseIbangga(raw),
       IBANGGA_CODES,
       "IBANGGA_TEXT",
       null,
-      (code, value) =>
-        this.report(code, r, col, kampung, field, { value, label, ...this.mergeAt(r, col) }),
+      (code, value, other) =>
+        this.report(code, r, col, kampung, field, {
+          value,
+          label,
+          ...this.mergeAt(r, col),
+          ...(other === undefined ? {} : { other }),
+        }),
       (value) =>
         this.report("IBANGGA_FRACTION", r, col, kampung, field, {
           value,
@@ -1173,14 +1181,16 @@ class RowReader {
 
 /**
  * Turns a parsed value into a number or null, reporting problems and notes through `report`
- * (with the value as the message shows it).
+ * (with the value as the message shows it, and for a number typed as text the number read as
+ * `other`: the message quotes the cell's own text, "1,0", not the number, "1").
  */
 function takeValue(
+  raw: CellValue,
   parsed: ParsedValue,
   codes: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode>,
   textCode: IssueCode,
   offRubricCode: IssueCode | null,
-  report: (code: IssueCode, value: string) => void,
+  report: (code: IssueCode, value: string, other?: string) => void,
   reportFraction?: (value: string) => void
 ): number | null {
   if (!parsed.ok) {
@@ -1188,7 +1198,8 @@ function takeValue(
     return null;
   }
   for (const note of parsed.notes) {
-    if (note === "text-number") report(textCode, String(parsed.value));
+    if (note === "text-number")
+      report(textCode, typeof raw === "string" ? raw : String(parsed.value), String(parsed.value));
     else if (note === "fraction") reportFraction?.(String(parsed.value));
     else if (offRubricCode) report(offRubricCode, String(parsed.value));
   }

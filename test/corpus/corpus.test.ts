@@ -548,11 +548,18 @@ describe("corpus: details", () => {
     expect(message("E2")).toBe(
       'Koordinasi - Regulasi: "dua" bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.'
     );
+    // A number typed as text: the cell's own text, as typed, and the number it is read as.
     expect(message("F2")).toBe(
-      'Koordinasi - Struktur: "1,5" tersimpan sebagai teks; dibaca sebagai angka.'
+      'Koordinasi - Struktur: "1,5" tersimpan sebagai teks; dibaca sebagai angka 1,5.'
+    );
+    expect(message("G2")).toBe(
+      'Koordinasi - Praktik: " 2 " tersimpan sebagai teks; dibaca sebagai angka 2.'
+    );
+    expect(message("H2")).toBe(
+      'Rujukan - SOP: "1.5" tersimpan sebagai teks; dibaca sebagai angka 1,5.'
     );
     expect(message("T2")).toBe(
-      'iBangga Ketenteraman: "75,5" tersimpan sebagai teks; dibaca sebagai angka.'
+      'iBangga Ketenteraman: "75,5" tersimpan sebagai teks; dibaca sebagai angka 75,5.'
     );
     const errors = readInput(await readWorkbook(files.excelErrors), { lang: "id" });
     expect(errors.issues.map((i) => /#[A-Z/0!]+[!?A]?/.exec(i.message)?.[0])).toEqual([

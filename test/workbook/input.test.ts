@@ -191,6 +191,27 @@ describe("bad input", () => {
     expect(en.issues[0].message).toBe(
       'Coordination - Regulation: "dua" is not a number. Enter 0, 0.5, 1, 1.5 or 2.'
     );
+    expect(en.issues.find((i) => i.code === "SCORE_TEXT")?.message).toBe(
+      'Referral - Referral feedback (closed loop): "1,5" is stored as text; read as 1.5.'
+    );
+  });
+
+  it("quotes a number typed as text as it was typed, not as the number read", () => {
+    const typed = rows.map((r) => [...r]);
+    typed[1][5] = "1,0"; // F2: read as 1
+    typed[2][5] = "2.0"; // F3
+    typed[3][20] = "97,80"; // U4, an iBangga value
+    const read = readInput([gridFromRows("Data", typed)], id);
+    const message = (cell: string) => read.issues.find((i) => i.cell === cell)?.message;
+    expect(message("F2")).toBe(
+      'Koordinasi - Regulasi: "1,0" tersimpan sebagai teks; dibaca sebagai angka 1.'
+    );
+    expect(message("F3")).toBe(
+      'Koordinasi - Regulasi: "2.0" tersimpan sebagai teks; dibaca sebagai angka 2.'
+    );
+    expect(message("U4")).toMatch(/: "97,80" tersimpan sebagai teks; dibaca sebagai angka 97,8\.$/);
+    expect(read.assessments[0].sub[0]).toBe(1);
+    expect(read.assessments[1].sub[0]).toBe(2);
   });
 
   it("finds no header in a sheet without one and says what it expected", () => {
