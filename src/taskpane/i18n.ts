@@ -75,7 +75,7 @@ const id = {
   findDataHelp: "KKB mencari baris judul kolom di setiap lembar dan memilih yang paling cocok.",
   useSelection: "Pakai sel yang dipilih",
   useSelectionHelp: "Pilih dulu judul kolom dan baris kampung di lembar, lalu tekan tombol ini.",
-  openFile: "Buka file .xlsx",
+  openFile: "Buka file .xlsx atau CSV…",
   openFileHelp: "Pilih buku kerja Excel (.xlsx) atau CSV berisi data kampung.",
   visibleOnly: "Hanya baris yang terlihat",
   visibleOnlyHelp:
@@ -274,7 +274,7 @@ const en: Strings = {
   useSelection: "Use the selected cells",
   useSelectionHelp:
     "First select the header row and the kampung rows on the sheet, then press this.",
-  openFile: "Open an .xlsx file",
+  openFile: "Open an .xlsx or CSV file…",
   openFileHelp: "Choose an Excel workbook (.xlsx) or a CSV file with the kampung data.",
   visibleOnly: "Visible rows only",
   visibleOnlyHelp:

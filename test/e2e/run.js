@@ -262,7 +262,9 @@ async function main() {
     assert(body.includes("Kampung KB"), "title missing");
     assert(body.includes("Berjalan di luar Excel"), "no outside-Excel notice");
     assert(body.includes("Langkah 1 dari 3"), "no step caption");
-    assert(body.includes("Buka file .xlsx"), "no file input label");
+    assert(body.includes("Buka file .xlsx atau CSV…"), "no file button");
+    // The browser's own control says "No file chosen" in the browser's language: not shown.
+    assert(!(await page.getByTestId("file-input").isVisible()), "the browser's file control shows");
     assertEqual(await page.evaluate(() => document.documentElement.lang), "id", "html lang");
     await shot(page, "01-start-id");
     await page.close();
@@ -274,7 +276,7 @@ async function main() {
     await page.getByText("Step 1 of 3").waitFor();
     const body = await text(page);
     assert(body.includes("Running outside Excel"), "no English outside-Excel notice");
-    assert(body.includes("Open an .xlsx file"), "no English file label");
+    assert(body.includes("Open an .xlsx or CSV file…"), "no English file button");
     assertEqual(await page.evaluate(() => document.documentElement.lang), "en", "html lang");
     await page.close();
     const direct = await openPane("?lang=en");
@@ -504,16 +506,16 @@ async function main() {
       }
       throw new Error(`Tab never reached ${what}`);
     }
-    await tabTo((f) => f.testid === "file-input", "the file input");
+    await tabTo((f) => f.testid === "open-file", "the button that opens a file");
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser"),
       page.keyboard.press("Space"),
     ]);
     await chooser.setFiles(EXAMPLE);
     await page.waitForSelector('[data-testid="found-columns"]');
-    // The file input is not disabled while it reads (a disabled control drops the focus to BODY).
+    // The button is not disabled while it reads (a disabled control drops the focus to BODY).
     const afterRead = await focused();
-    assertEqual([afterRead.tag, afterRead.testid], ["INPUT", "file-input"], "focus after the read");
+    assertEqual([afterRead.tag, afterRead.testid], ["BUTTON", "open-file"], "focus after the read");
 
     await tabTo((f) => f.testid === "next-step", "Lanjut ke Periksa");
     await page.keyboard.press("Enter");

@@ -9,7 +9,12 @@ describe("App outside Office", () => {
   it("says it runs outside Excel and offers a file, in Indonesian", () => {
     renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
     expect(screen.getByText(/^Berjalan di luar Excel/)).toBeTruthy();
-    expect(screen.getByLabelText("Buka file .xlsx")).toBeTruthy();
+    // The pane's own button, in the pane's language; the browser's file control (which says
+    // "Choose File / No file chosen" in the browser's language) is hidden and not tabbed to.
+    expect(screen.getByRole("button", { name: "Buka file .xlsx atau CSV…" })).toBeTruthy();
+    const input = screen.getByTestId("file-input");
+    expect(input.hidden).toBe(true);
+    expect(input.tabIndex).toBe(-1);
     expect(screen.getByText("Langkah 1 dari 3")).toBeTruthy();
     expect(document.documentElement.lang).toBe("id");
   });
@@ -18,7 +23,7 @@ describe("App outside Office", () => {
     renderPane(<App host={{ kind: "no-office" }} initialLang="id" />);
     fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     expect(screen.getByText("Step 1 of 3")).toBeTruthy();
-    expect(screen.getByLabelText("Open an .xlsx file")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Open an .xlsx or CSV file…" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("en");
   });
 

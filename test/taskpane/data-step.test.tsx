@@ -86,3 +86,36 @@ describe("outside Excel", () => {
     expect(screen.getByText(/Mengunduh buku kerja templat/)).toBeTruthy();
   });
 });
+
+describe("opening a file outside Excel", () => {
+  it("is the pane's own button, in the pane's language, that opens the hidden file input", () => {
+    const opened: string[] = [];
+    renderPane(<DataStep {...props({ onOpenFile: (f) => opened.push(f.name) })} />);
+    const button = screen.getByRole("button", { name: "Buka file .xlsx atau CSV…" });
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    // The browser's control (its "No file chosen" in the browser's language) is never shown.
+    expect(input.hidden).toBe(true);
+    expect(input.tabIndex).toBe(-1);
+    const clicks = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    fireEvent.click(button);
+    expect(clicks).toHaveBeenCalledTimes(1);
+    // A file chosen in the dialog is opened, and the input emptied to take the same file again.
+    const file = new File(["x"], "data-desa.xlsx");
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(opened).toEqual(["data-desa.xlsx"]);
+    expect(input.value).toBe("");
+  });
+
+  it("while a summary is made: focusable, says why, and opens no dialog", () => {
+    renderPane(<DataStep {...props({ lang: "en", summaryRunning: true })} />);
+    const button = screen.getByRole("button", { name: "Open an .xlsx or CSV file…" });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const clicks = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    button.focus();
+    fireEvent.click(button);
+    expect(clicks).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(button);
+    expect(screen.getByText(/Wait until the summary file is made/)).toBeTruthy();
+  });
+});

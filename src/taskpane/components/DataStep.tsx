@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Label,
   makeStyles,
   Spinner,
   tokens,
@@ -20,7 +19,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   action: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   button: { alignSelf: "flex-start", maxWidth: "100%" },
-  file: { maxWidth: "100%" },
 });
 
 export interface DataStepProps {
@@ -50,6 +48,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
   const styles = useStyles();
   const s = strings(lang);
   const fileId = React.useId();
+  const fileInput = React.useRef<HTMLInputElement>(null);
   // Not `disabled`: a disabled control loses the keyboard focus (it went to the page's body).
   const fileLocked = busy !== null || props.summaryRunning === true;
   const action = (text: string, help: string, onClick: () => void, primary = false) => (
@@ -79,24 +78,37 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
       ) : (
         <div className={styles.actions}>
           <div className={styles.action}>
-            <Label htmlFor={fileId} weight="semibold">
-              {s.openFile}
-            </Label>
-            <input
-              id={fileId}
+            {/*
+              A button of the pane's own, in the pane's language, opens the browser's file
+              dialog: the browser's own control said "Choose File / No file chosen" in the
+              browser's language whatever the pane's. The input itself is out of sight and out
+              of the tab order.
+            */}
+            <Button
+              className={styles.button}
+              appearance="primary"
               aria-describedby={`${fileId}-hint`}
-              className={styles.file}
-              type="file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              aria-disabled={fileLocked}
               aria-busy={busy !== null}
-              data-testid="file-input"
-              onClick={(event) => {
-                if (fileLocked) event.preventDefault();
+              // Not `disabled`: a disabled control loses the keyboard focus.
+              disabledFocusable={fileLocked}
+              data-testid="open-file"
+              onClick={() => {
+                if (!fileLocked) fileInput.current?.click();
               }}
+            >
+              {s.openFile}
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              tabIndex={-1}
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              data-testid="file-input"
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
                 if (file && !fileLocked) props.onOpenFile(file);
+                // Emptied, so that the same file can be opened again.
                 event.currentTarget.value = "";
               }}
             />
@@ -105,8 +117,7 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
             </Caption1>
             <div role="status" aria-live="polite">
               {loaded?.origin.kind === "file" && (
-                // The browser's own control forgets the name (it is reset to open the same file
-                // again); a finished read is said politely.
+                // A finished read is said politely.
                 <Body1 data-testid="opened-file">{s.openedFile(loaded.origin.name)}</Body1>
               )}
             </div>
