@@ -63,6 +63,7 @@ export const ISSUE_KINDS: Readonly<
   STATUS_UNKNOWN: { id: "Status tidak dikenali", en: "Status not recognised" },
   DATE_INVALID: { id: "Tanggal tidak sah", en: "Date invalid" },
   DATE_TEXT: { id: "Tanggal ditulis sebagai teks", en: "Date written as text" },
+  DATE_WEEKDAY: { id: "Hari tidak sesuai tanggal", en: "Weekday does not match the date" },
   DATE_MONTH_FIRST: { id: "Tanggal dibaca bulan dulu", en: "Dates read month first" },
   DATE_ORDER_CONFLICT: {
     id: "Urutan tanggal bertentangan",

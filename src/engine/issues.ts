@@ -41,6 +41,8 @@ export interface MessageParams {
   readonly merge?: MergedCell;
   /** For TEXT_CESU8: lone surrogates read as U+FFFD. */
   readonly replaced?: number;
+  /** For DATE_WEEKDAY: the weekday as written, and the date's own (Sunday 0). */
+  readonly weekday?: { readonly written: string; readonly actual: number };
 }
 
 /** A cell inside a merged range, and the range, as A1 texts: `F6`, `F5:F7`, `F5`. */
@@ -109,6 +111,12 @@ const numEn = (x: number | undefined) => (x === undefined ? "" : excelNumberText
 const typed = (p: MessageParams) => `"${p.value ?? ""}"`;
 /** The number a text was read as (`other`): "1,0" is read as 1. */
 const readAsId = (p: MessageParams) => (p.other === undefined ? "" : ` ${numId(Number(p.other))}`);
+
+/** Weekdays, Sunday first (Date's getUTCDay). */
+const WEEKDAYS = {
+  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+} as const;
 
 export const MESSAGES = {
   SCORE_MISSING: {
@@ -331,6 +339,13 @@ export const MESSAGES = {
     severity: "warning",
     id: (p) => `${p.label}: tanggal ${v(p)} tersimpan sebagai teks; dibaca sebagai ${p.other}.`,
     en: (p) => `${p.label}: the date ${v(p)} is stored as text; read as ${p.other}.`,
+  },
+  DATE_WEEKDAY: {
+    severity: "warning",
+    id: (p) =>
+      `${p.label}: ${v(p)}: ${p.other} jatuh pada hari ${WEEKDAYS.id[p.weekday?.actual ?? 0]}, bukan ${p.weekday?.written}. Tanggal dibaca ${p.other}; periksa tanggal atau harinya.`,
+    en: (p) =>
+      `${p.label}: ${v(p)}: ${p.other} is a ${WEEKDAYS.en[p.weekday?.actual ?? 0]}, not a ${p.weekday?.written}. Read as ${p.other}; check the date or the weekday.`,
   },
   DATE_MONTH_FIRST: {
     severity: "warning",

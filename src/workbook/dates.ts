@@ -8,7 +8,17 @@
 import { isBlank } from "../engine/cell";
 
 export type ParsedDate =
-  | { readonly ok: true; readonly date: Date; readonly fromText: boolean }
+  | {
+      readonly ok: true;
+      readonly date: Date;
+      readonly fromText: boolean;
+      /**
+       * The weekday the text began with (`Senin, 12 Januari 2024`), as typed, when it is not
+       * the date's own (12 January 2024 is a Friday): a sign that the day or the weekday was
+       * mistyped. Absent when it matches or no weekday was written.
+       */
+      readonly wrongWeekday?: string;
+    }
   | { readonly ok: false; readonly blank: boolean };
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -79,6 +89,21 @@ const NAMED_MONTH_DATE = new RegExp(
  */
 const WEEKDAY =
   /^(senin|selasa|rabu|kamis|jumat|jum['\u2019]at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun),?\s+/i;
+
+/** Each weekday name WEEKDAY takes, Indonesian and English, whole and short: its day (Sunday 0). */
+const WEEKDAY_NUMBER: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ["minggu ahad min sunday sun", 0],
+      ["senin sen monday mon", 1],
+      ["selasa sel tuesday tue", 2],
+      ["rabu rab wednesday wed", 3],
+      ["kamis kam thursday thu", 4],
+      ["jumat jum'at jum\u2019at jum friday fri", 5],
+      ["sabtu sab saturday sat", 6],
+    ] as const
+  ).flatMap(([names, day]) => names.split(" ").map((name): [string, number] => [name, day]))
+);
 
 /** A two-digit year as Excel reads one: 00-29 are 2000-2029, 30-99 are 1930-1999. */
 function fullYear(text: string): number {
@@ -156,6 +181,7 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     return { ok: true, date: new Date(EXCEL_EPOCH_MS + Math.floor(raw) * DAY_MS), fromText: false };
   }
   if (typeof raw !== "string") return { ok: false, blank: false };
+  const weekday = WEEKDAY.exec(raw.trim());
   const text = raw.trim().replace(WEEKDAY, "");
   let m = ISO_DATE.exec(text);
   let date: Date | null = null;
@@ -172,7 +198,11 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     const month = MONTHS.get(m[1].toLowerCase());
     if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[2]));
   }
-  return date ? { ok: true, date, fromText: true } : { ok: false, blank: false };
+  if (!date) return { ok: false, blank: false };
+  const written = weekday ? WEEKDAY_NUMBER.get(weekday[1].toLowerCase()) : undefined;
+  return written === undefined || written === date.getUTCDay()
+    ? { ok: true, date, fromText: true }
+    : { ok: true, date, fromText: true, wrongWeekday: weekday![1] };
 }
 
 /**

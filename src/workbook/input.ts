@@ -1152,6 +1152,16 @@ class RowReader {
     const parsed = parseDateCell(raw, this.dateOrder.order);
     const label = this.dateLabel();
     if (parsed.ok) {
+      if (parsed.wrongWeekday !== undefined) {
+        // Said instead of DATE_TEXT: it also says how the text was read.
+        this.report("DATE_WEEKDAY", r, col, kampung, "tanggal", {
+          label,
+          value: String(raw),
+          other: isoDate(parsed.date),
+          weekday: { written: parsed.wrongWeekday, actual: parsed.date.getUTCDay() },
+        });
+        return parsed.date;
+      }
       // A CSV holds dates only as text: nothing the user could change (grid.textOnly).
       if (parsed.fromText && !this.grid.textOnly) {
         this.report("DATE_TEXT", r, col, kampung, "tanggal", {
@@ -1361,6 +1371,26 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
           {
             label: lang === "id" ? "Tanggal bukti" : "Evidence date",
             value: cellText(get("date")) ?? "",
+          },
+          lang
+        )
+      );
+    }
+    if (parsedDate.ok && parsedDate.wrongWeekday !== undefined && cols.date !== undefined) {
+      issues.push(
+        makeIssue(
+          "DATE_WEEKDAY",
+          {
+            sheet: grid.sheet,
+            cell: gridAddress(grid, r, cols.date),
+            kampung: kampung ?? "",
+            field: "tanggal",
+          },
+          {
+            label: dateLabel,
+            value: String(get("date")),
+            other: isoDate(parsedDate.date),
+            weekday: { written: parsedDate.wrongWeekday, actual: parsedDate.date.getUTCDay() },
           },
           lang
         )

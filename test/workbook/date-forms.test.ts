@@ -105,3 +105,68 @@ describe("DATE_TEXT", () => {
     ]);
   });
 });
+
+describe("DATE_WEEKDAY", () => {
+  it.each([
+    ["Jumat, 12 Januari 2024", "2024-01-12", undefined],
+    ["JUM\u2019AT, 12 Januari 2024", "2024-01-12", undefined],
+    ["Jum, 12/01/2024", "2024-01-12", undefined],
+    ["Friday, January 12, 2024", "2024-01-12", undefined],
+    ["Fri 2024-01-12", "2024-01-12", undefined],
+    ["Minggu, 14 Januari 2024", "2024-01-14", undefined],
+    ["Ahad, 14 Januari 2024", "2024-01-14", undefined],
+    ["Sun, 14-Jan-24", "2024-01-14", undefined],
+    ["Senin, 12 Januari 2024", "2024-01-12", "Senin"],
+    ["senin 12/01/2024", "2024-01-12", "senin"],
+    ["Monday, January 12, 2024", "2024-01-12", "Monday"],
+    ["Sab, 12 Januari 2024", "2024-01-12", "Sab"],
+    ["Min 12-Jan-24", "2024-01-12", "Min"],
+  ])("%s is %s, its wrong weekday %s", (text, iso, wrong) => {
+    const date = parseDateCell(text);
+    expect(date.ok && isoDate(date.date)).toBe(iso);
+    expect(date.ok ? date.wrongWeekday : "not read").toBe(wrong);
+  });
+
+  it("is said at the cell, with the date read and its weekday, instead of DATE_TEXT", () => {
+    const [header, a, b, c] = exampleRows();
+    const grid = gridFromRows("Data", [
+      [...header, "Tanggal penilaian"],
+      [...a, "Senin, 12 Januari 2024"], // 12 January 2024 is a Friday
+      [...b, "Jumat, 12 Januari 2024"],
+      [...c, "12/01/2024"],
+    ]);
+    const id = readInput([grid], { lang: "id" });
+    const weekday = id.issues.filter((i) => i.code === "DATE_WEEKDAY");
+    expect(weekday.map((i) => [i.cell, i.severity, i.kampung])).toEqual([["X2", "warning", a[0]]]);
+    expect(weekday[0].message).toBe(
+      'Tanggal penilaian: "Senin, 12 Januari 2024": 2024-01-12 jatuh pada hari Jumat, bukan Senin. Tanggal dibaca 2024-01-12; periksa tanggal atau harinya.'
+    );
+    expect(id.issues.filter((i) => i.code === "DATE_TEXT").map((i) => i.cell)).toEqual([
+      "X3",
+      "X4",
+    ]);
+    expect(id.assessments.map((x) => x.date && isoDate(x.date))).toEqual([
+      "2024-01-12",
+      "2024-01-12",
+      "2024-01-12",
+    ]);
+    const en = readInput([grid], { lang: "en" });
+    expect(en.issues.find((i) => i.code === "DATE_WEEKDAY")?.message).toBe(
+      'Assessment date: "Senin, 12 Januari 2024": 2024-01-12 is a Friday, not a Senin. Read as 2024-01-12; check the date or the weekday.'
+    );
+  });
+
+  it("is said in a CSV too, where DATE_TEXT is not", () => {
+    const [header, a] = exampleRows();
+    const csv = [
+      [...header, "Tanggal penilaian"],
+      [...a, "Selasa, 12/01/2024"],
+    ]
+      .map((r) => r.map((v) => String(v).replace(".", ",")).join(";"))
+      .join("\r\n");
+    const result = readInput([csvToGrid(new TextEncoder().encode(csv), "Data")], { lang: "id" });
+    expect(result.issues.filter((i) => i.code.startsWith("DATE_")).map((i) => i.code)).toEqual([
+      "DATE_WEEKDAY",
+    ]);
+  });
+});

@@ -95,6 +95,21 @@ describe("text date order per column", () => {
     expect(codes(both, "DATE_INVALID")).toEqual([]);
   });
 
+  it("says a weekday that is not the evidence date's own (DATE_WEEKDAY), and keeps the date", () => {
+    const r = read(["2024-09-01"], ["Rabu, 14/08/2024", "Kamis, 15/08/2024"]);
+    expect(r.evidence!.map((e) => (e.date ? isoDate(e.date) : null))).toEqual([
+      "2024-08-14",
+      "2024-08-15",
+    ]);
+    // 15 August 2024 is a Thursday; 14 August a Wednesday.
+    expect(codes(r, "DATE_WEEKDAY")).toEqual([]);
+    const wrong = read(["2024-09-01"], ["Selasa, 14/08/2024"]);
+    expect(codes(wrong, "DATE_WEEKDAY")).toEqual(["Bukti!C2"]);
+    expect(wrong.issues.find((i) => i.code === "DATE_WEEKDAY")?.message).toContain(
+      "2024-08-14 jatuh pada hari Rabu, bukan Selasa"
+    );
+  });
+
   it("says the note in English too", () => {
     const rows: CellValue[][] = [
       ["Kampung", "Tanggal penilaian", ...SUBS],
