@@ -35,12 +35,14 @@ export const IDENTITY_ALIASES: Readonly<Record<IdentityKey, readonly string[]>> 
     "Kabupaten",
     "Kota",
     "Kab/Kota",
+    "Kab",
     "Regency/City",
     "Regency",
     "District",
     "kabupaten_kota",
   ],
-  provinsi: ["Provinsi", "Prov", "Province"],
+  // "Propinsi": the older spelling, still common in government tables.
+  provinsi: ["Provinsi", "Prov", "Propinsi", "Prop", "Province"],
   status: ["Status", "Status kampung", "Status Kampung KB", "Tingkat", "Level"],
   tanggal: ["Tanggal penilaian", "Tanggal", "Tgl penilaian", "Assessment date", "Date"],
   periode: [

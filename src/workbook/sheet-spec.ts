@@ -335,9 +335,15 @@ export function tableHeight(block: TableBlock, limit = Infinity): number {
   return height;
 }
 
-/** The height in points of a row whose tallest wrapped cell takes `lines` lines. */
+/** Excel's tallest row, in points (Excel's specifications and limits: row height 409 points). */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * The height in points of a row whose tallest wrapped cell takes `lines` lines, at most
+ * MAX_ROW_HEIGHT (a name of thousands of characters wrapped to 150 lines would ask 2,265).
+ */
 export function linesHeight(lines: number): number | null {
-  return lines > 1 ? lines * LINE_HEIGHT : null;
+  return lines > 1 ? Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT) : null;
 }
 
 /** Smallest print scale at which a sheet is fitted to the page's width: below it, text shrinks too far. */

@@ -24,3 +24,16 @@ describe("matchSubIndicator", () => {
     expect(matchSubIndicator("Status")).toBeNull();
   });
 });
+
+describe("region headers as government tables spell them", () => {
+  it.each([
+    ["Propinsi", "provinsi"],
+    ["PROP.", "provinsi"],
+    ["Prov", "provinsi"],
+    ["Kab.", "kabupaten"],
+    ["Kab/Kota", "kabupaten"],
+    ["Kec.", "kecamatan"],
+  ])("%s is the %s column", (text, key) => {
+    expect(matchHeader(text)).toEqual({ kind: "identity", key });
+  });
+});

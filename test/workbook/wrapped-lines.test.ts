@@ -6,7 +6,7 @@
  */
 import { SETARA } from "../../src/engine/ibangga";
 import { readInput } from "../../src/workbook/input";
-import { allRows, TableBlock, wrappedLines } from "../../src/workbook/sheet-spec";
+import { allRows, MAX_ROW_HEIGHT, TableBlock, wrappedLines } from "../../src/workbook/sheet-spec";
 import { buildSummary } from "../../src/workbook/summary";
 import { BOLD_WIDTH, charWidth, textWidth } from "../../src/workbook/text-width";
 import { readWorkbook } from "../../src/xlsx/read";
@@ -115,5 +115,34 @@ describe("wrappedLines", () => {
     const semarang = rows.find((r) => r.includes("Kota Semarang"))!;
     expect(table.heights!.row(wonosobo)).toBe(30);
     expect(table.heights!.row(semarang)).toBeNull();
+  });
+
+  it("never makes a row taller than Excel's 409 points, whatever the name's length", async () => {
+    const read = readInput(await readWorkbook(DEMO), { lang: "id" });
+    const long = "Kampung Keluarga Berkualitas Sejahtera Mandiri ".repeat(50).trim(); // 2,349 chars
+    const named = {
+      ...read,
+      assessments: read.assessments.map((a, i) => (i === 0 ? { ...a, name: long } : a)),
+    };
+    const { sheets } = buildSummary(named, {
+      lang: "id",
+      weights: SETARA,
+      source: "contoh.xlsx",
+      now: new Date(2026, 10, 30),
+    });
+    let tallest = 0;
+    let seen = 0;
+    for (const sheet of sheets)
+      for (const block of sheet.blocks) {
+        if (block.kind !== "table" || !block.heights) continue;
+        tallest = Math.max(tallest, block.heights.header ?? 0);
+        for (const row of allRows(block.rows)) {
+          if (!row.includes(long)) continue;
+          seen++;
+          tallest = Math.max(tallest, block.heights.row(row) ?? 0);
+        }
+      }
+    expect(seen).toBeGreaterThan(0);
+    expect(tallest).toBe(MAX_ROW_HEIGHT);
   });
 });
