@@ -37,8 +37,9 @@ export interface Grid {
    */
   readonly surrogatesRepaired?: { readonly restored: number; readonly replaced: number };
   /**
-   * The file stores no types (a CSV): numbers were read as numbers, but a date can only be
-   * text there, so a date written as text is not worth a warning (DATE_TEXT).
+   * The file stores no types (a CSV): numbers were read as numbers, but a date, or a number
+   * the reader could not take as one (`"1,5"` quoted in a comma-separated file), can only be
+   * text there, so neither is worth a warning (DATE_TEXT, SCORE_TEXT, IBANGGA_TEXT).
    */
   readonly textOnly?: boolean;
 }

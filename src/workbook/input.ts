@@ -1019,6 +1019,7 @@ class RowReader {
       if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
       return takeValue(
         raw,
+        this.grid.textOnly === true,
         parseRubric(raw),
         SCORE_CODES,
         "SCORE_TEXT",
@@ -1080,6 +1081,7 @@ class RowReader {
     if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
     return takeValue(
       raw,
+      this.grid.textOnly === true,
       parseIbangga(raw),
       IBANGGA_CODES,
       "IBANGGA_TEXT",
@@ -1192,10 +1194,12 @@ class RowReader {
 /**
  * Turns a parsed value into a number or null, reporting problems and notes through `report`
  * (with the value as the message shows it, and for a number typed as text the number read as
- * `other`: the message quotes the cell's own text, "1,0", not the number, "1").
+ * `other`: the message quotes the cell's own text, "1,0", not the number, "1"). A number as
+ * text is not said for a CSV (`textOnly`), which holds every value as text (as DATE_TEXT).
  */
 function takeValue(
   raw: CellValue,
+  textOnly: boolean,
   parsed: ParsedValue,
   codes: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode>,
   textCode: IssueCode,
@@ -1208,9 +1212,14 @@ function takeValue(
     return null;
   }
   for (const note of parsed.notes) {
-    if (note === "text-number")
-      report(textCode, typeof raw === "string" ? raw : String(parsed.value), String(parsed.value));
-    else if (note === "fraction") reportFraction?.(String(parsed.value));
+    if (note === "text-number") {
+      if (!textOnly)
+        report(
+          textCode,
+          typeof raw === "string" ? raw : String(parsed.value),
+          String(parsed.value)
+        );
+    } else if (note === "fraction") reportFraction?.(String(parsed.value));
     else if (offRubricCode) report(offRubricCode, String(parsed.value));
   }
   return parsed.value;

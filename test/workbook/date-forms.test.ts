@@ -170,3 +170,34 @@ describe("DATE_WEEKDAY", () => {
     ]);
   });
 });
+
+describe("numbers as text in a CSV", () => {
+  it("are read without a warning each: a CSV holds every value as text", () => {
+    // Google Sheets in the Indonesian locale: commas between values, decimal commas quoted.
+    const [header, a, b] = exampleRows();
+    const csv = [header, a, b]
+      .map((r) =>
+        r
+          .map((v) =>
+            typeof v === "number" && !Number.isInteger(v)
+              ? `"${String(v).replace(".", ",")}"`
+              : String(v)
+          )
+          .join(",")
+      )
+      .join("\r\n");
+    const grid = csvToGrid(new TextEncoder().encode(csv), "Data");
+    const result = readInput([grid], { lang: "id" });
+    expect(result.assessments.map((x) => x.sub)).toEqual([a, b].map((r) => r.slice(5, 20)));
+    expect(result.assessments.map((x) => x.dimensions)).toEqual([a, b].map((r) => r.slice(20, 23)));
+    expect(
+      result.issues.filter((i) => i.code === "SCORE_TEXT" || i.code === "IBANGGA_TEXT")
+    ).toEqual([]);
+    // The same cells in a workbook, where they could be numbers, are said.
+    const book = readInput(
+      [gridFromRows("Data", [header, ["Sumurboto", ...a.slice(1, 6), "1,5", ...a.slice(7)]])],
+      { lang: "id" }
+    );
+    expect(book.issues.filter((i) => i.code === "SCORE_TEXT").map((i) => i.cell)).toEqual(["G2"]);
+  });
+});
