@@ -84,6 +84,10 @@ export const T = {
     id: (f: string) => `Tidak menulis JSON ke ${f}: itu file masukan atau keluaran .xlsx.`,
     en: (f: string) => `Not writing JSON to ${f}: it is the input or the output .xlsx file.`,
   },
+  noKampungToSummarize: {
+    id: (why: string) => `${why} Tidak ada kampung untuk diringkas; tidak ada file yang ditulis.`,
+    en: (why: string) => `${why} No kampung to summarise; no file was written.`,
+  },
   outputNotXlsx: {
     id: (f: string) => `Keluaran ${f} harus berakhiran .xlsx (ringkasan selalu buku kerja Excel).`,
     en: (f: string) =>

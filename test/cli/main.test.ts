@@ -147,6 +147,39 @@ describe("kkb validate", () => {
 });
 
 describe("kkb summarize", () => {
+  it("writes nothing for a sheet without kampung, and says why on one line (exit 2)", async () => {
+    const empty = tmp.file("kosong.xlsx");
+    await writeWorkbook(empty, [], {
+      copies: [{ name: "Data", grid: gridFromRows("Data", [["catatan saja"]]) }],
+    });
+    const headerOnly = tmp.file("judul-saja.xlsx");
+    await writeWorkbook(headerOnly, [], {
+      copies: [
+        {
+          name: "Data",
+          grid: gridFromRows("Data", [
+            ["Kampung", "Koordinasi Regulasi", "Koordinasi Struktur", "Koordinasi Praktik"],
+          ]),
+        },
+      ],
+    });
+    for (const [input, why] of [
+      [empty, /^'Data'!A1: Baris judul kolom tidak ditemukan/],
+      [headerOnly, /^'Data'!A1: Tidak ada baris kampung di bawah baris judul kolom\./],
+    ] as const) {
+      const out = tmp.file("ringkasan-kosong.xlsx");
+      const r = await run("ringkas", input, "-o", out, "--json", tmp.file("kosong.json"));
+      expect(r.code).toBe(2);
+      oneLine(r.err);
+      expect(r.err).toMatch(why);
+      expect(r.err).toContain("Tidak ada kampung untuk diringkas; tidak ada file yang ditulis.");
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(tmp.file("kosong.json"))).toBe(false);
+    }
+    // `periksa` still lists the problem, as the input's error (exit 1).
+    expect((await run("periksa", headerOnly)).code).toBe(1);
+  });
+
   it("refuses to write over its input, by any path, and leaves it byte-identical", async () => {
     const input = tmp.file("in/masukan.xlsx");
     mkdirSync(path.dirname(input), { recursive: true });

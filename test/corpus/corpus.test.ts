@@ -442,10 +442,19 @@ describe.each(Object.entries(READABLE) as [CorpusCase, Readable][])("corpus: %s"
     expect(parsed.kampung).toHaveLength(want.kampung.length);
   });
 
-  it("kkb summarize: writes a new workbook and the JSON (null, never 0), input untouched", async () => {
+  it("kkb summarize: writes a new workbook and the JSON (null, never 0), or nothing without kampung", async () => {
     const out = tmp.file(`out/${name}.xlsx`);
     const json = tmp.file(`out/${name}.json`);
     const r = await run("summarize", files[name], "-o", out, "--json", json);
+    if (want.kampung.length === 0) {
+      // No kampung: nothing written, and the reason said on one line (exit 2).
+      expect(r.code).toBe(2);
+      expectOneLine(r);
+      expect(r.err).toContain("Tidak ada kampung untuk diringkas; tidak ada file yang ditulis.");
+      expect(existsSync(out) || existsSync(json)).toBe(false);
+      expectInputUntouched(files[name]);
+      return;
+    }
     expect(r.code).toBe(want.exit);
     expect(r.out).toBe("");
     expect(r.err).toContain(`Ringkasan ditulis ke ${out}.`);

@@ -269,6 +269,18 @@ async function loadAndCopy(
     options.visibleOnly,
     streamed
   );
+  // No kampung (no header, no rows under it): a summary of nothing is not written (exit 2),
+  // the reason is said instead (it would be only a count on stderr after "written").
+  if (read.assessments.length === 0) {
+    const why =
+      read.issues.find((i) => i.code === "HEADER_NOT_FOUND" || i.code === "NO_ROWS") ??
+      read.issues.find((i) => i.severity === "error");
+    throw new CliError(
+      T.noKampungToSummarize[ctx.lang](
+        why ? `${why.sheet ? `'${why.sheet}'!${why.cell}: ` : ""}${why.message}` : ""
+      )
+    );
+  }
   // A round that is not in the file is said before anything is written.
   usageErrors(() => currentRound(read.rounds, options.periode), ctx.lang);
   // The input sheet's copy repeats the header rows as read on its printed pages.
