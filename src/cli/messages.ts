@@ -88,6 +88,11 @@ export const T = {
     id: (why: string) => `${why} Tidak ada kampung untuk diringkas; tidak ada file yang ditulis.`,
     en: (why: string) => `${why} No kampung to summarise; no file was written.`,
   },
+  templateNotXlsx: {
+    id: (f: string) => `Keluaran ${f} harus berakhiran .xlsx (templat selalu buku kerja Excel).`,
+    en: (f: string) =>
+      `The output ${f} must end in .xlsx (the template is always an Excel workbook).`,
+  },
   outputNotXlsx: {
     id: (f: string) => `Keluaran ${f} harus berakhiran .xlsx (ringkasan selalu buku kerja Excel).`,
     en: (f: string) =>

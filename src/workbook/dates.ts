@@ -182,7 +182,11 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
   }
   if (typeof raw !== "string") return { ok: false, blank: false };
   const weekday = WEEKDAY.exec(raw.trim());
-  const text = raw.trim().replace(WEEKDAY, "");
+  // `2024/01/12`, year first with slashes (Excel reads it as a date in every locale): as ISO.
+  const text = raw
+    .trim()
+    .replace(WEEKDAY, "")
+    .replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[T\s])/, "$1-$2-$3");
   let m = ISO_DATE.exec(text);
   let date: Date | null = null;
   if (m) {

@@ -65,6 +65,18 @@ describe("kkb (general)", () => {
 });
 
 describe("kkb template", () => {
+  it("refuses an output that is not .xlsx, on one line, and writes nothing (exit 2)", async () => {
+    for (const name of ["t.csv", "t.txt", "tanpa-akhiran", "t.xlsm"]) {
+      const file = tmp.file(`t/${name}`);
+      const r = await run("templat", "-o", file);
+      expect(r.code).toBe(2);
+      oneLine(r.err);
+      expect(r.err).toContain("harus berakhiran .xlsx (templat selalu buku kerja Excel)");
+      expect(existsSync(file)).toBe(false);
+    }
+    expect((await run("templat", "-o", tmp.file("t/BESAR.XLSX"))).code).toBe(0);
+  });
+
   it("writes a template the reader recognises, and never overwrites without --force", async () => {
     const file = tmp.file("t/templat.xlsx");
     const first = await run("templat", "-o", file);

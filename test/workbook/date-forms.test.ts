@@ -57,6 +57,9 @@ describe("text dates with a time, a weekday or a two-digit year", () => {
     ["12-Jan-24", "2024-01-12"],
     ["30-Jan-99", "1999-01-30"],
     ["12 Januari 2024", "2024-01-12"],
+    ["2024/01/12", "2024-01-12"],
+    ["2024/1/2 10:30", "2024-01-02"],
+    ["Jumat, 2024/01/12", "2024-01-12"],
   ])("reads %s as %s", (text, iso) => expect(read(text)).toBe(iso));
 
   it.each([
@@ -65,6 +68,9 @@ describe("text dates with a time, a weekday or a two-digit year", () => {
     "12/01/2024 25",
     "Jumat",
     "2024-01-12T25:00Z",
+    "2024/13/01",
+    "2024/02/30",
+    "2024/01-12",
   ])("does not read %s", (text) => expect(read(text)).toBeNull());
 
   it("a time does not hide which order a numeric date proves", () => {

@@ -16,6 +16,8 @@ export function defaultTemplateName(lang: "id" | "en"): string {
 
 export async function templateCommand(options: TemplateOptions, ctx: Context): Promise<number> {
   const file = options.output ?? defaultTemplateName(ctx.lang);
+  // An .xlsx under another name (t.csv) opens as damaged, or not at all: refused, as for ringkas.
+  if (!/\.xlsx$/i.test(file)) throw new CliError(T.templateNotXlsx[ctx.lang](file));
   // A filled-in template is an official's data: never replace it silently.
   if (!options.force && (await exists(file))) throw new CliError(T.refuseExisting[ctx.lang](file));
   // Without --force the file gets its name only if the name is still free at that moment.
