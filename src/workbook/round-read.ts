@@ -9,6 +9,7 @@ import { horizonDays, utcDayNumber } from "../engine/evidence-check";
 import { looseKey } from "../engine/group-stats";
 import { pickRound, Rounds } from "../engine/rounds";
 import { InputRead } from "./input";
+import { parsePeriode } from "./periode";
 import { sheetOfRound } from "./round-sheets";
 
 /** A round named with `--periode` (or in the pane) that the file does not have. */
@@ -22,7 +23,8 @@ export class PeriodeNotFoundError extends Error {
 }
 
 /**
- * The index of the current round: the one named, or the latest. Throws PeriodeNotFoundError
+ * The index of the current round: the one named (as its label, or in any form a Periode cell
+ * takes: periode.ts), or the latest. Throws PeriodeNotFoundError
  * when a name is given and no round has it (a file without rounds has none).
  */
 export function currentRound(rounds: Rounds | null, name: string | undefined): number | null {
@@ -30,7 +32,12 @@ export function currentRound(rounds: Rounds | null, name: string | undefined): n
     if (name !== undefined) throw new PeriodeNotFoundError(name, []);
     return null;
   }
-  const index = pickRound(rounds, name);
+  let index = pickRound(rounds, name);
+  if (index < 0 && name !== undefined) {
+    // Any form a Periode cell takes names the same round: `Triwulan I 2024` is `2024-T1`.
+    const parsed = parsePeriode(name);
+    if (parsed.ok) index = rounds.list.findIndex((r) => r.key === parsed.period.key);
+  }
   if (index < 0)
     throw new PeriodeNotFoundError(
       name ?? "",

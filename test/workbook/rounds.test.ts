@@ -12,6 +12,8 @@ import { SETARA } from "../../src/engine/ibangga";
 import { perubahan } from "../../src/functions/functions";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
+import { orderRounds } from "../../src/engine/rounds";
+import { currentRound, PeriodeNotFoundError } from "../../src/workbook/round-read";
 import { fitScale, MIN_FIT_SCALE, TableBlock, allRows } from "../../src/workbook/sheet-spec";
 import { parsePeriode } from "../../src/workbook/periode";
 import { buildSummary } from "../../src/workbook/summary";
@@ -345,6 +347,22 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
       "2024-T3",
       "2024-T4",
     ]);
+  });
+
+  it("takes --periode in any form a Periode cell takes (Triwulan IV 2024 is 2024-T4)", () => {
+    const rounds = orderRounds(
+      ["2024-T3", "2024-T4", "2025-T1"].map((t) => {
+        const parsed = parsePeriode(t);
+        if (!parsed.ok) throw new Error(t);
+        return parsed.period;
+      }),
+      "periode"
+    );
+    for (const name of ["2024-T4", "2024-t4", "Triwulan IV 2024", "Q4 2024", "2024 Triwulan 4"])
+      expect([name, currentRound(rounds, name)]).toEqual([name, 1]);
+    expect(currentRound(rounds, undefined)).toBe(2);
+    expect(() => currentRound(rounds, "Triwulan II 2024")).toThrow(PeriodeNotFoundError);
+    expect(() => currentRound(rounds, "2024")).toThrow(PeriodeNotFoundError);
   });
 
   it("refuses a round the file does not have, naming those it has (exit 2)", async () => {
