@@ -467,40 +467,89 @@ export class ProfilSelectionError extends Error {
     readonly problem: "tooMany" | "noMatch",
     readonly count: number,
     readonly region: string | null,
-    lang: Lang = "id"
+    lang: Lang = "id",
+    /** For noMatch: region names of the file the user may have meant (at most SUGGESTED). */
+    readonly candidates: readonly string[] = []
   ) {
     // The message says what to do, in the sheets' language (the pane shows it as it is).
     super(
       label(problem === "tooMany" ? "profilTooMany" : "profilNoRegion", lang)
         .replace("{count}", String(count))
         .replace("{max}", String(MAX_PROFIL_PRINT))
-        .replace("{region}", region ?? "")
+        .replace("{region}", region ?? "") + suggestion(candidates, lang)
     );
     this.name = "ProfilSelectionError";
   }
 }
 
+/** Names offered when a region is not found. */
+const SUGGESTED = 5;
+
+/** ` Maksudnya: "Kabupaten Wonosobo"?` for the candidates, or nothing. */
+export function suggestion(candidates: readonly string[], lang: Lang): string {
+  if (candidates.length === 0) return "";
+  const names = candidates.map((c) => `"${c}"`).join(", ");
+  return lang === "id" ? ` Maksudnya: ${names}?` : ` Did you mean ${names}?`;
+}
+
 export type ProfilSelection =
   | { readonly ok: true; readonly indexes: readonly number[] }
-  | { readonly ok: false; readonly problem: "tooMany" | "noMatch"; readonly count: number };
+  | {
+      readonly ok: false;
+      readonly problem: "tooMany" | "noMatch";
+      readonly count: number;
+      readonly candidates?: readonly string[];
+    };
+
+/** A region name without its administrative word: `Kabupaten Wonosobo`, `Kab. Wonosobo` -> `wonosobo`. */
+function bareKey(name: string): string {
+  return nameKey(name)
+    .replace(
+      /^(kabupaten|kab|kota|kecamatan|kec|provinsi|propinsi|prov|desa|kelurahan|kel)\b\.?\s*/,
+      ""
+    )
+    .trim();
+}
 
 /**
  * The kampung `KKB Profil Cetak` prints: those of the region named `region` (a kecamatan,
- * kabupaten/kota, provinsi or desa, matched case- and space-free), or all of them when null;
- * at most MAX_PROFIL_PRINT.
+ * kabupaten/kota, provinsi or desa, matched case- and space-free; `Wonosobo` or `Kab.
+ * Wonosobo` finds `Kabupaten Wonosobo` when no other region's name is Wonosobo too), or all of
+ * them when null; at most MAX_PROFIL_PRINT. Not found: the names it may have meant.
  */
 export function selectProfil(results: Results, region: string | null): ProfilSelection {
   const kampung = results.kampung;
   let indexes = kampung.map((_, i) => i);
   if (region !== null && region.trim() !== "") {
-    const want = nameKey(region);
-    indexes = indexes.filter((i) => {
+    const namesOf = (i: number) => {
       const r = kampung[i].region;
-      return [r.kecamatan, r.kabupaten, r.provinsi, r.desa].some(
-        (name) => name !== null && nameKey(name) === want
-      );
-    });
-    if (indexes.length === 0) return { ok: false, problem: "noMatch", count: 0 };
+      return [r.kecamatan, r.kabupaten, r.provinsi, r.desa].filter((n): n is string => n !== null);
+    };
+    const want = nameKey(region);
+    indexes = indexes.filter((i) => namesOf(i).some((name) => nameKey(name) === want));
+    if (indexes.length === 0) {
+      // Without the administrative word: taken only when it names one region of the file.
+      const bare = bareKey(region);
+      const named = new Map<string, string>(); // nameKey -> the file's name
+      for (let i = 0; i < kampung.length; i++)
+        for (const name of namesOf(i)) {
+          const key = bareKey(name);
+          if (bare !== "" && (key === bare || key.includes(bare))) named.set(nameKey(name), name);
+        }
+      const exact = [...named].filter(([key]) => bareKey(key) === bare);
+      if (exact.length === 1) {
+        const [key] = exact[0];
+        indexes = kampung
+          .map((_, i) => i)
+          .filter((i) => namesOf(i).some((name) => nameKey(name) === key));
+      } else {
+        const candidates = (exact.length > 1 ? exact : [...named])
+          .map(([, name]) => name)
+          .sort((a, b) => a.localeCompare(b, "id"))
+          .slice(0, SUGGESTED);
+        return { ok: false, problem: "noMatch", count: 0, candidates };
+      }
+    }
   }
   if (indexes.length > MAX_PROFIL_PRINT)
     return { ok: false, problem: "tooMany", count: indexes.length };

@@ -276,7 +276,13 @@ function profilSheets(
     const region = options.profil.region;
     const selection = selectProfil(results, region);
     if (!selection.ok)
-      throw new ProfilSelectionError(selection.problem, selection.count, region, options.lang);
+      throw new ProfilSelectionError(
+        selection.problem,
+        selection.count,
+        region,
+        options.lang,
+        selection.candidates
+      );
     sheets.push(
       profilCetakSheet(results, analysis, stamp, options.lang, selection.indexes, changes)
     );

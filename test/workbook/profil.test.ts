@@ -5,6 +5,7 @@ import { SETARA } from "../../src/engine/ibangga";
 import {
   choiceLabels,
   MAX_PROFIL_PRINT,
+  ProfilSelectionError,
   rubricMeaning,
   selectProfil,
 } from "../../src/workbook/profil";
@@ -96,7 +97,47 @@ describe("selectProfil", () => {
     expect(selectProfil(results, " ajibarang ")).toEqual({ ok: true, indexes: [0, 1, 2] });
     expect(selectProfil(results, "CILACAP")).toEqual({ ok: true, indexes: [5, 6, 7] });
     expect(selectProfil(results, "Desa 4")).toEqual({ ok: true, indexes: [4] });
-    expect(selectProfil(results, "Atlantis")).toEqual({ ok: false, problem: "noMatch", count: 0 });
+    expect(selectProfil(results, "Atlantis")).toEqual({
+      ok: false,
+      problem: "noMatch",
+      count: 0,
+      candidates: [],
+    });
+  });
+
+  it("finds a region without its administrative word, when only one region has that name", () => {
+    const named = (kabupaten: string[], kecamatan = "Kecamatan Banyumanik") =>
+      scoreAll(
+        kabupaten.map((kab, i) =>
+          uniform(`k${i}`, 1, { row: i + 2, region: region(`Desa ${i}`, kecamatan, kab) })
+        ),
+        SETARA,
+        []
+      );
+    const one = named(["Kabupaten Wonosobo", "Kota Semarang", "Kabupaten Wonosobo"]);
+    for (const wanted of ["Wonosobo", "Kab. Wonosobo", "kab wonosobo", "KABUPATEN WONOSOBO"])
+      expect([wanted, selectProfil(one, wanted)]).toEqual([wanted, { ok: true, indexes: [0, 2] }]);
+    expect(selectProfil(one, "Banyumanik")).toEqual({ ok: true, indexes: [0, 1, 2] });
+    // Two regions of that name: neither is guessed, both are offered.
+    const two = named(["Kabupaten Semarang", "Kota Semarang"]);
+    expect(selectProfil(two, "Semarang")).toEqual({
+      ok: false,
+      problem: "noMatch",
+      count: 0,
+      candidates: ["Kabupaten Semarang", "Kota Semarang"],
+    });
+    // A part of a name: offered, not taken.
+    expect(selectProfil(one, "Wono")).toEqual({
+      ok: false,
+      problem: "noMatch",
+      count: 0,
+      candidates: ["Kabupaten Wonosobo"],
+    });
+    expect(
+      new ProfilSelectionError("noMatch", 0, "Wono", "id", ["Kabupaten Wonosobo"]).message
+    ).toBe(
+      'KKB Profil Cetak: tidak ada kampung di wilayah "Wono". Maksudnya: "Kabupaten Wonosobo"?'
+    );
   });
 
   it(`refuses more than ${MAX_PROFIL_PRINT} kampung`, () => {

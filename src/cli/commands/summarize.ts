@@ -10,7 +10,7 @@ import { escapeControls, terminalSafeJson } from "../../workbook/control-text";
 import { Lang } from "../../engine/framework";
 import { InputRead } from "../../workbook/input";
 import { copiedGrids, summarySheetsBeside } from "../../workbook/output-sheets";
-import { MAX_PROFIL_PRINT, ProfilSelectionError } from "../../workbook/profil";
+import { MAX_PROFIL_PRINT, ProfilSelectionError, suggestion } from "../../workbook/profil";
 import { PeriodeNotFoundError, currentRound } from "../../workbook/round-read";
 import { Summary, SummaryOptions, buildSummary } from "../../workbook/summary";
 import { OutputFile, asOutputError } from "../../xlsx/output-file";
@@ -322,7 +322,7 @@ function usageErrors<T>(make: () => T, lang: Lang): T {
       throw new CliError(
         error.problem === "tooMany"
           ? T.profilTooMany[lang](error.count, MAX_PROFIL_PRINT, error.region)
-          : T.profilNoRegion[lang](error.region ?? "")
+          : T.profilNoRegion[lang](error.region ?? "") + suggestion(error.candidates, lang)
       );
     }
     throw error;
