@@ -2,7 +2,7 @@
 import { Lang } from "../engine/framework";
 import { WeightProblem } from "../engine/ibangga";
 import { OutputProblem } from "../xlsx/output-file";
-import { issueCountsText } from "../workbook/counts";
+import { countText, issueCountsText } from "../workbook/counts";
 
 type Text<P extends unknown[] = []> = Readonly<Record<Lang, (...p: P) => string>>;
 
@@ -157,11 +157,20 @@ export const T = {
     id: (f: string) => `Templat ditulis ke ${f}.`,
     en: (f: string) => `Template written to ${f}.`,
   },
+  /** The count line; with several rounds `n` counts kampung rows, said as such. */
   checked: {
-    id: (f: string, range: string, n: number, e: number, w: number) =>
-      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "id")}.`,
-    en: (f: string, range: string, n: number, e: number, w: number) =>
-      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "en")}.`,
+    id: (f: string, range: string, n: number, e: number, w: number, rounds = 1) =>
+      `${f}${range ? ` (${range})` : ""}: ${
+        rounds > 1
+          ? `${n} baris kampung dalam ${rounds} periode, ${countText(e, "error", "id")}, ${countText(w, "warning", "id")}`
+          : issueCountsText(n, e, w, "id")
+      }.`,
+    en: (f: string, range: string, n: number, e: number, w: number, rounds = 1) =>
+      `${f}${range ? ` (${range})` : ""}: ${
+        rounds > 1
+          ? `${n} kampung rows in ${rounds} rounds, ${countText(e, "error", "en")}, ${countText(w, "warning", "en")}`
+          : issueCountsText(n, e, w, "en")
+      }.`,
   },
   uncertaintySkipped: {
     id: (n: number) =>
@@ -176,10 +185,10 @@ export const T = {
       `Not every row fits an Excel sheet (limit 1,048,576 rows): ${list}. Every result is in the JSON (--json).`,
   },
   roundSummarised: {
-    id: (rows: number, rounds: number, round: string, n: number) =>
-      `${rows} baris kampung dalam ${rounds} periode; yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,
-    en: (rows: number, rounds: number, round: string, n: number) =>
-      `${rows} kampung rows in ${rounds} rounds; summarised: round ${round} (${n} kampung). Changes across rounds are in the KKB Tren sheet.`,
+    id: (round: string, n: number) =>
+      `Yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,
+    en: (round: string, n: number) =>
+      `Summarised: round ${round} (${n} kampung). Changes across rounds are in the KKB Tren sheet.`,
   },
   summaryWritten: {
     id: (f: string) => `Ringkasan ditulis ke ${f}.`,

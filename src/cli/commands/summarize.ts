@@ -142,7 +142,8 @@ export async function summarizeCommand(
   if (outputOpen)
     io.err(T.outputOpen[lang](options.output, outputOpen.program, outputOpen.user) + "\n");
   if (options.json && !jsonToStdout) io.err(T.jsonWritten[lang](options.json) + "\n");
-  io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings) + "\n");
+  const rounds = summary.trend?.rounds.length ?? 1;
+  io.err(T.checked[lang](input, facts.sourceRange, facts.rows, errors, warnings, rounds) + "\n");
   io.err(issueKindLines(issues, lang));
   // Other sheets that look like input, not read: said in full, not only counted.
   for (const issue of issues.filter((i) => i.code === "SHEET_OTHER_INPUTS"))
@@ -165,7 +166,7 @@ export async function summarizeCommand(
   if (trend) {
     const round = trend.rounds[trend.current].label;
     const n = summary.results.kampung.length;
-    io.err(T.roundSummarised[lang](facts.rows, trend.rounds.length, round, n) + "\n");
+    io.err(T.roundSummarised[lang](round, n) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }

@@ -39,7 +39,14 @@ export async function validateCommand(
     ctx.io.out(issueLines(issues, ctx.lang));
     const warnings = issues.length - errors;
     ctx.io.out(
-      T.checked[ctx.lang](input, read.sourceRange, read.assessments.length, errors, warnings) + "\n"
+      T.checked[ctx.lang](
+        input,
+        read.sourceRange,
+        read.assessments.length,
+        errors,
+        warnings,
+        read.rounds?.list.length ?? 1
+      ) + "\n"
     );
     ctx.io.out(issueKindLines(issues, ctx.lang));
   }
