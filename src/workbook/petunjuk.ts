@@ -27,14 +27,14 @@ const EXAMPLE_DIMENSIONS = [97.8, 91.1, 88.3];
 const NOTES: Readonly<Record<Lang, readonly string[]>> = {
   id: [
     `Isi satu baris per kampung di lembar ${SHEET_NAMES.input}, mulai baris 2. Kolom Kampung wajib; wilayah, status, tanggal penilaian dan periode membantu pembandingan.`,
-    "Skor tiap sub-indikator 0 sampai 2 menurut rubrik di bawah. Nilai rata-rata butir (mis. 0,7 atau 1,3) diterima dengan peringatan. Sel kosong berarti belum dinilai: skor domainnya tidak dihitung.",
+    "Skor tiap sub-indikator 0 sampai 2 menurut rubrik di bawah; 0,5 juga sah. Nilai rata-rata butir (mis. 0,7 atau 1,3) diterima dengan peringatan. Sel kosong berarti belum dinilai: skor domainnya tidak dihitung.",
     "iBangga: nilai tiap dimensi 0 sampai 100.",
     "Periode (mis. 2025, 2024-T1, 2024 Semester 2): baris kampung yang sama pada periode berbeda menjadi riwayatnya, dibandingkan di lembar KKB Tren.",
     `Bukti di lembar ${SHEET_NAMES.bukti}: satu baris per dokumen, dengan kampung dan sub-indikator (pilih dari daftar), tanggal (paling lama 3 bulan sebelum tanggal penilaian), sumber, dan kutipan/halaman.`,
   ],
   en: [
     `Fill one row per kampung on the ${SHEET_NAMES.input} sheet, from row 2. Kampung is required; region, status, assessment date and round help comparisons.`,
-    "Score each sub-indicator 0 to 2 by the rubric below. A mean of items (e.g. 0.7 or 1.3) is accepted with a warning. A blank cell means not assessed: its domain score is not computed.",
+    "Score each sub-indicator 0 to 2 by the rubric below; 0.5 is valid too. A mean of items (e.g. 0.7 or 1.3) is accepted with a warning. A blank cell means not assessed: its domain score is not computed.",
     "iBangga: each dimension's value, 0 to 100.",
     "Round (e.g. 2025, 2024-T1, 2024 Semester 2): rows of the same kampung in different rounds are its history, compared on the KKB Tren sheet.",
     `Evidence on the ${SHEET_NAMES.bukti} sheet: one row per document, with the kampung and the sub-indicator (choose from the list), the date (at most 3 months before the assessment date), the source and the quote/page.`,
