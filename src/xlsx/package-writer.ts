@@ -244,10 +244,17 @@ class SheetBody {
    * of the event loop every REPORT_EVERY_ROWS): an async function here made a promise and a
    * microtask for each of the national summary's 1.2 million rows.
    */
-  row(rowNumber: string, cells: string, height: number | null = null): Promise<void> | void {
+  row(
+    rowNumber: string,
+    cells: string,
+    height: number | null = null,
+    hidden = false
+  ): Promise<void> | void {
     if (!cells) return;
     const ht = height === null ? "" : ` ht="${height}" customHeight="1"`;
-    const pending = this.part.write(`<row r="${rowNumber}"${ht}>${cells}</row>`);
+    const pending = this.part.write(
+      `<row r="${rowNumber}"${ht}${hidden ? ' hidden="1"' : ""}>${cells}</row>`
+    );
     const report = ++this.progress.written % REPORT_EVERY_ROWS === 0;
     if (pending || report) return this.afterRow(pending, report);
   }
@@ -464,8 +471,11 @@ export async function writeCopy(
   const writer = new CopyWriter(part, tables, progress, gridEndCol(grid), grid.originCol);
   await writer.head();
   const formulas = formulaTexts(grid);
+  // Rows hidden in the input stay hidden in its copy (the check counts them in, or not).
+  const hidden = grid.hiddenRows;
   for (let r = 0; r < grid.rows.length; r++) {
-    const written = writer.row(grid.originRow + r, grid.rows[r], formulas.get(r));
+    const row = grid.originRow + r;
+    const written = writer.row(row, grid.rows[r], formulas.get(r), hidden?.has(row) === true);
     if (written) await written;
   }
   await writer.end(grid.merges ?? []);
@@ -502,12 +512,14 @@ export class CopyWriter {
 
   /**
    * Sheet row `row` (0-based) with its `values` from column `originCol`, and the formulas with no
-   * result shown as their text (`texts`, by grid column). A promise only when the caller must wait.
+   * result shown as their text (`texts`, by grid column), hidden or not. A promise only when the
+   * caller must wait.
    */
   row(
     row: number,
     values: readonly CellValue[],
-    texts?: ReadonlyMap<number, string>
+    texts?: ReadonlyMap<number, string>,
+    hidden = false
   ): Promise<void> | void {
     const rowNumber = String(row + 1);
     const width = texts
@@ -519,7 +531,7 @@ export class CopyWriter {
       if (value === null || value === undefined) continue;
       xml += this.body.cell(letters(this.originCol + c) + rowNumber, value, "", this.dateS);
     }
-    return this.body.row(rowNumber, xml);
+    return this.body.row(rowNumber, xml, null, hidden);
   }
 
   /** The sheet's end, with its merged ranges; ends the part. */

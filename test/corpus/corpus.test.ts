@@ -495,6 +495,8 @@ describe.each(Object.entries(READABLE) as [CorpusCase, Readable][])("corpus: %s"
     const plain = (g: Grid | undefined) =>
       g?.rows.map((row, r) => row.map((v, c) => (v === "" ? null : (v ?? formula(g, r, c)))));
     expect(plain(copy)).toEqual(plain(input));
+    // Rows hidden in the input are hidden in its copy too.
+    expect([...(copy?.hiddenRows ?? [])]).toEqual([...(input?.hiddenRows ?? [])]);
     expect(written.map((g) => g.sheet)).toEqual(
       expect.arrayContaining(["KKB Ringkasan", "KKB Domain", "KKB Validasi"])
     );

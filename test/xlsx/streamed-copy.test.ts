@@ -116,6 +116,12 @@ describe("copies streamed as the rows come", () => {
         grids: [{ ...gridFromRows("Data", inputRows()), uncalculated: new Map([["E2", "=1+1"]]) }],
       }),
     ],
+    [
+      "hidden rows",
+      () => ({
+        grids: [{ ...gridFromRows("Data", inputRows()), hiddenRows: new Set([2]) }],
+      }),
+    ],
   ];
 
   it.each(cases)("%s: none streamed (the caller writes them from the grids)", async (_, make) => {
