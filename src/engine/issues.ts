@@ -41,6 +41,8 @@ export interface MessageParams {
   readonly merge?: MergedCell;
   /** For TEXT_CESU8: lone surrogates read as U+FFFD. */
   readonly replaced?: number;
+  /** For IBANGGA_MISSING: no dimension of the kampung has a value (nothing to renormalise to). */
+  readonly noneLeft?: boolean;
   /** For DATE_WEEKDAY: the weekday as written, and the date's own (Sunday 0). */
   readonly weekday?: { readonly written: string; readonly actual: number };
 }
@@ -159,9 +161,9 @@ export const MESSAGES = {
   IBANGGA_MISSING: {
     severity: "warning",
     id: (p) =>
-      `${p.label}: ${p.merge ? mergeId(p.merge, "nilai") : "nilai kosong."} Dimensi ini tidak dihitung; bobot dimensi lain dinormalkan ulang.`,
+      `${p.label}: ${p.merge ? mergeId(p.merge, "nilai") : "nilai kosong."} ${p.noneLeft ? "Ketiga dimensi kosong: iBangga kampung ini tidak dihitung." : "Dimensi ini tidak dihitung; bobot dimensi lain dinormalkan ulang."}`,
     en: (p) =>
-      `${p.label}: ${p.merge ? mergeEn(p.merge, "value") : "no value."} This dimension is not computed; the other dimensions' weights are renormalised.`,
+      `${p.label}: ${p.merge ? mergeEn(p.merge, "value") : "no value."} ${p.noneLeft ? "All three dimensions are blank: this kampung's iBangga is not computed." : "This dimension is not computed; the other dimensions' weights are renormalised."}`,
   },
   IBANGGA_NOT_NUMBER: {
     severity: "error",

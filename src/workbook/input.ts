@@ -1038,6 +1038,12 @@ class RowReader {
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
+    // Every iBangga cell of the row blank: no dimension is left to renormalise to (said so).
+    const cols = DIMENSIONS.flatMap((_, d) => {
+      const col = this.columns.dimension[d];
+      return col !== null ? [col] : this.columns.ibanggaSub[d].map((s) => s.col);
+    });
+    const noneLeft = cols.every((c) => isBlank(row[c]));
     return DIMENSIONS.map((_, d) => {
       const col = this.columns.dimension[d];
       if (col !== null)
@@ -1047,7 +1053,8 @@ class RowReader {
           col,
           kampung,
           this.dimensionFields[d],
-          dimensionLabel(d, this.lang)
+          dimensionLabel(d, this.lang),
+          noneLeft
         );
       const subs = this.columns.ibanggaSub[d];
       if (subs.length === 0) return null;
@@ -1060,7 +1067,8 @@ class RowReader {
             c,
             kampung,
             `${field}:${name}`,
-            `${DIMENSIONS[d].label[this.lang]}: ${name}`
+            `${DIMENSIONS[d].label[this.lang]}: ${name}`,
+            noneLeft
           )
         )
       );
@@ -1073,7 +1081,8 @@ class RowReader {
     col: number,
     kampung: string,
     field: string,
-    label: string
+    label: string,
+    noneLeft: boolean
   ): number | null {
     const raw = row[col];
     // (0 to 1 is read too, with a note: a percentage stored as a fraction.)
@@ -1092,6 +1101,7 @@ class RowReader {
           label,
           ...this.mergeAt(r, col),
           ...(other === undefined ? {} : { other }),
+          ...(noneLeft && code === "IBANGGA_MISSING" ? { noneLeft } : {}),
         }),
       (value) =>
         this.report("IBANGGA_FRACTION", r, col, kampung, field, {

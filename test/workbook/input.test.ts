@@ -196,6 +196,24 @@ describe("bad input", () => {
     );
   });
 
+  it("says a blank iBangga dimension is renormalised only when another dimension is there", () => {
+    const blanks = rows.map((r) => [...r]);
+    blanks[1][20] = null; // U2: one dimension blank
+    blanks[2][20] = blanks[2][21] = blanks[2][22] = null; // U3:W3: all three blank
+    const read = readInput([gridFromRows("Data", blanks)], id);
+    const missing = read.issues.filter((i) => i.code === "IBANGGA_MISSING");
+    expect(missing.map((i) => i.cell)).toEqual(["U2", "U3", "V3", "W3"]);
+    expect(missing[0].message).toContain("bobot dimensi lain dinormalkan ulang");
+    for (const issue of missing.slice(1)) {
+      expect(issue.message).toContain("Ketiga dimensi kosong: iBangga kampung ini tidak dihitung.");
+      expect(issue.message).not.toContain("dinormalkan");
+    }
+    const en = readInput([gridFromRows("Data", blanks)], { lang: "en" });
+    expect(en.issues.filter((i) => i.code === "IBANGGA_MISSING")[1].message).toContain(
+      "All three dimensions are blank: this kampung's iBangga is not computed."
+    );
+  });
+
   it("quotes a number typed as text as it was typed, not as the number read", () => {
     const typed = rows.map((r) => [...r]);
     typed[1][5] = "1,0"; // F2: read as 1
