@@ -487,6 +487,20 @@ export function readInput(grids: readonly Grid[], options: ReadOptions): InputRe
       ),
     lang
   );
+  // A dimension given both as its own column and by sub-indicator columns: its own column is
+  // used, and the others are said to be left out (they were left out without a word).
+  columns.dimension.forEach((col, d) => {
+    if (col === null) return;
+    for (const sub of columns.ibanggaSub[d])
+      issues.push(
+        makeIssue(
+          "COLUMN_DUPLICATE",
+          { sheet: grid.sheet, cell: headerAt(sub.col) },
+          { label: dimensionLabel(d, lang), other: headerAt(col) },
+          lang
+        )
+      );
+  });
   const hasIbanggaColumns =
     columns.dimension.some((c) => c !== null) || columns.ibanggaSub.some((x) => x.length > 0);
   if (columns.sub.every((col) => col === null) && !hasIbanggaColumns) {

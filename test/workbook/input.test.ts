@@ -214,6 +214,18 @@ describe("bad input", () => {
     );
   });
 
+  it("says which column counts when a dimension has its own column and sub-indicator columns", () => {
+    const [header, ...data] = rows.map((r) => [...r]);
+    const both = [[...header, "Ketenteraman: Rumah layak"], ...data.map((r) => [...r, 50])];
+    const read = readInput([gridFromRows("Data", both)], id);
+    const said = read.issues.filter((i) => i.code === "COLUMN_DUPLICATE");
+    expect(said.map((i) => [i.cell, i.message])).toEqual([
+      ["X1", "Kolom iBangga Ketenteraman muncul dua kali; yang dipakai kolom U1."],
+    ]);
+    // The dimension's own column is the one read.
+    expect(read.assessments.map((a) => a.dimensions?.[0])).toEqual(data.map((r) => r[20]));
+  });
+
   it("quotes a number typed as text as it was typed, not as the number read", () => {
     const typed = rows.map((r) => [...r]);
     typed[1][5] = "1,0"; // F2: read as 1
