@@ -109,8 +109,13 @@ const vId = (p: MessageParams) => `"${shown(p.value, "id")}"`;
 /** A number as Indonesian text (decimal comma) or English text, as Excel shows it. */
 const numId = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "id"));
 const numEn = (x: number | undefined) => (x === undefined ? "" : excelNumberText(x, "en"));
-/** A cell's text as typed, never reformatted ("1.5" stays "1.5" in Indonesian). */
-const typed = (p: MessageParams) => `"${p.value ?? ""}"`;
+/** Characters of a cell's own text a message quotes. */
+const TYPED_MAX = 60;
+/** A cell's text as typed, never reformatted ("1.5" stays "1.5" in Indonesian), at most TYPED_MAX. */
+const typed = (p: MessageParams) => {
+  const text = p.value ?? "";
+  return `"${text.length > TYPED_MAX ? `${text.slice(0, TYPED_MAX - 1)}…` : text}"`;
+};
 /** The number a text was read as (`other`): "1,0" is read as 1. */
 const readAsId = (p: MessageParams) => (p.other === undefined ? "" : ` ${numId(Number(p.other))}`);
 

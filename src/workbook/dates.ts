@@ -189,8 +189,12 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     .replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[T\s])/, "$1-$2-$3");
   let m = ISO_DATE.exec(text);
   let date: Date | null = null;
+  // The date as written, whose weekday a weekday before it names (an instant's local date may
+  // be the next or the previous day).
+  let written: Date | null = null;
   if (m) {
-    date = m[7] ? zonedDate(m) : utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    written = utcDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    date = m[7] ? zonedDate(m) : written;
   } else if ((m = NUMERIC_DATE.exec(text))) {
     // Indonesian order day/month/year, unless the column is month first.
     const [day, month] = order === "dayFirst" ? [m[1], m[2]] : [m[2], m[1]];
@@ -203,8 +207,8 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     if (month !== undefined) date = utcDate(Number(m[3]), month, Number(m[2]));
   }
   if (!date) return { ok: false, blank: false };
-  const written = weekday ? WEEKDAY_NUMBER.get(weekday[1].toLowerCase()) : undefined;
-  return written === undefined || written === date.getUTCDay()
+  const day = weekday ? WEEKDAY_NUMBER.get(weekday[1].toLowerCase()) : undefined;
+  return day === undefined || day === (written ?? date).getUTCDay()
     ? { ok: true, date, fromText: true }
     : { ok: true, date, fromText: true, wrongWeekday: weekday![1] };
 }

@@ -1052,12 +1052,15 @@ class RowReader {
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
-    // Every iBangga cell of the row blank: no dimension is left to renormalise to (said so).
-    const cols = DIMENSIONS.flatMap((_, d) => {
-      const col = this.columns.dimension[d];
-      return col !== null ? [col] : this.columns.ibanggaSub[d].map((s) => s.col);
-    });
-    const noneLeft = cols.every((c) => isBlank(row[c]));
+    // No dimension of the row has a usable value (blank, an error, text): none is left to
+    // renormalise to, which a blank dimension's message then says. Looked at only for such a row.
+    let none: boolean | undefined;
+    const noneLeft = () =>
+      (none ??= DIMENSIONS.every((_, d) => {
+        const col = this.columns.dimension[d];
+        const cols = col !== null ? [col] : this.columns.ibanggaSub[d].map((s) => s.col);
+        return cols.length === 0 || cols.some((c) => !parseIbangga(row[c]).ok);
+      }));
     return DIMENSIONS.map((_, d) => {
       const col = this.columns.dimension[d];
       if (col !== null)
@@ -1096,7 +1099,7 @@ class RowReader {
     kampung: string,
     field: string,
     label: string,
-    noneLeft: boolean
+    noneLeft: () => boolean
   ): number | null {
     const raw = row[col];
     // (0 to 1 is read too, with a note: a percentage stored as a fraction.)
@@ -1115,7 +1118,7 @@ class RowReader {
           label,
           ...this.mergeAt(r, col),
           ...(other === undefined ? {} : { other }),
-          ...(noneLeft && code === "IBANGGA_MISSING" ? { noneLeft } : {}),
+          ...(code === "IBANGGA_MISSING" && noneLeft() ? { noneLeft: true } : {}),
         }),
       (value) =>
         this.report("IBANGGA_FRACTION", r, col, kampung, field, {

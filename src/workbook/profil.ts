@@ -501,50 +501,93 @@ export type ProfilSelection =
       readonly candidates?: readonly string[];
     };
 
-/** A region name without its administrative word: `Kabupaten Wonosobo`, `Kab. Wonosobo` -> `wonosobo`. */
-function bareKey(name: string): string {
-  return nameKey(name)
-    .replace(
-      /^(kabupaten|kab|kota|kecamatan|kec|provinsi|propinsi|prov|desa|kelurahan|kel)\b\.?\s*/,
-      ""
-    )
-    .trim();
+type RegionLevel = "kecamatan" | "kabupaten" | "provinsi" | "desa";
+const LEVELS: readonly RegionLevel[] = ["kecamatan", "kabupaten", "provinsi", "desa"];
+
+/** An administrative word at a name's start (`Kab.`, `Kota`, `Kecamatan` ...), and its kind. */
+const ADMIN_WORD =
+  /^(kabupaten|kab|kota|kecamatan|kec|provinsi|propinsi|prov|desa|kelurahan|kel)\b\.?\s*/;
+const WORD_KIND: Readonly<Record<string, string>> = {
+  kabupaten: "kabupaten",
+  kab: "kabupaten",
+  kota: "kota",
+  kecamatan: "kecamatan",
+  kec: "kecamatan",
+  provinsi: "provinsi",
+  propinsi: "provinsi",
+  prov: "provinsi",
+  desa: "desa",
+  kelurahan: "kelurahan",
+  kel: "kelurahan",
+};
+/** The column a kind of name belongs to: a kota is at the kabupaten's level, a kelurahan a desa's. */
+const KIND_LEVEL: Readonly<Record<string, RegionLevel>> = {
+  kabupaten: "kabupaten",
+  kota: "kabupaten",
+  kecamatan: "kecamatan",
+  provinsi: "provinsi",
+  desa: "desa",
+  kelurahan: "desa",
+};
+
+/** A region name's administrative word (its kind) and the rest: `Kab. Wonosobo` -> kabupaten, `wonosobo`. */
+function splitRegionName(name: string): { readonly kind: string | null; readonly bare: string } {
+  const key = nameKey(name).trim();
+  const m = ADMIN_WORD.exec(key);
+  return m
+    ? { kind: WORD_KIND[m[1]], bare: key.slice(m[0].length).trim() }
+    : { kind: null, bare: key };
 }
 
 /**
  * The kampung `KKB Profil Cetak` prints: those of the region named `region` (a kecamatan,
- * kabupaten/kota, provinsi or desa, matched case- and space-free; `Wonosobo` or `Kab.
- * Wonosobo` finds `Kabupaten Wonosobo` when no other region's name is Wonosobo too), or all of
- * them when null; at most MAX_PROFIL_PRINT. Not found: the names it may have meant.
+ * kabupaten/kota, provinsi or desa, matched case- and space-free), or all of them when null; at
+ * most MAX_PROFIL_PRINT. A name the file does not hold as written is matched without its
+ * administrative word, when that names one region: `Wonosobo` or `Kab. Wonosobo` finds
+ * `Kabupaten Wonosobo`; a word typed keeps its level and kind (`Kota Semarang` never finds
+ * `Kabupaten Semarang`). Not found: the names it may have meant.
  */
 export function selectProfil(results: Results, region: string | null): ProfilSelection {
   const kampung = results.kampung;
   let indexes = kampung.map((_, i) => i);
   if (region !== null && region.trim() !== "") {
-    const namesOf = (i: number) => {
-      const r = kampung[i].region;
-      return [r.kecamatan, r.kabupaten, r.provinsi, r.desa].filter((n): n is string => n !== null);
-    };
     const want = nameKey(region);
-    indexes = indexes.filter((i) => namesOf(i).some((name) => nameKey(name) === want));
+    indexes = indexes.filter((i) => {
+      const r = kampung[i].region;
+      return LEVELS.some((level) => r[level] !== null && nameKey(r[level]) === want);
+    });
     if (indexes.length === 0) {
-      // Without the administrative word: taken only when it names one region of the file.
-      const bare = bareKey(region);
-      const named = new Map<string, string>(); // nameKey -> the file's name
-      for (let i = 0; i < kampung.length; i++)
-        for (const name of namesOf(i)) {
-          const key = bareKey(name);
-          if (bare !== "" && (key === bare || key.includes(bare))) named.set(nameKey(name), name);
+      const asked = splitRegionName(region);
+      const levels = asked.kind === null ? LEVELS : [KIND_LEVEL[asked.kind]];
+      const sameKind = (kind: string | null) =>
+        asked.kind === null || kind === null || kind === asked.kind;
+      const exact = new Map<string, string>(); // nameKey -> the file's name
+      const near = new Map<string, string>();
+      // Of another kind or level (`Kabupaten Semarang` for `Kota Semarang`): only offered.
+      const other = new Map<string, string>();
+      for (const k of kampung)
+        for (const level of LEVELS) {
+          const name = k.region[level];
+          if (name === null || asked.bare === "") continue;
+          const { kind, bare } = splitRegionName(name);
+          if (!levels.includes(level) || !sameKind(kind)) {
+            if (bare === asked.bare) other.set(nameKey(name), name);
+          } else if (bare === asked.bare) exact.set(nameKey(name), name);
+          else if (bare.includes(asked.bare)) near.set(nameKey(name), name);
         }
-      const exact = [...named].filter(([key]) => bareKey(key) === bare);
-      if (exact.length === 1) {
-        const [key] = exact[0];
+      if (exact.size === 1) {
+        const [key] = [...exact.keys()];
         indexes = kampung
           .map((_, i) => i)
-          .filter((i) => namesOf(i).some((name) => nameKey(name) === key));
+          .filter((i) =>
+            levels.some((level) => {
+              const name = kampung[i].region[level];
+              return name !== null && nameKey(name) === key;
+            })
+          );
       } else {
-        const candidates = (exact.length > 1 ? exact : [...named])
-          .map(([, name]) => name)
+        const offered = exact.size > 1 ? exact : near.size > 0 ? near : other;
+        const candidates = [...offered.values()]
           .sort((a, b) => a.localeCompare(b, "id"))
           .slice(0, SUGGESTED);
         return { ok: false, problem: "noMatch", count: 0, candidates };

@@ -34,9 +34,16 @@ export function currentRound(rounds: Rounds | null, name: string | undefined): n
   }
   let index = pickRound(rounds, name);
   if (index < 0 && name !== undefined) {
-    // Any form a Periode cell takes names the same round: `Triwulan I 2024` is `2024-T1`.
-    const parsed = parsePeriode(name);
-    if (parsed.ok) index = rounds.list.findIndex((r) => r.key === parsed.period.key);
+    // Any form a Periode cell takes names the same round: `Triwulan I 2024` is `2024-T1`. A date
+    // whose day and month could be either way (3/4/2024) is taken only when one reading is a
+    // round of the file (its own column may be read month first).
+    const found = new Set<number>();
+    for (const order of ["dayFirst", "monthFirst"] as const) {
+      const parsed = parsePeriode(name, order);
+      if (parsed.ok) found.add(rounds.list.findIndex((r) => r.key === parsed.period.key));
+    }
+    found.delete(-1);
+    if (found.size === 1) index = [...found][0];
   }
   if (index < 0)
     throw new PeriodeNotFoundError(

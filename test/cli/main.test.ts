@@ -190,6 +190,21 @@ describe("kkb summarize", () => {
     }
     // `periksa` still lists the problem, as the input's error (exit 1).
     expect((await run("periksa", headerOnly)).code).toBe(1);
+    // Every kampung row hidden and left out: that is said as the reason too.
+    const allHidden = tmp.file("semua-tersembunyi.xlsx");
+    const grid = gridFromRows("Data", [
+      ["Kampung", "Koordinasi Regulasi", "Koordinasi Struktur", "Koordinasi Praktik"],
+      ["Satu", 1, 1, 1],
+      ["Dua", 2, 2, 2],
+    ]);
+    await writeWorkbook(allHidden, [], {
+      copies: [{ name: "Data", grid: { ...grid, hiddenRows: new Set([1, 2]) } }],
+    });
+    const hidden = await run("ringkas", allHidden, "-o", tmp.file("h.xlsx"), "--visible-only");
+    expect(hidden.code).toBe(2);
+    oneLine(hidden.err);
+    expect(hidden.err).toMatch(/tersembunyi/);
+    expect(hidden.err).toContain("tidak ada file yang ditulis");
   });
 
   it("refuses to write over its input, by any path, and leaves it byte-identical", async () => {

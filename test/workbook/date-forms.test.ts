@@ -133,6 +133,22 @@ describe("DATE_WEEKDAY", () => {
     expect(date.ok ? date.wrongWeekday : "not read").toBe(wrong);
   });
 
+  it("checks the weekday against the date as written, not an instant's local date", () => {
+    // 20:00 UTC on Thursday 11 January is Friday 12 January in Jakarta.
+    const texts = ["Kamis, 2024-01-11T20:00:00Z", "Jumat, 2024-01-11T20:00:00Z"];
+    const script = `require(${JSON.stringify(REGISTER)});
+      const { parseDateCell, isoDate } = require(${JSON.stringify(DATES)});
+      process.stdout.write(JSON.stringify(${JSON.stringify(texts)}.map((t) => {
+        const p = parseDateCell(t); return [isoDate(p.date), p.wrongWeekday ?? null]; })));`;
+    const out = execFileSync(process.execPath, ["-e", script], {
+      env: { ...process.env, TZ: "Asia/Jakarta" },
+    }).toString();
+    expect(JSON.parse(out)).toEqual([
+      ["2024-01-12", null],
+      ["2024-01-12", "Jumat"],
+    ]);
+  });
+
   it("is said at the cell, with the date read and its weekday, instead of DATE_TEXT", () => {
     const [header, a, b, c] = exampleRows();
     const grid = gridFromRows("Data", [

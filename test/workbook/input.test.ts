@@ -200,9 +200,11 @@ describe("bad input", () => {
     const blanks = rows.map((r) => [...r]);
     blanks[1][20] = null; // U2: one dimension blank
     blanks[2][20] = blanks[2][21] = blanks[2][22] = null; // U3:W3: all three blank
+    blanks[3][20] = { error: "#N/A" }; // U4: an error, V4:W4 blank: none left either
+    blanks[3][21] = blanks[3][22] = null;
     const read = readInput([gridFromRows("Data", blanks)], id);
     const missing = read.issues.filter((i) => i.code === "IBANGGA_MISSING");
-    expect(missing.map((i) => i.cell)).toEqual(["U2", "U3", "V3", "W3"]);
+    expect(missing.map((i) => i.cell)).toEqual(["U2", "U3", "V3", "W3", "V4", "W4"]);
     expect(missing[0].message).toContain("bobot dimensi lain dinormalkan ulang");
     for (const issue of missing.slice(1)) {
       expect(issue.message).toContain("Ketiga dimensi kosong: iBangga kampung ini tidak dihitung.");
@@ -242,6 +244,15 @@ describe("bad input", () => {
     expect(message("U4")).toMatch(/: "97,80" tersimpan sebagai teks; dibaca sebagai angka 97,8\.$/);
     expect(read.assessments[0].sub[0]).toBe(1);
     expect(read.assessments[1].sub[0]).toBe(2);
+    // A long text is quoted in part (a cell of 3,000 spaces and a 2).
+    const long = rows.map((r) => [...r]);
+    long[1][5] = " ".repeat(3000) + "2";
+    const longRead = readInput([gridFromRows("Data", long)], id);
+    const said = longRead.issues.find((i) => i.cell === "F2")!;
+    expect(said.code).toBe("SCORE_TEXT");
+    expect(said.message).toBe(
+      `Koordinasi - Regulasi: "${" ".repeat(59)}…" tersimpan sebagai teks; dibaca sebagai angka 2.`
+    );
   });
 
   it("finds no header in a sheet without one and says what it expected", () => {

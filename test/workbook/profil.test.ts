@@ -133,6 +133,28 @@ describe("selectProfil", () => {
       count: 0,
       candidates: ["Kabupaten Wonosobo"],
     });
+    // A word typed keeps its kind and level: Kota Semarang is not Kabupaten Semarang.
+    const kab = named(["Kabupaten Semarang", "Kabupaten Semarang", "Kabupaten Wonosobo"]);
+    for (const wanted of ["Kota Semarang", "Desa Semarang", "Provinsi Semarang"])
+      expect([wanted, selectProfil(kab, wanted)]).toEqual([
+        wanted,
+        { ok: false, problem: "noMatch", count: 0, candidates: ["Kabupaten Semarang"] },
+      ]);
+    expect(selectProfil(kab, "Kab Semarang")).toEqual({ ok: true, indexes: [0, 1] });
+    expect(selectProfil(two, "Kab. Semarang")).toEqual({ ok: true, indexes: [0] });
+    expect(selectProfil(two, "kota semarang")).toEqual({ ok: true, indexes: [1] });
+    // A kecamatan named like its kabupaten: the word says which is meant.
+    const wonosobo = scoreAll(
+      [
+        uniform("A", 1, { row: 2, region: region("Desa A", "Wonosobo", "Kabupaten Wonosobo") }),
+        uniform("B", 1, { row: 3, region: region("Desa B", "Kertek", "Kabupaten Wonosobo") }),
+      ],
+      SETARA,
+      []
+    );
+    expect(selectProfil(wonosobo, "Kab. Wonosobo")).toEqual({ ok: true, indexes: [0, 1] });
+    expect(selectProfil(wonosobo, "Kecamatan Wonosobo")).toEqual({ ok: true, indexes: [0] });
+    expect(selectProfil(wonosobo, "Wonosobo")).toEqual({ ok: true, indexes: [0] });
     expect(
       new ProfilSelectionError("noMatch", 0, "Wono", "id", ["Kabupaten Wonosobo"]).message
     ).toBe(

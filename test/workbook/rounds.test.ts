@@ -366,6 +366,19 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     expect(currentRound(rounds, undefined)).toBe(2);
     expect(() => currentRound(rounds, "Triwulan II 2024")).toThrow(PeriodeNotFoundError);
     expect(() => currentRound(rounds, "2024")).toThrow(PeriodeNotFoundError);
+    // A date that reads two ways: taken when one way is a round of the file, else refused.
+    const days = orderRounds(
+      ["2024-03-04", "2024-04-03", "2024-05-20"].map((t) => {
+        const parsed = parsePeriode(t);
+        if (!parsed.ok) throw new Error(t);
+        return parsed.period;
+      }),
+      "periode"
+    );
+    expect(() => currentRound(days, "3/4/2024")).toThrow(PeriodeNotFoundError);
+    expect(currentRound(days, "20/5/2024")).toBe(2);
+    expect(currentRound(days, "5/20/2024")).toBe(2);
+    expect(currentRound(days, "2024-03-04")).toBe(0);
   });
 
   it("refuses a round the file does not have, naming those it has (exit 2)", async () => {

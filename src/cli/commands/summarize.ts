@@ -276,9 +276,12 @@ async function loadAndCopy(
     const why =
       read.issues.find((i) => i.code === "HEADER_NOT_FOUND" || i.code === "NO_ROWS") ??
       read.issues.find((i) => i.severity === "error");
+    // Every row left out as hidden (--visible-only): that is the reason, said with it.
+    const hidden = read.issues.find((i) => i.code === "ROWS_HIDDEN_SKIPPED");
     throw new CliError(
       T.noKampungToSummarize[ctx.lang](
-        why ? `${why.sheet ? `'${why.sheet}'!${why.cell}: ` : ""}${why.message}` : ""
+        (why ? `${why.sheet ? `'${why.sheet}'!${why.cell}: ` : ""}${why.message}` : "") +
+          (hidden ? ` ${hidden.message}` : "")
       )
     );
   }
