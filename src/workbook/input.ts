@@ -1375,62 +1375,41 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
     if (kampung === null && !fieldText) continue;
     const subIndex = matchSubIndicator(fieldText);
     const parsedDate = parseDateCell(get("date"), dates.order);
+    // The evidence date's problems, at its cell.
+    const dateIssue = (dateCol: number, code: IssueCode, params: MessageParams) =>
+      issues.push(
+        makeIssue(
+          code,
+          {
+            sheet: grid.sheet,
+            cell: gridAddress(grid, r, dateCol),
+            kampung: kampung ?? "",
+            field: "tanggal",
+          },
+          params,
+          lang
+        )
+      );
     if (!parsedDate.ok && cols.date !== undefined && contradictsColumn(get("date"), dates)) {
       const proof = headerRow + 1 + dates.firstDayFirst;
-      issues.push(
-        makeIssue(
-          "DATE_ORDER_CONFLICT",
-          {
-            sheet: grid.sheet,
-            cell: gridAddress(grid, r, cols.date),
-            kampung: kampung ?? "",
-            field: "tanggal",
-          },
-          {
-            label: dateLabel,
-            value: String(get("date")),
-            other: `"${String(grid.rows[proof][cols.date])}" (${gridAddress(grid, proof, cols.date)})`,
-          },
-          lang
-        )
-      );
+      dateIssue(cols.date, "DATE_ORDER_CONFLICT", {
+        label: dateLabel,
+        value: String(get("date")),
+        other: `"${String(grid.rows[proof][cols.date])}" (${gridAddress(grid, proof, cols.date)})`,
+      });
     } else if (!parsedDate.ok && !parsedDate.blank && cols.date !== undefined) {
-      issues.push(
-        makeIssue(
-          "DATE_INVALID",
-          {
-            sheet: grid.sheet,
-            cell: gridAddress(grid, r, cols.date),
-            kampung: kampung ?? "",
-            field: "tanggal",
-          },
-          {
-            label: lang === "id" ? "Tanggal bukti" : "Evidence date",
-            value: cellText(get("date")) ?? "",
-          },
-          lang
-        )
-      );
+      dateIssue(cols.date, "DATE_INVALID", {
+        label: lang === "id" ? "Tanggal bukti" : "Evidence date",
+        value: cellText(get("date")) ?? "",
+      });
     }
     if (parsedDate.ok && parsedDate.wrongWeekday !== undefined && cols.date !== undefined) {
-      issues.push(
-        makeIssue(
-          "DATE_WEEKDAY",
-          {
-            sheet: grid.sheet,
-            cell: gridAddress(grid, r, cols.date),
-            kampung: kampung ?? "",
-            field: "tanggal",
-          },
-          {
-            label: dateLabel,
-            value: String(get("date")),
-            other: isoDate(parsedDate.date),
-            weekday: { written: parsedDate.wrongWeekday, actual: parsedDate.date.getUTCDay() },
-          },
-          lang
-        )
-      );
+      dateIssue(cols.date, "DATE_WEEKDAY", {
+        label: dateLabel,
+        value: String(get("date")),
+        other: isoDate(parsedDate.date),
+        weekday: { written: parsedDate.wrongWeekday, actual: parsedDate.date.getUTCDay() },
+      });
     }
     records.push({
       row: grid.originRow + r + 1,

@@ -353,28 +353,24 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
   });
 
   it("takes --periode in any form a Periode cell takes (Triwulan IV 2024 is 2024-T4)", () => {
-    const rounds = orderRounds(
-      ["2024-T3", "2024-T4", "2025-T1"].map((t) => {
-        const parsed = parsePeriode(t);
-        if (!parsed.ok) throw new Error(t);
-        return parsed.period;
-      }),
-      "periode"
-    );
+    /** The rounds of a Periode column holding these texts. */
+    const roundsOf = (texts: readonly string[]) =>
+      orderRounds(
+        texts.map((t) => {
+          const parsed = parsePeriode(t);
+          if (!parsed.ok) throw new Error(t);
+          return parsed.period;
+        }),
+        "periode"
+      );
+    const rounds = roundsOf(["2024-T3", "2024-T4", "2025-T1"]);
     for (const name of ["2024-T4", "2024-t4", "Triwulan IV 2024", "Q4 2024", "2024 Triwulan 4"])
       expect([name, currentRound(rounds, name)]).toEqual([name, 1]);
     expect(currentRound(rounds, undefined)).toBe(2);
     expect(() => currentRound(rounds, "Triwulan II 2024")).toThrow(PeriodeNotFoundError);
     expect(() => currentRound(rounds, "2024")).toThrow(PeriodeNotFoundError);
     // A date that reads two ways: taken when one way is a round of the file, else refused.
-    const days = orderRounds(
-      ["2024-03-04", "2024-04-03", "2024-05-20"].map((t) => {
-        const parsed = parsePeriode(t);
-        if (!parsed.ok) throw new Error(t);
-        return parsed.period;
-      }),
-      "periode"
-    );
+    const days = roundsOf(["2024-03-04", "2024-04-03", "2024-05-20"]);
     expect(() => currentRound(days, "3/4/2024")).toThrow(PeriodeNotFoundError);
     expect(currentRound(days, "20/5/2024")).toBe(2);
     expect(currentRound(days, "5/20/2024")).toBe(2);
