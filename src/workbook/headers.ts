@@ -35,7 +35,6 @@ export const IDENTITY_ALIASES: Readonly<Record<IdentityKey, readonly string[]>> 
     "Kabupaten",
     "Kota",
     "Kab/Kota",
-    "Kab",
     "Regency/City",
     "Regency",
     "District",

@@ -30,10 +30,12 @@ describe("region headers as government tables spell them", () => {
     ["Propinsi", "provinsi"],
     ["PROP.", "provinsi"],
     ["Prov", "provinsi"],
-    ["Kab.", "kabupaten"],
     ["Kab/Kota", "kabupaten"],
     ["Kec.", "kecamatan"],
   ])("%s is the %s column", (text, key) => {
     expect(matchHeader(text)).toEqual({ kind: "identity", key });
   });
+
+  // Not "Kab" alone: with "Prov" it made a foreign header row a header (openpyxl-dua-baris-asing).
+  it("leaves Kab alone unrecognised", () => expect(matchHeader("Kab")).toBeNull());
 });
