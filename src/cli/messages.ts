@@ -2,7 +2,7 @@
 import { Lang } from "../engine/framework";
 import { WeightProblem } from "../engine/ibangga";
 import { OutputProblem } from "../xlsx/output-file";
-import { countText, issueCountsText } from "../workbook/counts";
+import { issueCountsText } from "../workbook/counts";
 
 type Text<P extends unknown[] = []> = Readonly<Record<Lang, (...p: P) => string>>;
 
@@ -160,17 +160,9 @@ export const T = {
   /** The count line; with several rounds `n` counts kampung rows, said as such. */
   checked: {
     id: (f: string, range: string, n: number, e: number, w: number, rounds = 1) =>
-      `${f}${range ? ` (${range})` : ""}: ${
-        rounds > 1
-          ? `${n} baris kampung dalam ${rounds} periode, ${countText(e, "error", "id")}, ${countText(w, "warning", "id")}`
-          : issueCountsText(n, e, w, "id")
-      }.`,
+      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "id", rounds)}.`,
     en: (f: string, range: string, n: number, e: number, w: number, rounds = 1) =>
-      `${f}${range ? ` (${range})` : ""}: ${
-        rounds > 1
-          ? `${n} kampung rows in ${rounds} rounds, ${countText(e, "error", "en")}, ${countText(w, "warning", "en")}`
-          : issueCountsText(n, e, w, "en")
-      }.`,
+      `${f}${range ? ` (${range})` : ""}: ${issueCountsText(n, e, w, "en", rounds)}.`,
   },
   uncertaintySkipped: {
     id: (n: number) =>

@@ -116,8 +116,13 @@ const typed = (p: MessageParams) => {
   const text = p.value ?? "";
   return `"${text.length > TYPED_MAX ? `${text.slice(0, TYPED_MAX - 1)}…` : text}"`;
 };
-/** The number a text was read as (`other`): "1,0" is read as 1. */
-const readAsId = (p: MessageParams) => (p.other === undefined ? "" : ` ${numId(Number(p.other))}`);
+/** A number typed as text (SCORE_TEXT, IBANGGA_TEXT): the text as typed, the number read (`other`). */
+const TEXT_NUMBER = {
+  id: (p: MessageParams) =>
+    `${p.label}: ${typed(p)} tersimpan sebagai teks; dibaca sebagai angka${p.other === undefined ? "" : ` ${numId(Number(p.other))}`}.`,
+  en: (p: MessageParams) =>
+    `${p.label}: ${typed(p)} is stored as text; read as ${p.other === undefined ? "a number" : numEn(Number(p.other))}.`,
+};
 
 /** Weekdays, Sunday first (Date's getUTCDay). */
 const WEEKDAYS = {
@@ -151,10 +156,7 @@ export const MESSAGES = {
   },
   SCORE_TEXT: {
     severity: "warning",
-    id: (p) =>
-      `${p.label}: ${typed(p)} tersimpan sebagai teks; dibaca sebagai angka${readAsId(p)}.`,
-    en: (p) =>
-      `${p.label}: ${typed(p)} is stored as text; read as ${p.other === undefined ? "a number" : numEn(Number(p.other))}.`,
+    ...TEXT_NUMBER,
   },
   SCORE_OFF_RUBRIC: {
     severity: "warning",
@@ -194,10 +196,7 @@ export const MESSAGES = {
   },
   IBANGGA_TEXT: {
     severity: "warning",
-    id: (p) =>
-      `${p.label}: ${typed(p)} tersimpan sebagai teks; dibaca sebagai angka${readAsId(p)}.`,
-    en: (p) =>
-      `${p.label}: ${typed(p)} is stored as text; read as ${p.other === undefined ? "a number" : numEn(Number(p.other))}.`,
+    ...TEXT_NUMBER,
   },
   MERGE_FILLED: {
     severity: "warning",

@@ -30,12 +30,23 @@ export function countText(n: number, noun: keyof typeof NOUNS, lang: Lang): stri
   return `${n} ${RULES[lang].select(n) === "one" ? forms.one : forms.other}`;
 }
 
-/** `4 kampung, 1 error, 3 warnings` (kampung is the same in both languages and numbers). */
+/**
+ * `4 kampung, 1 error, 3 warnings` (kampung is the same in both languages and numbers); with
+ * several `rounds`, `kampung` counts rows of every round and is said so: `87 kampung rows in 3
+ * rounds, ...`.
+ */
 export function issueCountsText(
   kampung: number,
   errors: number,
   warnings: number,
-  lang: Lang
+  lang: Lang,
+  rounds = 1
 ): string {
-  return `${kampung} kampung, ${countText(errors, "error", lang)}, ${countText(warnings, "warning", lang)}`;
+  const rows =
+    rounds <= 1
+      ? `${kampung} kampung`
+      : lang === "id"
+        ? `${kampung} baris kampung dalam ${rounds} periode`
+        : `${kampung} kampung rows in ${rounds} rounds`;
+  return `${rows}, ${countText(errors, "error", lang)}, ${countText(warnings, "warning", lang)}`;
 }

@@ -181,10 +181,10 @@ export function parseDateCell(raw: unknown, order: DateOrder = "dayFirst"): Pars
     return { ok: true, date: new Date(EXCEL_EPOCH_MS + Math.floor(raw) * DAY_MS), fromText: false };
   }
   if (typeof raw !== "string") return { ok: false, blank: false };
-  const weekday = WEEKDAY.exec(raw.trim());
+  const trimmed = raw.trim();
+  const weekday = WEEKDAY.exec(trimmed);
   // `2024/01/12`, year first with slashes (Excel reads it as a date in every locale): as ISO.
-  const text = raw
-    .trim()
+  const text = trimmed
     .replace(WEEKDAY, "")
     .replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[T\s])/, "$1-$2-$3");
   let m = ISO_DATE.exec(text);

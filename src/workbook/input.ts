@@ -1183,12 +1183,14 @@ class RowReader {
     if (parsed.ok) {
       if (parsed.wrongWeekday !== undefined) {
         // Said instead of DATE_TEXT: it also says how the text was read.
-        this.report("DATE_WEEKDAY", r, col, kampung, "tanggal", {
-          label,
-          value: String(raw),
-          other: isoDate(parsed.date),
-          weekday: { written: parsed.wrongWeekday, actual: parsed.date.getUTCDay() },
-        });
+        this.report(
+          "DATE_WEEKDAY",
+          r,
+          col,
+          kampung,
+          "tanggal",
+          weekdayParams(label, raw, parsed.date, parsed.wrongWeekday)
+        );
         return parsed.date;
       }
       // A CSV holds dates only as text: nothing the user could change (grid.textOnly).
@@ -1216,6 +1218,16 @@ class RowReader {
     }
     return null;
   }
+}
+
+/** DATE_WEEKDAY's parameters: the cell's text, the date read, the weekday written and its own. */
+function weekdayParams(label: string, raw: CellValue, date: Date, written: string): MessageParams {
+  return {
+    label,
+    value: String(raw),
+    other: isoDate(date),
+    weekday: { written, actual: date.getUTCDay() },
+  };
 }
 
 /**
@@ -1404,12 +1416,11 @@ function readEvidence(grids: readonly Grid[], lang: Lang, issues: Issue[]): Evid
       });
     }
     if (parsedDate.ok && parsedDate.wrongWeekday !== undefined && cols.date !== undefined) {
-      dateIssue(cols.date, "DATE_WEEKDAY", {
-        label: dateLabel,
-        value: String(get("date")),
-        other: isoDate(parsedDate.date),
-        weekday: { written: parsedDate.wrongWeekday, actual: parsedDate.date.getUTCDay() },
-      });
+      dateIssue(
+        cols.date,
+        "DATE_WEEKDAY",
+        weekdayParams(dateLabel, get("date"), parsedDate.date, parsedDate.wrongWeekday)
+      );
     }
     records.push({
       row: grid.originRow + r + 1,
