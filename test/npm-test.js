@@ -41,6 +41,8 @@ async function main() {
   const checks = await Promise.all([
     run("typecheck", BIN("tsc"), ["--noEmit", "-p", "tsconfig.json"]),
     run("lint", BIN("eslint"), ["src", "test"]),
+    // ESLint checks Prettier's format on the code; this covers the rest (the help page's HTML).
+    run("format", BIN("prettier"), ["--check", "--log-level", "warn", "src", "test"]),
     // The production build without source maps: the bundles are byte for byte the shipped
     // ones but for the sourceMappingURL comment; test/build and test/security read them.
     run("build", BIN("webpack"), ["--mode", "production", "--env", "sourceMaps=false"]),

@@ -11,6 +11,7 @@ export const ISSUE_KINDS: Readonly<
   Record<IssueCode, { readonly id: string; readonly en: string }>
 > = {
   SCORE_MISSING: { id: "Nilai sub-indikator kosong", en: "Sub-indicator value missing" },
+  SCORES_NOT_ENTERED: { id: "Kampung belum dinilai", en: "Kampung not scored yet" },
   SCORE_NOT_NUMBER: {
     id: "Nilai sub-indikator bukan angka",
     en: "Sub-indicator value not a number",

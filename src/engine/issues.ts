@@ -138,6 +138,13 @@ export const MESSAGES = {
     en: (p) =>
       `${p.label}: ${p.merge ? mergeEn(p.merge, "value") : "no value."} This domain score and the composite are not computed.`,
   },
+  SCORES_NOT_ENTERED: {
+    severity: "error",
+    id: (p) =>
+      `Baris ${p.other}: semua ${p.count} nilai sub-indikator kosong; kampung ini belum dinilai. Skor domain dan skor komposit tidak dihitung.`,
+    en: (p) =>
+      `Row ${p.other}: all ${p.count} sub-indicator values are blank; this kampung is not scored yet. Its domain scores and composite are not computed.`,
+  },
   SCORE_NOT_NUMBER: {
     severity: "error",
     id: (p) => `${p.label}: ${v(p)} bukan angka. Isi 0; 0,5; 1; 1,5 atau 2.`,

@@ -5,12 +5,14 @@
  */
 import { DIMENSIONS, Lang, SUB_INDICATORS } from "../engine/framework";
 import { IDENTITY_KEYS, IdentityKey } from "./headers";
-import { subIndicatorLabel } from "./input";
+import { NOT_ENTERED_FIELD, subIndicatorLabel } from "./input";
 import { label } from "./labels";
 
 /** An issue's field (`koordinasi.regulasi`, `ibangga.kemandirian:Rumah layak`) in words. */
 export function fieldLabel(field: string, lang: Lang): string {
   if (!field) return lang === "id" ? "Seluruh lembar" : "Whole sheet";
+  if (field === NOT_ENTERED_FIELD)
+    return lang === "id" ? "Semua sub-indikator" : "All sub-indicators";
   const sub = SUB_INDICATORS.find((s) => s.key === field);
   if (sub) return subIndicatorLabel(sub.index, lang);
   if ((IDENTITY_KEYS as readonly string[]).includes(field)) {

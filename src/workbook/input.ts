@@ -380,6 +380,9 @@ function cellText(value: CellValue): string | null {
   return null;
 }
 
+/** The field of SCORES_NOT_ENTERED: every sub-indicator of the row. */
+export const NOT_ENTERED_FIELD = "subIndikator";
+
 const SCORE_CODES: Record<"missing" | "not-a-number" | "cell-error" | "out-of-range", IssueCode> = {
   missing: "SCORE_MISSING",
   "not-a-number": "SCORE_NOT_NUMBER",
@@ -1024,6 +1027,7 @@ class RowReader {
   }
 
   private subIndicators(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {
+    if (this.notEntered(r, row, kampung)) return this.columns.sub.map(() => null);
     return this.columns.sub.map((col, i) => {
       if (col === null) return null; // reported once for the column
       const raw = row[col];
@@ -1049,6 +1053,25 @@ class RowReader {
           })
       );
     });
+  }
+
+  /**
+   * A kampung whose sub-indicator cells are all plain blanks (no formula without a result, no
+   * merged range) is not scored yet: said once (SCORES_NOT_ENTERED, at its first sub-indicator
+   * cell) instead of once per cell, 15 errors that read as 15 problems. True when said.
+   */
+  private notEntered(r: number, row: readonly CellValue[], kampung: string): boolean {
+    const cols = this.columns.sub.filter((c): c is number => c !== null);
+    if (cols.length < 2) return false;
+    for (const col of cols) {
+      if (!isBlank(row[col]) || this.mergedCells.at(r, col)) return false;
+      if (this.grid.uncalculated?.has(gridAddress(this.grid, r, col))) return false;
+    }
+    this.report("SCORES_NOT_ENTERED", r, cols[0], kampung, NOT_ENTERED_FIELD, {
+      count: cols.length,
+      other: String(this.grid.originRow + r + 1),
+    });
+    return true;
   }
 
   private dimensions(r: number, row: readonly CellValue[], kampung: string): (number | null)[] {

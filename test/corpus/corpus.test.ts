@@ -78,7 +78,6 @@ const ALL_COLUMNS_MISSING = [
   "kader.supervisi",
   "kader.pendataan",
 ];
-const SUB_COLUMNS = "EFGHIJKLMNOPQRS";
 
 /** The outcome of every readable case (standard layout: A Kampung ... E-S sub-indicators, T-V iBangga). */
 const READABLE: Partial<Record<CorpusCase, Readable>> = {
@@ -122,7 +121,7 @@ const READABLE: Partial<Record<CorpusCase, Readable>> = {
       "SCORE_MISSING S2 kader.pendataan", // "   " is blank
       "IBANGGA_MISSING U2 ibangga.kemandirian",
       // Row 3 is empty: skipped without an issue. Row 5 has a name and nothing else.
-      ...ALL_COLUMNS_MISSING.map((f, i): IssueAt => `SCORE_MISSING ${SUB_COLUMNS[i]}5 ${f}`),
+      "SCORES_NOT_ENTERED E5 subIndikator", // once, not per cell
       "IBANGGA_MISSING T5 ibangga.ketenteraman",
       "IBANGGA_MISSING U5 ibangga.kemandirian",
       "IBANGGA_MISSING V5 ibangga.kebahagiaan",

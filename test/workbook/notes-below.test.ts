@@ -72,8 +72,15 @@ describe("notes under the table", () => {
     const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
     expect(read.assessments.map((a) => a.name)).toContain("Sumber: DP3AP2KB");
     expect(read.assessments).toHaveLength(5);
-    const missing = read.issues.filter((i) => i.code === "SCORE_MISSING" && i.cell.endsWith("4"));
-    expect(missing).toHaveLength(15);
+    const missing = read.issues.filter((i) => i.cell.endsWith("4") && i.field === "subIndikator");
+    expect(missing.map((i) => [i.code, i.cell, i.message])).toEqual([
+      [
+        "SCORES_NOT_ENTERED",
+        "F4",
+        "Baris 4: semua 15 nilai sub-indikator kosong; kampung ini belum dinilai. Skor domain dan skor komposit tidak dihitung.",
+      ],
+    ]);
+    expect(codesOf(read.issues)).not.toContain("SCORE_MISSING");
     expect(codesOf(read.issues)).not.toContain("NOTES_BELOW_TABLE");
   });
 
@@ -91,8 +98,10 @@ describe("notes under the table", () => {
       "Kampung Baru",
     ]);
     expect(
-      read.issues.filter((i) => i.kampung === "Kampung Baru" && i.code === "SCORE_MISSING")
-    ).toHaveLength(15);
+      read.issues
+        .filter((i) => i.kampung === "Kampung Baru" && i.severity === "error")
+        .map((i) => i.code)
+    ).toEqual(["SCORES_NOT_ENTERED"]);
     const notes = read.issues.filter((i) => i.code === "NOTES_BELOW_TABLE");
     expect(notes.map((i) => i.cell)).toEqual(["A8"]);
   });
