@@ -85,11 +85,12 @@ function roundNotes(trend: Trend, source: RoundSource, lang: Lang): string[] {
   let fell = 0;
   let changed = 0;
   for (const k of trend.kampung) {
-    const rounds = k.roundIndexes;
-    if (rounds[rounds.length - 1] !== trend.current) continue;
-    const last = k.historyAt(rounds.length - 1);
-    if (last.fell.length > 0) fell++;
-    if (last.statusFrom !== null) changed++;
+    // The current round need not be the kampung's last: --periode can pick an earlier one.
+    const at = k.roundIndexes.indexOf(trend.current);
+    if (at < 0) continue;
+    const now = k.historyAt(at);
+    if (now.fell.length > 0) fell++;
+    if (now.statusFrom !== null) changed++;
   }
   return lang === "id"
     ? [

@@ -421,6 +421,34 @@ describe("rounds in a typed sheet", () => {
     expect(dup[0].message).toMatch(/lebih dari sekali dalam periode 2024-T4 \(juga di A3\)/);
   });
 
+  it("with an earlier round picked, KKB Tren's note counts that round's falls, not the last's", () => {
+    const grids = [
+      gridFromRows("Data", [
+        HEADER,
+        row("A", d(2024, 9, 1), "2024-T3", 2),
+        row("B", d(2024, 9, 1), "2024-T3", 1),
+        row("A", d(2024, 12, 1), "2024-T4", 1), // Koordinasi 2 -> 1 in the round picked
+        row("B", d(2024, 12, 1), "2024-T4", 1),
+        row("A", d(2025, 3, 1), "2025-T1", 1),
+        row("B", d(2025, 3, 1), "2025-T1", 0), // falls in the last round only
+      ]),
+    ];
+    const notesOf = (periode?: string) =>
+      summarise(grids, periode)
+        .sheets.find((x) => x.name === "KKB Tren")!
+        .blocks.flatMap((b) => (b.kind === "notes" ? b.lines : []));
+    expect(notesOf("2024-T4")).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Dalam periode 2024-T4: 1 kampung dengan domain turun 0,5/),
+      ])
+    );
+    expect(notesOf()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Dalam periode 2025-T1: 1 kampung dengan domain turun 0,5/),
+      ])
+    );
+  });
+
   it("counts rows without a Periode in the latest round, with one warning", () => {
     const read = readInput(
       [
