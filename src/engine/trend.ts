@@ -80,7 +80,7 @@ export interface Trend {
   readonly kampung: readonly KampungTrend[];
   /**
    * Per row of the current round, in row order (as the summary's results list them), the index
-   * of its kampung in `kampung`; a duplicate row points at its first row's kampung.
+   * of its kampung in `kampung`; a duplicate row has a kampung of its own (see buildTrend).
    */
   readonly currentKampung: Int32Array;
   /** Per round, in round order. */
@@ -270,7 +270,8 @@ class StoredKampungTrend implements KampungTrend {
 /**
  * The trend of every kampung over the rounds. `assessments[i]` belongs to round
  * `rounds.of[i]`; a kampung twice in one round (a duplicate, reported by the reader) counts
- * with its first row there. Rounds are scored one at a time and only their scores kept;
+ * with its first row there, but in the current round each such row is a kampung of its own, with
+ * the first row's history in the other rounds and its own scores and change in this one. Rounds are scored one at a time and only their scores kept;
  * `currentScored`, when given, is the current round already scored (`scoreAll` of its
  * assessments in order, as the summary has it), not scored again; `currentGroups`, given with
  * it, its status groups and regions as the summary's analysis has them, not grouped again.
@@ -298,6 +299,8 @@ export function buildTrend(
   const identities: { name: string; region: Region }[] = [];
   // Per kampung and round, its entry in the store (-1: not assessed then).
   const slots: number[] = [];
+  // Rows of the current round whose kampung it already had: [their own kampung, the first's].
+  const twins: [number, number][] = [];
   let currentKampung = new Int32Array(0);
   for (const r of order) {
     const scored = r === current && sameRows(currentScored, byRound[r]);
@@ -329,9 +332,23 @@ export function buildTrend(
         for (let i = 0; i < R; i++) slots.push(-1);
       }
       if (slots[n * R + r] < 0) slots[n * R + r] = store.add(k, r);
+      else if (r === current) {
+        // The same kampung twice in the current round (a duplicate, said by the reader): the
+        // second row is a kampung of its own here, its history the first's in the other rounds
+        // and its own scores in this one, so that its change is its own.
+        const twin = identities.length;
+        identities.push({ name: k.name, region: k.region });
+        for (let i = 0; i < R; i++) slots.push(-1);
+        slots[twin * R + r] = store.add(k, r);
+        twins.push([twin, n]);
+        n = twin;
+      }
       if (r === current) currentKampung[row] = n;
     }
   }
+  // A twin's other rounds are its first row's, known once every round is in.
+  for (const [twin, first] of twins)
+    for (let i = 0; i < R; i++) if (i !== current) slots[twin * R + i] = slots[first * R + i];
 
   const kampung = identities.map(({ name, region }, n) => {
     const entries: number[] = [];

@@ -798,7 +798,7 @@ function mostChangedText(change: Change | null, lang: Lang): string | null {
 
 /**
  * Per kampung of the current round (same order as `results.kampung`), its change since its
- * previous assessment; null for a kampung assessed for the first time (or a duplicate row).
+ * previous assessment; null for a kampung assessed for the first time.
  */
 function currentChanges(results: Results, trend: Trend): (Change | null)[] {
   const byRow = new Map<number, Change | null>();

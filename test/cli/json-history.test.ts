@@ -1,8 +1,9 @@
 /**
  * The JSON's per-kampung history (issue 14) found through the trend's own index of the current
  * round's rows (`Trend.currentKampung`): the same histories as looking each kampung up by its
- * identity (name and region, case and spaces ignored), also for a duplicate row of the current
- * round, a kampung spelled differently across rounds, and statuses that differ only in case.
+ * identity (name and region, case and spaces ignored), for a kampung spelled differently across
+ * rounds and statuses that differ only in case; a duplicate row of the current round has its own
+ * entry in that round.
  */
 import * as path from "node:path";
 import { resultsJson } from "../../src/cli/json";
@@ -27,7 +28,12 @@ const summarise = (grids: Grid[]) =>
 
 /** The histories as found before `currentKampung`: each kampung looked up by its identity. */
 function byIdentity(trend: Trend, kampung: readonly KampungResult[]) {
-  const byKey = new Map(trend.kampung.map((k) => [kampungKey(k.name, k.region), k]));
+  // The first kampung of each identity: a duplicate row of the current round has its own.
+  const byKey = new Map<string, (typeof trend.kampung)[number]>();
+  for (const k of trend.kampung) {
+    const key = kampungKey(k.name, k.region);
+    if (!byKey.has(key)) byKey.set(key, k);
+  }
   return kampung.map((r) => {
     const k = byKey.get(kampungKey(r.name, r.region))!;
     const history: HistoryEntry[] = [];
@@ -74,7 +80,8 @@ describe("JSON history of each kampung of the current round", () => {
               : "Lain";
       return row;
     });
-    // K01 twice in the current round (a duplicate): its second row has the first one's history.
+    // K01 twice in the current round (a duplicate): its second row has the first one's history
+    // before this round, and its own row (here a copy: the same scores) in it.
     const k01 = edited.find((r) => r[kampung] === "K01" && r[periode] === "2025-T1")!;
     const summary = summarise([gridFromRows("Data", [header, ...edited, [...k01]])]);
     const trend = summary.trend!;
@@ -84,14 +91,18 @@ describe("JSON history of each kampung of the current round", () => {
     const json = resultsJson(results, summary.analysis, trend);
     const written = Array.from({ length: json.kampung.length }, (_, i) => json.kampung.at(i)!);
     const expected = byIdentity(trend, results.kampung);
-    expect(written.map((k) => JSON.stringify(k.history))).toEqual(
-      expected.map((h) => JSON.stringify(h))
+    const last = written.length - 1; // the duplicate, the sheet's last row
+    expect(written.slice(0, last).map((k) => JSON.stringify(k.history))).toEqual(
+      expected.slice(0, last).map((h) => JSON.stringify(h))
     );
 
     const history = (name: string) => written.filter((k) => k.name.trim() === name)[0].history!;
     const duplicates = written.filter((k) => k.name === "K01");
     expect(duplicates).toHaveLength(2);
-    expect(duplicates[1].history).toEqual(duplicates[0].history);
+    const [first, second] = duplicates.map((k) => k.history!);
+    expect(second.slice(0, -1)).toEqual(first.slice(0, -1));
+    expect(second[2]).toEqual({ ...first[2], row: written[last].row });
+    expect(second[2].row).not.toBe(first[2].row);
     expect(history("K01").map((h) => h.round)).toEqual(["2024-T3", "2024-T4", "2025-T1"]);
     expect(history("K02").map((h) => h.row)).toHaveLength(3);
     expect(history("K03").map((h) => h.statusFrom)).toEqual([null, null, null]);

@@ -18,6 +18,7 @@ import { fitScale, MIN_FIT_SCALE, TableBlock, allRows } from "../../src/workbook
 import { parsePeriode } from "../../src/workbook/periode";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
+import { resultsJson } from "../../src/cli/json";
 import { run } from "../cli/run";
 import { tempDir } from "../helpers/files";
 
@@ -447,6 +448,44 @@ describe("rounds in a typed sheet", () => {
         expect.stringMatching(/Dalam periode 2025-T1: 1 kampung dengan domain turun 0,5/),
       ])
     );
+  });
+
+  it("a kampung twice in the current round: each row has its own change and history", () => {
+    const s = summarise([
+      gridFromRows("Data", [
+        HEADER,
+        row("A", d(2024, 9, 1), "2024-T3", 1),
+        row("A", d(2024, 12, 1), "2024-T4", 1.5),
+        row("A", d(2024, 12, 5), "2024-T4", 2), // the duplicate row
+      ]),
+    ]);
+    const json = resultsJson(s.results, s.analysis, s.trend);
+    const histories = json.kampung
+      .toJSON()
+      .map((k) =>
+        (k.history ?? []).map((h) => [
+          h.round,
+          h.row,
+          h.domains.koordinasi,
+          h.change?.domains.koordinasi ?? null,
+        ])
+      );
+    expect(histories).toEqual([
+      [
+        ["2024-T3", 2, 1, null],
+        ["2024-T4", 3, 1.5, 0.5],
+      ],
+      [
+        ["2024-T3", 2, 1, null],
+        ["2024-T4", 4, 2, 1],
+      ],
+    ]);
+    // KKB Tren: a row per kampung and round, the duplicate's too.
+    const tren = s.sheets.find((x) => x.name === "KKB Tren")!;
+    const perRow = tren.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.name === "KKB_Tren"
+    );
+    expect(perRow && allRows(perRow.rows).length).toBe(4);
   });
 
   it("counts rows without a Periode in the latest round, with one warning", () => {
