@@ -4,7 +4,7 @@
  * severity. Pure.
  */
 import { DIMENSIONS, Lang, SUB_INDICATORS } from "../engine/framework";
-import { Issue } from "../engine/issues";
+import { Issue, plainIssue } from "../engine/issues";
 import { InputRead, subIndicatorLabel } from "./input";
 
 export interface InputOverview {
@@ -17,10 +17,26 @@ export interface InputOverview {
   /** How iBangga is given: dimension columns, sub-indicator columns per dimension, or not at all. */
   readonly ibangga: "dimensions" | "sub-indicators" | "mixed" | "none";
   readonly dimensionsMissing: readonly string[];
+  /**
+   * The first errors (at most FIRST_ERRORS), as plain data: a view crosses to the pane's page in
+   * a message, whose structured clone drops a catalogue issue's message (a getter).
+   */
   readonly errors: readonly Issue[];
-  readonly warnings: readonly Issue[];
   /** Nothing could be read (no sheet or no header row). */
   readonly fatal: boolean;
+}
+
+/** Errors an overview carries: those the pane shows when nothing could be read. */
+export const FIRST_ERRORS = 3;
+
+function firstErrors(issues: readonly Issue[]): Issue[] {
+  const errors: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.severity !== "error") continue;
+    errors.push(plainIssue(issue));
+    if (errors.length === FIRST_ERRORS) break;
+  }
+  return errors;
 }
 
 export function describeInput(read: InputRead, lang: Lang): InputOverview {
@@ -55,8 +71,7 @@ export function describeInput(read: InputRead, lang: Lang): InputOverview {
           (d) => d.label[lang]
         )
       : [],
-    errors: read.issues.filter((i) => i.severity === "error"),
-    warnings: read.issues.filter((i) => i.severity === "warning"),
+    errors: firstErrors(read.issues),
     fatal: read.fatal,
   };
 }

@@ -75,7 +75,6 @@ describe("outside Excel", () => {
           ibangga: "dimensions",
           dimensionsMissing: [],
           errors: [],
-          warnings: [],
           fatal: false,
         },
       },

@@ -57,7 +57,6 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
   const s = strings(lang);
   const { overview } = read;
   if (overview.fatal) {
-    const first = overview.errors[0];
     return (
       // Announced at once, as the other file errors are (NoticeBar).
       <section
@@ -69,7 +68,11 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
         <Subtitle2 block as="h3">
           {s.fatal}
         </Subtitle2>
-        {first && <Body1>{first.message}</Body1>}
+        {overview.errors.map((e, i) => (
+          <Body1 block key={i} data-testid="fatal-reason">
+            {e.message}
+          </Body1>
+        ))}
       </section>
     );
   }
