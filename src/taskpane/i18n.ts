@@ -104,6 +104,11 @@ const id = {
   foundTitle: "Yang ditemukan",
   foundRows: (n: string, sheet: string) => `${n} kampung di lembar "${sheet}"`,
   foundRowsSheets: (count: string, sheets: number) => `${count} kampung di ${sheets} lembar`,
+  /** Rows of several rounds are rows, not kampung (as the CLI's count line says). */
+  foundRoundRows: (n: string, rounds: number, sheet: string) =>
+    `${n} baris kampung dalam ${rounds} periode di lembar "${sheet}"`,
+  foundRoundRowsSheets: (n: string, rounds: number, sheets: number) =>
+    `${n} baris kampung dalam ${rounds} periode di ${sheets} lembar`,
   foundRange: (range: string) => `Rentang: ${range}`,
   foundFile: (name: string) => `File: ${name}`,
   subFound: (n: string, total: string) => `${n} dari ${total} sub-indikator dikenali`,
@@ -302,6 +307,10 @@ const en: Strings = {
   foundTitle: "What was found",
   foundRows: (n: string, sheet: string) => `${n} kampung on sheet "${sheet}"`,
   foundRowsSheets: (count: string, sheets: number) => `${count} kampung on ${sheets} sheets`,
+  foundRoundRows: (n: string, rounds: number, sheet: string) =>
+    `${n} kampung rows in ${rounds} rounds on sheet "${sheet}"`,
+  foundRoundRowsSheets: (n: string, rounds: number, sheets: number) =>
+    `${n} kampung rows in ${rounds} rounds on ${sheets} sheets`,
   foundRange: (range: string) => `Range: ${range}`,
   foundFile: (name: string) => `File: ${name}`,
   subFound: (n: string, total: string) => `${n} of ${total} sub-indicators recognised`,

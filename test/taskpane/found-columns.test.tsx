@@ -47,6 +47,20 @@ describe("FoundColumns", () => {
     expect(within(rujukan).getAllByText("tidak ada")).toHaveLength(1);
   });
 
+  it("counts the rows of several rounds as rows in their rounds, as the CLI does", () => {
+    const periode = headers.indexOf("Periode");
+    const inRound = (name: string, round: string) => {
+      const r = row(name);
+      r[periode] = round;
+      return r;
+    };
+    const rows = [inRound("A", "2024-T3"), inRound("B", "2024-T3"), inRound("A", "2024-T4")];
+    renderPane(<FoundColumns read={read(headers, rows)} lang="id" />);
+    expect(screen.getByText('3 baris kampung dalam 2 periode di lembar "Data"')).toBeTruthy();
+    renderPane(<FoundColumns read={read(headers, rows, "en")} lang="en" />);
+    expect(screen.getByText('3 kampung rows in 2 rounds on sheet "Data"')).toBeTruthy();
+  });
+
   it("speaks English with English labels", () => {
     const input = read(headers, [row("Sumurboto")], "en");
     renderPane(<FoundColumns read={input} lang="en" />);

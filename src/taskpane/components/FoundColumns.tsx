@@ -92,11 +92,7 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
       <Subtitle2 block as="h3">
         {s.foundTitle}
       </Subtitle2>
-      <Body1>
-        {read.roundSheets && read.roundSheets.length > 1
-          ? s.foundRowsSheets(formatNumber(overview.kampung, lang), read.roundSheets.length)
-          : s.foundRows(formatNumber(overview.kampung, lang), overview.sheet)}
-      </Body1>
+      <Body1>{foundText(read, s, lang)}</Body1>
       {overview.sourceRange && <Caption1>{s.foundRange(overview.sourceRange)}</Caption1>}
       <Body1>
         {found === sub.length && found > 0
@@ -151,4 +147,16 @@ export function FoundColumns({ read, lang }: FoundColumnsProps): React.JSX.Eleme
       )}
     </section>
   );
+}
+
+/** `29 kampung di lembar "Data"`; rows of several rounds counted as rows, in their rounds. */
+function foundText(read: ReadView, s: ReturnType<typeof strings>, lang: Lang): string {
+  const n = formatNumber(read.overview.kampung, lang);
+  const sheets = read.roundSheets && read.roundSheets.length > 1 ? read.roundSheets.length : 0;
+  const rounds = read.rounds?.length ?? 0;
+  if (rounds > 1)
+    return sheets > 0
+      ? s.foundRoundRowsSheets(n, rounds, sheets)
+      : s.foundRoundRows(n, rounds, read.overview.sheet);
+  return sheets > 0 ? s.foundRowsSheets(n, sheets) : s.foundRows(n, read.overview.sheet);
 }
