@@ -28,7 +28,12 @@ export function otherInputSheetsIssue(
   lang: Lang
 ): Issue | null {
   if (read.headerRow < 0) return null;
-  const sheets = inputSheets(grids, lang).map((s) => s.sheet);
+  const found = inputSheets(grids, lang);
+  const sheets = found.map((s) => s.sheet);
+  // Sheets whose names each name another time (`Penilaian Sem 1 2024`, `Penilaian 2025`) are
+  // rounds: the one-list form, which gives every sheet the same round, would mislabel them.
+  const nameRounds = new Set(found.map((s) => s.nameRound));
+  const rounds = !nameRounds.has(null) && nameRounds.size === found.length;
   const others = sheets.filter((s) => s !== read.sheet);
   if (others.length === 0 || !sheets.includes(read.sheet)) return null;
   // As a shell reads it back: double quotes (cmd and PowerShell too), single where the name
@@ -46,7 +51,9 @@ export function otherInputSheetsIssue(
       list: others.map(named).join(", "),
       other: sheets.map((s) => `--sheet ${quoted(s)}`).join(" "),
       // One list over several sheets: every sheet given the same round (sheet-option.ts).
-      label: sheets.map((s) => `--sheet ${quoted(`${s}=${ONE_LIST_ROUND}`)}`).join(" "),
+      ...(rounds
+        ? {}
+        : { label: sheets.map((s) => `--sheet ${quoted(`${s}=${ONE_LIST_ROUND}`)}`).join(" ") }),
     },
     lang
   );

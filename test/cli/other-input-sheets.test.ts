@@ -48,6 +48,9 @@ describe("several sheets look like input", () => {
     expect(lines[0]).toContain("--sheet NAMA");
     expect(lines[0]).toContain('--sheet "Penilaian 2024-T3" --sheet "Penilaian 2024-T4"');
     expect(lines[0]).not.toContain("Catatan");
+    // Sheets named for their rounds are not offered as one list: that would give both one round.
+    expect(lines[0]).not.toContain("satu daftar kampung");
+    expect(lines[0]).not.toContain("=2024");
   });
 
   it("periksa lists it, and periksa --json has it among its issues (stdout JSON alone)", async () => {
