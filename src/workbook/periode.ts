@@ -1,6 +1,6 @@
 /**
  * Reading a `Periode` cell: the assessment round a row belongs to. Understood: a year (`2025`),
- * a quarter (`2024-T1`, `2024 Triwulan I`, `Q1 2024`, `TW 1 2024`, `Januari-Maret 2024`), a half
+ * a quarter (`2024-T1`, `2024 Triwulan I`, `Q1 2024`, `TW 1 2024`, `Trw. III 2024`, `Januari-Maret 2024`), a half
  * year (`2024 Semester 2`, `2024-S2`, `H2 2024`), a month (`Mei 2024`, `2024-05`), each with or
  * without words such as `Tahun`, `TA`, `Periode`, `Bulan` (`Triwulan III Tahun 2024`), or a date (a date
  * cell or text `2024-05-31`, `31/05/2024`, `2 Mei 2024`). Text that names no time is still a
@@ -19,7 +19,19 @@ const MIN_YEAR = 1950;
 const MAX_YEAR = 2200;
 
 /** Words (and one- or two-letter marks) that introduce a quarter or a half year. */
-const QUARTER_WORDS = new Set(["t", "q", "tw", "triwulan", "kuartal", "kwartal", "quarter", "qtr"]);
+const QUARTER_WORDS = new Set([
+  "t",
+  "q",
+  "tw",
+  "trw",
+  "triw",
+  "triwulan",
+  "kw",
+  "kuartal",
+  "kwartal",
+  "quarter",
+  "qtr",
+]);
 const HALF_WORDS = new Set(["s", "smt", "sem", "semester", "h", "half", "paruh"]);
 /**
  * Words that only introduce the time and are passed over: `Tahun 2025`, `TA 2025` (tahun
