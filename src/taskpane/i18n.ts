@@ -212,7 +212,7 @@ const id = {
     "Metode ini dari studi lapangan di empat Kampung KB di Jawa Tengah (Salus Cultura 5(2), 2025). Ia menilai seberapa menyatu layanan lintas sektor di tingkat desa/kelurahan.",
   methodRubricTitle: "Skor tiap sub-indikator (0 sampai 2)",
   methodRubricNote:
-    "Nilai lain di antara 0 dan 2 (misalnya 0,7 sebagai rata-rata beberapa butir) diterima dengan peringatan. Bukti paling lama 3 bulan sebelum tanggal penilaian.",
+    "0,5 juga sah. Nilai lain di antara 0 dan 2 (misalnya 0,7 sebagai rata-rata beberapa butir) diterima dengan peringatan. Bukti paling lama 3 bulan sebelum tanggal penilaian.",
   methodDomainsTitle: "Lima domain, masing-masing tiga sub-indikator",
   methodScoresTitle: "Cara skor dihitung",
   methodDomainScore:
@@ -410,7 +410,7 @@ const en: Strings = {
     "The method comes from a field study of four Kampung KB in Central Java (Salus Cultura 5(2), 2025). It scores how well services of different sectors work together at village or ward level.",
   methodRubricTitle: "Score of each sub-indicator (0 to 2)",
   methodRubricNote:
-    "Other values between 0 and 2 (e.g. 0.7 as a mean of several items) are accepted with a warning. Evidence at most 3 months before the assessment date.",
+    "0.5 is valid too. Other values between 0 and 2 (e.g. 0.7 as a mean of several items) are accepted with a warning. Evidence at most 3 months before the assessment date.",
   methodDomainsTitle: "Five domains, three sub-indicators each",
   methodScoresTitle: "How the scores are computed",
   methodDomainScore:

@@ -23,9 +23,11 @@ export function templateHeaders(lang: Lang): string[] {
 }
 
 function rubricPrompt(lang: Lang): string {
-  return RUBRIC.map(
+  const steps = RUBRIC.map(
     (r) => `${String(r.value).replace(".", lang === "id" ? "," : ".")} = ${r.meaning[lang]}`
   ).join("; ");
+  // 0.5 is a step of the rubric without a description of its own (METHOD.md, "Rubric").
+  return `${steps}; ${lang === "id" ? "0,5 juga sah." : "0.5 is valid too."}`;
 }
 
 export function templateSheets(lang: Lang): SheetSpec[] {

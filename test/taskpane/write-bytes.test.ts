@@ -86,9 +86,14 @@ describe("writeWorkbookBytes", () => {
     const input = workbook.getWorksheet("KKB Input")!;
     expect(input.getRow(1).getCell(1).value).toBe("Kampung");
     const validations = (
-      input as unknown as { dataValidations: { model: Record<string, { type: string }> } }
+      input as unknown as {
+        dataValidations: { model: Record<string, { type: string; prompt?: string }> };
+      }
     ).dataValidations.model;
-    expect(Object.values(validations).some((v) => v.type === "decimal")).toBe(true);
+    const scores = Object.values(validations).find((v) => v.type === "decimal");
+    // The rubric's steps as the score cells' input message says them, 0,5 too (METHOD.md).
+    expect(scores?.prompt).toMatch(/^0 = instrumen tidak ada .*; 0,5 juga sah\.$/);
+    expect(scores!.prompt!.length).toBeLessThanOrEqual(255); // Excel's limit
   });
 
   it("refuses duplicate or invalid sheet names", async () => {
