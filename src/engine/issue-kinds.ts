@@ -48,6 +48,17 @@ export const ISSUE_KINDS: Readonly<
   KAMPUNG_DUPLICATE: { id: "Kampung tercatat dua kali", en: "Kampung listed twice" },
   PERIODE_UNREADABLE: { id: "Periode tidak terbaca", en: "Round unreadable" },
   PERIODE_MISSING: { id: "Periode kosong", en: "Round missing" },
+  PERIODE_FROM_DATE: {
+    id: "Periode kosong, dibaca dari tanggal",
+    en: "Round missing, read from the date",
+  },
+  PERIODE_DATES: { id: "Periode ditulis sebagai tanggal", en: "Rounds written as dates" },
+  PERIODE_DATE_CONFLICT: {
+    id: "Tanggal di luar periodenya",
+    en: "Date outside its round",
+  },
+  ROUND_NESTED: { id: "Periode di dalam periode lain", en: "Round within another round" },
+  ROUND_CURRENT_SMALL: { id: "Periode terakhir kecil", en: "Latest round small" },
   HEADER_NOT_FOUND: { id: "Baris judul kolom tidak ditemukan", en: "Header row not found" },
   COLUMN_MISSING: { id: "Kolom tidak ada", en: "Column missing" },
   KAMPUNG_COLUMN_MISSING: { id: "Kolom Kampung tidak ada", en: "Kampung column missing" },

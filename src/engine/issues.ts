@@ -43,6 +43,8 @@ export interface MessageParams {
   readonly replaced?: number;
   /** For IBANGGA_MISSING: no dimension of the kampung has a value (nothing to renormalise to). */
   readonly noneLeft?: boolean;
+  /** For PERIODE_DATES: what a date in the Periode column is read as. */
+  readonly unit?: "month" | "quarter";
   /** For DATE_WEEKDAY: the weekday as written, and the date's own (Sunday 0). */
   readonly weekday?: { readonly written: string; readonly actual: number };
 }
@@ -258,9 +260,44 @@ export const MESSAGES = {
   PERIODE_MISSING: {
     severity: "warning",
     id: (p) =>
-      `${p.count} baris kampung tanpa periode dihitung dalam periode terakhir: baris ${p.list}.`,
+      `${p.count} baris kampung tanpa periode dihitung dalam periode terakhir (${p.other}): baris ${p.list}.`,
     en: (p) =>
-      `${p.count} kampung rows without a round are counted in the latest round: rows ${p.list}.`,
+      `${p.count} kampung rows without a round are counted in the latest round (${p.other}): rows ${p.list}.`,
+  },
+  PERIODE_FROM_DATE: {
+    severity: "warning",
+    id: (p) =>
+      `${p.count} baris kampung tanpa periode dihitung dalam periode yang memuat Tanggal penilaiannya: baris ${p.list}.`,
+    en: (p) =>
+      `${p.count} kampung rows without a round are counted in the round that holds their assessment date: rows ${p.list}.`,
+  },
+  PERIODE_DATES: {
+    severity: "warning",
+    id: (p) =>
+      `Kolom Periode berisi tanggal: tiap tanggal dibaca sebagai ${p.unit === "month" ? "bulannya" : "triwulannya"} (${v(p)} menjadi ${p.other}), bukan sebagai periode satu hari. Tulis periodenya (misalnya 2024-T1 atau Mei 2024) untuk menentukannya sendiri.`,
+    en: (p) =>
+      `The Periode column holds dates: each is read as its ${p.unit === "month" ? "month" : "quarter"} (${v(p)} becomes ${p.other}), not as a round of one day. Write the round (e.g. 2024-T1 or May 2024) to set it yourself.`,
+  },
+  PERIODE_DATE_CONFLICT: {
+    severity: "warning",
+    id: (p) =>
+      `${p.count} baris kampung dengan Tanggal penilaian di luar periodenya (sebelum periode mulai, atau lebih dari 3 bulan setelah periode berakhir), misalnya ${p.value} dalam periode ${p.other}: baris ${p.list}. Periksa Periode atau tanggalnya; baris itu tetap dihitung dalam periode yang tertulis.`,
+    en: (p) =>
+      `${p.count} kampung rows with an assessment date outside their round (before it begins, or more than 3 months after it ends), e.g. ${p.value} in round ${p.other}: rows ${p.list}. Check the round or the date; the rows still count in the round written.`,
+  },
+  ROUND_NESTED: {
+    severity: "warning",
+    id: (p) =>
+      `Periode ${v(p)} berada di dalam periode "${p.other}": keduanya dihitung sebagai periode terpisah. Jika itu satu periode, tulis periodenya dengan cara yang sama.`,
+    en: (p) =>
+      `Round ${v(p)} lies within round "${p.other}": they count as separate rounds. If they are one round, write it the same way.`,
+  },
+  ROUND_CURRENT_SMALL: {
+    severity: "warning",
+    id: (p) =>
+      `Periode terakhir, ${v(p)}, hanya berisi ${p.count} baris kampung, periode sebelumnya ("${p.other}") ${p.reference}. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.`,
+    en: (p) =>
+      `The latest round, ${v(p)}, holds only ${p.count} kampung rows, the round before it ("${p.other}") ${p.reference}. The latest round is summarised unless another is picked; check the rounds or assessment dates.`,
   },
   HEADER_NOT_FOUND: {
     severity: "error",

@@ -8,7 +8,7 @@ import { CellValue, isBlank, isCellError } from "../engine/cell";
 import { excelRound } from "../engine/decimal";
 import { dimensionScore } from "../engine/ibangga";
 import { EvidenceRecord } from "../engine/evidence";
-import { EvidenceColumn } from "../engine/evidence-check";
+import { EvidenceColumn, utcDayNumber } from "../engine/evidence-check";
 import {
   DIMENSIONS,
   DOMAINS,
@@ -20,7 +20,15 @@ import {
 } from "../engine/framework";
 import { Issue, IssueCode, makeIssue, MergedCell, MessageParams } from "../engine/issues";
 import { label } from "./labels";
-import { orderRounds, Period, quarterOf, Rounds } from "../engine/rounds";
+import {
+  latestDated,
+  orderRounds,
+  Period,
+  periodOfMonth,
+  periodOfPart,
+  quarterOf,
+  Rounds,
+} from "../engine/rounds";
 import { identityKeyOf } from "../engine/trend";
 import { parseIbangga, parseRubric, ParsedValue } from "../engine/score";
 import { looseKey } from "../engine/group-stats";
@@ -276,7 +284,7 @@ function unknownHeadings(grid: Grid, header: HeaderGuess): UnknownHeading[] {
 }
 
 /** Sheet row numbers (1-based) as a short list: `4, 6, 9` or `4, 6, 9, ... (+12)`. */
-function rowList(rows: readonly number[]): string {
+function rowList(rows: readonly (number | string)[]): string {
   const shown = rows.slice(0, 20).join(", ");
   return rows.length > 20 ? `${shown}, ... (+${rows.length - 20})` : shown;
 }
@@ -379,6 +387,15 @@ function cellText(value: CellValue): string | null {
   if (value instanceof Date) return isoDate(value);
   return null;
 }
+
+/** A round's key that is one day (`2024-05-31`). */
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * How long after its round's last day an assessment date may lie before it is questioned
+ * (PERIODE_DATE_CONFLICT): a round's assessments are often done in the weeks after it ends;
+ * three months is the evidence horizon (METHOD.md).
+ */
+const DATE_AFTER_ROUND_DAYS = 92;
 
 /** The field of SCORES_NOT_ENTERED: every sub-indicator of the row. */
 export const NOT_ENTERED_FIELD = "subIndikator";
@@ -879,8 +896,14 @@ class RowReader {
   rounds(): Rounds | null {
     const col = this.columns.identity.periode;
     if (col !== undefined && this.periods.some((p) => p !== null)) {
-      this.reportMissingPeriods(col, this.periods);
-      return orderRounds(this.periods, "periode");
+      const days = this.periodsOfDays(col, this.periods);
+      const { periods, byDate } = this.periodsOfBlanks(days ?? this.periods);
+      const rounds = orderRounds(periods, "periode");
+      if (!days) this.reportDateConflicts(this.periods);
+      this.reportByDate(col, byDate, periods);
+      this.reportMissingPeriods(col, periods, rounds);
+      if (rounds) this.reportRoundShapes(col, rounds);
+      return rounds;
     }
     if (this.columns.identity.tanggal === undefined) return null;
     const quarters = this.dates.map((d) => (d ? quarterOf(d) : null));
@@ -894,21 +917,166 @@ class RowReader {
       else if (first !== q) history = true;
     });
     if (!history) return null;
-    this.reportMissingPeriods(this.columns.identity.tanggal, quarters);
-    return orderRounds(quarters, "tanggal");
+    const rounds = orderRounds(quarters, "tanggal");
+    this.reportMissingPeriods(this.columns.identity.tanggal, quarters, rounds);
+    if (rounds) this.reportRoundShapes(this.columns.identity.tanggal, rounds);
+    return rounds;
   }
 
-  private reportMissingPeriods(col: number, periods: readonly (Period | null)[]): void {
+  /**
+   * A `Periode` column of dates (every filled cell a day, two days or more): each day would be a
+   * round of its own, a kampung's rows a day apart never one round. Each is read as its month
+   * when every date is the first of a month (Excel's `Mei-24` is 1 May 2024), else as its
+   * quarter (as rounds from `Tanggal penilaian` are), said once (PERIODE_DATES). Null when the
+   * column is not such.
+   */
+  private periodsOfDays(
+    col: number,
+    periods: readonly (Period | null)[]
+  ): (Period | null)[] | null {
+    const days = new Set<string>();
+    let monthly = true;
+    for (const p of periods) {
+      if (p === null) continue;
+      if (p.first === null || p.first !== p.last || !DAY_KEY.test(p.key)) return null;
+      days.add(p.key);
+      if (!p.key.endsWith("-01")) monthly = false;
+    }
+    if (days.size < 2) return null;
+    const asRound = (p: Period): Period => {
+      const year = Number(p.key.slice(0, 4));
+      const month = Number(p.key.slice(5, 7)) - 1;
+      return monthly
+        ? periodOfMonth(year, month, null)
+        : periodOfPart(year, "T", Math.floor(month / 3) + 1, null);
+    };
+    const converted = periods.map((p) => (p === null ? null : asRound(p)));
+    const first = periods.findIndex((p) => p !== null);
+    this.report("PERIODE_DATES", this.gridRows[first], col, "", "periode", {
+      value: periods[first]!.label,
+      other: converted[first]!.key,
+      unit: monthly ? "month" : "quarter",
+    });
+    return converted;
+  }
+
+  /**
+   * Rows without a `Periode` but with a `Tanggal penilaian` go to the one round of the file
+   * whose days hold that date (PERIODE_FROM_DATE); the others, to the latest round.
+   */
+  private periodsOfBlanks(periods: readonly (Period | null)[]): {
+    periods: (Period | null)[];
+    byDate: number[];
+  } {
+    const distinct = new Map<string, Period>();
+    for (const p of periods) if (p !== null && p.first !== null) distinct.set(p.key, p);
+    const byDate: number[] = [];
+    const filled = periods.map((p, i) => {
+      const date = this.dates[i];
+      if (p !== null || date === null) return p;
+      const day = utcDayNumber(date);
+      const holding = [...distinct.values()].filter((d) => d.first! <= day && day <= d.last!);
+      if (holding.length !== 1) return null;
+      byDate.push(i);
+      return holding[0];
+    });
+    return { periods: filled, byDate };
+  }
+
+  private reportByDate(
+    col: number,
+    byDate: readonly number[],
+    periods: readonly (Period | null)[]
+  ): void {
+    if (byDate.length === 0) return;
+    const sheetRows = byDate.map(
+      (i) => `${this.grid.originRow + this.gridRows[i] + 1} (${periods[i]!.label})`
+    );
+    this.report("PERIODE_FROM_DATE", this.gridRows[byDate[0]], col, "", "periode", {
+      count: byDate.length,
+      list: rowList(sheetRows),
+    });
+  }
+
+  /**
+   * Rows whose `Tanggal penilaian` lies before their round begins, or more than
+   * DATE_AFTER_ROUND_DAYS after it ends (a year typed wrong in one of the two), said once.
+   */
+  private reportDateConflicts(periods: readonly (Period | null)[]): void {
+    const col = this.columns.identity.tanggal;
+    if (col === undefined) return;
+    const rows: number[] = [];
+    periods.forEach((p, i) => {
+      const date = this.dates[i];
+      if (p === null || p.first === null || p.last === null || date === null) return;
+      const day = utcDayNumber(date);
+      if (day < p.first || day > p.last + DATE_AFTER_ROUND_DAYS) rows.push(i);
+    });
+    if (rows.length === 0) return;
+    const first = rows[0];
+    this.report("PERIODE_DATE_CONFLICT", this.gridRows[first], col, "", "tanggal", {
+      count: rows.length,
+      list: rowList(rows.map((i) => this.grid.originRow + this.gridRows[i] + 1)),
+      value: isoDate(this.dates[first]!),
+      other: periods[first]!.label,
+    });
+  }
+
+  private reportMissingPeriods(
+    col: number,
+    periods: readonly (Period | null)[],
+    rounds: Rounds | null
+  ): void {
     const missing: number[] = [];
     periods.forEach((p, i) => {
       if (p === null) missing.push(this.gridRows[i]);
     });
-    if (missing.length === 0) return;
+    if (missing.length === 0 || !rounds) return;
     const sheetRows = missing.map((r) => this.grid.originRow + r + 1);
     this.report("PERIODE_MISSING", missing[0], col, "", "periode", {
       count: missing.length,
       list: rowList(sheetRows),
+      other: rounds.list[latestDated(rounds.list)].label,
     });
+  }
+
+  /**
+   * Rounds that may not be what the user meant, each said once: a round whose days lie inside
+   * another's (`September 2024` beside `2024-T3`: two rounds, not one), and a latest round with
+   * fewer than half the rows of the round before it (a campaign over a quarter's end, a year
+   * typed wrong): the summary is of that round unless another is picked.
+   */
+  private reportRoundShapes(col: number, rounds: Rounds): void {
+    const list = rounds.list;
+    const firstRowOf = (round: number) => this.gridRows[rounds.of.indexOf(round)];
+    for (let i = 0; i < list.length; i++) {
+      const inner = list[i];
+      if (inner.first === null || inner.last === null) continue;
+      const outer = list.findIndex(
+        (o, j) =>
+          j !== i &&
+          o.first !== null &&
+          o.last !== null &&
+          o.first <= inner.first! &&
+          inner.last! <= o.last &&
+          o.last - o.first > inner.last! - inner.first!
+      );
+      if (outer < 0) continue;
+      this.report("ROUND_NESTED", firstRowOf(i), col, "", "periode", {
+        value: inner.label,
+        other: list[outer].label,
+      });
+    }
+    const latest = latestDated(list);
+    const before = latest - 1;
+    if (before >= 0 && list[latest].first !== null && list[latest].count * 2 < list[before].count) {
+      this.report("ROUND_CURRENT_SMALL", firstRowOf(latest), col, "", "periode", {
+        value: list[latest].label,
+        count: list[latest].count,
+        other: list[before].label,
+        reference: list[before].count,
+      });
+    }
   }
 
   /**

@@ -62,7 +62,7 @@ describe("the pane in Excel: rounds on separate sheets", () => {
         timeout: 10_000,
       }
     );
-    expect(screen.getByText("8 kampung di 2 lembar")).toBeTruthy();
+    expect(screen.getByText("8 baris kampung dalam 2 periode di 2 lembar")).toBeTruthy();
     // Two rounds: the summary step offers them, the latest first.
     fireEvent.click(screen.getByRole("button", { name: "3. Ringkasan" }));
     const select = (await screen.findByTestId("periode")) as HTMLSelectElement;

@@ -492,26 +492,131 @@ describe("rounds in a typed sheet", () => {
     expect(perRow && allRows(perRow.rows).length).toBe(4);
   });
 
-  it("counts rows without a Periode in the latest round, with one warning", () => {
+  it("puts a row without a Periode in the round holding its date, else in the latest, each said once", () => {
+    const undated = (name: string): CellValue[] => [name, null, null, 1, 1, 1];
     const read = readInput(
       [
         gridFromRows("Data", [
           HEADER,
           row("A", d(2024, 9, 1), "2024-T3"),
-          row("B", d(2024, 9, 1), null),
+          row("B", d(2024, 9, 1), null), // its date is in 2024-T3
           row("A", d(2024, 12, 1), "2024-T4"),
-          row("C", d(2024, 12, 1), null),
+          row("C", d(2024, 12, 1), null), // in 2024-T4
+          undated("D"), // no date: the latest round
+          row("E", d(2023, 5, 1), null), // no round holds its date: the latest round
         ]),
       ],
       { lang: "id" }
     );
     expect(read.rounds?.list.map((r) => [r.key, r.count])).toEqual([
-      ["2024-T3", 1],
-      ["2024-T4", 3],
+      ["2024-T3", 2],
+      ["2024-T4", 4],
     ]);
-    const missing = read.issues.filter((i) => i.code === "PERIODE_MISSING");
-    expect(missing).toHaveLength(1);
-    expect(missing[0].message).toMatch(/^2 baris kampung tanpa periode .*: baris 3, 5\.$/);
+    const byCode = (code: string) => read.issues.filter((i) => i.code === code);
+    expect(byCode("PERIODE_FROM_DATE").map((i) => [i.cell, i.message])).toEqual([
+      [
+        "C3",
+        "2 baris kampung tanpa periode dihitung dalam periode yang memuat Tanggal penilaiannya: baris 3 (2024-T3), 5 (2024-T4).",
+      ],
+    ]);
+    expect(byCode("PERIODE_MISSING").map((i) => [i.cell, i.message])).toEqual([
+      [
+        "C6",
+        "2 baris kampung tanpa periode dihitung dalam periode terakhir (2024-T4): baris 6, 7.",
+      ],
+    ]);
+  });
+
+  it("questions an assessment date before its round, or over 3 months after it, once", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 1, 12), "2024-T3"), // before the round: a typo in one of the two
+          row("B", d(2024, 10, 2), "2024-T3"), // just after the quarter: usual, not questioned
+          row("A", d(2024, 12, 1), "2024-T4"),
+          row("B", d(2025, 6, 1), "2024-T4"), // six months after
+        ]),
+      ],
+      { lang: "en" }
+    );
+    const conflicts = read.issues.filter((i) => i.code === "PERIODE_DATE_CONFLICT");
+    expect(conflicts.map((i) => [i.cell, i.message])).toEqual([
+      [
+        "B2",
+        "2 kampung rows with an assessment date outside their round (before it begins, or more than 3 months after it ends), e.g. 2024-01-12 in round 2024-T3: rows 2, 5. Check the round or the date; the rows still count in the round written.",
+      ],
+    ]);
+  });
+
+  it("reads a Periode column of dates as months (all the 1st) or quarters, not rounds of a day", () => {
+    const read = (periods: CellValue[]) =>
+      readInput(
+        [
+          gridFromRows("Data", [
+            HEADER,
+            row("A", d(2024, 2, 10), periods[0]),
+            row("B", d(2024, 2, 12), periods[1]),
+            row("A", d(2024, 8, 10), periods[2]),
+            row("B", d(2024, 8, 12), periods[3]),
+          ]),
+        ],
+        { lang: "id" }
+      );
+    const days = read([d(2024, 2, 10), "12/02/2024", d(2024, 8, 10), d(2024, 8, 12)]);
+    expect(days.rounds?.list.map((r) => [r.key, r.count])).toEqual([
+      ["2024-T1", 2],
+      ["2024-T3", 2],
+    ]);
+    const said = days.issues.filter((i) => i.code === "PERIODE_DATES");
+    expect(said.map((i) => [i.cell, i.message])).toEqual([
+      [
+        "C2",
+        "Kolom Periode berisi tanggal: tiap tanggal dibaca sebagai triwulannya (\"2024-02-10\" menjadi 2024-T1), bukan sebagai periode satu hari. Tulis periodenya (misalnya 2024-T1 atau Mei 2024) untuk menentukannya sendiri.",
+      ],
+    ]);
+    // Excel's Mei-24 is 1 May 2024: a column of firsts of months is months.
+    const months = read([d(2024, 2, 1), d(2024, 2, 1), d(2024, 8, 1), d(2024, 8, 1)]);
+    expect(months.rounds?.list.map((r) => [r.key, r.count])).toEqual([
+      ["2024-02", 2],
+      ["2024-08", 2],
+    ]);
+    expect(months.issues.find((i) => i.code === "PERIODE_DATES")?.message).toMatch(
+      /dibaca sebagai bulannya/
+    );
+  });
+
+  it("says when a round lies within another, and when the latest round is small", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          ...["A", "B", "C", "D", "E", "F"].map((k) => row(k, d(2024, 5, 1), "2024-T2")),
+          ...["A", "B", "C", "D", "E"].map((k) => row(k, d(2024, 8, 1), "2024-T3")),
+          row("F", d(2024, 9, 20), "September 2024"),
+        ]),
+      ],
+      { lang: "id" }
+    );
+    expect(read.rounds?.list.map((r) => [r.label, r.count])).toEqual([
+      ["2024-T2", 6],
+      ["2024-T3", 5],
+      ["September 2024", 1],
+    ]);
+    const said = (code: string) =>
+      read.issues.filter((i) => i.code === code).map((i) => [i.cell, i.message]);
+    expect(said("ROUND_NESTED")).toEqual([
+      [
+        "C13",
+        'Periode "September 2024" berada di dalam periode "2024-T3": keduanya dihitung sebagai periode terpisah. Jika itu satu periode, tulis periodenya dengan cara yang sama.',
+      ],
+    ]);
+    expect(said("ROUND_CURRENT_SMALL")).toEqual([
+      [
+        "C13",
+        'Periode terakhir, "September 2024", hanya berisi 1 baris kampung, periode sebelumnya ("2024-T3") 5. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.',
+      ],
+    ]);
   });
 
   it("never takes a round that names no time as the current one (a typo in one Periode cell)", () => {
@@ -544,8 +649,8 @@ describe("rounds in a typed sheet", () => {
       ],
       { lang: "id" }
     );
-    // Day first, 12/01/2024 would be 12 January, before September.
-    expect(read.rounds?.list.map((r) => r.key)).toEqual(["2024-09-14", "2024-12-01"]);
+    // Day first, 12/01/2024 would be 12 January, before September (each date read as its quarter).
+    expect(read.rounds?.list.map((r) => r.key)).toEqual(["2024-T3", "2024-T4"]);
     expect(read.issues.filter((i) => i.code === "DATE_MONTH_FIRST").map((i) => i.cell)).toEqual([
       "C2",
     ]);
