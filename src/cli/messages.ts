@@ -144,6 +144,12 @@ export const T = {
     en: (region: string) =>
       `KKB Profil Cetak: no kampung in "${region}" (a desa, kecamatan, regency/city or province name as in the file).`,
   },
+  refuseReadOnly: {
+    id: (f: string) =>
+      `File ${f} hanya-baca; tidak ditimpa, juga dengan --force. Pilih nama lain atau buka izin tulisnya.`,
+    en: (f: string) =>
+      `File ${f} is read-only and is not overwritten, not even with --force. Choose another name or make it writable.`,
+  },
   refuseExisting: {
     id: (f: string) => `File ${f} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.`,
     en: (f: string) =>

@@ -39,3 +39,17 @@ export async function isFile(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Whether `file` is an existing regular file that nobody may write (no write bit: `chmod 444`,
+ * or Windows' read-only attribute, which Node reports the same way). By the mode, not by
+ * access(2): a root user may write any file, but a file made read-only was made so on purpose.
+ */
+export async function isReadOnly(file: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() && (stat.mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -233,12 +234,30 @@ describe("kkb summarize", () => {
         "masukan.xlsx"
       );
       expect(json.code).toBe(2);
+      // Said as the input at once: "already exists, use --force" would invite overwriting it.
+      expect(json.err).toMatch(/Tidak menulis JSON ke masukan\.xlsx: itu file masukan/);
+      expect(json.err).not.toMatch(/--force/);
     } finally {
       process.chdir(cwd);
     }
     expect(sha256(input)).toBe(before);
     expect((await run("summarize", input, "-o", tmp.file("ok.xlsx"))).code).toBe(0);
     expect(sha256(input)).toBe(before);
+  });
+
+  it("never replaces a read-only output, not even with --force (exit 2, the file unchanged)", async () => {
+    const out = tmp.file("hanya-baca.xlsx");
+    writeFileSync(out, "lama");
+    chmodSync(out, 0o444);
+    try {
+      const r = await run("summarize", EXAMPLE, "-o", out, "--force");
+      expect(r.code).toBe(2);
+      oneLine(r.err);
+      expect(r.err).toMatch(/hanya-baca; tidak ditimpa, juga dengan --force/);
+      expect(readFileSync(out, "utf8")).toBe("lama");
+    } finally {
+      chmodSync(out, 0o644);
+    }
   });
 
   it("refuses bad weights with exit 2", async () => {

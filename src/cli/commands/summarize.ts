@@ -25,7 +25,7 @@ import { resultsJson } from "../json";
 import { loadInput } from "../load";
 import { openElsewhere } from "../open-elsewhere";
 import { T, WEIGHT_PROBLEMS } from "../messages";
-import { isFile } from "../paths";
+import { isFile, isReadOnly } from "../paths";
 import { sameFile } from "../paths";
 import { progressBar } from "../progress";
 import { domainTable, issueKindLines } from "../table";
@@ -62,19 +62,19 @@ export async function summarizeCommand(
     throw new CliError(T.refuseOverwriteInput[lang](options.output));
   // The output is always an .xlsx: another extension would give a file that opens as damaged.
   if (!/\.xlsx$/i.test(options.output)) throw new CliError(T.outputNotXlsx[lang](options.output));
-  // An earlier summary (perhaps edited since) is never replaced silently, as with the template.
-  if (!options.force) {
-    for (const file of [
-      options.output,
-      ...(options.json && options.json !== "-" ? [options.json] : []),
-    ])
-      if (await isFile(file)) throw new CliError(T.refuseExisting[lang](file));
-  }
   const jsonToStdout = options.json === "-";
+  // Said before "already exists": --force must never be offered for the input itself.
   if (options.json && !jsonToStdout) {
     if ((await sameFile(input, options.json)) || (await sameFile(options.output, options.json))) {
       throw new CliError(T.refuseJsonOverwrite[lang](options.json));
     }
+  }
+  // An earlier summary (perhaps edited since) is never replaced silently, as with the template;
+  // one the user made read-only not even with --force (Excel would not save over it either).
+  const outputs = [options.output, ...(options.json && !jsonToStdout ? [options.json] : [])];
+  for (const file of outputs) {
+    if (await isReadOnly(file)) throw new CliError(T.refuseReadOnly[lang](file));
+    if (!options.force && (await isFile(file))) throw new CliError(T.refuseExisting[lang](file));
   }
 
   // Replaced while open in Excel or LibreOffice, its later save there would undo this one.
