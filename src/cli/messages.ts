@@ -183,10 +183,10 @@ export const T = {
       `Not every row fits an Excel sheet (limit 1,048,576 rows): ${list}. Every result is in the JSON (--json).`,
   },
   roundSummarised: {
-    id: (round: string, n: number) =>
-      `Yang diringkas: periode ${round} (${n} kampung). Perubahan antarperiode ada di lembar KKB Tren.`,
-    en: (round: string, n: number) =>
-      `Summarised: round ${round} (${n} kampung). Changes across rounds are in the KKB Tren sheet.`,
+    id: (round: string, n: number, gone: number) =>
+      `Yang diringkas: periode ${round} (${n} kampung)${gone > 0 ? `; ${gone} kampung dari periode sebelumnya tidak dinilai dalam periode ini` : ""}. Perubahan antarperiode ada di lembar KKB Tren.`,
+    en: (round: string, n: number, gone: number) =>
+      `Summarised: round ${round} (${n} kampung)${gone > 0 ? `; ${gone} kampung of earlier rounds ${gone === 1 ? "is" : "are"} not assessed in it` : ""}. Changes across rounds are in the KKB Tren sheet.`,
   },
   summaryWritten: {
     id: (f: string) => `Ringkasan ditulis ke ${f}.`,

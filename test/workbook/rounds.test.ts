@@ -236,7 +236,10 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     // The count line counts rows of every round as rows, not as kampung (the sheets count 29).
     expect(r.err).toMatch(/: 87 baris kampung dalam 3 periode, 1 galat, \d+ peringatan\.\n/);
     expect(r.err).not.toMatch(/: 87 kampung/);
-    expect(r.err).toContain("Yang diringkas: periode 2025-T1 (29 kampung).");
+    // K29 was assessed until 2024-T4 only: said here too, not only in KKB Tren.
+    expect(r.err).toContain(
+      "Yang diringkas: periode 2025-T1 (29 kampung); 1 kampung dari periode sebelumnya tidak dinilai dalam periode ini. Perubahan antarperiode ada di lembar KKB Tren."
+    );
     const checked = await run("periksa", WITH_PERIODE);
     expect(checked.out).toMatch(/: 87 baris kampung dalam 3 periode, 1 galat, \d+ peringatan\.\n/);
     const data = JSON.parse(readFileSync(json, "utf8")) as {
@@ -572,7 +575,7 @@ describe("rounds in a typed sheet", () => {
     expect(said.map((i) => [i.cell, i.message])).toEqual([
       [
         "C2",
-        "Kolom Periode berisi tanggal: tiap tanggal dibaca sebagai triwulannya (\"2024-02-10\" menjadi 2024-T1), bukan sebagai periode satu hari. Tulis periodenya (misalnya 2024-T1 atau Mei 2024) untuk menentukannya sendiri.",
+        'Kolom Periode berisi tanggal: tiap tanggal dibaca sebagai triwulannya ("2024-02-10" menjadi 2024-T1), bukan sebagai periode satu hari. Tulis periodenya (misalnya 2024-T1 atau Mei 2024) untuk menentukannya sendiri.',
       ],
     ]);
     // Excel's Mei-24 is 1 May 2024: a column of firsts of months is months.

@@ -166,7 +166,11 @@ export async function summarizeCommand(
   if (trend) {
     const round = trend.rounds[trend.current].label;
     const n = summary.results.kampung.length;
-    io.err(T.roundSummarised[lang](round, n) + "\n");
+    // Kampung of earlier rounds missing from this one: otherwise told only in KKB Tren.
+    const gone = trend.kampung.filter(
+      (k) => k.roundIndexes[0] < trend.current && !k.roundIndexes.includes(trend.current)
+    ).length;
+    io.err(T.roundSummarised[lang](round, n, gone) + "\n");
   }
   return errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }
