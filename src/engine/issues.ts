@@ -3,7 +3,7 @@
  * Codes are stable (tests, JSON consumers and the pane key on them); messages are not.
  */
 import { Lang } from "./framework";
-import { excelNumberText } from "./number-text";
+import { excelNumberText, scoreText } from "./number-text";
 
 export type Severity = "error" | "warning";
 
@@ -450,12 +450,12 @@ export const MESSAGES = {
     severity: "warning",
     id: (p) =>
       p.direction === "below"
-        ? `Status ${v(p)}, tetapi skor komposit ${numId(p.score)} sama dengan atau di bawah median (${numId(p.reference)}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`
-        : `Status ${v(p)}, tetapi skor komposit ${numId(p.score)} sama dengan atau di atas median (${numId(p.reference)}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`,
+        ? `Status ${v(p)}, tetapi skor komposit ${scoreText(p.score ?? 0, "id")} sama dengan atau di bawah median (${scoreText(p.reference ?? 0, "id")}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`
+        : `Status ${v(p)}, tetapi skor komposit ${scoreText(p.score ?? 0, "id")} sama dengan atau di atas median (${scoreText(p.reference ?? 0, "id")}) kampung berstatus ${p.other}. Periksa status atau skornya; ini peringatan, bukan putusan.`,
     en: (p) =>
       p.direction === "below"
-        ? `Status ${v(p)}, but the composite ${numEn(p.score)} is at or below the median (${numEn(p.reference)}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`
-        : `Status ${v(p)}, but the composite ${numEn(p.score)} is at or above the median (${numEn(p.reference)}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`,
+        ? `Status ${v(p)}, but the composite ${scoreText(p.score ?? 0, "en")} is at or below the median (${scoreText(p.reference ?? 0, "en")}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`
+        : `Status ${v(p)}, but the composite ${scoreText(p.score ?? 0, "en")} is at or above the median (${scoreText(p.reference ?? 0, "en")}) of the ${p.other} kampung. Check the status or the scores; this is a warning, not a verdict.`,
   },
   EVIDENCE_NONE: {
     severity: "warning",

@@ -21,3 +21,16 @@ export function excelNumberText(value: number, locale: NumberLocale = "id"): str
   }
   return locale === "id" ? text.replace(".", ",") : text;
 }
+
+/**
+ * A composite score (or a median of composites) in a message as the sheets show it, with at
+ * least `decimals` decimals: `1,00`, not `1` (excelNumberText's General format drops them);
+ * more decimals, a median's `1,125`, are kept, never rounded away.
+ */
+export function scoreText(value: number, locale: NumberLocale = "id", decimals = 2): string {
+  const text = excelNumberText(value, locale);
+  if (/E/.test(text)) return text;
+  const mark = locale === "id" ? "," : ".";
+  const [whole, fraction = ""] = text.split(mark);
+  return fraction.length >= decimals ? text : `${whole}${mark}${fraction.padEnd(decimals, "0")}`;
+}

@@ -149,6 +149,7 @@ const id = {
   showMore: (n: string) => `Tampilkan ${n} lagi`,
   previewTitle: "Pratinjau skor komposit",
   previewNone: "Tidak dihitung",
+  previewMore: (n: string) => `dan ${n} kampung lainnya`,
   needData: "Buka atau cari data dulu di langkah Data.",
   noKampungRows:
     "Data sudah dibuka, tetapi tidak ada baris kampung di bawah baris judul kolom. Isi satu baris per kampung di bawah judul, lalu buka atau cari datanya lagi di langkah Data.",
@@ -349,6 +350,7 @@ const en: Strings = {
   showMore: (n: string) => `Show ${n} more`,
   previewTitle: "Composite scores, preview",
   previewNone: "Not computed",
+  previewMore: (n: string) => `and ${n} more kampung`,
   needData: "Open or find the data first, in the Data step.",
   noKampungRows:
     "The data was opened, but there are no kampung rows under its header row. Fill in one row per kampung under the headers, then open or find the data again in the Data step.",

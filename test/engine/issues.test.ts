@@ -17,9 +17,9 @@ describe("issues", () => {
   it("say their message in their own language, with the cell's values", () => {
     const id = makeIssue("STATUS_INCONSISTENT", at, params, "id");
     const en = makeIssue("STATUS_INCONSISTENT", at, params, "en");
-    expect(id.message).toContain("skor komposit 1,4");
+    expect(id.message).toContain("skor komposit 1,40"); // as the sheets show it (0.00)
     expect(id.message).toContain("(1,36)");
-    expect(en.message).toContain("the composite 1.4 is at or above the median (1.36)");
+    expect(en.message).toContain("the composite 1.40 is at or above the median (1.36)");
     expect([id.severity, id.sheet, id.cell, id.kampung, id.field, id.code]).toEqual([
       "warning",
       "Data",

@@ -5,6 +5,7 @@
  */
 import { MESSAGES } from "../../src/engine/issues";
 import { skor } from "../../src/functions/functions";
+import { scoreText } from "../../src/engine/number-text";
 
 describe("numbers in messages", () => {
   it("quotes a percentage stored as a fraction as Excel shows it, in both languages", () => {
@@ -35,5 +36,18 @@ describe("numbers in messages", () => {
     expect(result).toEqual(
       expect.objectContaining({ message: "Nilai: nilai kosong. Isi 0; 0,5; 1; 1,5 atau 2." })
     );
+  });
+});
+
+describe("scoreText: a composite in a message as the sheets show it", () => {
+  it.each([
+    [1, "id", "1,00"],
+    [1.4, "en", "1.40"],
+    [1.12, "id", "1,12"],
+    [1.125, "id", "1,125"], // a median of two composites: its third decimal is kept
+    [-0.1, "en", "-0.10"],
+    [0, "id", "0,00"],
+  ] as const)("%p in %s is %s", (value, locale, text) => {
+    expect(scoreText(value, locale)).toBe(text);
   });
 });

@@ -61,17 +61,19 @@ describe("IssueList", () => {
 
   it("shows kampung, field in words (not codes), cell and message", () => {
     renderPane(<IssueList issues={ISSUES} lang="id" />);
-    expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel Penilaian!E6")).toBeTruthy();
+    expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel 'Penilaian'!E6")).toBeTruthy();
     expect(screen.getByText("Koordinasi - Regulasi: nilai kosong.")).toBeTruthy();
-    expect(screen.getByText("Seluruh lembar · Sel Penilaian!A3")).toBeTruthy();
-    expect(screen.getByText("Sumurboto · iBangga Kemandirian · Sel Penilaian!X5")).toBeTruthy();
+    expect(screen.getByText("Seluruh lembar · Sel 'Penilaian'!A3")).toBeTruthy();
+    expect(screen.getByText("Sumurboto · iBangga Kemandirian · Sel 'Penilaian'!X5")).toBeTruthy();
     expect(screen.queryByText(/koordinasi\.regulasi|SCORE_MISSING/)).toBeNull();
   });
 
   it("uses English labels in English", () => {
     renderPane(<IssueList issues={ISSUES} lang="en" />);
     expect(screen.getByRole("heading", { name: "Errors (2)" })).toBeTruthy();
-    expect(screen.getByText("Kandri · Coordination - Regulation · Cell Penilaian!E6")).toBeTruthy();
+    expect(
+      screen.getByText("Kandri · Coordination - Regulation · Cell 'Penilaian'!E6")
+    ).toBeTruthy();
   });
 
   it("makes each issue a button that selects its cell (click, Enter or Space)", () => {
@@ -114,10 +116,10 @@ describe("IssueList", () => {
   });
   it("a sheet-wide issue without a field says the sheet once, in both languages", () => {
     const { unmount } = renderPane(<IssueList issues={ISSUES} lang="id" />);
-    expect(screen.getByText("Seluruh lembar · Sel Penilaian!A3")).toBeTruthy();
-    expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel Penilaian!E6")).toBeTruthy();
+    expect(screen.getByText("Seluruh lembar · Sel 'Penilaian'!A3")).toBeTruthy();
+    expect(screen.getByText("Kandri · Koordinasi - Regulasi · Sel 'Penilaian'!E6")).toBeTruthy();
     unmount();
     renderPane(<IssueList issues={ISSUES} lang="en" />);
-    expect(screen.getByText("Whole sheet · Cell Penilaian!A3")).toBeTruthy();
+    expect(screen.getByText("Whole sheet · Cell 'Penilaian'!A3")).toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ import {
 import { issueKindCounts, issueKindTitle } from "../../engine/issue-kinds";
 import { Issue, Severity } from "../../engine/issues";
 import { Lang, counted, fieldLabel, formatNumber, strings } from "../i18n";
+import { sheetAddress } from "../../workbook/a1";
 
 const PAGE = 50;
 
@@ -140,7 +141,8 @@ function IssueItem({
         {[
           kampung,
           ...(issue.field ? [fieldLabel(issue.field, lang)] : []),
-          `${s.cell} ${where}`,
+          // Quoted as Excel and the CLI write it: 'Penilaian 2024-T4'!K8, never "Penilaian 2024-T4!K8".
+          `${s.cell} ${sheetAddress(issue.sheet, issue.cell)}`,
         ].join(" · ")}
       </Caption1>
       <Body1>{issue.message}</Body1>

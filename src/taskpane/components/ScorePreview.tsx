@@ -69,7 +69,7 @@ export function ScorePreview({
         </tbody>
       </table>
       {total > shown.length && (
-        <Caption1>{`+ ${formatNumber(total - shown.length, lang)}`}</Caption1>
+        <Caption1>{s.previewMore(formatNumber(total - shown.length, lang))}</Caption1>
       )}
     </section>
   );
