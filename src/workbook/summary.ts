@@ -654,6 +654,15 @@ function ringkasanSheet(
       ? `Pemeriksaan status: ${flagged} kampung skornya tidak sejalan dengan status yang tercatat (lihat ${SHEET_NAMES.validasi}; ini bahan telaah, bukan putusan).`
       : `Status check: ${flagged} kampung score unlike their declared status (see ${SHEET_NAMES.validasi}; something to look at, not a verdict).`,
   ];
+  // Blank score cells in the table, said under it: a printed page shows no KKB Validasi.
+  const uncomputed = results.kampung.filter((k) => k.composite === null).length;
+  if (uncomputed > 0) {
+    notes.push(
+      lang === "id"
+        ? `Sel kosong: ${uncomputed} kampung tanpa skor komposit (dan tanpa peringkat), karena ada nilai sub-indikator yang kosong atau salah; lihat ${SHEET_NAMES.validasi}. Sel kosong tidak berarti 0.`
+        : `Blank cells: ${uncomputed} kampung without a composite (nor a rank), as a sub-indicator value is blank or wrong; see ${SHEET_NAMES.validasi}. A blank cell never means 0.`
+    );
+  }
   const evidence = analysis.evidence.total;
   if (evidence && evidence.share !== null) {
     const pct = decimalText(excelRound(evidence.share * 100, 1), lang);

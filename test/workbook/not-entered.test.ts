@@ -8,7 +8,7 @@ import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
 import { gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
-import { analyseRead } from "../../src/workbook/summary";
+import { analyseRead, buildSummary } from "../../src/workbook/summary";
 import { exampleRows } from "../helpers/example";
 
 /** The example with a fifth kampung, its 15 sub-indicators (columns F-T) as given. */
@@ -41,6 +41,22 @@ describe("a kampung not scored yet", () => {
     expect(baru?.composite).toBeNull();
     expect(Object.values(baru?.domains ?? { x: 0 }).every((d) => d === null)).toBe(true);
     expect(baru?.ibangga?.setara).toBe(80);
+  });
+
+  it("KKB Ringkasan says under its table why some score cells are blank", () => {
+    const read = readInput([gridFromRows("Data", withFifth(BLANK15))], { lang: "id" });
+    const summary = buildSummary(read, {
+      lang: "id",
+      weights: SETARA,
+      source: "x.xlsx",
+      now: new Date(2026, 11, 1, 9, 0),
+    });
+    const lines = summary.sheets
+      .find((x) => x.name === "KKB Ringkasan")!
+      .blocks.flatMap((b) => (b.kind === "notes" ? b.lines : []));
+    expect(lines).toContain(
+      "Sel kosong: 1 kampung tanpa skor komposit (dan tanpa peringkat), karena ada nilai sub-indikator yang kosong atau salah; lihat KKB Validasi. Sel kosong tidak berarti 0."
+    );
   });
 
   it("whitespace-only cells count as blank", () => {
