@@ -14,7 +14,60 @@ import {
   rowAt,
 } from "../workbook/sheet-spec";
 
-export type CellRole = "title" | "notes" | "header" | "data" | "wrap" | "link";
+/**
+ * A cell's look. `dataAfterNumber`, `wrapAfterNumber` and `headerAfterNumber` are a table's
+ * text cells (and their header) right of a column of numbers: indented from the left, since
+ * LibreOffice ignores the numbers' own indent from the right (styles.ts) and printed
+ * "92.7tangguh" as one word.
+ */
+export type CellRole =
+  | "title"
+  | "notes"
+  | "header"
+  | "headerAfterNumber"
+  | "data"
+  | "wrap"
+  | "dataAfterNumber"
+  | "wrapAfterNumber"
+  | "link";
+
+/** Number formats of scores, ranks and shares: set off by an indent from the text beside them. */
+export function isNumberFormat(format: string | null | undefined): boolean {
+  return format !== null && format !== undefined && /^[+0#%.,;-]+$/.test(format);
+}
+
+/** Whole numbers (ranks, counts, shifts): centred in their column, apart from text either side. */
+export function isIntegerFormat(format: string | null | undefined): boolean {
+  return isNumberFormat(format) && !format!.includes(".") && !format!.includes("%");
+}
+
+/**
+ * Whether a table's column `c` is text right of a column of scores or shares (right-aligned up
+ * to the column's edge): indented, with its header.
+ */
+function afterNumber(formats: readonly (string | null)[], c: number): boolean {
+  return (
+    c > 0 &&
+    isNumberFormat(formats[c - 1]) &&
+    !isIntegerFormat(formats[c - 1]) &&
+    !isNumberFormat(formats[c])
+  );
+}
+
+/** The role of a table's column `c` of data: wrapped or not, after a column of numbers or not. */
+export function tableCellRole(
+  formats: readonly (string | null)[],
+  wrap: boolean,
+  c: number
+): CellRole {
+  if (afterNumber(formats, c)) return wrap ? "wrapAfterNumber" : "dataAfterNumber";
+  return wrap ? "wrap" : "data";
+}
+
+/** The role of a table's header cell `c`: indented as its column's data is. */
+export function tableHeaderRole(formats: readonly (string | null)[], c: number): CellRole {
+  return afterNumber(formats, c) ? "headerAfterNumber" : "header";
+}
 
 export type OutValue = SpecValue | CellError;
 
@@ -79,7 +132,7 @@ function tableCells(block: TableBlock, offset: number, values: readonly SpecValu
     return block.header.map((text, c) => ({
       col: block.col + c,
       value: text,
-      role: "header",
+      role: tableHeaderRole(block.formats, c),
       format: null,
     }));
   }
@@ -95,7 +148,12 @@ function tableCells(block: TableBlock, offset: number, values: readonly SpecValu
     if (c === linkColumn && target) {
       cells.push({ col: block.col + c, value, role: "link", format, link: target });
     } else {
-      cells.push({ col: block.col + c, value, role: wrap.includes(c) ? "wrap" : "data", format });
+      cells.push({
+        col: block.col + c,
+        value,
+        role: tableCellRole(block.formats, wrap.includes(c), c),
+        format,
+      });
     }
   }
   return cells;

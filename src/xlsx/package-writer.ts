@@ -51,6 +51,8 @@ import {
   blockCells,
   blockRowHeight,
   specRowCount,
+  tableCellRole,
+  tableHeaderRole,
   tableValues,
 } from "./layout";
 import { StyleSheet } from "./style-sheet";
@@ -204,7 +206,8 @@ interface Link {
 
 /** A table's styles, resolved once per column. */
 interface TableStyles {
-  readonly header: string;
+  /** Per column: the header cell's style. */
+  readonly header: readonly string[];
   /** Per column: the data cells' style (wrapped or not). */
   readonly data: readonly string[];
   readonly date: readonly string[];
@@ -291,7 +294,7 @@ class SheetBody {
     let xml = "";
     if (offset === 0) {
       for (let c = 0; c < table.header.length; c++) {
-        xml += this.cell(letters(table.col + c) + rowNumber, table.header[c], styles.header, "");
+        xml += this.cell(letters(table.col + c) + rowNumber, table.header[c], styles.header[c], "");
       }
       return xml;
     }
@@ -326,7 +329,7 @@ function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
   const wrap = new Set(table.wrap ?? []);
   for (let c = 0; c < width; c++) {
     const format = table.formats[c] ?? null;
-    const role = wrap.has(c) ? "wrap" : "data";
+    const role = tableCellRole(table.formats, wrap.has(c), c);
     data.push(sAttr(styles.id(role, format)));
     date.push(sAttr(styles.id(role, format ?? FORMATS.date)));
     if (table.links && table.links.column === c) {
@@ -334,7 +337,10 @@ function tableStyles(table: TableBlock, styles: StyleSheet): TableStyles {
       styles.id("link", format ?? FORMATS.date);
     }
   }
-  return { header: sAttr(styles.id("header", null)), data, date };
+  const header = table.header.map((_, c) =>
+    sAttr(styles.id(tableHeaderRole(table.formats, c), null))
+  );
+  return { header, data, date };
 }
 
 /** Columns a block's row covers: [first, last]; `values` as tableValues. */

@@ -3,7 +3,7 @@
  * Style objects are cached per (role, format) so ExcelJS sees few distinct styles.
  */
 import type * as ExcelJS from "exceljs";
-import { CellRole } from "./layout";
+import { CellRole, isIntegerFormat, isNumberFormat } from "./layout";
 
 const HEADER_FILL: ExcelJS.Fill = {
   type: "pattern",
@@ -20,38 +20,48 @@ const HEADER_BORDER: Partial<ExcelJS.Borders> = {
  */
 const FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
 
+const HEADER_STYLE = {
+  font: { ...FONT, bold: true, color: { argb: "FF1F2937" } },
+  fill: HEADER_FILL,
+  border: HEADER_BORDER,
+  alignment: { vertical: "middle", wrapText: true },
+} satisfies Partial<ExcelJS.Style>;
+
 const ROLE_STYLES: Readonly<Record<CellRole, Partial<ExcelJS.Style>>> = {
   title: { font: { ...FONT, bold: true, size: 14, color: { argb: "FF1F4E78" } } },
   notes: { font: { ...FONT, italic: true, size: 11, color: { argb: "FF595959" } } },
-  header: {
-    font: { ...FONT, bold: true, color: { argb: "FF1F2937" } },
-    fill: HEADER_FILL,
-    border: HEADER_BORDER,
-    alignment: { vertical: "middle", wrapText: true },
-  },
+  header: HEADER_STYLE,
   data: {},
   wrap: { alignment: { vertical: "top", wrapText: true } },
+  headerAfterNumber: {
+    ...HEADER_STYLE,
+    alignment: { ...HEADER_STYLE.alignment, horizontal: "left", indent: 1 },
+  },
+  dataAfterNumber: { alignment: { horizontal: "left", indent: 1 } },
+  wrapAfterNumber: {
+    alignment: { vertical: "top", wrapText: true, horizontal: "left", indent: 1 },
+  },
   link: { font: { ...FONT, color: { argb: "FF0563C1" }, underline: true } },
 };
 
 const cache = new Map<string, Partial<ExcelJS.Style>>();
-
-/** Number formats of scores, ranks and shares: set off by an indent from the text beside them. */
-function isNumberFormat(format: string | null): boolean {
-  return format !== null && /^[+0#%.,;-]+$/.test(format);
-}
 
 export function cellStyle(role: CellRole, format: string | null): Partial<ExcelJS.Style> {
   const key = `${role}\u0000${format ?? ""}`;
   let style = cache.get(key);
   if (!style) {
     style = format ? { ...ROLE_STYLES[role], numFmt: format } : ROLE_STYLES[role];
-    if (role === "data" && isNumberFormat(format)) {
+    if (role === "data" && isIntegerFormat(format)) {
+      // Ranks and counts centred: never against the text beside them ("1 berkelanjutan").
+      style = { ...style, alignment: { horizontal: "center", vertical: "top" } };
+    } else if (role === "data" && isNumberFormat(format)) {
       // Right-aligned numbers keep a space before left-aligned text ("62.7  berkembang").
       style = { ...style, alignment: { horizontal: "right", vertical: "top", indent: 1 } };
     } else if (role === "data" && format !== null) {
       // A table's cells stand level with the first line of a wrapped text beside them.
       style = { ...style, alignment: { vertical: "top" } };
+    } else if (role === "dataAfterNumber" && format !== null) {
+      style = { ...style, alignment: { horizontal: "left", vertical: "top", indent: 1 } };
     }
     cache.set(key, style);
   }
