@@ -103,6 +103,8 @@ const id = {
   noDataFile: "Belum ada file yang dibuka.",
   foundTitle: "Yang ditemukan",
   foundRows: (n: string, sheet: string) => `${n} kampung di lembar "${sheet}"`,
+  otherInputSheets: (list: string, sheet: string) =>
+    `Lembar lain juga tampak seperti data penilaian: ${list}. Yang dibaca hanya lembar "${sheet}"; centang lembar lain di "Periode di beberapa lembar" untuk membacanya juga.`,
   foundRowsSheets: (count: string, sheets: number) => `${count} kampung di ${sheets} lembar`,
   /** Rows of several rounds are rows, not kampung (as the CLI's count line says). */
   foundRoundRows: (n: string, rounds: number, sheet: string) =>
@@ -307,6 +309,8 @@ const en: Strings = {
   noDataFile: "No file opened yet.",
   foundTitle: "What was found",
   foundRows: (n: string, sheet: string) => `${n} kampung on sheet "${sheet}"`,
+  otherInputSheets: (list: string, sheet: string) =>
+    `Other sheets also look like assessment data: ${list}. Only sheet "${sheet}" was read; tick them under "Rounds on several sheets" to read them too.`,
   foundRowsSheets: (count: string, sheets: number) => `${count} kampung on ${sheets} sheets`,
   foundRoundRows: (n: string, rounds: number, sheet: string) =>
     `${n} kampung rows in ${rounds} rounds on sheet "${sheet}"`,

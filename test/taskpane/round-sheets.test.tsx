@@ -49,6 +49,10 @@ describe("the pane in Excel: rounds on separate sheets", () => {
     // Found by looking through the sheets: the first best sheet is read, alone.
     expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, false, false]);
     expect(screen.queryByTestId("periode")).toBeNull();
+    // And said in words: the other sheets were not read.
+    expect(screen.getByTestId("other-input-sheets").textContent).toBe(
+      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T4", "Penilaian 2025-T1". Yang dibaca hanya lembar "Penilaian 2024-T3"; centang lembar lain di "Periode di beberapa lembar" untuk membacanya juga.'
+    );
     fireEvent.click(boxes[2]);
     const read = screen.getByTestId("read-round-sheets");
     expect(read.textContent).toBe("Baca 2 lembar sebagai periode");
@@ -63,6 +67,7 @@ describe("the pane in Excel: rounds on separate sheets", () => {
       }
     );
     expect(screen.getByText("8 baris kampung dalam 2 periode di 2 lembar")).toBeTruthy();
+    expect(screen.queryByTestId("other-input-sheets")).toBeNull();
     // Two rounds: the summary step offers them, the latest first.
     fireEvent.click(screen.getByRole("button", { name: "3. Ringkasan" }));
     const select = (await screen.findByTestId("periode")) as HTMLSelectElement;

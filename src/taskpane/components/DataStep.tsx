@@ -11,6 +11,7 @@ import {
 import { Lang, strings } from "../i18n";
 import { Loaded, Mode, Notice } from "../session";
 import { RoundSheet } from "../../workbook/round-sheets";
+import { ReadView } from "../../workbook/read-view";
 import { FoundColumns } from "./FoundColumns";
 import { RoundSheetsPicker } from "./RoundSheetsPicker";
 import { NoticeBar } from "./NoticeBar";
@@ -151,6 +152,9 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
           onRead={props.onReadSheets}
         />
       )}
+      {loaded && props.onReadSheets && !loaded.read.roundSheets && (
+        <OtherInputSheets read={loaded.read} lang={lang} />
+      )}
       {busy && <Spinner size="tiny" label={busy} labelPosition="after" />}
       <NoticeBar notice={notice} />
       {loaded ? (
@@ -159,5 +163,26 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
         !busy && <Body1>{mode === "excel" ? s.noData : s.noDataFile}</Body1>
       )}
     </>
+  );
+}
+
+/**
+ * Other sheets that look like input while one is read: said in words (as the CLI's
+ * SHEET_OTHER_INPUTS), not only by the unticked boxes of the list above.
+ */
+function OtherInputSheets({
+  read,
+  lang,
+}: {
+  readonly read: ReadView;
+  readonly lang: Lang;
+}): React.JSX.Element | null {
+  const others = (read.inputSheets ?? []).filter((x) => x.sheet !== read.sheet);
+  if (others.length === 0 || read.fatal) return null;
+  const list = others.map((x) => `"${x.sheet}"`).join(", ");
+  return (
+    <Body1 block data-testid="other-input-sheets">
+      {strings(lang).otherInputSheets(list, read.sheet)}
+    </Body1>
   );
 }
