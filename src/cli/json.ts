@@ -5,6 +5,7 @@ import { Issue } from "../engine/issues";
 import { Association } from "../engine/association";
 import { UncertaintyResult } from "../engine/uncertainty";
 import { HistoryEntry, KampungTrend, Trend } from "../engine/trend";
+import { latestDated, Round } from "../engine/rounds";
 import { MadeList } from "../workbook/made-list";
 
 export interface JsonResults {
@@ -23,14 +24,27 @@ export interface JsonResults {
 }
 
 function roundJson(trend: Trend, index: number) {
-  const r = trend.rounds[index];
+  return roundOfList(trend.rounds, index, trend.current);
+}
+
+/**
+ * The JSON's `rounds` from a read's rounds (`kkb periksa --json`, which builds no trend):
+ * in time order, the current one (the latest that can be placed in time) marked.
+ */
+export function roundsJson(rounds: readonly Round[]) {
+  const current = latestDated(rounds);
+  return rounds.map((_, i) => roundOfList(rounds, i, current));
+}
+
+function roundOfList(rounds: readonly Round[], index: number, current: number) {
+  const r = rounds[index];
   return {
     label: r.label,
     key: r.key,
     first: r.first === null ? null : isoDayOf(r.first),
     last: r.last === null ? null : isoDayOf(r.last),
     count: r.count,
-    current: index === trend.current,
+    current: index === current,
   };
 }
 

@@ -240,6 +240,17 @@ describe("three rounds of 30 kampung (issue 14 fixture)", () => {
     expect(r.err).toContain(
       "Yang diringkas: periode 2025-T1 (29 kampung); 1 kampung dari periode sebelumnya tidak dinilai dalam periode ini. Perubahan antarperiode ada di lembar KKB Tren."
     );
+    // periksa --json says the rounds too, the current one marked (it analyses that round).
+    const checkedJson = JSON.parse((await run("periksa", WITH_PERIODE, "--json")).out) as {
+      rounds: { label: string; count: number; current: boolean; first: string }[];
+      kampung: unknown[];
+    };
+    expect(checkedJson.rounds.map((x) => [x.label, x.count, x.current, x.first])).toEqual([
+      ["2024-T3", 29, false, "2024-07-01"],
+      ["2024-T4", 29, false, "2024-10-01"],
+      ["2025-T1", 29, true, "2025-01-01"],
+    ]);
+    expect(checkedJson.kampung).toHaveLength(29);
     const checked = await run("periksa", WITH_PERIODE);
     expect(checked.out).toMatch(/: 87 baris kampung dalam 3 periode, 1 galat, \d+ peringatan\.\n/);
     const data = JSON.parse(readFileSync(json, "utf8")) as {

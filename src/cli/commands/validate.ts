@@ -3,7 +3,7 @@ import { SETARA } from "../../engine/ibangga";
 import { terminalSafeJson } from "../../workbook/control-text";
 import { analyseCurrent } from "../../workbook/summary";
 import { Context, EXIT } from "../context";
-import { resultsJson } from "../json";
+import { resultsJson, roundsJson } from "../json";
 import { loadInput } from "../load";
 import { T } from "../messages";
 import { issueKindLines, issueLines } from "../table";
@@ -34,7 +34,13 @@ export async function validateCommand(
   const issues = results.issues;
   const errors = issues.filter((i) => i.severity === "error").length;
   if (options.json) {
-    ctx.io.out(terminalSafeJson(JSON.stringify(resultsJson(results, analysis), null, 2)) + "\n");
+    // A file of several rounds says its rounds, the current one marked (as summarize --json).
+    const rounds = read.rounds && read.rounds.list.length > 1 ? read.rounds.list : null;
+    const json = {
+      ...resultsJson(results, analysis),
+      ...(rounds ? { rounds: roundsJson(rounds) } : {}),
+    };
+    ctx.io.out(terminalSafeJson(JSON.stringify(json, null, 2)) + "\n");
   } else {
     ctx.io.out(issueLines(issues, ctx.lang));
     const warnings = issues.length - errors;
