@@ -7,6 +7,7 @@
  */
 import { DOMAINS, DomainKey, Lang } from "../engine/framework";
 import { GroupStats } from "../engine/group-stats";
+import { nameKey } from "../engine/group-stats";
 import { RegionGroup, RegionLevel } from "../engine/regions";
 import { normaliseStatus } from "../engine/status";
 import { HistoryEntry, KampungTrend, Trend } from "../engine/trend";
@@ -154,6 +155,34 @@ function regionName(g: RegionGroup, lang: Lang): string {
   return g.name ?? label("blankRegion", lang);
 }
 
+/** The enclosing region of a group: the kecamatan's kabupaten/kota, the kabupaten's provinsi. */
+function parentOf(g: RegionGroup): string | null {
+  return g.kabupaten ?? g.provinsi ?? null;
+}
+
+/** Names of a level that stand for regions in different parents (Kec Kota in two kabupaten). */
+function ambiguousNames(trend: Trend, level: RegionLevel): ReadonlySet<string> {
+  const parents = new Map<string, string | null>();
+  const ambiguous = new Set<string>();
+  for (const r of trend.perRound)
+    for (const g of r.regions[level]) {
+      if (g.name === null) continue;
+      const key = nameKey(g.name);
+      const up = parentOf(g);
+      const parent = up === null ? null : nameKey(up);
+      if (!parents.has(key)) parents.set(key, parent);
+      else if (parents.get(key) !== parent) ambiguous.add(key);
+    }
+  return ambiguous;
+}
+
+/** A region's name, with its parent where the name alone is ambiguous: `Kec Kab (Kab. Kendal)`. */
+function qualifiedRegionName(g: RegionGroup, ambiguous: ReadonlySet<string>, lang: Lang): string {
+  const name = regionName(g, lang);
+  const parent = parentOf(g);
+  return g.name !== null && parent && ambiguous.has(nameKey(g.name)) ? `${name} (${parent})` : name;
+}
+
 /** The `KKB Tren` sheet. `withIbangga`: the file has an iBangga part. */
 export function trendSheet(
   trend: Trend,
@@ -253,12 +282,13 @@ export function trendSheet(
     row++;
     const regionRows: SpecValue[][] = [];
     for (const level of levels) {
+      const ambiguous = ambiguousNames(trend, level);
       for (const r of trend.perRound) {
         for (const g of r.regions[level]) {
           regionRows.push([
             r.round,
             label(LEVEL_TITLES[level], lang),
-            regionName(g, lang),
+            qualifiedRegionName(g, ambiguous, lang),
             ...statsCells(g as GroupStats, withIbangga),
           ]);
         }

@@ -705,6 +705,28 @@ describe("rounds in a typed sheet", () => {
   });
 });
 
+describe("KKB Tren's means by region", () => {
+  it("names a kecamatan with its kabupaten/kota where two share a name", () => {
+    const header = ["Kampung", "Kecamatan", "Kabupaten/Kota", "Periode", "Koordinasi Regulasi"];
+    const rows: CellValue[][] = [header];
+    for (const round of ["2024-T3", "2024-T4"])
+      rows.push(
+        ["A", "Kec Kota", "Kab. Kendal", round, 1],
+        ["B", "Kec Kota", "Kab. Batang", round, 2],
+        ["C", "Kec Lain", "Kab. Batang", round, 2]
+      );
+    const s = summarise([gridFromRows("Data", rows)]);
+    const regions = s.sheets
+      .find((x) => x.name === "KKB Tren")!
+      .blocks.find((b): b is TableBlock => b.kind === "table" && b.name === "KKB_TrenWilayah")!;
+    const names = allRows(regions.rows)
+      .filter((r) => r[0] === "2024-T4" && r[1] === "Kecamatan")
+      .map((r) => r[2]);
+    // Within their kabupaten/kota in order (Batang, then Kendal); only the shared name qualified.
+    expect(names).toEqual(["Kec Kota (Kab. Batang)", "Kec Lain", "Kec Kota (Kab. Kendal)"]);
+  });
+});
+
 describe("KKB Ringkasan of several rounds", () => {
   it("prints one page wide with every optional column (rounds, two kabupaten, evidence, ranks)", async () => {
     // The example workbook (two kabupaten/kota, a Bukti sheet) assessed again in 2025-T1.
