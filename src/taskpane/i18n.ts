@@ -247,6 +247,8 @@ const id = {
   whatIfOwnShort: "Bobot sendiri",
   whatIfCells: (composite: string) =>
     `${composite} (peringkat). Kolom "Bobot sendiri" bukan metode studi.`,
+  whatIfNone:
+    "Belum ada kampung dengan skor komposit untuk dibandingkan: perbaiki galat di atas dulu.",
   whatIfChanged: (changed: number, ranked: number) =>
     `${changed} dari ${ranked} kampung berganti peringkat dengan bobot ini.`,
 };
@@ -446,6 +448,7 @@ const en: Strings = {
   whatIfOwnShort: "Own weights",
   whatIfCells: (composite: string) =>
     `${composite} (rank). The "Own weights" column is not the study's method.`,
+  whatIfNone: "No kampung has a composite to compare yet: fix the errors above first.",
   whatIfChanged: (changed: number, ranked: number) =>
     `${changed} of ${ranked} kampung change rank with these weights.`,
 };

@@ -475,6 +475,14 @@ async function main() {
         hasText: lang === "id" ? "Data tidak dapat dibaca." : "The data could not be read.",
       });
       await alert.waitFor();
+      // With the reader's reason, through the engine worker's message (it was empty).
+      const reason = await page.getByTestId("fatal-reason").first().innerText();
+      assert(
+        reason.startsWith(
+          lang === "id" ? "Baris judul kolom tidak ditemukan" : "No header row found"
+        ),
+        `the reason is not said: ${reason}`
+      );
       await accessible(page, `${lang} no header`);
       await shot(page, `03b-no-header-${lang}`);
       await page.close();
@@ -699,7 +707,10 @@ async function main() {
         .getByTestId("found-columns")
         .getByText(/'Penilaian 2024-T3'!A1:Y30; 'Penilaian 2024-T4'!A1:Y30; 'Penilaian 2025-T1'/)
         .waitFor();
-      const found = lang === "id" ? "87 kampung di 3 lembar" : "87 kampung on 3 sheets";
+      const found =
+        lang === "id"
+          ? "87 baris kampung dalam 3 periode di 3 lembar"
+          : "87 kampung rows in 3 rounds on 3 sheets";
       assert((await text(page)).includes(found), `no "${found}"`);
       await accessible(page, `${lang} round sheets read`);
       await shot(page, `09-round-sheets-${lang}`);
@@ -793,7 +804,7 @@ async function main() {
     await page.getByTestId("score-preview").waitFor({ timeout: 240_000 });
     const found = await page.locator("main").innerText();
     assert(
-      found.includes(`+ ${(count - 20).toLocaleString("id-ID")}`),
+      found.includes(`dan ${(count - 20).toLocaleString("id-ID")} kampung lainnya`),
       "the preview does not count the kampung"
     );
     await phase("summary");

@@ -90,4 +90,16 @@ describe("what-if domain weights", () => {
     });
     expect(screen.getByRole("alert").textContent).toMatch(/Bobot: angka 0 atau lebih/);
   });
+
+  test("with no kampung to compare, the panel says so instead of '0 dari 0' and an empty table", async () => {
+    const none = { weights: [1, 1, 1, 1, 1], changed: 0, ranked: 0, rows: [] };
+    renderPane(<WhatIfPanel lang="id" compute={() => Promise.resolve(none)} />);
+    await waitFor(() =>
+      expect(screen.getByTestId("what-if-none").textContent).toBe(
+        "Belum ada kampung dengan skor komposit untuk dibandingkan: perbaiki galat di atas dulu."
+      )
+    );
+    expect(screen.queryByTestId("what-if-table")).toBeNull();
+    expect(screen.queryByTestId("what-if-changed")).toBeNull();
+  });
 });

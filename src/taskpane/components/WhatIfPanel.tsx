@@ -109,7 +109,12 @@ export function WhatIfPanel({ lang, compute }: WhatIfPanelProps): React.JSX.Elem
           {s.whatIfProblem}
         </Caption1>
       )}
-      {weights && view && (
+      {weights && view && view.ranked === 0 && (
+        <Caption1 block role="status" data-testid="what-if-none">
+          {s.whatIfNone}
+        </Caption1>
+      )}
+      {weights && view && view.ranked > 0 && (
         <>
           <Caption1 role="status" data-testid="what-if-changed">
             {s.whatIfChanged(view.changed, view.ranked)}
