@@ -362,7 +362,13 @@ function stampLines(
   const warnings = results.issues.length - errors;
   const time = formatTime(options.now);
   let source = read.sourceRange ? `${options.source}, ${read.sourceRange}` : options.source;
+  // With rounds the kampung are the current round's, the errors and warnings every round's rows'.
+  let counted = "";
   if (read.rounds && current !== null) {
+    counted =
+      lang === "id"
+        ? " (galat dan peringatan: semua periode)"
+        : " (errors and warnings: all rounds)";
     const n = read.rounds.list.length;
     const name = read.rounds.list[current].label;
     const latest = current === latestDated(read.rounds.list);
@@ -377,14 +383,14 @@ function stampLines(
         `Bobot iBangga: ${weightsText(options.weights, lang)}`,
         `Sumber: ${source}`,
         `Dibuat: ${time}`,
-        `Jumlah: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
+        `Jumlah: ${issueCountsText(results.kampung.length, errors, warnings, lang)}${counted}`,
       ]
     : [
         `Method: ${METHOD_VERSION}`,
         `iBangga weights: ${weightsText(options.weights, lang)}`,
         `Source: ${source}`,
         `Written: ${time}`,
-        `Counts: ${issueCountsText(results.kampung.length, errors, warnings, lang)}`,
+        `Counts: ${issueCountsText(results.kampung.length, errors, warnings, lang)}${counted}`,
       ];
 }
 

@@ -459,6 +459,10 @@ describe("rounds in a typed sheet", () => {
     expect(notesOf("2024-T4")).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/Dalam periode 2024-T4: 1 kampung dengan domain turun 0,5/),
+        // The stamp: kampung of the round, issues of every round's rows (said so).
+        expect.stringMatching(
+          /^Jumlah: 2 kampung, \d+ galat, \d+ peringatan \(galat dan peringatan: semua periode\)$/
+        ),
       ])
     );
     expect(notesOf()).toEqual(
