@@ -179,8 +179,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
+    if (isValidateJsonFile(error, argv)) io.err(T.validateJsonFile[lang] + "\n");
     return report(error, io, lang, debug);
   }
+}
+
+/**
+ * `periksa data.xlsx --json hasil.json`, as `ringkas` takes `--json FILE`: commander says only
+ * "too many arguments"; the hint says where periksa's JSON goes.
+ */
+function isValidateJsonFile(error: unknown, argv: readonly string[]): boolean {
+  if (!(error instanceof CommanderError) || error.code !== "commander.excessArguments")
+    return false;
+  return argv.some((a) => a === "periksa" || a === "validate") && argv.includes("--json");
 }
 
 let stdoutGuarded = false;

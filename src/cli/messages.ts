@@ -144,6 +144,10 @@ export const T = {
     en: (region: string) =>
       `KKB Profil Cetak: no kampung in "${region}" (a desa, kecamatan, regency/city or province name as in the file).`,
   },
+  validateJsonFile: {
+    id: "periksa --json menulis JSON ke layar (stdout), bukan ke file; simpan dengan: kkb periksa FILE --json > hasil.json",
+    en: "validate --json writes JSON to the screen (stdout), not to a file; save it with: kkb validate FILE --json > results.json",
+  },
   refuseReadOnly: {
     id: (f: string) =>
       `File ${f} hanya-baca; tidak ditimpa, juga dengan --force. Pilih nama lain atau buka izin tulisnya.`,

@@ -245,6 +245,16 @@ describe("kkb summarize", () => {
     expect(sha256(input)).toBe(before);
   });
 
+  it("periksa --json FILE (as ringkas takes it) says where periksa's JSON goes (exit 2)", async () => {
+    const r = await run("periksa", EXAMPLE, "--json", tmp.file("hasil.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("galat: terlalu banyak argumen");
+    expect(r.err).toContain(
+      "periksa --json menulis JSON ke layar (stdout), bukan ke file; simpan dengan: kkb periksa FILE --json > hasil.json"
+    );
+    expect(existsSync(tmp.file("hasil.json"))).toBe(false);
+  });
+
   it("never replaces a read-only output, not even with --force (exit 2, the file unchanged)", async () => {
     const out = tmp.file("hanya-baca.xlsx");
     writeFileSync(out, "lama");
