@@ -87,7 +87,8 @@ export function DataStep(props: DataStepProps): React.JSX.Element {
             */}
             <Button
               className={styles.button}
-              appearance="primary"
+              // One primary action per view: once a file is read, "Lanjut ke Periksa" is it.
+              appearance={loaded && !loaded.read.fatal ? "secondary" : "primary"}
               aria-describedby={`${fileId}-hint`}
               aria-busy={busy !== null}
               // Not `disabled`: a disabled control loses the keyboard focus.
