@@ -41,14 +41,14 @@ export async function isFile(file: string): Promise<boolean> {
 }
 
 /**
- * Whether `file` is an existing regular file that nobody may write (no write bit: `chmod 444`,
- * or Windows' read-only attribute, which Node reports the same way). By the mode, not by
+ * Whether `file` is an existing regular file its owner may not write (`chmod 444`, `chmod u-w`,
+ * or Windows' read-only attribute, which Node reports as no write bits). By the mode, not by
  * access(2): a root user may write any file, but a file made read-only was made so on purpose.
  */
 export async function isReadOnly(file: string): Promise<boolean> {
   try {
     const stat = await fs.stat(file);
-    return stat.isFile() && (stat.mode & 0o222) === 0;
+    return stat.isFile() && (stat.mode & 0o200) === 0;
   } catch {
     return false;
   }

@@ -262,14 +262,14 @@ export const MESSAGES = {
     id: (p) =>
       `${p.count} baris kampung tanpa periode dihitung dalam periode terakhir (${p.other}): baris ${p.list}.`,
     en: (p) =>
-      `${p.count} kampung rows without a round are counted in the latest round (${p.other}): rows ${p.list}.`,
+      `${p.count} kampung ${p.count === 1 ? "row" : "rows"} without a round ${p.count === 1 ? "is" : "are"} counted in the latest round (${p.other}): ${p.count === 1 ? "row" : "rows"} ${p.list}.`,
   },
   PERIODE_FROM_DATE: {
     severity: "warning",
     id: (p) =>
       `${p.count} baris kampung tanpa periode dihitung dalam periode yang memuat Tanggal penilaiannya: baris ${p.list}.`,
     en: (p) =>
-      `${p.count} kampung rows without a round are counted in the round that holds their assessment date: rows ${p.list}.`,
+      `${p.count} kampung ${p.count === 1 ? "row" : "rows"} without a round ${p.count === 1 ? "is" : "are"} counted in the round that holds ${p.count === 1 ? "its" : "their"} assessment date: ${p.count === 1 ? "row" : "rows"} ${p.list}.`,
   },
   PERIODE_DATES: {
     severity: "warning",
@@ -283,7 +283,7 @@ export const MESSAGES = {
     id: (p) =>
       `${p.count} baris kampung dengan Tanggal penilaian di luar periodenya (sebelum periode mulai, atau lebih dari 3 bulan setelah periode berakhir), misalnya ${p.value} dalam periode ${p.other}: baris ${p.list}. Periksa Periode atau tanggalnya; baris itu tetap dihitung dalam periode yang tertulis.`,
     en: (p) =>
-      `${p.count} kampung rows with an assessment date outside their round (before it begins, or more than 3 months after it ends), e.g. ${p.value} in round ${p.other}: rows ${p.list}. Check the round or the date; the rows still count in the round written.`,
+      `${p.count} kampung ${p.count === 1 ? "row" : "rows"} with an assessment date outside ${p.count === 1 ? "its" : "their"} round (before it begins, or more than 3 months after it ends), e.g. ${p.value} in round ${p.other}: ${p.count === 1 ? "row" : "rows"} ${p.list}. Check the round or the date; ${p.count === 1 ? "the row still counts" : "the rows still count"} in the round written.`,
   },
   ROUND_NESTED: {
     severity: "warning",
@@ -295,9 +295,9 @@ export const MESSAGES = {
   ROUND_CURRENT_SMALL: {
     severity: "warning",
     id: (p) =>
-      `Periode terakhir, ${v(p)}, hanya berisi ${p.count} baris kampung, periode sebelumnya ("${p.other}") ${p.reference}. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.`,
+      `Periode terakhir, ${v(p)}, hanya berisi ${p.count} baris kampung, sedangkan periode sebelumnya ("${p.other}") berisi ${p.reference}. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.`,
     en: (p) =>
-      `The latest round, ${v(p)}, holds only ${p.count} kampung rows, the round before it ("${p.other}") ${p.reference}. The latest round is summarised unless another is picked; check the rounds or assessment dates.`,
+      `The latest round, ${v(p)}, holds only ${p.count} kampung ${p.count === 1 ? "row" : "rows"}, while the round before it ("${p.other}") holds ${p.reference}. The latest round is summarised unless another is picked; check the rounds or assessment dates.`,
   },
   HEADER_NOT_FOUND: {
     severity: "error",

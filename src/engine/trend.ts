@@ -271,7 +271,7 @@ class StoredKampungTrend implements KampungTrend {
  * The trend of every kampung over the rounds. `assessments[i]` belongs to round
  * `rounds.of[i]`; a kampung twice in one round (a duplicate, reported by the reader) counts
  * with its first row there, but in the current round each such row is a kampung of its own, with
- * the first row's history in the other rounds and its own scores and change in this one. Rounds are scored one at a time and only their scores kept;
+ * the first row's history in the earlier rounds and its own scores and change in this one. Rounds are scored one at a time and only their scores kept;
  * `currentScored`, when given, is the current round already scored (`scoreAll` of its
  * assessments in order, as the summary has it), not scored again; `currentGroups`, given with
  * it, its status groups and regions as the summary's analysis has them, not grouped again.
@@ -334,8 +334,8 @@ export function buildTrend(
       if (slots[n * R + r] < 0) slots[n * R + r] = store.add(k, r);
       else if (r === current) {
         // The same kampung twice in the current round (a duplicate, said by the reader): the
-        // second row is a kampung of its own here, its history the first's in the other rounds
-        // and its own scores in this one, so that its change is its own.
+        // second row is a kampung of its own here, its history the first's in the earlier
+        // rounds and its own scores in this one, so that its change is its own.
         const twin = identities.length;
         identities.push({ name: k.name, region: k.region });
         for (let i = 0; i < R; i++) slots.push(-1);
@@ -346,9 +346,10 @@ export function buildTrend(
       if (r === current) currentKampung[row] = n;
     }
   }
-  // A twin's other rounds are its first row's, known once every round is in.
+  // A twin's earlier rounds are its first row's, known once every round is in. Not the later
+  // ones (--periode picked an earlier round): the change there is since the first row's scores.
   for (const [twin, first] of twins)
-    for (let i = 0; i < R; i++) if (i !== current) slots[twin * R + i] = slots[first * R + i];
+    for (let i = 0; i < current; i++) slots[twin * R + i] = slots[first * R + i];
 
   const kampung = identities.map(({ name, region }, n) => {
     const entries: number[] = [];

@@ -899,7 +899,7 @@ class RowReader {
       const days = this.periodsOfDays(col, this.periods);
       const { periods, byDate } = this.periodsOfBlanks(days ?? this.periods);
       const rounds = orderRounds(periods, "periode");
-      if (!days) this.reportDateConflicts(this.periods);
+      this.reportDateConflicts(days ?? this.periods);
       this.reportByDate(col, byDate, periods);
       this.reportMissingPeriods(col, periods, rounds);
       if (rounds) this.reportRoundShapes(col, rounds);
@@ -927,8 +927,9 @@ class RowReader {
    * A `Periode` column of dates (every filled cell a day, two days or more): each day would be a
    * round of its own, a kampung's rows a day apart never one round. Each is read as its month
    * when every date is the first of a month (Excel's `Mei-24` is 1 May 2024), else as its
-   * quarter (as rounds from `Tanggal penilaian` are), said once (PERIODE_DATES). Null when the
-   * column is not such.
+   * quarter (as rounds from `Tanggal penilaian` are), said once (PERIODE_DATES); but never so
+   * that a kampung falls twice into one round where its days kept it apart (quarters, then
+   * months, are tried; the days kept when both would). Null when the column is not such.
    */
   private periodsOfDays(
     col: number,
@@ -943,21 +944,41 @@ class RowReader {
       if (!p.key.endsWith("-01")) monthly = false;
     }
     if (days.size < 2) return null;
-    const asRound = (p: Period): Period => {
+    const as = (unit: "month" | "quarter") => (p: Period | null) => {
+      if (p === null) return null;
       const year = Number(p.key.slice(0, 4));
       const month = Number(p.key.slice(5, 7)) - 1;
-      return monthly
+      return unit === "month"
         ? periodOfMonth(year, month, null)
         : periodOfPart(year, "T", Math.floor(month / 3) + 1, null);
     };
-    const converted = periods.map((p) => (p === null ? null : asRound(p)));
-    const first = periods.findIndex((p) => p !== null);
-    this.report("PERIODE_DATES", this.gridRows[first], col, "", "periode", {
-      value: periods[first]!.label,
-      other: converted[first]!.key,
-      unit: monthly ? "month" : "quarter",
+    const repeats = this.repeatsInRounds(periods);
+    const units: ("month" | "quarter")[] = monthly ? ["month"] : ["quarter", "month"];
+    for (const unit of units) {
+      const converted = periods.map(as(unit));
+      if (this.repeatsInRounds(converted) > repeats) continue;
+      const first = periods.findIndex((p) => p !== null);
+      this.report("PERIODE_DATES", this.gridRows[first], col, "", "periode", {
+        value: periods[first]!.label,
+        other: converted[first]!.key,
+        unit,
+      });
+      return converted;
+    }
+    return null;
+  }
+
+  /** Rows whose kampung already has a row in the same round (duplicates) under `periods`. */
+  private repeatsInRounds(periods: readonly (Period | null)[]): number {
+    const seen = new Set<string>();
+    let repeats = 0;
+    periods.forEach((p, i) => {
+      if (p === null) return;
+      const key = `${p.key}\u0000${this.keys[i]}`;
+      if (seen.has(key)) repeats++;
+      else seen.add(key);
     });
-    return converted;
+    return repeats;
   }
 
   /**
@@ -1009,6 +1030,8 @@ class RowReader {
     periods.forEach((p, i) => {
       const date = this.dates[i];
       if (p === null || p.first === null || p.last === null || date === null) return;
+      // A round of one day (a Periode written as one date, a cut-off) has no span to be outside.
+      if (p.first === p.last) return;
       const day = utcDayNumber(date);
       if (day < p.first || day > p.last + DATE_AFTER_ROUND_DAYS) rows.push(i);
     });

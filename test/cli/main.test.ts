@@ -258,15 +258,18 @@ describe("kkb summarize", () => {
   it("never replaces a read-only output, not even with --force (exit 2, the file unchanged)", async () => {
     const out = tmp.file("hanya-baca.xlsx");
     writeFileSync(out, "lama");
-    chmodSync(out, 0o444);
-    try {
-      const r = await run("summarize", EXAMPLE, "-o", out, "--force");
-      expect(r.code).toBe(2);
-      oneLine(r.err);
-      expect(r.err).toMatch(/hanya-baca; tidak ditimpa, juga dengan --force/);
-      expect(readFileSync(out, "utf8")).toBe("lama");
-    } finally {
-      chmodSync(out, 0o644);
+    // All write bits off, and the owner's only (chmod u-w under umask 002 gives 464).
+    for (const mode of [0o444, 0o464]) {
+      chmodSync(out, mode);
+      try {
+        const r = await run("summarize", EXAMPLE, "-o", out, "--force");
+        expect(r.code).toBe(2);
+        oneLine(r.err);
+        expect(r.err).toMatch(/hanya-baca; tidak ditimpa, juga dengan --force/);
+        expect(readFileSync(out, "utf8")).toBe("lama");
+      } finally {
+        chmodSync(out, 0o644);
+      }
     }
   });
 

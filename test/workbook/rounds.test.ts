@@ -440,6 +440,26 @@ describe("rounds in a typed sheet", () => {
     expect(dup[0].message).toMatch(/lebih dari sekali dalam periode 2024-T4 \(juga di A3\)/);
   });
 
+  it("a duplicate of an earlier round picked has no later rounds of the first row's", () => {
+    const grids = [
+      gridFromRows("Data", [
+        HEADER,
+        row("A", d(2024, 9, 1), "2024-T3", 1),
+        row("A", d(2024, 12, 1), "2024-T4", 1.5),
+        row("A", d(2024, 12, 5), "2024-T4", 2), // the duplicate
+        row("A", d(2025, 3, 1), "2025-T1", 2),
+      ]),
+    ];
+    const s = summarise(grids, "2024-T4");
+    const twin = s.trend!.kampung[s.trend!.currentKampung[1]];
+    expect(twin.history.map((h) => [h.round, h.row])).toEqual([
+      ["2024-T3", 2],
+      ["2024-T4", 4],
+    ]);
+    const first = s.trend!.kampung[s.trend!.currentKampung[0]];
+    expect(first.history.map((h) => h.round)).toEqual(["2024-T3", "2024-T4", "2025-T1"]);
+  });
+
   it("with an earlier round picked, KKB Tren's note counts that round's falls, not the last's", () => {
     const grids = [
       gridFromRows("Data", [
@@ -604,6 +624,64 @@ describe("rounds in a typed sheet", () => {
     );
   });
 
+  it("never merges a kampung's two rounds into one quarter: months then, else the days", () => {
+    const read = (periods: CellValue[]) =>
+      readInput(
+        [
+          gridFromRows("Data", [
+            HEADER,
+            row("A", d(2024, 5, 10), periods[0]),
+            row("A", d(2024, 6, 11), periods[1]),
+          ]),
+        ],
+        { lang: "id" }
+      );
+    // 10 May and 11 June: one quarter would hold A twice; its months do not.
+    const months = read([d(2024, 5, 10), d(2024, 6, 11)]);
+    expect(months.rounds?.list.map((r) => r.key)).toEqual(["2024-05", "2024-06"]);
+    expect(months.issues.map((i) => i.code)).not.toContain("KAMPUNG_DUPLICATE");
+    expect(months.issues.find((i) => i.code === "PERIODE_DATES")?.message).toMatch(/bulannya/);
+    // Two days of one month: the days are kept, not merged.
+    const days = read([d(2024, 5, 10), d(2024, 5, 20)]);
+    expect(days.rounds?.list.map((r) => r.key)).toEqual(["2024-05-10", "2024-05-20"]);
+    expect(days.issues.map((i) => i.code)).not.toContain("PERIODE_DATES");
+  });
+
+  it("checks dates against Periode dates read as months; a single Periode date is no span", () => {
+    const conflicts = (rows: CellValue[][]) =>
+      readInput([gridFromRows("Data", [HEADER, ...rows])], { lang: "id" }).issues.filter(
+        (i) => i.code === "PERIODE_DATE_CONFLICT"
+      );
+    // Months from firsts of a month; the assessment dates a year before.
+    expect(
+      conflicts([row("A", d(2023, 5, 10), d(2024, 5, 1)), row("A", d(2023, 6, 10), d(2024, 6, 1))])
+    ).toHaveLength(1);
+    // One date for every row (a cut-off): not a one-day round to be outside of.
+    expect(
+      conflicts([
+        row("A", d(2024, 5, 10), d(2024, 5, 31)),
+        row("B", d(2024, 5, 12), d(2024, 5, 31)),
+      ])
+    ).toEqual([]);
+  });
+
+  it("says one row as one row in English", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 9, 1), "2024-T3"),
+          row("A", d(2024, 12, 1), "2024-T4"),
+          row("B", d(2024, 12, 2), null),
+        ]),
+      ],
+      { lang: "en" }
+    );
+    expect(read.issues.find((i) => i.code === "PERIODE_FROM_DATE")?.message).toBe(
+      "1 kampung row without a round is counted in the round that holds its assessment date: row 4 (2024-T4)."
+    );
+  });
+
   it("says when a round lies within another, and when the latest round is small", () => {
     const read = readInput(
       [
@@ -632,7 +710,7 @@ describe("rounds in a typed sheet", () => {
     expect(said("ROUND_CURRENT_SMALL")).toEqual([
       [
         "C13",
-        'Periode terakhir, "September 2024", hanya berisi 1 baris kampung, periode sebelumnya ("2024-T3") 5. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.',
+        'Periode terakhir, "September 2024", hanya berisi 1 baris kampung, sedangkan periode sebelumnya ("2024-T3") berisi 5. Yang diringkas adalah periode terakhir kecuali periode lain dipilih; periksa Periode atau Tanggal penilaiannya.',
       ],
     ]);
   });
