@@ -56,6 +56,7 @@ import { headerHidingMerge } from "./header-merge";
 import { mergeOverlapIssue } from "./merge-overlaps";
 import { cesuTextIssue, loneSurrogateIssue } from "./lone-surrogates";
 import { notesBelow, notesBelowIssue } from "./notes-below";
+import { dateConflicts, roundShapes } from "./round-checks";
 import { summaryRows, summaryRowsIssue } from "./summary-rows";
 import { ParsedPeriode, parsePeriode } from "./periode";
 import type { RoundSheet } from "./round-sheets";
@@ -390,13 +391,6 @@ function cellText(value: CellValue): string | null {
 
 /** A round's key that is one day (`2024-05-31`). */
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * How long after its round's last day an assessment date may lie before it is questioned
- * (PERIODE_DATE_CONFLICT): a round's assessments are often done in the weeks after it ends;
- * three months is the evidence horizon (METHOD.md).
- */
-const DATE_AFTER_ROUND_DAYS = 92;
-
 /** The field of SCORES_NOT_ENTERED: every sub-indicator of the row. */
 export const NOT_ENTERED_FIELD = "subIndikator";
 
@@ -1026,15 +1020,7 @@ class RowReader {
   private reportDateConflicts(periods: readonly (Period | null)[]): void {
     const col = this.columns.identity.tanggal;
     if (col === undefined) return;
-    const rows: number[] = [];
-    periods.forEach((p, i) => {
-      const date = this.dates[i];
-      if (p === null || p.first === null || p.last === null || date === null) return;
-      // A round of one day (a Periode written as one date, a cut-off) has no span to be outside.
-      if (p.first === p.last) return;
-      const day = utcDayNumber(date);
-      if (day < p.first || day > p.last + DATE_AFTER_ROUND_DAYS) rows.push(i);
-    });
+    const rows = dateConflicts(periods, this.dates);
     if (rows.length === 0) return;
     const first = rows[0];
     this.report("PERIODE_DATE_CONFLICT", this.gridRows[first], col, "", "tanggal", {
@@ -1070,36 +1056,15 @@ class RowReader {
    * typed wrong): the summary is of that round unless another is picked.
    */
   private reportRoundShapes(col: number, rounds: Rounds): void {
-    const list = rounds.list;
-    const firstRowOf = (round: number) => this.gridRows[rounds.of.indexOf(round)];
-    for (let i = 0; i < list.length; i++) {
-      const inner = list[i];
-      if (inner.first === null || inner.last === null) continue;
-      const outer = list.findIndex(
-        (o, j) =>
-          j !== i &&
-          o.first !== null &&
-          o.last !== null &&
-          o.first <= inner.first! &&
-          inner.last! <= o.last &&
-          o.last - o.first > inner.last! - inner.first!
+    for (const shape of roundShapes(rounds))
+      this.report(
+        shape.code,
+        this.gridRows[rounds.of.indexOf(shape.round)],
+        col,
+        "",
+        "periode",
+        shape.params
       );
-      if (outer < 0) continue;
-      this.report("ROUND_NESTED", firstRowOf(i), col, "", "periode", {
-        value: inner.label,
-        other: list[outer].label,
-      });
-    }
-    const latest = latestDated(list);
-    const before = latest - 1;
-    if (before >= 0 && list[latest].first !== null && list[latest].count * 2 < list[before].count) {
-      this.report("ROUND_CURRENT_SMALL", firstRowOf(latest), col, "", "periode", {
-        value: list[latest].label,
-        count: list[latest].count,
-        other: list[before].label,
-        reference: list[before].count,
-      });
-    }
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   ReadOptions,
 } from "./input";
 import { parsePeriode } from "./periode";
+import { dateConflicts, roundShapes } from "./round-checks";
 
 /** One sheet picked as a round; `periode` is the round typed for it (used before its name). */
 export interface RoundSheet {
@@ -186,6 +187,8 @@ export function combineRoundReads(
   if (!first) throw new RangeError("combineRoundReads needs at least one read");
   const assessments: Assessment[] = [];
   const periods: (Period | null)[] = [];
+  // The rounds given by a sheet's name (not its own Periode column, whose read checked them).
+  const named: (Period | null)[] = [];
   const issues: Issue[] = [];
   const parts: SheetPart[] = [];
   reads.forEach(({ read, period }, index) => {
@@ -209,11 +212,15 @@ export function combineRoundReads(
     read.assessments.forEach((a, i) => {
       assessments.push(a);
       periods.push(ownRounds ? ownRounds.list[ownRounds.of[i]] : period);
+      named.push(ownRounds ? null : period);
     });
   });
   const fatal = reads.some((r) => r.read.fatal);
   const rounds = fatal ? null : orderRounds(periods, "lembar");
-  if (rounds) issues.push(...duplicates(assessments, rounds, parts, lang));
+  if (rounds) {
+    issues.push(...duplicates(assessments, rounds, parts, lang));
+    issues.push(...roundIssues(assessments, named, rounds, parts, lang));
+  }
   const main = parts[latestPart(parts, rounds)];
   return {
     sheet: main.sheet,
@@ -230,6 +237,57 @@ export function combineRoundReads(
     rounds,
     parts,
   };
+}
+
+/**
+ * What round-checks.ts finds of the rounds read from sheets, as for one table: a round inside
+ * another or a small latest round, at the A1 of the sheet of the round's first row; assessment
+ * dates outside the round a sheet's name gives, at the first such row's date cell.
+ */
+function roundIssues(
+  assessments: readonly Assessment[],
+  named: readonly (Period | null)[],
+  rounds: Rounds,
+  parts: readonly SheetPart[],
+  lang: Lang
+): Issue[] {
+  const partOf = (i: number) => parts.find((p) => i >= p.first && i < p.first + p.count)!;
+  const issues = roundShapes(rounds).map((shape) =>
+    makeIssue(
+      shape.code,
+      { sheet: partOf(rounds.of.indexOf(shape.round)).sheet, cell: "A1" },
+      shape.params,
+      lang
+    )
+  );
+  const rows = dateConflicts(
+    named,
+    assessments.map((a) => a.date)
+  );
+  if (rows.length > 0) {
+    const first = rows[0];
+    const part = partOf(first);
+    const col = part.columns?.identity.tanggal ?? 0;
+    const a = assessments[first];
+    issues.push(
+      makeIssue(
+        "PERIODE_DATE_CONFLICT",
+        { sheet: part.sheet, cell: address(a.row - 1, part.originCol + col), field: "tanggal" },
+        {
+          count: rows.length,
+          list:
+            rows
+              .slice(0, 20)
+              .map((i) => `${assessments[i].row} (${partOf(i).sheet})`)
+              .join(", ") + (rows.length > 20 ? `, ... (+${rows.length - 20})` : ""),
+          value: a.date!.toISOString().slice(0, 10),
+          other: named[first]!.label,
+        },
+        lang
+      )
+    );
+  }
+  return issues;
 }
 
 /** The index of the (last) part holding rows of the latest round; 0 without rounds. */

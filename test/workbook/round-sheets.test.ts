@@ -352,3 +352,40 @@ describe("kkb summarize --sheet A --sheet B", () => {
     expect(rounds.map((r) => r.label)).toEqual(["2024-T1", "2024-T2"]);
   });
 });
+
+describe("round checks on sheets read as rounds (as for one table)", () => {
+  it("says a round inside another, a small latest round, and dates outside a sheet's round", () => {
+    const header: CellValue[] = ["Kampung", "Tanggal penilaian", "Koordinasi Regulasi"];
+    const sheet = (name: string, kampung: string[], date: Date) =>
+      gridFromRows(name, [header, ...kampung.map((k) => [k, date, 1])]);
+    const all = ["K0", "K1", "K2", "K3", "K4", "K5"];
+    const grids = [
+      sheet("Penilaian 2024-T3", all, new Date(Date.UTC(2024, 7, 1))),
+      sheet("Penilaian September 2024", all, new Date(Date.UTC(2023, 8, 10))), // a year typed wrong
+      sheet("Penilaian 2024-T4", ["K0", "K1"], new Date(Date.UTC(2024, 10, 1))),
+    ];
+    const read = readChosenInput(grids, {
+      lang: "id",
+      sheets: grids.map((g) => ({ sheet: g.sheet })),
+    });
+    const said = (code: string) =>
+      read.issues.filter((i) => i.code === code).map((i) => [i.sheet, i.cell, i.message]);
+    expect(said("ROUND_NESTED")).toEqual([
+      [
+        "Penilaian September 2024",
+        "A1",
+        'Periode "September 2024" berada di dalam periode "2024-T3": keduanya dihitung sebagai periode terpisah. Jika itu satu periode, tulis periodenya dengan cara yang sama.',
+      ],
+    ]);
+    expect(said("ROUND_CURRENT_SMALL").map(([sheet, cell]) => [sheet, cell])).toEqual([
+      ["Penilaian 2024-T4", "A1"],
+    ]);
+    expect(said("PERIODE_DATE_CONFLICT")).toEqual([
+      [
+        "Penilaian September 2024",
+        "B2",
+        "6 baris kampung dengan Tanggal penilaian di luar periodenya (sebelum periode mulai, atau lebih dari 3 bulan setelah periode berakhir), misalnya 2023-09-10 dalam periode September 2024: baris 2 (Penilaian September 2024), 3 (Penilaian September 2024), 4 (Penilaian September 2024), 5 (Penilaian September 2024), 6 (Penilaian September 2024), 7 (Penilaian September 2024). Periksa Periode atau tanggalnya; baris itu tetap dihitung dalam periode yang tertulis.",
+      ],
+    ]);
+  });
+});
