@@ -976,8 +976,9 @@ class RowReader {
   }
 
   /**
-   * Rows without a `Periode` but with a `Tanggal penilaian` go to the one round of the file
-   * whose days hold that date (PERIODE_FROM_DATE); the others, to the latest round.
+   * Rows without a `Periode` but with a `Tanggal penilaian` go to the round of the file whose
+   * days hold that date, the narrowest when rounds nest (PERIODE_FROM_DATE); the others, to the
+   * latest round.
    */
   private periodsOfBlanks(periods: readonly (Period | null)[]): {
     periods: (Period | null)[];
@@ -990,8 +991,13 @@ class RowReader {
       const date = this.dates[i];
       if (p !== null || date === null) return p;
       const day = utcDayNumber(date);
-      const holding = [...distinct.values()].filter((d) => d.first! <= day && day <= d.last!);
-      if (holding.length !== 1) return null;
+      // Rounds inside others (September 2024 in 2024-T3, said as ROUND_NESTED): the narrowest.
+      const holding = [...distinct.values()]
+        .filter((d) => d.first! <= day && day <= d.last!)
+        .sort((a, b) => a.last! - a.first! - (b.last! - b.first!));
+      const span = (d: Period) => d.last! - d.first!;
+      if (holding.length === 0 || (holding.length > 1 && span(holding[0]) === span(holding[1])))
+        return null;
       byDate.push(i);
       return holding[0];
     });

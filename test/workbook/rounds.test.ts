@@ -665,6 +665,23 @@ describe("rounds in a typed sheet", () => {
     ).toEqual([]);
   });
 
+  it("puts a row without a Periode in the narrowest of nested rounds holding its date", () => {
+    const read = readInput(
+      [
+        gridFromRows("Data", [
+          HEADER,
+          row("A", d(2024, 8, 1), "2024-T3"),
+          row("B", d(2024, 9, 20), "September 2024"),
+          row("C", d(2024, 9, 12), null),
+        ]),
+      ],
+      { lang: "id" }
+    );
+    expect(read.issues.find((i) => i.code === "PERIODE_FROM_DATE")?.message).toMatch(
+      /: baris 4 \(September 2024\)\.$/
+    );
+  });
+
   it("says one row as one row in English", () => {
     const read = readInput(
       [
