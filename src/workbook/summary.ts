@@ -758,6 +758,23 @@ function ringkasanSheet(
       colorScales: [],
     };
     blocks.push(groupTable);
+    // A mean of fewer kampung than Jumlah counts (some scores not computed), said in the blank
+    // row under the table: printed, "Berkembang 1,08, Jumlah 2" read as the mean of two.
+    const partial = groups.some(
+      (g) => g.composite.n < g.count || DOMAINS.some((d) => g.domains[d.key].n < g.count)
+    );
+    if (partial) {
+      blocks.push({
+        kind: "notes",
+        row: groupTable.row + 1 + groupRows.length,
+        col: 1,
+        lines: [
+          lang === "id"
+            ? `Rata-rata dari kampung yang skornya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat ${SHEET_NAMES.validasi}).`
+            : `Means are of the kampung whose scores are computed; Jumlah counts every kampung of that status (see ${SHEET_NAMES.validasi}).`,
+        ],
+      });
+    }
     row += groupRows.length + 2;
     if (!perKampung) {
       // The status names and the five domain means, under their table.

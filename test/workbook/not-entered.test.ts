@@ -57,6 +57,24 @@ describe("a kampung not scored yet", () => {
     expect(lines).toContain(
       "Sel kosong: 1 kampung tanpa skor komposit (dan tanpa peringkat), karena ada nilai sub-indikator yang kosong atau salah; lihat KKB Validasi. Sel kosong tidak berarti 0."
     );
+    // Under the means by status: Jumlah counts Kampung Baru, the means do not.
+    expect(lines).toContain(
+      "Rata-rata dari kampung yang skornya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat KKB Validasi)."
+    );
+  });
+
+  it("says nothing of blank cells or partial means when every kampung is scored", () => {
+    const read = readInput([gridFromRows("Data", exampleRows())], { lang: "id" });
+    const summary = buildSummary(read, {
+      lang: "id",
+      weights: SETARA,
+      source: "x.xlsx",
+      now: new Date(2026, 11, 1, 9, 0),
+    });
+    const lines = summary.sheets
+      .find((x) => x.name === "KKB Ringkasan")!
+      .blocks.flatMap((b) => (b.kind === "notes" ? b.lines : []));
+    expect(lines.filter((l) => /^Sel kosong|^Rata-rata dari kampung/.test(l))).toEqual([]);
   });
 
   it("whitespace-only cells count as blank", () => {
