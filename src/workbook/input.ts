@@ -25,7 +25,6 @@ import {
   orderRounds,
   Period,
   periodOfMonth,
-  periodOfPart,
   quarterOf,
   Rounds,
 } from "../engine/rounds";
@@ -285,7 +284,7 @@ function unknownHeadings(grid: Grid, header: HeaderGuess): UnknownHeading[] {
 }
 
 /** Sheet row numbers (1-based) as a short list: `4, 6, 9` or `4, 6, 9, ... (+12)`. */
-function rowList(rows: readonly (number | string)[]): string {
+export function rowList(rows: readonly (number | string)[]): string {
   const shown = rows.slice(0, 20).join(", ");
   return rows.length > 20 ? `${shown}, ... (+${rows.length - 20})` : shown;
 }
@@ -389,8 +388,8 @@ function cellText(value: CellValue): string | null {
   return null;
 }
 
-/** A round's key that is one day (`2024-05-31`). */
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+/** The date of a UTC day number (utcDayNumber's inverse). */
+const dayDate = (day: number): Date => new Date(day * 86_400_000);
 /** The field of SCORES_NOT_ENTERED: every sub-indicator of the row. */
 export const NOT_ENTERED_FIELD = "subIndikator";
 
@@ -929,22 +928,22 @@ class RowReader {
     col: number,
     periods: readonly (Period | null)[]
   ): (Period | null)[] | null {
-    const days = new Set<string>();
+    const days = new Set<number>();
     let monthly = true;
     for (const p of periods) {
       if (p === null) continue;
-      if (p.first === null || p.first !== p.last || !DAY_KEY.test(p.key)) return null;
-      days.add(p.key);
-      if (!p.key.endsWith("-01")) monthly = false;
+      // A day's period is the only one whose first day is its last (periodOfDay).
+      if (p.first === null || p.first !== p.last) return null;
+      days.add(p.first);
+      if (dayDate(p.first).getUTCDate() !== 1) monthly = false;
     }
     if (days.size < 2) return null;
     const as = (unit: "month" | "quarter") => (p: Period | null) => {
       if (p === null) return null;
-      const year = Number(p.key.slice(0, 4));
-      const month = Number(p.key.slice(5, 7)) - 1;
+      const date = dayDate(p.first!);
       return unit === "month"
-        ? periodOfMonth(year, month, null)
-        : periodOfPart(year, "T", Math.floor(month / 3) + 1, null);
+        ? periodOfMonth(date.getUTCFullYear(), date.getUTCMonth(), null)
+        : quarterOf(date);
     };
     const repeats = this.repeatsInRounds(periods);
     const units: ("month" | "quarter")[] = monthly ? ["month"] : ["quarter", "month"];

@@ -21,7 +21,9 @@ import {
   isOwnOutput,
   readInput,
   ReadOptions,
+  rowList,
 } from "./input";
+import { isoDate } from "./dates";
 import { parsePeriode } from "./periode";
 import { dateConflicts, roundShapes } from "./round-checks";
 
@@ -275,12 +277,8 @@ function roundIssues(
         { sheet: part.sheet, cell: address(a.row - 1, part.originCol + col), field: "tanggal" },
         {
           count: rows.length,
-          list:
-            rows
-              .slice(0, 20)
-              .map((i) => `${assessments[i].row} (${partOf(i).sheet})`)
-              .join(", ") + (rows.length > 20 ? `, ... (+${rows.length - 20})` : ""),
-          value: a.date!.toISOString().slice(0, 10),
+          list: rowList(rows.map((i) => `${assessments[i].row} (${partOf(i).sheet})`)),
+          value: isoDate(a.date!),
           other: named[first]!.label,
         },
         lang

@@ -19,6 +19,20 @@ function withFifth(subs: CellValue[]): CellValue[][] {
 }
 const BLANK15: CellValue[] = new Array<CellValue>(15).fill(null);
 
+/** The note lines of KKB Ringkasan for a sheet of these rows. */
+function ringkasanNotes(rows: CellValue[][]): string[] {
+  const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
+  const summary = buildSummary(read, {
+    lang: "id",
+    weights: SETARA,
+    source: "x.xlsx",
+    now: new Date(2026, 11, 1, 9, 0),
+  });
+  return summary.sheets
+    .find((x) => x.name === "KKB Ringkasan")!
+    .blocks.flatMap((b) => (b.kind === "notes" ? [...b.lines] : []));
+}
+
 describe("a kampung not scored yet", () => {
   it("is one error at its first sub-indicator cell, in Indonesian and English", () => {
     const id = readInput([gridFromRows("Data", withFifth(BLANK15))], { lang: "id" });
@@ -44,16 +58,7 @@ describe("a kampung not scored yet", () => {
   });
 
   it("KKB Ringkasan says under its table why some score cells are blank", () => {
-    const read = readInput([gridFromRows("Data", withFifth(BLANK15))], { lang: "id" });
-    const summary = buildSummary(read, {
-      lang: "id",
-      weights: SETARA,
-      source: "x.xlsx",
-      now: new Date(2026, 11, 1, 9, 0),
-    });
-    const lines = summary.sheets
-      .find((x) => x.name === "KKB Ringkasan")!
-      .blocks.flatMap((b) => (b.kind === "notes" ? b.lines : []));
+    const lines = ringkasanNotes(withFifth(BLANK15));
     expect(lines).toContain(
       "Sel kosong: 1 kampung tanpa skor komposit (dan tanpa peringkat), karena ada nilai sub-indikator yang kosong atau salah; lihat KKB Validasi. Sel kosong tidak berarti 0."
     );
@@ -64,16 +69,7 @@ describe("a kampung not scored yet", () => {
   });
 
   it("says nothing of blank cells or partial means when every kampung is scored", () => {
-    const read = readInput([gridFromRows("Data", exampleRows())], { lang: "id" });
-    const summary = buildSummary(read, {
-      lang: "id",
-      weights: SETARA,
-      source: "x.xlsx",
-      now: new Date(2026, 11, 1, 9, 0),
-    });
-    const lines = summary.sheets
-      .find((x) => x.name === "KKB Ringkasan")!
-      .blocks.flatMap((b) => (b.kind === "notes" ? b.lines : []));
+    const lines = ringkasanNotes(exampleRows());
     expect(lines.filter((l) => /^Sel kosong|^Rata-rata dari kampung/.test(l))).toEqual([]);
   });
 
