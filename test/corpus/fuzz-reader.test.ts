@@ -174,6 +174,8 @@ const workbook = fc.record({
 });
 
 const RUNS = 400;
+/** The seed of the reader's fuzz run (fast-check), fixed so that its coverage counts are too. */
+const FUZZ_SEED = 20_261_202;
 
 function width(grid: Grid): number {
   return grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
@@ -341,7 +343,9 @@ describe("fuzz: random workbooks into the reader and the analysis", () => {
           }
         });
       }),
-      { numRuns: RUNS }
+      // Seeded: the counts below are of what the generator drew, and an unseeded run fell
+      // under them about once in many (18 scored kampung against a usual 27-61).
+      { numRuns: RUNS, seed: FUZZ_SEED }
     );
     // The generator reaches the interesting cases: scored kampung and issues, not only fatal reads.
     expect(scored).toBeGreaterThan(RUNS / 20);
