@@ -152,24 +152,25 @@ function letters(col: number): string {
 
 const sAttr = (style: number) => (style ? ` s="${style}"` : "");
 
-/** One cell; "" when the value writes nothing (blank, non-finite number, invalid date). */
-function cellXml(ref: string, value: OutValue, s: string, dateS: string): string {
+/**
+ * One cell; "" when the value writes nothing (blank, non-finite number, invalid date). `r`: its
+ * reference attribute (` r="B5"`), or "" where the cell follows the one before it in its row.
+ */
+function cellXml(r: string, value: OutValue, s: string, dateS: string): string {
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${numberXml(value)}</v></c>` : "";
+      return Number.isFinite(value) ? `<c${r}${s}><v>${numberXml(value)}</v></c>` : "";
     case "string":
-      return `<c r="${ref}"${s} t="inlineStr"><is>${inlineText(value)}</is></c>`;
+      return `<c${r}${s} t="inlineStr"><is>${inlineText(value)}</is></c>`;
     case "boolean":
-      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      return `<c${r}${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   }
   if (value instanceof Date) {
     const time = value.getTime();
-    return Number.isNaN(time)
-      ? ""
-      : `<c r="${ref}"${dateS}><v>${25569 + time / MS_PER_DAY}</v></c>`;
+    return Number.isNaN(time) ? "" : `<c${r}${dateS}><v>${25569 + time / MS_PER_DAY}</v></c>`;
   }
-  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
-  if (isSpecFormula(value)) return formulaXml(ref, value, s);
+  if (isCellError(value)) return `<c${r}${s} t="e"><v>${xmlText(value.error)}</v></c>`;
+  if (isSpecFormula(value)) return formulaXml(r, value, s);
   return "";
 }
 
@@ -177,14 +178,13 @@ function cellXml(ref: string, value: OutValue, s: string, dateS: string): string
  * A KKB formula with its cached value: a number as `<v>`, text as `t="str"`; without one, no
  * `<v>` (the reader recalculates). Only SpecFormula values get here, never user text.
  */
-function formulaXml(ref: string, value: SpecFormula, s: string): string {
+function formulaXml(r: string, value: SpecFormula, s: string): string {
   const f = `<f>${xmlText(value.formula)}</f>`;
   const cached = value.cached;
   if (typeof cached === "number" && Number.isFinite(cached))
-    return `<c r="${ref}"${s}>${f}<v>${numberXml(cached)}</v></c>`;
-  if (typeof cached === "string")
-    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
-  return `<c r="${ref}"${s}>${f}</c>`;
+    return `<c${r}${s}>${f}<v>${numberXml(cached)}</v></c>`;
+  if (typeof cached === "string") return `<c${r}${s} t="str">${f}<v>${xmlText(cached)}</v></c>`;
+  return `<c${r}${s}>${f}</c>`;
 }
 
 function isWritten(value: OutValue): boolean {
@@ -222,6 +222,9 @@ export interface Progress {
 
 class SheetBody {
   readonly links: Link[] = [];
+  /** The row whose cells are being made, and the column after its last cell written. */
+  private rowNumber = "";
+  private nextCol = -1;
 
   constructor(
     private readonly part: ZipPart,
@@ -230,16 +233,29 @@ class SheetBody {
     private readonly strings: SharedStringTable
   ) {}
 
-  /** One cell (cellXml), its text in the shared-string table while the table has room. */
-  cell(ref: string, value: OutValue, s: string, dateS: string): string {
+  /**
+   * One cell at column `col` (0-based) of row `rowNumber` (cellXml), its text in the shared-string
+   * table while the table has room. Cells of a row come left to right.
+   */
+  cell(col: number, rowNumber: string, value: OutValue, s: string, dateS: string): string {
+    // A cell right after the one written before it in its row goes without its reference, as
+    // ECMA-376 allows (CT_Cell's r is optional; Excel, LibreOffice, Google Sheets, openpyxl and
+    // KKB's reader place it after the one before): references were 30 % of the summary's XML.
+    if (rowNumber !== this.rowNumber) {
+      this.rowNumber = rowNumber;
+      this.nextCol = -1;
+    }
+    const r = col === this.nextCol ? "" : ` r="${letters(col)}${rowNumber}"`;
     // No text longer than a cell holds (cell-text-limit.ts).
     const written = typeof value === "string" ? withinCellLimit(value) : value;
+    let xml: string;
     // An empty text stays inline, as it always was (readers take it for a blank cell).
-    if (typeof written === "string" && written !== "") {
-      const index = this.strings.indexOf(written);
-      if (index >= 0) return `<c r="${ref}"${s} t="s"><v>${index}</v></c>`;
-    }
-    return cellXml(ref, written, s, dateS);
+    const index =
+      typeof written === "string" && written !== "" ? this.strings.indexOf(written) : -1;
+    if (index >= 0) xml = `<c${r}${s} t="s"><v>${index}</v></c>`;
+    else xml = cellXml(r, written, s, dateS);
+    if (xml !== "") this.nextCol = col + 1;
+    return xml;
   }
 
   /**
@@ -273,14 +289,14 @@ class SheetBody {
 
   /** A laid-out cell of any role (the general path). */
   laid(cell: LaidCell, rowNumber: string): string {
-    const ref = letters(cell.col) + rowNumber;
     if (cell.role === "link" && cell.link) {
       if (!isWritten(cell.value)) return "";
-      this.links.push({ ref, location: cell.link });
-      return this.cell(ref, linkText(cell.value), sAttr(this.styles.id("link", cell.format)), "");
+      this.links.push({ ref: letters(cell.col) + rowNumber, location: cell.link });
+      const s = sAttr(this.styles.id("link", cell.format));
+      return this.cell(cell.col, rowNumber, linkText(cell.value), s, "");
     }
     const s = sAttr(this.styles.id(cell.role, cell.format));
-    return this.cell(ref, cell.value, s, s);
+    return this.cell(cell.col, rowNumber, cell.value, s, s);
   }
 
   /** A table's row `offset` rows below its top; `values` are its data row's (tableValues). */
@@ -294,7 +310,7 @@ class SheetBody {
     let xml = "";
     if (offset === 0) {
       for (let c = 0; c < table.header.length; c++) {
-        xml += this.cell(letters(table.col + c) + rowNumber, table.header[c], styles.header[c], "");
+        xml += this.cell(table.col + c, rowNumber, table.header[c], styles.header[c], "");
       }
       return xml;
     }
@@ -311,7 +327,7 @@ class SheetBody {
           rowNumber
         );
       } else {
-        xml += this.cell(letters(table.col + c) + rowNumber, value, styles.data[c], styles.date[c]);
+        xml += this.cell(table.col + c, rowNumber, value, styles.data[c], styles.date[c]);
       }
     }
     return xml;
@@ -410,11 +426,10 @@ async function writeSpecRows(
         const offset = row - block.row;
         switch (block.kind) {
           case "title":
-            if (offset === 0)
-              xml += body.cell(letters(block.col) + rowNumber, block.text, titleS, titleS);
+            if (offset === 0) xml += body.cell(block.col, rowNumber, block.text, titleS, titleS);
             break;
           case "notes":
-            xml += body.cell(letters(block.col) + rowNumber, block.lines[offset], notesS, notesS);
+            xml += body.cell(block.col, rowNumber, block.lines[offset], notesS, notesS);
             break;
           case "table":
             xml += body.tableRow(block, tables.get(block)!, offset, rowNumber, values[i] ?? []);
@@ -535,7 +550,7 @@ export class CopyWriter {
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? texts?.get(c);
       if (value === null || value === undefined) continue;
-      xml += this.body.cell(letters(this.originCol + c) + rowNumber, value, "", this.dateS);
+      xml += this.body.cell(this.originCol + c, rowNumber, value, "", this.dateS);
     }
     return this.body.row(rowNumber, xml, null, hidden);
   }

@@ -67,9 +67,11 @@ describe("SpecFormula", () => {
     const file = tmp.file("f.xlsx");
     await writeWorkbook(file, [spec()]);
     const xml = zipEntry(file, "xl/worksheets/sheet1.xml")!;
-    expect(xml).toContain('<c r="C2"><f>B2*2</f><v>4</v></c>');
-    expect(xml).toContain('<c r="C3" t="str"><f>IF(B3&gt;2,"besar","kecil")</f><v>besar</v></c>');
-    expect(xml).toContain('<c r="C4"><f>NA()</f></c>');
+    // C2 and C3 follow B2 and B3: written without their reference (ECMA-376 CT_Cell's r is
+    // optional); C4 follows a blank B4 and has its own.
+    expect(xml).toContain("<c><v>2</v></c><c><f>B2*2</f><v>4</v></c></row>");
+    expect(xml).toContain('<c t="str"><f>IF(B3&gt;2,"besar","kecil")</f><v>besar</v></c></row>');
+    expect(xml).toContain('<c r="A4" t="s"><v>5</v></c><c r="C4"><f>NA()</f></c></row>');
     // User text is a shared string (t="s"), never a formula: the text itself is in the table.
     const a2 = /<c r="A2"[^>]*t="s"><v>(\d+)<\/v><\/c>/.exec(xml);
     expect(a2).not.toBeNull();

@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import { Writable } from "node:stream";
 import { CellValue } from "../../src/engine/cell";
 import { SETARA } from "../../src/engine/ibangga";
+import { columnLetters } from "../../src/workbook/a1";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { readInput } from "../../src/workbook/input";
 import { FORMATS, SheetSpec } from "../../src/workbook/sheet-spec";
@@ -429,6 +430,64 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
     expect(run.status).toBe(0);
     const csv = readFileSync(path.join(outdir, "lo.csv"), "utf8").trimEnd().split(/\r?\n/);
     expect(csv).toEqual(odd);
+  },
+  120_000
+);
+
+const hasOpenpyxl = spawnSync("python3", ["-c", "import openpyxl"]).status === 0;
+(hasOpenpyxl ? it : it.skip)(
+  "openpyxl places the cells written without their reference where KKB's reader does (skipped without openpyxl)",
+  async () => {
+    // Gaps inside rows, a row starting past column A, an empty row: cells after a gap carry
+    // their reference, cells right after another do not (package-writer.ts SheetBody.cell).
+    const rows: CellValue[][] = [
+      ["a", null, 3, 4],
+      [null, "b", "c"],
+      [1, 2, null, null, 5],
+      [],
+      [null, null, null, "d"],
+    ];
+    const file = tmp.file("r-less.xlsx");
+    await writeWorkbook(file, summaryOf(exampleGrid()), {
+      copies: [{ name: "Data", grid: gridFromRows("Data", rows) }],
+    });
+    const sheet = zipEntry(file, "xl/worksheets/sheet1.xml")!;
+    expect(sheet).toContain(
+      '<row r="3"><c r="A3"><v>1</v></c><c><v>2</v></c><c r="E3"><v>5</v></c>'
+    );
+    const script = [
+      "import json, sys, openpyxl",
+      "book = openpyxl.load_workbook(sys.argv[1], data_only=True)",
+      "out = {}",
+      "for ws in book.worksheets:",
+      "    for row in ws.iter_rows():",
+      "        for c in row:",
+      "            if c.value is not None and c.value != '':",
+      "                v = c.value",
+      "                out[ws.title + '!' + c.coordinate] = v if isinstance(v, (int, float, str)) else str(v)",
+      "print(json.dumps(out))",
+    ].join("\n");
+    const run = spawnSync("python3", ["-c", script, file], { encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const theirs = JSON.parse(run.stdout) as Record<string, unknown>;
+    const ours: Record<string, unknown> = {};
+    for (const grid of await readWorkbook(file)) {
+      grid.rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null || value === "") return;
+          const at = `${grid.sheet}!${columnLetters(grid.originCol + c)}${grid.originRow + r + 1}`;
+          ours[at] = value instanceof Date ? null : typeof value === "object" ? null : value;
+        })
+      );
+    }
+    // Dates and error values aside (each reader has its own type for them), every cell agrees.
+    const comparable = (facts: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(facts).filter(([at]) => ours[at] !== null));
+    expect(Object.keys(theirs).length).toBeGreaterThan(100);
+    expect(comparable(theirs)).toEqual(comparable(ours));
+    expect(theirs["Data!E3"]).toBe(5);
+    expect(theirs["Data!D5"]).toBe("d");
+    expect(theirs["Data!C2"]).toBe("c");
   },
   120_000
 );
