@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { readChosenInput } from "../workbook/choose-input";
 import { InputRead } from "../workbook/input";
+import { isRoundSheetsRead } from "../workbook/round-sheets";
 import { Grid } from "../workbook/grid";
 import { withValidSheetNames } from "../workbook/sheet-names";
 import { readWorkbook } from "../xlsx/read";
@@ -42,7 +43,8 @@ export interface Loaded {
 
 /**
  * Reads the input: the best sheet, the sheet `--sheet` names, or the sheets it names read as
- * rounds (sheet-option.ts). A sheet that is missing, or whose round cannot be told, is exit 2.
+ * rounds (sheet-option.ts); without `--sheet`, sheets each named for a different round are read
+ * as rounds, and a line on stderr says so. A sheet that is missing, or whose round cannot be told, is exit 2.
  * `sink` is told of the rows as they are read, when an .xlsx file is read in a second thread.
  */
 export async function loadInput(
@@ -99,6 +101,11 @@ export async function loadInput(
   const noRound = input.issues.find((i) => i.code === "SHEET_ROUND_MISSING");
   if (input.fatal && noRound)
     throw new CliError(`${noRound.message} ${T.sheetRoundHint[ctx.lang](noRound.sheet)}`);
+  if (sheet === undefined && isRoundSheetsRead(input)) {
+    // Read as rounds by their names (choose-input.ts), not picked: said, with how to pick one.
+    const list = input.picks.map((p) => `"${p.sheet}"`).join(", ");
+    ctx.io.err(T.sheetsAsRounds[ctx.lang](list) + "\n");
+  }
   // Without --sheet, other sheets that look like input are named, once (other-input-sheets.ts).
   const others = sheet === undefined ? otherInputSheetsIssue(grids, input, ctx.lang) : null;
   if (!others) return { grids, read: input };

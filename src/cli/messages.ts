@@ -186,6 +186,12 @@ export const T = {
     en: (list: string) =>
       `Not every row fits an Excel sheet (limit 1,048,576 rows): ${list}. Every result is in the JSON (--json).`,
   },
+  sheetsAsRounds: {
+    id: (list: string) =>
+      `Lembar ${list} dibaca sebagai periode (namanya masing-masing menyebut periode). Untuk membaca satu lembar saja: --sheet NAMA.`,
+    en: (list: string) =>
+      `Sheets ${list} read as rounds (each one's name names a round). To read one sheet only: --sheet NAME.`,
+  },
   roundSummarised: {
     id: (round: string, n: number, gone: number) =>
       `Yang diringkas: periode ${round} (${n} kampung)${gone > 0 ? `; ${gone} kampung dari periode sebelumnya tidak dinilai dalam periode ini` : ""}. Perubahan antarperiode ada di lembar KKB Tren.`,

@@ -10,6 +10,7 @@ import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
 import { InputRead } from "../workbook/input";
 import { ReadView } from "../workbook/read-view";
+import { RoundSheet } from "../workbook/round-sheets";
 import { GridTable } from "../workbook/grid";
 import { GridFacts, GridShape, LocalEngine, SummaryEngine } from "./engine";
 import { hiddenRowsOf } from "./hidden-rows";
@@ -159,6 +160,25 @@ export async function findInput(
     readOptions((task) => task)
   );
   const pick = await engine.read({ lang });
+  // Sheets each named for a different round are read as those rounds (choose-input.ts).
+  const byName = pick.fatal ? undefined : pick.roundSheets;
+  const at = byName?.map((p) => candidates.findIndex((c) => c.sheet === p.sheet)) ?? [];
+  if (byName && byName.length > 1 && at.every((i) => i >= 0)) {
+    return readRests(context, {
+      candidates,
+      heads,
+      at,
+      picks: byName,
+      location: { kind: "sheets", sheets: byName },
+      evidence: evidence.length,
+      bytesPerCell: first.measuredBytesPerCell,
+      inputSheets: pick.inputSheets,
+      plan,
+      survey,
+      engine,
+      options,
+    });
+  }
   const chosen = candidates.findIndex((c) => c.sheet === pick.sheet);
   if (pick.fatal || chosen < 0) {
     return { view: pick, location: { kind: "auto" }, fellBack: plan.fellBack, survey };
@@ -191,8 +211,7 @@ export async function findInput(
 
 /**
  * Sheets picked as rounds: the heads of every candidate sheet (so the pane can list the sheets
- * that look like input), then the rest of each picked sheet, its hidden rows and tables, and
- * one read of them all as rounds (round-sheets.ts).
+ * that look like input), then the rest of each picked sheet (readRests).
  */
 async function readRoundSheets(
   context: Excel.RequestContext,
@@ -202,23 +221,61 @@ async function readRoundSheets(
   engine: SummaryEngine,
   options: FindInputOptions
 ): Promise<InputViewFound> {
-  const { lang, visibleOnly } = options;
+  const { lang } = options;
   const { candidates, picks, at, location } = input;
   const evidence = plan.evidence ? [plan.evidence] : [];
   const heads = candidates.map((c) => ({ ...c, rows: Math.min(c.rows, HEAD_ROWS) }));
-  const shape = shapeIn(survey);
-  const onRows = (grid: (task: number) => number) => (task: number, rows: CellValue[][]) =>
-    engine.append(grid(task), rows);
-  engine.begin([...heads, ...evidence].map(shape));
+  engine.begin([...heads, ...evidence].map(shapeIn(survey)));
   const first = await readRanges(context, [...heads, ...evidence], {
     limits: options.limits,
     onBatch: options.onProgress,
     keepRows: false,
-    onRows: onRows((task) => task),
+    onRows: (task: number, rows: CellValue[][]) => engine.append(task, rows),
   });
   const listed = await engine.read({ lang });
+  return readRests(context, {
+    candidates,
+    heads,
+    at,
+    picks,
+    location,
+    evidence: evidence.length,
+    bytesPerCell: first.measuredBytesPerCell,
+    inputSheets: listed.inputSheets,
+    plan,
+    survey,
+    engine,
+    options,
+  });
+}
+
+/** What readRests needs: the heads already read and the sheets to read as rounds. */
+interface RestsTask {
+  readonly candidates: readonly SheetRect[];
+  readonly heads: readonly SheetRect[];
+  /** The picked sheets' places among the candidates, and the picks. */
+  readonly at: readonly number[];
+  readonly picks: readonly RoundSheet[];
+  readonly location: InputLocation;
+  /** Evidence sheets read after the heads (0 or 1). */
+  readonly evidence: number;
+  readonly bytesPerCell: number | null;
+  readonly inputSheets: ReadView["inputSheets"];
+  readonly plan: InputPlan;
+  readonly survey: WorkbookSurvey;
+  readonly engine: SummaryEngine;
+  readonly options: FindInputOptions;
+}
+
+/**
+ * The rest of each picked sheet after its head, its hidden rows and tables, and one read of
+ * them all as rounds (round-sheets.ts).
+ */
+async function readRests(context: Excel.RequestContext, task: RestsTask): Promise<InputViewFound> {
+  const { candidates, heads, at, picks, engine, options } = task;
+  const { lang, visibleOnly } = options;
   // The picked sheets' heads (each one's rest is appended to it), then the evidence sheet.
-  engine.select([...at, ...evidence.map((_, i) => heads.length + i)]);
+  engine.select([...at, ...Array.from({ length: task.evidence }, (_, i) => heads.length + i)]);
   const rests: SheetRect[] = at.map((c) => ({
     ...candidates[c],
     row: candidates[c].row + heads[c].rows,
@@ -228,19 +285,16 @@ async function readRoundSheets(
     limits: options.limits,
     onBatch: options.onProgress,
     keepRows: false,
-    onRows: onRows((task) => task),
-    bytesPerCell:
-      first.measuredBytesPerCell === null
-        ? undefined
-        : nextEstimate(null, first.measuredBytesPerCell),
+    onRows: (t: number, rows: CellValue[][]) => engine.append(t, rows),
+    bytesPerCell: task.bytesPerCell === null ? undefined : nextEstimate(null, task.bytesPerCell),
   });
   for (const [i, c] of at.entries())
-    engine.facts(i, await inputFacts(context, candidates[c], survey));
+    engine.facts(i, await inputFacts(context, candidates[c], task.survey));
   const view = await engine.read({ lang, sheets: picks, visibleOnly });
   return {
-    view: { ...view, inputSheets: listed.inputSheets },
-    location,
-    fellBack: plan.fellBack,
-    survey,
+    view: { ...view, inputSheets: task.inputSheets },
+    location: task.location,
+    fellBack: task.plan.fellBack,
+    survey: task.survey,
   };
 }

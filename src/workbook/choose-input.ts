@@ -1,6 +1,7 @@
 /**
  * Which sheet is read, with hidden sheets in mind: a hidden (or very hidden) sheet is never
- * chosen silently. Without --sheet, a visible sheet with a header row wins over any hidden one;
+ * chosen silently. Without a pick, visible sheets each named for a different round are read
+ * together as those rounds (round-sheets.ts roundSheetsByName). Without --sheet, a visible sheet with a header row wins over any hidden one;
  * a hidden sheet is read only when no visible sheet has a header (or when --sheet names it),
  * and then with one warning saying so. Pure.
  */
@@ -8,7 +9,7 @@ import { makeIssue } from "../engine/issues";
 import { Grid } from "./grid";
 import { normaliseHeader } from "./headers";
 import { InputRead, ReadOptions, readInput } from "./input";
-import { readRoundSheets } from "./round-sheets";
+import { inputSheets, readRoundSheets, roundSheetsByName } from "./round-sheets";
 
 /** Evidence sheets are read wherever they are, hidden or not. */
 const EVIDENCE = new Set(["bukti", "evidence", "kkbbukti"]);
@@ -30,6 +31,11 @@ export function readChosenInput(grids: readonly Grid[], options: ReadOptions): I
   }
   if (picks && picks.length === 1)
     return readChosenInput(grids, { ...options, sheets: undefined, sheet: picks[0].sheet });
+  // No sheet picked: sheets each named for a different round are read as those rounds.
+  if (options.sheet === undefined && !picks) {
+    const byName = roundSheetsByName(inputSheets(grids, options.lang));
+    if (byName) return readChosenInput(grids, { ...options, sheets: byName });
+  }
   if (options.sheet === undefined && grids.some(isHiddenGrid)) {
     const visible = grids.filter((g) => !isHiddenGrid(g) || EVIDENCE.has(normaliseHeader(g.sheet)));
     const read = readInput(visible, options);

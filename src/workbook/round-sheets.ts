@@ -120,6 +120,19 @@ export function inputSheets(grids: readonly Grid[], lang: Lang): InputSheet[] {
   return found;
 }
 
+/**
+ * The sheets read as rounds when the user picks none: two or more visible sheets that look like
+ * input, each named for a different round (`Penilaian 2024-T3`, `Penilaian 2024-T4`), in
+ * workbook order. Null otherwise: one sheet is read as before (choose-input.ts), and the CLI
+ * names the others (SHEET_OTHER_INPUTS). Hidden sheets are never read without being picked.
+ */
+export function roundSheetsByName(found: readonly InputSheet[]): RoundSheet[] | null {
+  const visible = found.filter((s) => !s.hidden);
+  if (visible.length < 2 || visible.some((s) => s.nameRound === null)) return null;
+  if (new Set(visible.map((s) => s.nameRound)).size !== visible.length) return null;
+  return visible.map((s) => ({ sheet: s.sheet }));
+}
+
 /** One sheet's own read and the round of all its rows (null: its `Periode` column gives them). */
 export interface SheetRoundRead {
   readonly read: InputRead;

@@ -1,7 +1,8 @@
 /**
- * Without --sheet, a workbook whose other sheets look like input too (`Penilaian 2024-T3` and
- * `Penilaian 2024-T4`) is not summarised silently from its first: one warning names the others
- * and how to pick them, in ringkas (stderr), periksa and periksa --json.
+ * Without --sheet, a workbook whose other sheets look like input too is not summarised silently
+ * from its first: sheets each named for a different round (`Penilaian 2024-T3` and
+ * `Penilaian 2024-T4`) are read as those rounds, said once on stderr; otherwise one warning
+ * names the others and how to pick them, in ringkas (stderr), periksa and periksa --json.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -33,38 +34,76 @@ interface JsonIssue {
   readonly message: string;
 }
 
+describe("sheets each named for a different round", () => {
+  let rounds: string;
+  beforeAll(async () => {
+    rounds = await workbook(tmp.file("rounds.xlsx"), ["Penilaian 2024-T3", "Penilaian 2024-T4"]);
+  });
+
+  it("are read as those rounds, said once on stderr with how to read one", async () => {
+    const json = tmp.file("rounds.json");
+    const r = await run("ringkas", rounds, "-o", tmp.file("rounds-out.xlsx"), "--json", json);
+    expect(r.code).toBe(0);
+    expect(r.err.split("\n").filter((l) => l.includes("dibaca sebagai periode"))).toEqual([
+      'Lembar "Penilaian 2024-T3", "Penilaian 2024-T4" dibaca sebagai periode (namanya masing-masing menyebut periode). Untuk membaca satu lembar saja: --sheet NAMA.',
+    ]);
+    expect(r.err).toContain("8 baris kampung dalam 2 periode");
+    expect(r.err).toContain("Yang diringkas: periode 2024-T4 (4 kampung)");
+    expect(r.err).not.toContain("Lembar lain juga tampak");
+    const results = JSON.parse(readFileSync(json, "utf8")) as { rounds: { label: string }[] };
+    expect(results.rounds.map((x) => x.label)).toEqual(["2024-T3", "2024-T4"]);
+    const en = await run("periksa", rounds, "--lang", "en");
+    expect(en.err).toContain(
+      'Sheets "Penilaian 2024-T3", "Penilaian 2024-T4" read as rounds (each one\'s name names a round). To read one sheet only: --sheet NAME.'
+    );
+  });
+
+  it("--sheet reads one of them alone, without the note", async () => {
+    const r = await run("periksa", rounds, "--sheet", "Penilaian 2024-T3");
+    expect(r.err).not.toContain("dibaca sebagai periode");
+    expect(r.out).toContain("('Penilaian 2024-T3'!A1:");
+    expect(r.out).not.toContain("periode");
+  });
+
+  it("two sheets named for the same round are not rounds: one is read, the other named", async () => {
+    const same = await workbook(tmp.file("same.xlsx"), ["Penilaian 2024-T4", "Salinan 2024-T4"]);
+    const r = await run("periksa", same);
+    expect(r.err).not.toContain("dibaca sebagai periode");
+    expect(r.out).toContain('Yang dibaca hanya lembar "Penilaian 2024-T4"');
+  });
+});
+
 describe("several sheets look like input", () => {
   let two: string;
   beforeAll(async () => {
-    two = await workbook(tmp.file("two.xlsx"), ["Penilaian 2024-T3", "Penilaian 2024-T4"]);
+    two = await workbook(tmp.file("two.xlsx"), ["Penilaian", "Penilaian lama"]);
   });
 
   it("ringkas says once which other sheet was not read and how to pick it", async () => {
     const r = await run("ringkas", two, "-o", tmp.file("out.xlsx"), "--force");
     expect(r.code).toBe(0);
-    const lines = r.err.split("\n").filter((l) => l.includes("Penilaian 2024-T4"));
+    const lines = r.err.split("\n").filter((l) => l.includes("Penilaian lama"));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('Yang dibaca hanya lembar "Penilaian 2024-T3"');
+    expect(lines[0]).toContain('Yang dibaca hanya lembar "Penilaian"');
     expect(lines[0]).toContain("--sheet NAMA");
-    expect(lines[0]).toContain('--sheet "Penilaian 2024-T3" --sheet "Penilaian 2024-T4"');
+    expect(lines[0]).toContain('--sheet "Penilaian" --sheet "Penilaian lama"');
     expect(lines[0]).not.toContain("Catatan");
-    // Sheets named for their rounds are not offered as one list: that would give both one round.
-    expect(lines[0]).not.toContain("satu daftar kampung");
-    expect(lines[0]).not.toContain("=2024");
+    // Names that name no round: offered as one list too, each sheet given the same round.
+    expect(lines[0]).toContain('--sheet "Penilaian=2024" --sheet "Penilaian lama=2024"');
   });
 
   it("periksa lists it, and periksa --json has it among its issues (stdout JSON alone)", async () => {
     const text = await run("periksa", two);
-    expect(text.out).toContain("'Penilaian 2024-T3'!A1");
-    expect(text.out.split("\n").filter((l) => l.includes('"Penilaian 2024-T4"'))).toHaveLength(1);
+    expect(text.out).toContain("'Penilaian'!A1");
+    expect(text.out.split("\n").filter((l) => l.includes('"Penilaian lama"'))).toHaveLength(1);
     const json = await run("periksa", two, "--json", "--lang", "en");
     const issues = (JSON.parse(json.out) as { issues: JsonIssue[] }).issues.filter(
       (i) => i.code === "SHEET_OTHER_INPUTS"
     );
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ sheet: "Penilaian 2024-T3", cell: "A1" });
+    expect(issues[0]).toMatchObject({ sheet: "Penilaian", cell: "A1" });
     expect(issues[0].message).toContain(
-      'Other sheets also look like assessment data: "Penilaian 2024-T4"'
+      'Other sheets also look like assessment data: "Penilaian lama"'
     );
     expect(issues[0].message).toContain("--sheet NAME");
   });
@@ -76,15 +115,15 @@ describe("several sheets look like input", () => {
   });
 
   it("says nothing when --sheet picks a sheet, or when one sheet is input", async () => {
-    const picked = await run("periksa", two, "--sheet", "Penilaian 2024-T4", "--json");
+    const picked = await run("periksa", two, "--sheet", "Penilaian lama", "--json");
     expect(picked.out).not.toContain("SHEET_OTHER_INPUTS");
     const rounds = await run(
       "periksa",
       two,
       "--sheet",
-      "Penilaian 2024-T3",
+      "Penilaian=2024-T3",
       "--sheet",
-      "Penilaian 2024-T4",
+      "Penilaian lama=2024-T4",
       "--json"
     );
     expect(rounds.out).not.toContain("SHEET_OTHER_INPUTS");
@@ -99,14 +138,18 @@ describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
   const file = path.join(__dirname, "..", "fixtures", "real", "openpyxl-lembar-tersembunyi.xlsx");
 
   it("names a hidden sheet as hidden, in both languages, so the user knows why no tab shows it", async () => {
+    // The two visible sheets, each named for a round, are read as rounds; the hidden ones are
+    // never read unpicked, and named.
     const id = await run("periksa", file, "--json");
     const [issue] = (JSON.parse(id.out) as { issues: JsonIssue[] }).issues.filter(
       (i) => i.code === "SHEET_OTHER_INPUTS"
     );
-    expect(issue).toMatchObject({ sheet: "Penilaian 2024-T4", cell: "A1" });
+    expect(issue).toMatchObject({ sheet: "Penilaian 2025-T1", cell: "A1" });
     expect(issue.message).toContain(
-      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T3" (tersembunyi), "Penilaian 2024-T2" (tersembunyi), "Penilaian 2025-T1".'
+      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T3" (tersembunyi), "Penilaian 2024-T2" (tersembunyi). Yang dibaca hanya 2 lembar yang terlihat, sebagai periode.'
     );
+    // Sheets named for their rounds are not offered as one list: that would give all one round.
+    expect(issue.message).not.toContain("satu daftar kampung");
     // --sheet reads a hidden sheet (with its own SHEET_HIDDEN warning): the command still names it.
     expect(issue.message).toContain('--sheet "Penilaian 2024-T3" --sheet "Penilaian 2024-T2"');
     const en = await run("periksa", file, "--json", "--lang", "en");
@@ -114,7 +157,7 @@ describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
       (i) => i.code === "SHEET_OTHER_INPUTS"
     );
     expect(issueEn.message).toContain(
-      'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden), "Penilaian 2025-T1".'
+      'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden). Only the 2 visible sheets were read, as rounds.'
     );
   });
 });

@@ -24,7 +24,10 @@ const picked = () =>
     .queryAllByRole("checkbox", { name: /^Penilaian / })
     .map((b) => b.closest("span,div")?.textContent ?? "");
 
-/** Three round sheets, the second hidden; one kampung row of the first hidden by hand. */
+/**
+ * Three round sheets, the second hidden; one kampung row of the first hidden by hand. The two
+ * visible ones are read as rounds (each is named for one: choose-input.ts).
+ */
 async function paneWithRoundSheets() {
   const model = new WorkbookModel();
   model.addSheet("Catatan").fill([["Satu lembar per periode penilaian."]]);
@@ -34,7 +37,7 @@ async function paneWithRoundSheets() {
   model.sheet("Penilaian 2024-T3")!.hiddenRows.add(4);
   (globalThis as Global).Excel = { run: fakeExcelRun(model).run };
   renderPane(<App host={{ kind: "excel" }} initialLang="id" />);
-  await screen.findByText('4 kampung di lembar "Penilaian 2024-T3"', {}, { timeout: 10_000 });
+  await screen.findByText("8 baris kampung dalam 2 periode di 2 lembar", {}, { timeout: 10_000 });
   await screen.findByTestId("round-sheets");
   expect(picked()).toHaveLength(3);
   return model;
@@ -46,7 +49,7 @@ describe("the round-sheets picker inside Excel after the data is read again", ()
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "EN (English)" }));
     });
-    await screen.findByText('4 kampung on sheet "Penilaian 2024-T3"', {}, { timeout: 10_000 });
+    await screen.findByText("8 kampung rows in 2 rounds on 2 sheets", {}, { timeout: 10_000 });
     await waitFor(() => expect(screen.queryByText(strings("en").reading)).toBeNull(), {
       timeout: 10_000,
     });
@@ -55,7 +58,7 @@ describe("the round-sheets picker inside Excel after the data is read again", ()
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "ID (Indonesia)" }));
     });
-    await screen.findByText('4 kampung di lembar "Penilaian 2024-T3"', {}, { timeout: 10_000 });
+    await screen.findByText("8 baris kampung dalam 2 periode di 2 lembar", {}, { timeout: 10_000 });
     await waitFor(() => expect(screen.queryByText(strings("id").reading)).toBeNull(), {
       timeout: 10_000,
     });
@@ -74,7 +77,7 @@ describe("the round-sheets picker inside Excel after the data is read again", ()
       fireEvent.click(screen.getByRole("button", { name: strings("id").recheck }));
     });
     fireEvent.click(screen.getByRole("button", { name: /^1\. / }));
-    await screen.findByText('5 kampung di lembar "Penilaian 2024-T3"', {}, { timeout: 10_000 });
+    await screen.findByText("9 baris kampung dalam 2 periode di 2 lembar", {}, { timeout: 10_000 });
     expect(picked()).toHaveLength(3);
     expect(picked().filter((l) => l.includes(strings("id").hiddenSheet))).toHaveLength(1);
   }, 60_000);
@@ -85,7 +88,7 @@ describe("the round-sheets picker inside Excel after the data is read again", ()
       fireEvent.click(screen.getByRole("checkbox", { name: "Hanya baris yang terlihat" }));
     });
     // The row hidden by hand is left out: the data was read again.
-    await screen.findByText('3 kampung di lembar "Penilaian 2024-T3"', {}, { timeout: 10_000 });
+    await screen.findByText("7 baris kampung dalam 2 periode di 2 lembar", {}, { timeout: 10_000 });
     expect(picked()).toHaveLength(3);
     expect(picked().filter((l) => l.includes(strings("id").hiddenSheet))).toHaveLength(1);
   }, 60_000);

@@ -14,8 +14,14 @@ import { parseInputLocation } from "../../src/excel/settings-codec";
 import { readChosenInput } from "../../src/workbook/choose-input";
 import { Grid, gridFromRows } from "../../src/workbook/grid";
 import { InputRead } from "../../src/workbook/input";
+import type { InputSheet } from "../../src/workbook/round-sheets";
 import { allRows, SpecRows } from "../../src/workbook/sheet-spec";
-import { inputSheets, roundOfSheetName } from "../../src/workbook/round-sheets";
+import {
+  inputSheets,
+  isRoundSheetsRead,
+  roundOfSheetName,
+  roundSheetsByName,
+} from "../../src/workbook/round-sheets";
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
 import { run } from "../cli/run";
@@ -83,6 +89,19 @@ describe("three round sheets read as rounds (tiga-periode-lembar.xlsx)", () => {
     );
   });
 
+  it("without a pick, reads the three sheets as rounds (each is named for one), in workbook order", () => {
+    const unpicked = readChosenInput(grids, { lang: "id" });
+    expect(isRoundSheetsRead(unpicked)).toBe(true);
+    expect(isRoundSheetsRead(unpicked) && unpicked.picks).toEqual(
+      ROUND_SHEETS.map((sheet) => ({ sheet }))
+    );
+    expect(unpicked.rounds!.list.map((r) => r.label)).toEqual(["2024-T3", "2024-T4", "2025-T1"]);
+    expect(unpicked.assessments).toHaveLength(sheets.assessments.length);
+    expect(unpicked.sheet).toBe("Penilaian 2025-T1");
+    // A sheet picked is read alone.
+    expect(readChosenInput(grids, { lang: "id", sheet: ROUND_SHEETS[0] }).rounds).toBeNull();
+  });
+
   it("has the same rounds, rows and issues (at their own sheets) as the one-sheet file", () => {
     expect(sheets.fatal).toBe(false);
     expect(sheets.rounds!.list.map((r) => [r.label, r.count])).toEqual(
@@ -137,6 +156,32 @@ describe("three round sheets read as rounds (tiga-periode-lembar.xlsx)", () => {
     expect(a.results.kampung).toHaveLength(29);
     const none = a.results.issues.find((i) => i.code === "EVIDENCE_NONE")!;
     expect(none.sheet).toBe("Penilaian 2024-T3");
+  });
+});
+
+describe("which sheets are read as rounds without a pick", () => {
+  const sheet = (name: string, extra: Partial<InputSheet> = {}): InputSheet => ({
+    sheet: name,
+    nameRound: roundOfSheetName(name)?.label ?? null,
+    hasPeriode: false,
+    ...extra,
+  });
+
+  it("two or more visible sheets, each named for a different round", () => {
+    const two = [sheet("Penilaian 2024-T3"), sheet("Data Semester 2 2024")];
+    expect(roundSheetsByName(two)).toEqual(two.map((s) => ({ sheet: s.sheet })));
+    // Hidden ones are never read unpicked; the visible ones still are.
+    const hidden = [...two, sheet("Penilaian 2023", { hidden: true })];
+    expect(roundSheetsByName(hidden)).toEqual(two.map((s) => ({ sheet: s.sheet })));
+  });
+
+  it("none when one sheet is input, a name names no round, or two name the same round", () => {
+    expect(roundSheetsByName([sheet("Penilaian 2024-T3")])).toBeNull();
+    expect(roundSheetsByName([sheet("Penilaian 2024-T3"), sheet("Data lama")])).toBeNull();
+    expect(roundSheetsByName([sheet("Penilaian 2024-T3"), sheet("Salinan 2024-T3")])).toBeNull();
+    expect(
+      roundSheetsByName([sheet("Penilaian 2024-T3"), sheet("2024-T4", { hidden: true })])
+    ).toBeNull();
   });
 });
 
