@@ -66,6 +66,17 @@ function incrementDigits(digits: string): string {
   return "1" + chars.join("");
 }
 
+/**
+ * The number a percentage format shows for `fraction` (0.978 shows as 97,8 %): its 15-digit
+ * decimal, as Excel keeps it, times 100 by moving the decimal point (0.978 * 100 is
+ * 97.80000000000001 in binary).
+ */
+export function percentShown(fraction: number): number {
+  if (!Number.isFinite(fraction) || fraction === 0) return fraction * 100;
+  const [mantissa, exponent = "0"] = fraction.toPrecision(EXCEL_SIGNIFICANT_DIGITS).split("e");
+  return Number(`${mantissa}e${Number(exponent) + 2}`);
+}
+
 /** Arithmetic mean of numbers, or null for an empty list. */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -47,6 +47,8 @@ export interface GridFacts {
   readonly tables: readonly GridTable[];
   /** Merged ranges in the grid (top-left cell in it). */
   readonly merges: readonly GridRect[];
+  /** iBangga cells (A1) whose number format shows a percentage (percent-cells.ts). */
+  readonly percentCells?: readonly string[];
 }
 
 export interface SummaryPlanRequest {
@@ -108,6 +110,7 @@ interface GrowingGrid {
   hiddenRows?: ReadonlySet<number>;
   tables?: readonly GridTable[];
   merges?: readonly GridRect[];
+  percentCells?: ReadonlySet<string>;
 }
 
 /** The engine in the calling thread. Synchronous work behind the async interface. */
@@ -162,6 +165,7 @@ export class LocalEngine implements SummaryEngine {
     grid.hiddenRows = new Set(facts.hiddenRows);
     grid.tables = facts.tables;
     grid.merges = facts.merges;
+    grid.percentCells = facts.percentCells ? new Set(facts.percentCells) : undefined;
     // The cells under a merge read as the file reader reads them (only the top-left holds one).
     clearUnderMerges(grid.rows, grid.originRow, grid.originCol, facts.merges);
   }

@@ -8,13 +8,14 @@
  */
 import { CellValue } from "../engine/cell";
 import { Lang } from "../engine/framework";
-import { InputRead } from "../workbook/input";
+import { InputRead, ReadOptions } from "../workbook/input";
 import { ReadView } from "../workbook/read-view";
 import { RoundSheet } from "../workbook/round-sheets";
 import { GridTable } from "../workbook/grid";
 import { GridFacts, GridShape, LocalEngine, SummaryEngine } from "./engine";
 import { hiddenRowsOf } from "./hidden-rows";
 import { queueMergedAreas } from "./merged-areas";
+import { percentCellsOf, queueFormatSample } from "./percent-cells";
 import { PayloadLimits } from "./limits";
 import { InputPlan, planInput } from "./plan-input";
 import { HEAD_ROWS, nextEstimate, SheetRect } from "./plan-read";
@@ -68,6 +69,12 @@ function shapeIn(survey: WorkbookSurvey): (rect: SheetRect) => GridShape {
   });
 }
 
+/** An input sheet's facts, and its first rows' number formats (percent-cells.ts). */
+interface InputFacts {
+  readonly facts: GridFacts;
+  readonly formats: readonly (readonly unknown[])[];
+}
+
 /**
  * What the file reader learns from a file, read from Excel for the input rectangle: its hidden
  * rows and the tables on its sheet (with their Total Rows), so both give the same assessments.
@@ -76,7 +83,7 @@ async function inputFacts(
   context: Excel.RequestContext,
   rect: SheetRect,
   survey: WorkbookSurvey
-): Promise<GridFacts> {
+): Promise<InputFacts> {
   const tables: GridTable[] = survey.tables
     .filter((t) => t.sheet === rect.sheet)
     .map((t) => ({
@@ -88,10 +95,35 @@ async function inputFacts(
       headerRows: 1,
       totalsRows: t.totals ? 1 : 0,
     }));
-  // The merges ride on hiddenRowsOf's first sync.
+  // The merges and the first rows' formats ride on hiddenRowsOf's first sync.
   const merges = detectCapabilities().mergedAreas ? queueMergedAreas(context, rect) : null;
+  const formats = queueFormatSample(context, rect);
   const hiddenRows = await hiddenRowsOf(context, rect);
-  return { hiddenRows, tables, merges: merges ? await merges.read() : [] };
+  return {
+    facts: { hiddenRows, tables, merges: merges ? await merges.read() : [] },
+    // Loaded by hiddenRowsOf's first sync.
+    formats: formats ? (formats.numberFormat as unknown[][]) : [],
+  };
+}
+
+/**
+ * The engine's read of one sheet (its facts given), read again when iBangga cells show their
+ * numbers as percentages (percent-cells.ts), with those cells among its facts.
+ */
+async function withPercents(
+  context: Excel.RequestContext,
+  rect: SheetRect,
+  facts: InputFacts,
+  engine: SummaryEngine,
+  options: ReadOptions
+): Promise<ReadView> {
+  const view = await engine.read(options);
+  if (view.fatal || !view.columns || !view.hasIbangga) return view;
+  const { columns, headerRow } = view;
+  const percentCells = await percentCellsOf(context, rect, facts.formats, columns, headerRow);
+  if (percentCells.length === 0) return view;
+  engine.facts(0, { ...facts.facts, percentCells });
+  return engine.read(options);
 }
 
 /** Reads the input in this thread; the full read, for callers that need every assessment. */
@@ -141,8 +173,13 @@ export async function findInput(
       tasks,
       readOptions((task) => task + offset)
     );
-    if (rect) engine.facts(0, await inputFacts(context, rect, survey));
-    const view = await engine.read({ lang, sheet, visibleOnly });
+    const facts = rect ? await inputFacts(context, rect, survey) : null;
+    if (rect && facts) engine.facts(0, facts.facts);
+    const options = { lang, sheet, visibleOnly };
+    const view =
+      rect && facts
+        ? await withPercents(context, rect, facts, engine, options)
+        : await engine.read(options);
     return { view, location, fellBack: plan.fellBack, survey };
   }
 
@@ -198,8 +235,13 @@ export async function findInput(
         ? undefined
         : nextEstimate(null, first.measuredBytesPerCell),
   });
-  engine.facts(0, await inputFacts(context, candidate, survey));
-  const view = await engine.read({ lang, sheet: candidate.sheet, visibleOnly });
+  const facts = await inputFacts(context, candidate, survey);
+  engine.facts(0, facts.facts);
+  const view = await withPercents(context, candidate, facts, engine, {
+    lang,
+    sheet: candidate.sheet,
+    visibleOnly,
+  });
   return {
     // The sheets that look like input, from the heads of all (the pane offers them as rounds).
     view: { ...view, inputSheets: pick.inputSheets },
@@ -289,7 +331,7 @@ async function readRests(context: Excel.RequestContext, task: RestsTask): Promis
     bytesPerCell: task.bytesPerCell === null ? undefined : nextEstimate(null, task.bytesPerCell),
   });
   for (const [i, c] of at.entries())
-    engine.facts(i, await inputFacts(context, candidates[c], task.survey));
+    engine.facts(i, (await inputFacts(context, candidates[c], task.survey)).facts);
   const view = await engine.read({ lang, sheets: picks, visibleOnly });
   return {
     view: { ...view, inputSheets: task.inputSheets },

@@ -24,6 +24,11 @@ export interface Grid {
   /** Formula cells that hold no calculated result (files written by scripts), by A1 address. */
   readonly uncalculated?: ReadonlyMap<string, string>;
   /**
+   * Cells (A1 addresses) holding a number their format shows as a percentage (`0.978` shown
+   * `97,8%`), when the adapter knows: an iBangga value is read as shown (input.ts).
+   */
+  readonly percentCells?: ReadonlySet<string>;
+  /**
    * Merged ranges, when the adapter knows (0-based sheet rows and columns, inclusive); only the
    * top-left cell of each holds its value, as in Excel.
    */

@@ -5,7 +5,7 @@
  */
 import { Assessment, Region } from "../engine/assessment";
 import { CellValue, isBlank, isCellError } from "../engine/cell";
-import { excelRound } from "../engine/decimal";
+import { excelRound, percentShown } from "../engine/decimal";
 import { dimensionScore } from "../engine/ibangga";
 import { EvidenceRecord } from "../engine/evidence";
 import { EvidenceColumn, utcDayNumber } from "../engine/evidence-check";
@@ -1285,7 +1285,12 @@ class RowReader {
     label: string,
     noneLeft: () => boolean
   ): number | null {
-    const raw = row[col];
+    const stored = row[col];
+    // A number its cell shows as a percentage (0.978 as 97,8 %) is read as shown.
+    const shownAsPercent =
+      typeof stored === "number" &&
+      this.grid.percentCells?.has(gridAddress(this.grid, r, col)) === true;
+    const raw = shownAsPercent ? percentShown(stored) : stored;
     // (0 to 1 is read too, with a note: a percentage stored as a fraction.)
     if (typeof raw === "number" && raw > 1 && raw <= IBANGGA_MAX) return raw;
     if (isBlank(raw) && this.uncalculated(r, col, kampung, field, label)) return null;
@@ -1304,12 +1309,15 @@ class RowReader {
           ...(other === undefined ? {} : { other }),
           ...(code === "IBANGGA_MISSING" && noneLeft() ? { noneLeft: true } : {}),
         }),
-      (value) =>
+      (value) => {
+        // A cell shown as 0,5 % means 0.5: no fraction to explain.
+        if (shownAsPercent) return;
         this.report("IBANGGA_FRACTION", r, col, kampung, field, {
           value,
           label,
           other: String(excelRound(Number(value) * 100, 6)),
-        })
+        });
+      }
     );
   }
 

@@ -20,6 +20,8 @@ export interface ReadView {
   readonly kampung: number;
   readonly hasIbangga: boolean;
   readonly columns: ColumnMap | null;
+  /** The header's 0-based sheet row (-1 when none was found). */
+  readonly headerRow: number;
   readonly overview: InputOverview;
   readonly issues: readonly Issue[];
   /** The assessment rounds, oldest first, when there are two or more; else null. */
@@ -47,6 +49,7 @@ export function viewOfRead(read: InputRead, lang: Lang): ReadView {
     kampung: read.assessments.length,
     hasIbangga: read.hasIbangga,
     columns: read.columns,
+    headerRow: read.headerRow,
     overview: describeInput(read, lang),
     issues: read.issues.map(plainIssue),
     rounds:

@@ -2,7 +2,7 @@
  * Collects cell values (in any order) into a Grid. The workbook reader and the CSV reader build
  * through this, so they shape grids the same way: rows from sheet row 1, each row up to its last
  * value, no trailing empty rows; plus the facts the reader found (hidden rows, tables,
- * formulas with no result, the sheet's visibility).
+ * formulas with no result, numbers shown as percentages, the sheet's visibility).
  */
 import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
@@ -35,6 +35,7 @@ export class GridBuilder {
   private readonly numbers = new Map<number, number>();
   private readonly hidden = new Set<number>();
   private readonly formulas = new Map<string, string>();
+  private readonly percents = new Set<string>();
   private readonly tables: GridTable[] = [];
   private readonly merges: GridRect[] = [];
   visibility: Grid["visibility"];
@@ -118,6 +119,11 @@ export class GridBuilder {
     this.formulas.set(address(row, col), formula);
   }
 
+  /** A number cell whose format shows it as a percentage. */
+  percent(row: number, col: number): void {
+    this.percents.add(address(row, col));
+  }
+
   addTable(table: GridTable): void {
     this.tables.push(table);
   }
@@ -136,6 +142,7 @@ export class GridBuilder {
       ...(this.visibility ? { visibility: this.visibility } : {}),
       ...(this.tables.length > 0 ? { tables: this.tables } : {}),
       ...(this.formulas.size > 0 ? { uncalculated: this.formulas } : {}),
+      ...(this.percents.size > 0 ? { percentCells: this.percents } : {}),
       ...(this.merges.length > 0 ? { merges: this.merges } : {}),
       ...(this.mergeOverlaps.length > 0 ? { mergeOverlaps: this.mergeOverlaps } : {}),
     };

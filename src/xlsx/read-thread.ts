@@ -93,6 +93,8 @@ export interface RowsMessage {
   /** Hidden rows and formulas with no saved result (row, column, formula) among these rows. */
   readonly hidden: number[];
   readonly uncalculated: [number, number, string][];
+  /** Number cells shown as percentages: row and column, two numbers each. */
+  readonly percent: number[];
   /** Non-empty cells in the batch (counted against the receiving side's budget). */
   readonly count: number;
 }
@@ -105,6 +107,7 @@ export interface ContextMessage {
   readonly kind: "context";
   readonly sharedStrings: readonly string[];
   readonly dateStyles: number[];
+  readonly percentStyles: number[];
   readonly date1904: boolean;
 }
 
@@ -189,6 +192,7 @@ export class SendingGridBuilder extends GridBuilder {
   private pending = new Map<number, PendingRow>();
   private hiddenList: number[] = [];
   private formulaList: [number, number, string][] = [];
+  private percentList: number[] = [];
   /** Cells since the last batch. */
   private count = 0;
   /** The sheet's last row when its text was cut (sheet-split.ts), checked where it is made absolute. */
@@ -263,6 +267,10 @@ export class SendingGridBuilder extends GridBuilder {
     this.formulaList.push([row, col, formula]);
   }
 
+  override percent(row: number, col: number): void {
+    this.percentList.push(row, col);
+  }
+
   override merge(rect: GridRect): void {
     this.rects.push(rect);
   }
@@ -276,7 +284,12 @@ export class SendingGridBuilder extends GridBuilder {
    * and the hidden rows and uncalculated formulas since then.
    */
   override flush(): void {
-    if (this.pending.size === 0 && this.hiddenList.length === 0 && this.formulaList.length === 0)
+    if (
+      this.pending.size === 0 &&
+      this.hiddenList.length === 0 &&
+      this.formulaList.length === 0 &&
+      this.percentList.length === 0
+    )
       return;
     const rows: number[] = [];
     const cells: CellValue[][] = [];
@@ -287,6 +300,8 @@ export class SendingGridBuilder extends GridBuilder {
       pending.shared?.forEach((index, col) => shared.push(row, col, index));
     }
     const { indexes, texts, hiddenList: hidden, formulaList: uncalculated, count } = this;
+    const percent = this.percentList;
+    this.percentList = [];
     this.pending = new Map();
     this.lastRow = -1;
     this.lastPending = null;
@@ -306,6 +321,7 @@ export class SendingGridBuilder extends GridBuilder {
       texts,
       hidden,
       uncalculated,
+      percent,
       count,
     });
   }
@@ -411,6 +427,8 @@ export class GridsFromThread {
     for (const row of message.hidden) builder.hideRow(absoluteRow(row, base));
     for (const [row, col, formula] of message.uncalculated)
       builder.uncalculated(absoluteRow(row, base), col, formula);
+    for (let k = 0; k < message.percent.length; k += 2)
+      builder.percent(absoluteRow(message.percent[k], base), message.percent[k + 1]);
     this.sink?.rows(message.sheet, rows, cells);
   }
 
@@ -421,6 +439,7 @@ export class GridsFromThread {
     this.context = {
       sharedStrings: message.sharedStrings,
       dateStyles: new Set(message.dateStyles),
+      percentStyles: new Set(message.percentStyles),
       date1904: message.date1904,
     };
   }

@@ -201,6 +201,7 @@ export function splitReading(
       kind: "context",
       sharedStrings: context.sharedStrings,
       dateStyles: [...context.dateStyles],
+      percentStyles: [...context.percentStyles],
       date1904: context.date1904,
     });
   };

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { excelRound } from "../../src/engine/decimal";
+import { excelRound, percentShown } from "../../src/engine/decimal";
 
 describe("excelRound", () => {
   it("rounds the decimal value, not the binary one (METHOD.md)", () => {
@@ -83,6 +83,30 @@ describe("excelRound near halves", () => {
         }
       ),
       { numRuns: 5000 }
+    );
+  });
+});
+
+describe("percentShown", () => {
+  it("is the number a percentage format shows, on the decimal value (0.911 is 91,1 %)", () => {
+    expect(0.911 * 100).not.toBe(91.1);
+    expect(percentShown(0.911)).toBe(91.1);
+    expect(percentShown(0.29)).toBe(29);
+    expect(percentShown(0.978)).toBe(97.8);
+    expect(percentShown(0.7)).toBe(70);
+    expect(percentShown(1)).toBe(100);
+    expect(percentShown(0)).toBe(0);
+    expect(percentShown(-0.125)).toBe(-12.5);
+    expect(percentShown(0.5e-3)).toBe(0.05);
+  });
+
+  it("matches the 15-digit decimal times 100 for any fraction", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), (x) => {
+        const reference = new Decimal(x.toPrecision(15)).times(100).toNumber();
+        expect(percentShown(x)).toBe(reference === 0 ? x * 100 : reference);
+      }),
+      { numRuns: 2000 }
     );
   });
 });

@@ -78,6 +78,28 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     }
   });
 
+  it("iBangga typed as percentages (0.978 shown as 97,8 %) is read as shown, with no fraction warning", async () => {
+    const { read, results } = await resultsOf("openpyxl-persen.xlsx");
+    const grid = (await readWorkbook(file("openpyxl-persen.xlsx")))[0];
+    // Three kampung's dimensions carry a percentage format (0.0%, 0%, 0.00%); the fourth's not.
+    expect([...(grid.percentCells ?? [])].sort()).toEqual(
+      ["U", "V", "W"].flatMap((c) => [2, 3, 4].map((r) => `${c}${r}`)).sort()
+    );
+    expect(grid.rows[1][20]).toBe(0.978);
+    expectStudy(results);
+    expect(codes(read.issues).has("IBANGGA_FRACTION")).toBe(false);
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
+    // The same numbers without the format are the warning's case, as before.
+    const bare = { ...grid, percentCells: undefined };
+    const plain = readInput([bare], { lang: "id" });
+    expect(plain.issues.filter((i) => i.code === "IBANGGA_FRACTION")).toHaveLength(9);
+    // The command reads the file in its second thread: the same.
+    const cli = await run("periksa", file("openpyxl-persen.xlsx"), "--json");
+    const json = JSON.parse(cli.out) as { issues: { code: string }[] };
+    expect(codes(json.issues).has("IBANGGA_FRACTION")).toBe(false);
+    expect(json.issues.filter((i) => i.code.startsWith("IBANGGA"))).toEqual([]);
+  });
+
   it("an Excel table's Total Row is not a kampung, said once", async () => {
     const { read } = await resultsOf("excel-tabel-baris-total.xlsx");
     const totals = read.issues.filter((i) => i.code === "TABLE_TOTALS_SKIPPED");

@@ -30,6 +30,8 @@ export class GridLimitError extends Error {
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
   readonly dateStyles: ReadonlySet<number>;
+  /** Cell styles that show a number as a percentage (grid.ts `percentCells`). */
+  readonly percentStyles: ReadonlySet<number>;
   readonly date1904: boolean;
 }
 
@@ -293,9 +295,12 @@ export class SheetPartHandler implements XmlHandler {
         if (text.trim() === "") return null;
         const n = Number(text);
         if (!Number.isFinite(n)) return null;
-        return this.style !== 0 && this.context.dateStyles.has(this.style)
-          ? excelSerialToDate(n, this.context.date1904)
-          : this.grid.number(n);
+        if (this.style === 0) return this.grid.number(n);
+        if (this.context.dateStyles.has(this.style))
+          return excelSerialToDate(n, this.context.date1904);
+        if (this.context.percentStyles.has(this.style))
+          this.grid.percent(this.currentRow, this.col);
+        return this.grid.number(n);
       }
     }
   }

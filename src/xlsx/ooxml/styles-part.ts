@@ -1,7 +1,9 @@
 /**
- * xl/styles.xml, for one fact only: which cell styles (indexes into cellXfs) show a number as a
- * date, so that a date typed in Excel is read as a date and not as its serial.
+ * xl/styles.xml, for two facts only: which cell styles (indexes into cellXfs) show a number as a
+ * date, so that a date typed in Excel is read as a date and not as its serial, and which show it
+ * as a percentage (97,8 % is stored as 0.978; an iBangga value is read as it is shown).
  */
+import { isDateFormat, isPercentFormat } from "../../workbook/number-formats";
 import { isMain } from "./names";
 import { XmlStream } from "./xml";
 import { ZipPackage } from "./zip-package";
@@ -12,20 +14,22 @@ const BUILTIN_DATES = new Set([
   52, 53, 54, 55, 56, 57, 58,
 ]);
 
-/** A format code shows a date when it has date or time letters outside quotes and brackets. */
-export function isDateFormat(code: string | undefined | null): boolean {
-  if (!code) return false;
-  const bare = code
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "");
-  return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
+/** Built-in number formats that are percentages (ECMA-376 Part 1, 18.8.30: `0%`, `0.00%`). */
+const BUILTIN_PERCENTS = new Set([9, 10]);
+
+/** The cellXfs indexes whose number format is a date, and those whose format is a percentage. */
+export interface NumberStyles {
+  readonly dates: Set<number>;
+  readonly percents: Set<number>;
 }
 
-/** The set of cellXfs indexes whose number format is a date. */
-export async function readDateStyles(pkg: ZipPackage, part: string | null): Promise<Set<number>> {
+export async function readNumberStyles(
+  pkg: ZipPackage,
+  part: string | null
+): Promise<NumberStyles> {
   const dates = new Set<number>();
-  if (part === null) return dates;
+  const percents = new Set<number>();
+  if (part === null) return { dates, percents };
   const custom = new Map<number, string>();
   let inCellXfs = false;
   let xf = 0;
@@ -38,6 +42,7 @@ export async function readDateStyles(pkg: ZipPackage, part: string | null): Prom
         const id = Number(attributes.numFmtId ?? 0);
         const code = custom.get(id);
         if (code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id)) dates.add(xf);
+        if (code !== undefined ? isPercentFormat(code) : BUILTIN_PERCENTS.has(id)) percents.add(xf);
         xf++;
       }
     },
@@ -47,5 +52,5 @@ export async function readDateStyles(pkg: ZipPackage, part: string | null): Prom
   });
   await pkg.readText(part, (t) => xml.write(t));
   xml.end();
-  return dates;
+  return { dates, percents };
 }

@@ -9,7 +9,7 @@ import { CellBudget, GridBuilder, NewGridBuilder } from "../grid-builder";
 import { readRelationships, Relationship } from "./opc";
 import { SheetContext, SheetPartHandler } from "./sheet-part";
 import { readSharedStrings } from "./shared-strings";
-import { readDateStyles } from "./styles-part";
+import { readNumberStyles } from "./styles-part";
 import { readTablePart } from "./table-part";
 import { readWorkbookPart } from "./workbook-part";
 import { XmlStream } from "./xml";
@@ -69,9 +69,11 @@ export async function readXlsxPackage(
   const workbookPart = await workbookPartName(pkg);
   const workbook = await readWorkbookPart(pkg, workbookPart);
   const rels = await readRelationships(pkg, workbookPart);
+  const styles = await readNumberStyles(pkg, byType(rels, "styles")?.part ?? null);
   const context: SheetContext = {
     sharedStrings: await readSharedStrings(pkg, byType(rels, "sharedStrings")?.part ?? null),
-    dateStyles: await readDateStyles(pkg, byType(rels, "styles")?.part ?? null),
+    dateStyles: styles.dates,
+    percentStyles: styles.percents,
     date1904: workbook.date1904,
   };
   const grids: Grid[] = [];
