@@ -442,9 +442,9 @@ export const MESSAGES = {
   SHEET_OTHER_INPUTS: {
     severity: "warning",
     id: (p) =>
-      `Lembar lain juga tampak seperti data penilaian: ${p.list}. ${(p.count ?? 1) > 1 ? `Yang dibaca hanya ${p.count} lembar yang terlihat, sebagai periode` : `Yang dibaca hanya lembar ${v(p)}`}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}${p.label ? `; atau sebagai satu daftar kampung (lembar per kecamatan, misalnya), dengan periode yang sama untuk tiap lembar: ${p.label}` : ""}.`,
+      `Lembar lain juga tampak seperti data penilaian: ${p.list}. ${(p.count ?? 1) > 1 ? `Yang dibaca hanya ${p.count} lembar berskor yang terlihat, sebagai periode` : `Yang dibaca hanya lembar ${v(p)}`}. Pilih lembar lain dengan --sheet NAMA, atau baca beberapa lembar sebagai periode: ${p.other}${p.label ? `; atau sebagai satu daftar kampung (lembar per kecamatan, misalnya), dengan periode yang sama untuk tiap lembar: ${p.label}` : ""}.`,
     en: (p) =>
-      `Other sheets also look like assessment data: ${p.list}. ${(p.count ?? 1) > 1 ? `Only the ${p.count} visible sheets were read, as rounds` : `Only sheet ${v(p)} was read`}. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}${p.label ? `; or as one list of kampung (a sheet per kecamatan, say), the same round for each sheet: ${p.label}` : ""}.`,
+      `Other sheets also look like assessment data: ${p.list}. ${(p.count ?? 1) > 1 ? `Only the ${p.count} visible sheets with scores were read, as rounds` : `Only sheet ${v(p)} was read`}. Choose another with --sheet NAME, or read several sheets as rounds: ${p.other}${p.label ? `; or as one list of kampung (a sheet per kecamatan, say), the same round for each sheet: ${p.label}` : ""}.`,
   },
   STATUS_INCONSISTENT: {
     severity: "warning",

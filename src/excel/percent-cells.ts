@@ -34,6 +34,11 @@ export function queueFormatSample(
   return range;
 }
 
+/** Whether any sampled cell (queueFormatSample) shows a percentage. */
+export function hasPercentFormat(sample: readonly (readonly unknown[])[]): boolean {
+  return sample.some((row) => row.some((code) => isPercentFormat(String(code))));
+}
+
 /** The grid columns (0-based, from `rect.col`) of iBangga values: dimensions and their sub-indicators. */
 export function ibanggaColumns(columns: ColumnMap): number[] {
   const cols = columns.dimension.filter((c): c is number => c !== null);

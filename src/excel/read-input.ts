@@ -15,7 +15,7 @@ import { GridTable } from "../workbook/grid";
 import { GridFacts, GridShape, LocalEngine, SummaryEngine } from "./engine";
 import { hiddenRowsOf } from "./hidden-rows";
 import { queueMergedAreas } from "./merged-areas";
-import { percentCellsOf, queueFormatSample } from "./percent-cells";
+import { hasPercentFormat, percentCellsOf, queueFormatSample } from "./percent-cells";
 import { PayloadLimits } from "./limits";
 import { InputPlan, planInput } from "./plan-input";
 import { HEAD_ROWS, nextEstimate, SheetRect } from "./plan-read";
@@ -330,9 +330,31 @@ async function readRests(context: Excel.RequestContext, task: RestsTask): Promis
     onRows: (t: number, rows: CellValue[][]) => engine.append(t, rows),
     bytesPerCell: task.bytesPerCell === null ? undefined : nextEstimate(null, task.bytesPerCell),
   });
-  for (const [i, c] of at.entries())
-    engine.facts(i, (await inputFacts(context, candidates[c], task.survey)).facts);
-  const view = await engine.read({ lang, sheets: picks, visibleOnly });
+  const facts: InputFacts[] = [];
+  for (const [i, c] of at.entries()) {
+    facts.push(await inputFacts(context, candidates[c], task.survey));
+    engine.facts(i, facts[i].facts);
+  }
+  let view = await engine.read({ lang, sheets: picks, visibleOnly });
+  // iBangga shown as percentages, sheet by sheet (each its own columns), as for one sheet.
+  let percents = false;
+  for (const [i, c] of at.entries()) {
+    if (view.fatal || !view.hasIbangga || !hasPercentFormat(facts[i].formats)) continue;
+    const one = await engine.read({ lang, sheet: candidates[c].sheet, visibleOnly });
+    if (one.fatal || !one.columns) continue;
+    const { formats } = facts[i];
+    const percentCells = await percentCellsOf(
+      context,
+      candidates[c],
+      formats,
+      one.columns,
+      one.headerRow
+    );
+    if (percentCells.length === 0) continue;
+    engine.facts(i, { ...facts[i].facts, percentCells });
+    percents = true;
+  }
+  if (percents) view = await engine.read({ lang, sheets: picks, visibleOnly });
   return {
     view: { ...view, inputSheets: task.inputSheets },
     location: task.location,

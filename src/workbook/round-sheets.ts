@@ -42,6 +42,8 @@ export interface InputSheet {
   readonly hasPeriode: boolean;
   /** The sheet is hidden or very hidden in the workbook (the pane marks it; G5). */
   readonly hidden?: boolean;
+  /** Its first rows hold no kampung with a score entered (a header, or names only, so far). */
+  readonly unscored?: boolean;
 }
 
 /** Where one sheet's rows sit in the combined read. */
@@ -110,11 +112,15 @@ export function inputSheets(grids: readonly Grid[], lang: Lang): InputSheet[] {
       columns.dimension.some((c) => c !== null) ||
       columns.ibanggaSub.some((s) => s.length > 0);
     if (!scored) continue;
+    const entered = read.assessments.some(
+      (a) => a.sub.some((v) => v !== null) || (a.dimensions?.some((v) => v !== null) ?? false)
+    );
     found.push({
       sheet: grid.sheet,
       nameRound: roundOfSheetName(grid.sheet)?.label ?? null,
       hasPeriode: columns.identity.periode !== undefined,
       ...(grid.visibility === "hidden" || grid.visibility === "veryHidden" ? { hidden: true } : {}),
+      ...(entered ? {} : { unscored: true }),
     });
   }
   return found;
@@ -122,15 +128,20 @@ export function inputSheets(grids: readonly Grid[], lang: Lang): InputSheet[] {
 
 /**
  * The sheets read as rounds when the user picks none: two or more visible sheets that look like
- * input, each named for a different round (`Penilaian 2024-T3`, `Penilaian 2024-T4`), in
- * workbook order. Null otherwise: one sheet is read as before (choose-input.ts), and the CLI
- * names the others (SHEET_OTHER_INPUTS). Hidden sheets are never read without being picked.
+ * input and hold scores, each named for a different round (`Penilaian 2024-T3`,
+ * `Penilaian 2024-T4`), in workbook order. A sheet with no score yet (the next round's blank
+ * copy) is left out, never the "latest round". Null otherwise, and whenever a visible sheet has
+ * its own Periode column (its rows' rounds, not its name, would decide): one sheet is read as
+ * before (choose-input.ts), and the CLI names the others (SHEET_OTHER_INPUTS). Hidden sheets are
+ * never read without being picked.
  */
 export function roundSheetsByName(found: readonly InputSheet[]): RoundSheet[] | null {
   const visible = found.filter((s) => !s.hidden);
-  if (visible.length < 2 || visible.some((s) => s.nameRound === null)) return null;
-  if (new Set(visible.map((s) => s.nameRound)).size !== visible.length) return null;
-  return visible.map((s) => ({ sheet: s.sheet }));
+  if (visible.some((s) => s.hasPeriode)) return null;
+  const scored = visible.filter((s) => !s.unscored);
+  if (scored.length < 2 || scored.some((s) => s.nameRound === null)) return null;
+  if (new Set(scored.map((s) => s.nameRound)).size !== scored.length) return null;
+  return scored.map((s) => ({ sheet: s.sheet }));
 }
 
 /** One sheet's own read and the round of all its rows (null: its `Periode` column gives them). */

@@ -14,6 +14,7 @@
 import { CellValue, isCellError } from "../engine/cell";
 import {
   absoluteRange,
+  address,
   columnLetters,
   parseAddress,
   rangeAddress,
@@ -128,6 +129,8 @@ const nextTurn: (resolve: () => void) => void =
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_TEXT_MAX = 255;
 const MS_PER_DAY = 24 * 3600 * 1000;
+/** A copied number its input showed as a percentage (grid.ts `percentCells`). */
+const PERCENT_FORMAT = "0.0%";
 /** 1950-01-01 and 2100-12-31 as Excel serials: the range of the date validation. */
 const DATE_MIN = 25569 + Date.UTC(1950, 0, 1) / MS_PER_DAY;
 const DATE_MAX = 25569 + Date.UTC(2100, 11, 31) / MS_PER_DAY;
@@ -494,9 +497,20 @@ export async function writeCopy(
   const formulas = formulaTexts(grid);
   // Rows hidden in the input stay hidden in its copy (the check counts them in, or not).
   const hidden = grid.hiddenRows;
+  // Numbers shown as percentages stay so: the copy read again gives the same iBangga.
+  const percents = grid.percentCells;
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.originRow + r;
-    const written = writer.row(row, grid.rows[r], formulas.get(r), hidden?.has(row) === true);
+    const percent = percents
+      ? (c: number) => percents.has(address(row, grid.originCol + c))
+      : undefined;
+    const written = writer.row(
+      row,
+      grid.rows[r],
+      formulas.get(r),
+      hidden?.has(row) === true,
+      percent
+    );
     if (written) await written;
   }
   await writer.end(grid.merges ?? []);
@@ -510,6 +524,9 @@ export async function writeCopy(
 export class CopyWriter {
   private readonly body: SheetBody;
   private readonly dateS: string;
+  private readonly styles: StyleSheet;
+  /** Made when a copy first needs it (registered up front by writePackage for grid copies). */
+  private percentS: string | null = null;
   /** Every column at the copy width; whether they fit the page's width at a readable size. */
   private readonly widths: number[];
   private readonly fit: boolean;
@@ -523,6 +540,7 @@ export class CopyWriter {
   ) {
     this.body = new SheetBody(part, tables.styles, progress, tables.strings);
     this.dateS = sAttr(tables.styles.id("data", FORMATS.date));
+    this.styles = tables.styles;
     this.widths = Array.from({ length: width }, () => COPY_COLUMN_WIDTH);
     this.fit = fitScale(this.widths) >= MIN_FIT_SCALE;
   }
@@ -533,14 +551,15 @@ export class CopyWriter {
 
   /**
    * Sheet row `row` (0-based) with its `values` from column `originCol`, and the formulas with no
-   * result shown as their text (`texts`, by grid column), hidden or not. A promise only when the
-   * caller must wait.
+   * result shown as their text (`texts`, by grid column), hidden or not; `percent` says which
+   * columns' numbers show as percentages. A promise only when the caller must wait.
    */
   row(
     row: number,
     values: readonly CellValue[],
     texts?: ReadonlyMap<number, string>,
-    hidden = false
+    hidden = false,
+    percent?: (col: number) => boolean
   ): Promise<void> | void {
     const rowNumber = String(row + 1);
     const width = texts
@@ -550,7 +569,11 @@ export class CopyWriter {
     for (let c = 0; c < width; c++) {
       const value = values[c] ?? texts?.get(c);
       if (value === null || value === undefined) continue;
-      xml += this.body.cell(this.originCol + c, rowNumber, value, "", this.dateS);
+      const s =
+        percent && typeof value === "number" && percent(c)
+          ? (this.percentS ??= sAttr(this.styles.id("data", PERCENT_FORMAT)))
+          : "";
+      xml += this.body.cell(this.originCol + c, rowNumber, value, s, this.dateS);
     }
     return this.body.row(rowNumber, xml, null, hidden);
   }
@@ -878,8 +901,10 @@ export async function writePackage(
   {
     // Styles first: every (role, format) the sheets use, so styles.xml precedes the sheets.
     const { styles, strings } = options.tables ?? packageTables();
-    // The copies' date cells (writeCopy).
+    // The copies' date cells (writeCopy), and their percentages where the input has some.
     styles.id("data", FORMATS.date);
+    if (copies.some((c) => "grid" in c && (c.grid.percentCells?.size ?? 0) > 0))
+      styles.id("data", PERCENT_FORMAT);
     const tables = new Map<TableBlock, TableStyles>();
     for (const spec of sheets) {
       styles.id("title", null);

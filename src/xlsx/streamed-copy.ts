@@ -113,12 +113,13 @@ export class StreamedCopies implements RowSink {
 
   private async end(id: number, grid: Grid): Promise<void> {
     const sheet = await this.sheet(id, () => 0);
-    // Merges, formulas shown as text and hidden rows are known only at the end: such a sheet is
-    // copied from its grid instead (writeCopy).
+    // Merges, formulas shown as text, hidden rows and percentages are known only at the end:
+    // such a sheet is copied from its grid instead (writeCopy).
     const changed =
       (grid.merges?.length ?? 0) > 0 ||
       (grid.uncalculated?.size ?? 0) > 0 ||
-      (grid.hiddenRows?.size ?? 0) > 0;
+      (grid.hiddenRows?.size ?? 0) > 0 ||
+      (grid.percentCells?.size ?? 0) > 0;
     const placed = grid.originRow === 0 && grid.originCol === 0;
     if (changed || !placed || gridEndCol(grid) !== sheet.writer.width) throw new NotStreamable();
     await sheet.writer.end([]);

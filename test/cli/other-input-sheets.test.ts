@@ -146,7 +146,7 @@ describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
     );
     expect(issue).toMatchObject({ sheet: "Penilaian 2025-T1", cell: "A1" });
     expect(issue.message).toContain(
-      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T3" (tersembunyi), "Penilaian 2024-T2" (tersembunyi). Yang dibaca hanya 2 lembar yang terlihat, sebagai periode.'
+      'Lembar lain juga tampak seperti data penilaian: "Penilaian 2024-T3" (tersembunyi), "Penilaian 2024-T2" (tersembunyi). Yang dibaca hanya 2 lembar berskor yang terlihat, sebagai periode.'
     );
     // Sheets named for their rounds are not offered as one list: that would give all one round.
     expect(issue.message).not.toContain("satu daftar kampung");
@@ -157,7 +157,7 @@ describe("other input sheets that are hidden (brief fix-s15-polish F2)", () => {
       (i) => i.code === "SHEET_OTHER_INPUTS"
     );
     expect(issueEn.message).toContain(
-      'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden). Only the 2 visible sheets were read, as rounds.'
+      'Other sheets also look like assessment data: "Penilaian 2024-T3" (hidden), "Penilaian 2024-T2" (hidden). Only the 2 visible sheets with scores were read, as rounds.'
     );
   });
 });

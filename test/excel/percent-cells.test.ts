@@ -11,14 +11,16 @@ import { exampleRows } from "../helpers/example";
 import { FakeContext, WorkbookModel } from "./fake-excel";
 
 /** The example with the iBangga dimensions of its first three kampung typed as percentages. */
-function percentWorkbook(format = "0.0%"): WorkbookModel {
+function percentWorkbook(format = "0.0%", sheets = ["Data"]): WorkbookModel {
   const rows = exampleRows();
   const dims = [rows[0].length - 3, rows[0].length - 2, rows[0].length - 1];
   for (const r of [1, 2, 3])
     for (const c of dims) rows[r][c] = Number(((rows[r][c] as number) / 100).toPrecision(15));
   const model = new WorkbookModel();
-  const sheet = model.addSheet("Data").fill(rows, 2, 1);
-  sheet.formatLayers.push({ rect: { row: 3, col: 1 + dims[0], rows: 3, cols: 3 }, format });
+  for (const name of sheets) {
+    const sheet = model.addSheet(name).fill(rows, 2, 1);
+    sheet.formatLayers.push({ rect: { row: 3, col: 1 + dims[0], rows: 3, cols: 3 }, format });
+  }
   return model;
 }
 
@@ -69,5 +71,16 @@ describe("iBangga shown as percentages in Excel", () => {
     expect(without.found.read.assessments).toEqual(base.found.read.assessments);
     const withPercent = await read(percentWorkbook());
     expect(withPercent.syncs).toBe(base.syncs + 1);
+  });
+
+  it("on sheets read as rounds, each sheet's percentages are read as shown", async () => {
+    const { found } = await read(
+      percentWorkbook("0.0%", ["Penilaian 2024-T3", "Penilaian 2024-T4"])
+    );
+    expect(found.read.rounds?.list.map((r) => r.label)).toEqual(["2024-T3", "2024-T4"]);
+    expect(found.read.issues.some((i) => i.code === "IBANGGA_FRACTION")).toBe(false);
+    expect(found.read.assessments.map((a) => a.dimensions?.[0])).toEqual([
+      97.8, 97.2, 91.7, 93.4, 97.8, 97.2, 91.7, 93.4,
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import {
 import { buildSummary } from "../../src/workbook/summary";
 import { readWorkbook } from "../../src/xlsx/read";
 import { run } from "../cli/run";
+import { exampleRows } from "../helpers/example";
 import { tempDir } from "../helpers/files";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "rounds");
@@ -182,6 +183,38 @@ describe("which sheets are read as rounds without a pick", () => {
     expect(
       roundSheetsByName([sheet("Penilaian 2024-T3"), sheet("2024-T4", { hidden: true })])
     ).toBeNull();
+  });
+
+  it("a sheet with no score yet (the next round's blank copy) is never the latest round", () => {
+    const three = [sheet("Penilaian 2024-T3"), sheet("Penilaian 2024-T4")];
+    const next = sheet("Penilaian 2025-T1", { unscored: true });
+    expect(roundSheetsByName([...three, next])).toEqual(three.map((s) => ({ sheet: s.sheet })));
+    expect(roundSheetsByName([three[0], next])).toBeNull();
+  });
+
+  it("none when a visible sheet has its own Periode column: its rows, not its name, give rounds", () => {
+    expect(
+      roundSheetsByName([sheet("Data 2023", { hasPeriode: true }), sheet("Data 2024")])
+    ).toBeNull();
+  });
+
+  it("a header-only sheet and a names-only sheet are marked unscored", () => {
+    const [header, ...rows] = exampleRows();
+    const names = rows.map((row) => row.map((v, c) => (c < 5 ? v : null)));
+    const found = inputSheets(
+      [
+        gridFromRows("Penilaian 2024", [header, ...rows]),
+        gridFromRows("Penilaian 2025", [header]),
+        gridFromRows("Penilaian 2026", [header, ...names]),
+      ],
+      "id"
+    );
+    expect(found.map((s) => [s.sheet, s.unscored ?? false])).toEqual([
+      ["Penilaian 2024", false],
+      ["Penilaian 2025", true],
+      ["Penilaian 2026", true],
+    ]);
+    expect(roundSheetsByName(found)).toBeNull();
   });
 });
 

@@ -98,6 +98,14 @@ describe("real workbooks: the study's four kampung as each producer writes them"
     const json = JSON.parse(cli.out) as { issues: { code: string }[] };
     expect(codes(json.issues).has("IBANGGA_FRACTION")).toBe(false);
     expect(json.issues.filter((i) => i.code.startsWith("IBANGGA"))).toEqual([]);
+    // The summary's copy of the input keeps them shown as percentages: read again, the same.
+    const out = tmp.file("persen-ringkasan.xlsx");
+    expect((await run("ringkas", file("openpyxl-persen.xlsx"), "-o", out)).code).toBe(0);
+    const again = readInput(await readWorkbook(out), { lang: "id" });
+    expect(analyseRead(again, SETARA, "id").results.kampung.map((k) => k.ibangga?.setara)).toEqual(
+      STUDY.setara
+    );
+    expect(codes(again.issues).has("IBANGGA_FRACTION")).toBe(false);
   });
 
   it("an Excel table's Total Row is not a kampung, said once", async () => {
