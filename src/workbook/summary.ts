@@ -1007,6 +1007,23 @@ function ibanggaSheet(
       ])
     );
     blocks.push(groupTable);
+    // As under KKB Ringkasan's means by status: a mean of fewer kampung than Jumlah counts.
+    const partial = groups.some(
+      (g) =>
+        (g.ibangga?.setara.n ?? 0) < g.count || (g.ibangga?.kemandirianSentral.n ?? 0) < g.count
+    );
+    if (partial) {
+      blocks.push({
+        kind: "notes",
+        row: groupTable.row + 1 + groups.length,
+        col: 0,
+        lines: [
+          lang === "id"
+            ? `Rata-rata dari kampung yang nilai iBangga-nya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat ${SHEET_NAMES.validasi}).`
+            : `Means are of the kampung whose iBangga is computed; Jumlah counts every kampung of that status (see ${SHEET_NAMES.validasi}).`,
+        ],
+      });
+    }
     row += groups.length + 2;
     charts.push({
       kind: "bar",

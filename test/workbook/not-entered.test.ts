@@ -114,3 +114,33 @@ describe("a kampung not scored yet", () => {
     expect(read.issues.map((i) => i.code)).not.toContain("SCORES_NOT_ENTERED");
   });
 });
+
+describe("KKB iBangga's means by status", () => {
+  /** The note lines of KKB iBangga for 14 kampung (its status table shows above 12). */
+  function ibanggaNotes(blankIbangga: boolean): string[] {
+    const rows = exampleRows();
+    for (let i = 0; i < 10; i++) {
+      const copy = [...rows[1 + (i % 4)]];
+      copy[0] = `Kampung ${i + 5}`;
+      if (blankIbangga && i === 0) copy.splice(copy.length - 3, 3, null, null, null);
+      rows.push(copy);
+    }
+    const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
+    const summary = buildSummary(read, {
+      lang: "id",
+      weights: SETARA,
+      source: "x.xlsx",
+      now: new Date(2026, 11, 1, 9, 0),
+    });
+    return summary.sheets
+      .find((x) => x.name === "KKB iBangga")!
+      .blocks.flatMap((b) => (b.kind === "notes" ? [...b.lines] : []));
+  }
+
+  it("say when a mean is of fewer kampung than Jumlah counts, and only then", () => {
+    const note =
+      "Rata-rata dari kampung yang nilai iBangga-nya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat KKB Validasi).";
+    expect(ibanggaNotes(true)).toContain(note);
+    expect(ibanggaNotes(false)).not.toContain(note);
+  });
+});
