@@ -85,7 +85,7 @@ const id = {
     "Mengunduh buku kerja templat (lembar 'KKB Input' dan 'KKB Bukti') untuk diisi di Excel, lalu dibuka di sini.",
   roundSheets: "Periode di beberapa lembar",
   roundSheetsHelp:
-    "Beberapa lembar berisi data KKB. Centang lembar yang masing-masing satu periode penilaian, lalu baca bersama.",
+    "Beberapa lembar berisi data KKB. Lembar yang dicentang dibaca bersama, masing-masing sebagai satu periode penilaian (lembar yang namanya menyebut periode dicentang sendiri); ubah centangnya lalu baca lagi.",
   roundFromColumn: "periode dari kolom Periode",
   roundFromName: (label: string) => `periode ${label}`,
   roundNeeded: "nama lembar tidak menyebut periode",
@@ -294,7 +294,7 @@ const en: Strings = {
     "Downloads a template workbook (sheets 'KKB Input' and 'KKB Bukti') to fill in in Excel, then open here.",
   roundSheets: "Rounds on several sheets",
   roundSheetsHelp:
-    "Several sheets hold KKB data. Tick the sheets that are each one assessment round, then read them together.",
+    "Several sheets hold KKB data. The ticked sheets are read together, each as one assessment round (sheets named for rounds are ticked for you); change the ticks and read again.",
   roundFromColumn: "rounds from its Periode column",
   roundFromName: (label: string) => `round ${label}`,
   roundNeeded: "its name names no round",
