@@ -107,9 +107,22 @@ async function inputFacts(
 }
 
 /**
- * The engine's read of one sheet (its facts given), read again when iBangga cells show their
- * numbers as percentages (percent-cells.ts), with those cells among its facts.
+ * A sheet's facts with its iBangga cells that show their numbers as percentages
+ * (percent-cells.ts), found from `view`, the engine's read of that sheet; null when none does.
  */
+async function withPercentCells(
+  context: Excel.RequestContext,
+  rect: SheetRect,
+  facts: InputFacts,
+  view: ReadView
+): Promise<GridFacts | null> {
+  if (view.fatal || !view.columns || !view.hasIbangga) return null;
+  const { columns, headerRow } = view;
+  const percentCells = await percentCellsOf(context, rect, facts.formats, columns, headerRow);
+  return percentCells.length === 0 ? null : { ...facts.facts, percentCells };
+}
+
+/** The engine's read of one sheet (its facts given), again with its percentages if it has any. */
 async function withPercents(
   context: Excel.RequestContext,
   rect: SheetRect,
@@ -118,11 +131,9 @@ async function withPercents(
   options: ReadOptions
 ): Promise<ReadView> {
   const view = await engine.read(options);
-  if (view.fatal || !view.columns || !view.hasIbangga) return view;
-  const { columns, headerRow } = view;
-  const percentCells = await percentCellsOf(context, rect, facts.formats, columns, headerRow);
-  if (percentCells.length === 0) return view;
-  engine.facts(0, { ...facts.facts, percentCells });
+  const more = await withPercentCells(context, rect, facts, view);
+  if (!more) return view;
+  engine.facts(0, more);
   return engine.read(options);
 }
 
@@ -173,13 +184,13 @@ export async function findInput(
       tasks,
       readOptions((task) => task + offset)
     );
-    const facts = rect ? await inputFacts(context, rect, survey) : null;
-    if (rect && facts) engine.facts(0, facts.facts);
     const options = { lang, sheet, visibleOnly };
-    const view =
-      rect && facts
-        ? await withPercents(context, rect, facts, engine, options)
-        : await engine.read(options);
+    let view: ReadView;
+    if (rect) {
+      const facts = await inputFacts(context, rect, survey);
+      engine.facts(0, facts.facts);
+      view = await withPercents(context, rect, facts, engine, options);
+    } else view = await engine.read(options);
     return { view, location, fellBack: plan.fellBack, survey };
   }
 
@@ -339,19 +350,12 @@ async function readRests(context: Excel.RequestContext, task: RestsTask): Promis
   // iBangga shown as percentages, sheet by sheet (each its own columns), as for one sheet.
   let percents = false;
   for (const [i, c] of at.entries()) {
+    // A sheet's own read (its columns) only where its first rows show a percentage at all.
     if (view.fatal || !view.hasIbangga || !hasPercentFormat(facts[i].formats)) continue;
     const one = await engine.read({ lang, sheet: candidates[c].sheet, visibleOnly });
-    if (one.fatal || !one.columns) continue;
-    const { formats } = facts[i];
-    const percentCells = await percentCellsOf(
-      context,
-      candidates[c],
-      formats,
-      one.columns,
-      one.headerRow
-    );
-    if (percentCells.length === 0) continue;
-    engine.facts(i, { ...facts[i].facts, percentCells });
+    const more = await withPercentCells(context, candidates[c], facts[i], one);
+    if (!more) continue;
+    engine.facts(i, more);
     percents = true;
   }
   if (percents) view = await engine.read({ lang, sheets: picks, visibleOnly });

@@ -63,6 +63,7 @@ import {
   FORMATS,
   fitScale,
   LINE_HEIGHT,
+  NotesBlock,
   linesHeight,
   MIN_FIT_SCALE,
   pageRowsHeight,
@@ -758,23 +759,10 @@ function ringkasanSheet(
       colorScales: [],
     };
     blocks.push(groupTable);
-    // A mean of fewer kampung than Jumlah counts (some scores not computed), said in the blank
-    // row under the table: printed, "Berkembang 1,08, Jumlah 2" read as the mean of two.
     const partial = groups.some(
       (g) => g.composite.n < g.count || DOMAINS.some((d) => g.domains[d.key].n < g.count)
     );
-    if (partial) {
-      blocks.push({
-        kind: "notes",
-        row: groupTable.row + 1 + groupRows.length,
-        col: 1,
-        lines: [
-          lang === "id"
-            ? `Rata-rata dari kampung yang skornya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat ${SHEET_NAMES.validasi}).`
-            : `Means are of the kampung whose scores are computed; Jumlah counts every kampung of that status (see ${SHEET_NAMES.validasi}).`,
-        ],
-      });
-    }
+    if (partial) blocks.push(partialMeansNote(groupTable, groupRows.length, "scores", lang));
     row += groupRows.length + 2;
     if (!perKampung) {
       // The status names and the five domain means, under their table.
@@ -843,6 +831,36 @@ function currentChanges(results: Results, trend: Trend): (Change | null)[] {
   return results.kampung.map((k) => byRow.get(k.row) ?? null);
 }
 
+/**
+ * The line in the blank row under a table of means by status (`rows` data rows) when a mean is
+ * of fewer kampung than its Jumlah counts (some `of` values not computed): printed,
+ * "Berkembang 1,08, Jumlah 2" reads as the mean of two.
+ */
+function partialMeansNote(
+  table: TableBlock,
+  rows: number,
+  of: "scores" | "ibangga",
+  lang: Lang
+): NotesBlock {
+  const what =
+    lang === "id"
+      ? of === "scores"
+        ? "skornya"
+        : "nilai iBangga-nya"
+      : of === "scores"
+        ? "scores are"
+        : "iBangga is";
+  return {
+    kind: "notes",
+    row: table.row + 1 + rows,
+    col: table.col,
+    lines: [
+      lang === "id"
+        ? `Rata-rata dari kampung yang ${what} dihitung; Jumlah menghitung semua kampung berstatus itu (lihat ${SHEET_NAMES.validasi}).`
+        : `Means are of the kampung whose ${what} computed; Jumlah counts every kampung of that status (see ${SHEET_NAMES.validasi}).`,
+    ],
+  };
+}
 /**
  * The study's per-domain tables (Tabel 2-6): for each domain, each kampung's three
  * sub-indicator values and the domain score, one table under the other.
@@ -1007,23 +1025,11 @@ function ibanggaSheet(
       ])
     );
     blocks.push(groupTable);
-    // As under KKB Ringkasan's means by status: a mean of fewer kampung than Jumlah counts.
     const partial = groups.some(
       (g) =>
         (g.ibangga?.setara.n ?? 0) < g.count || (g.ibangga?.kemandirianSentral.n ?? 0) < g.count
     );
-    if (partial) {
-      blocks.push({
-        kind: "notes",
-        row: groupTable.row + 1 + groups.length,
-        col: 0,
-        lines: [
-          lang === "id"
-            ? `Rata-rata dari kampung yang nilai iBangga-nya dihitung; Jumlah menghitung semua kampung berstatus itu (lihat ${SHEET_NAMES.validasi}).`
-            : `Means are of the kampung whose iBangga is computed; Jumlah counts every kampung of that status (see ${SHEET_NAMES.validasi}).`,
-        ],
-      });
-    }
+    if (partial) blocks.push(partialMeansNote(groupTable, groups.length, "ibangga", lang));
     row += groups.length + 2;
     charts.push({
       kind: "bar",

@@ -19,8 +19,8 @@ function withFifth(subs: CellValue[]): CellValue[][] {
 }
 const BLANK15: CellValue[] = new Array<CellValue>(15).fill(null);
 
-/** The note lines of KKB Ringkasan for a sheet of these rows. */
-function ringkasanNotes(rows: CellValue[][]): string[] {
+/** The note lines of one summary sheet (KKB Ringkasan by default) for a sheet of these rows. */
+function sheetNotes(rows: CellValue[][], sheet = "KKB Ringkasan"): string[] {
   const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
   const summary = buildSummary(read, {
     lang: "id",
@@ -29,7 +29,7 @@ function ringkasanNotes(rows: CellValue[][]): string[] {
     now: new Date(2026, 11, 1, 9, 0),
   });
   return summary.sheets
-    .find((x) => x.name === "KKB Ringkasan")!
+    .find((x) => x.name === sheet)!
     .blocks.flatMap((b) => (b.kind === "notes" ? [...b.lines] : []));
 }
 
@@ -58,7 +58,7 @@ describe("a kampung not scored yet", () => {
   });
 
   it("KKB Ringkasan says under its table why some score cells are blank", () => {
-    const lines = ringkasanNotes(withFifth(BLANK15));
+    const lines = sheetNotes(withFifth(BLANK15));
     expect(lines).toContain(
       "Sel kosong: 1 kampung tanpa skor komposit (dan tanpa peringkat), karena ada nilai sub-indikator yang kosong atau salah; lihat KKB Validasi. Sel kosong tidak berarti 0."
     );
@@ -69,7 +69,7 @@ describe("a kampung not scored yet", () => {
   });
 
   it("says nothing of blank cells or partial means when every kampung is scored", () => {
-    const lines = ringkasanNotes(exampleRows());
+    const lines = sheetNotes(exampleRows());
     expect(lines.filter((l) => /^Sel kosong|^Rata-rata dari kampung/.test(l))).toEqual([]);
   });
 
@@ -125,16 +125,7 @@ describe("KKB iBangga's means by status", () => {
       if (blankIbangga && i === 0) copy.splice(copy.length - 3, 3, null, null, null);
       rows.push(copy);
     }
-    const read = readInput([gridFromRows("Data", rows)], { lang: "id" });
-    const summary = buildSummary(read, {
-      lang: "id",
-      weights: SETARA,
-      source: "x.xlsx",
-      now: new Date(2026, 11, 1, 9, 0),
-    });
-    return summary.sheets
-      .find((x) => x.name === "KKB iBangga")!
-      .blocks.flatMap((b) => (b.kind === "notes" ? [...b.lines] : []));
+    return sheetNotes(rows, "KKB iBangga");
   }
 
   it("say when a mean is of fewer kampung than Jumlah counts, and only then", () => {
