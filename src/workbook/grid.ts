@@ -47,6 +47,27 @@ export interface Grid {
    * text there, so neither is worth a warning (DATE_TEXT, SCORE_TEXT, IBANGGA_TEXT).
    */
   readonly textOnly?: boolean;
+  /**
+   * The sheet's own layout as its file gives it (column widths, hidden columns, frozen panes),
+   * when the adapter knows: the input's copy in the summary keeps it (package-writer.ts).
+   */
+  readonly layout?: SheetLayout;
+}
+
+/** A run of columns the sheet gives a width or hides (`<col>`): 0-based sheet columns, inclusive. */
+export interface GridColumn {
+  readonly first: number;
+  readonly last: number;
+  /** Width in characters of the default font (Excel's unit), when the file gives one. */
+  readonly width: number | null;
+  readonly hidden: boolean;
+}
+
+/** What a sheet's file says of its layout besides cells. */
+export interface SheetLayout {
+  readonly columns: readonly GridColumn[];
+  /** Rows frozen at the top and columns at the left (both 0 when nothing is frozen). */
+  readonly frozen: { readonly rows: number; readonly columns: number };
 }
 
 /** A rectangle of cells: 0-based sheet rows and columns, inclusive. */

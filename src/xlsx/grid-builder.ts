@@ -2,11 +2,11 @@
  * Collects cell values (in any order) into a Grid. The workbook reader and the CSV reader build
  * through this, so they shape grids the same way: rows from sheet row 1, each row up to its last
  * value, no trailing empty rows; plus the facts the reader found (hidden rows, tables,
- * formulas with no result, numbers shown as percentages, the sheet's visibility).
+ * formulas with no result, numbers shown as percentages, the sheet's visibility and layout).
  */
 import { CellValue } from "../engine/cell";
 import { address } from "../workbook/a1";
-import { Grid, GridRect, GridTable } from "../workbook/grid";
+import { Grid, GridRect, GridTable, SheetLayout } from "../workbook/grid";
 import { MergeOverlap } from "../workbook/merge-overlaps";
 import { clearUnderMerge } from "../workbook/merged-cells";
 
@@ -40,6 +40,7 @@ export class GridBuilder {
   private readonly merges: GridRect[] = [];
   visibility: Grid["visibility"];
   mergeOverlaps: MergeOverlap[] = [];
+  private sheetLayout: SheetLayout | undefined;
 
   constructor(
     readonly sheet: string,
@@ -128,6 +129,11 @@ export class GridBuilder {
     this.tables.push(table);
   }
 
+  /** The sheet's column widths and frozen panes (given before its rows). */
+  layout(layout: SheetLayout): void {
+    this.sheetLayout = layout;
+  }
+
   build(): Grid {
     let last = this.rows.length - 1;
     while (last >= 0 && !hasValue(this.rows[last])) last--;
@@ -145,6 +151,7 @@ export class GridBuilder {
       ...(this.percents.size > 0 ? { percentCells: this.percents } : {}),
       ...(this.merges.length > 0 ? { merges: this.merges } : {}),
       ...(this.mergeOverlaps.length > 0 ? { mergeOverlaps: this.mergeOverlaps } : {}),
+      ...(this.sheetLayout ? { layout: this.sheetLayout } : {}),
     };
   }
 }

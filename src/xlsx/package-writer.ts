@@ -20,7 +20,7 @@ import {
   rangeAddress,
   sheetAddress,
 } from "../workbook/a1";
-import { Grid, gridEndCol, GridRect, rectAddress } from "../workbook/grid";
+import { Grid, gridEndCol, GridRect, rectAddress, SheetLayout } from "../workbook/grid";
 import {
   Block,
   ChartSpec,
@@ -484,7 +484,8 @@ function formulaTexts(grid: Grid): Map<number, Map<number, string>> {
 
 /**
  * A copied input sheet, whole, into `part` (which it ends): its cells at their own addresses,
- * dates with the date format, every column at the copy width, A4 landscape.
+ * dates with the date format, its columns as wide as the input's (or the copy width), its
+ * hidden columns hidden and its panes frozen as in the input, A4 landscape.
  */
 export async function writeCopy(
   part: ZipPart,
@@ -492,7 +493,14 @@ export async function writeCopy(
   tables: PackageTables,
   progress: Progress
 ): Promise<void> {
-  const writer = new CopyWriter(part, tables, progress, gridEndCol(grid), grid.originCol);
+  const writer = new CopyWriter(
+    part,
+    tables,
+    progress,
+    gridEndCol(grid),
+    grid.originCol,
+    grid.layout
+  );
   await writer.head();
   const formulas = formulaTexts(grid);
   // Rows hidden in the input stay hidden in its copy (the check counts them in, or not).
@@ -527,8 +535,12 @@ export class CopyWriter {
   private readonly styles: StyleSheet;
   /** Made when a copy first needs it (registered up front by writePackage for grid copies). */
   private percentS: string | null = null;
-  /** Every column at the copy width; whether they fit the page's width at a readable size. */
+  /**
+   * Each column's width: the input's where it gives one, else the copy width; which of them the
+   * input hides; whether the visible ones fit the page's width at a readable size.
+   */
   private readonly widths: number[];
+  private readonly hidden: boolean[];
   private readonly fit: boolean;
 
   constructor(
@@ -536,17 +548,26 @@ export class CopyWriter {
     tables: PackageTables,
     progress: Progress,
     readonly width: number,
-    private readonly originCol = 0
+    private readonly originCol = 0,
+    private readonly layout?: SheetLayout
   ) {
     this.body = new SheetBody(part, tables.styles, progress, tables.strings);
     this.dateS = sAttr(tables.styles.id("data", FORMATS.date));
     this.styles = tables.styles;
     this.widths = Array.from({ length: width }, () => COPY_COLUMN_WIDTH);
-    this.fit = fitScale(this.widths) >= MIN_FIT_SCALE;
+    this.hidden = Array.from({ length: width }, () => false);
+    for (const run of layout?.columns ?? []) {
+      for (let c = run.first; c <= Math.min(run.last, width - 1); c++) {
+        if (run.width !== null) this.widths[c] = run.width;
+        this.hidden[c] = run.hidden;
+      }
+    }
+    this.fit = fitScale(this.widths.filter((_, c) => !this.hidden[c])) >= MIN_FIT_SCALE;
   }
 
   head(): Promise<void> | void {
-    return this.part.write(sheetHead("", colsXml(this.widths), this.fit));
+    const views = this.layout ? viewsXml(this.layout.frozen, false) : "";
+    return this.part.write(sheetHead(views, colsXml(this.widths, this.hidden), this.fit));
   }
 
   /**
@@ -597,13 +618,17 @@ function mergeCellsXml(merges: readonly GridRect[]): string {
 // ---------------------------------------------------------------------------------------------
 // Sheet parts around the rows
 
-function colsXml(widths: readonly number[]): string {
+/** Runs of columns of one width (and, for a copy, hidden or not: `hidden` by column). */
+function colsXml(widths: readonly number[], hidden?: readonly boolean[]): string {
   if (widths.length === 0) return "";
   let xml = "<cols>";
   let start = 0;
+  const same = (i: number) =>
+    widths[i] === widths[start] && (hidden?.[i] ?? false) === (hidden?.[start] ?? false);
   for (let i = 1; i <= widths.length; i++) {
-    if (i < widths.length && widths[i] === widths[start]) continue;
-    xml += `<col min="${start + 1}" max="${i}" width="${widths[start]}" customWidth="1"/>`;
+    if (i < widths.length && same(i)) continue;
+    const hide = hidden?.[start] ? ' hidden="1"' : "";
+    xml += `<col min="${start + 1}" max="${i}" width="${widths[start]}" customWidth="1"${hide}/>`;
     start = i;
   }
   return `${xml}</cols>`;

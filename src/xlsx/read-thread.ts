@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { CellValue } from "../engine/cell";
-import { Grid, GridRect, GridTable } from "../workbook/grid";
+import { Grid, GridRect, GridTable, SheetLayout } from "../workbook/grid";
 import { MergeOverlap } from "../workbook/merge-overlaps";
 import { FileProblem, XlsxFileError } from "./errors";
 import { CellBudget, GridBuilder, MemoryLimitError } from "./grid-builder";
@@ -97,6 +97,8 @@ export interface RowsMessage {
   readonly percent: number[];
   /** Non-empty cells in the batch (counted against the receiving side's budget). */
   readonly count: number;
+  /** The sheet's column widths and frozen panes, with its first batch (they precede its rows). */
+  readonly layout?: SheetLayout;
 }
 
 /**
@@ -202,6 +204,8 @@ export class SendingGridBuilder extends GridBuilder {
   /** Shared strings first used since the last batch. */
   private indexes: number[] = [];
   private texts: string[] = [];
+  /** The sheet's layout, not yet sent. */
+  private layoutToSend: SheetLayout | null = null;
 
   constructor(
     sheet: string,
@@ -279,6 +283,10 @@ export class SendingGridBuilder extends GridBuilder {
     this.tableList.push(table);
   }
 
+  override layout(layout: SheetLayout): void {
+    this.layoutToSend = layout;
+  }
+
   /**
    * Sends the rows since the last batch, with the shared strings they use for the first time,
    * and the hidden rows and uncalculated formulas since then.
@@ -288,7 +296,8 @@ export class SendingGridBuilder extends GridBuilder {
       this.pending.size === 0 &&
       this.hiddenList.length === 0 &&
       this.formulaList.length === 0 &&
-      this.percentList.length === 0
+      this.percentList.length === 0 &&
+      this.layoutToSend === null
     )
       return;
     const rows: number[] = [];
@@ -301,6 +310,8 @@ export class SendingGridBuilder extends GridBuilder {
     }
     const { indexes, texts, hiddenList: hidden, formulaList: uncalculated, count } = this;
     const percent = this.percentList;
+    const layout = this.layoutToSend;
+    this.layoutToSend = null;
     this.percentList = [];
     this.pending = new Map();
     this.lastRow = -1;
@@ -323,6 +334,7 @@ export class SendingGridBuilder extends GridBuilder {
       uncalculated,
       percent,
       count,
+      ...(layout ? { layout } : {}),
     });
   }
 
@@ -349,6 +361,8 @@ export class SendingGridBuilder extends GridBuilder {
  * formulas without a result listed).
  */
 export interface RowSink {
+  /** The sheet's column widths and frozen panes, before its first rows when it has them. */
+  layout?(sheet: number, layout: SheetLayout): void;
   rows(sheet: number, rows: readonly number[], cells: readonly (readonly CellValue[])[]): void;
   sheetEnd(sheet: number, grid: Grid): void;
 }
@@ -419,6 +433,10 @@ export class GridsFromThread {
     if (this.budget.remaining < 0) throw new MemoryLimitError();
     for (let i = 0; i < indexes.length; i++) this.shared[indexes[i]] = texts[i];
     const builder = this.builder(message.sheet, message.name);
+    if (message.layout) {
+      builder.layout(message.layout);
+      this.sink?.layout?.(message.sheet, message.layout);
+    }
     const base = this.states.get(message.sheet)?.base ?? -1;
     const rows = message.rows.map((row) => absoluteRow(row, base));
     for (let i = 0; i < rows.length; i++) builder.putRow(rows[i], cells[i]);

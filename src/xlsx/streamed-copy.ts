@@ -14,7 +14,7 @@
  * texts and styles).
  */
 import { CellValue } from "../engine/cell";
-import { Grid, gridEndCol } from "../workbook/grid";
+import { Grid, gridEndCol, SheetLayout } from "../workbook/grid";
 import { CopyWriter, DeflatedCopy, PackageTables, packageTables, Progress } from "./package-writer";
 import { DeflatedPart } from "./prepared-copy";
 import { RowSink } from "./read-thread";
@@ -23,6 +23,8 @@ interface StreamedSheet {
   readonly id: number;
   readonly part: DeflatedPart;
   readonly writer: CopyWriter;
+  /** The layout its head was written with (the grid's, or the copy is written from the grid). */
+  readonly layout: SheetLayout | undefined;
   /** Rows written before this sheet's (the progress count). */
   readonly before: number;
   /** The last sheet row written (0-based). */
@@ -41,6 +43,12 @@ export class StreamedCopies implements RowSink {
   private readonly sheets: StreamedSheet[] = [];
   private work: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Each sheet's layout, by the reader's sheet number, for its copy's head. */
+  private readonly layouts = new Map<number, SheetLayout>();
+
+  layout(sheet: number, layout: SheetLayout): void {
+    this.layouts.set(sheet, layout);
+  }
 
   rows(sheet: number, rows: readonly number[], cells: readonly (readonly CellValue[])[]): void {
     this.then(() => this.write(sheet, rows, cells));
@@ -89,8 +97,9 @@ export class StreamedCopies implements RowSink {
     if ((last && last.grid === null) || this.sheets.some((s) => s.id === id))
       throw new NotStreamable();
     const part = new DeflatedPart();
-    const writer = new CopyWriter(part, this.tables, this.progress, width());
-    const sheet = { id, part, writer, before: this.progress.written, last: -1, grid: null };
+    const layout = this.layouts.get(id);
+    const writer = new CopyWriter(part, this.tables, this.progress, width(), 0, layout);
+    const sheet = { id, part, writer, layout, before: this.progress.written, last: -1, grid: null };
     this.sheets.push(sheet);
     await writer.head();
     return sheet;
@@ -120,7 +129,7 @@ export class StreamedCopies implements RowSink {
       (grid.uncalculated?.size ?? 0) > 0 ||
       (grid.hiddenRows?.size ?? 0) > 0 ||
       (grid.percentCells?.size ?? 0) > 0;
-    const placed = grid.originRow === 0 && grid.originCol === 0;
+    const placed = grid.originRow === 0 && grid.originCol === 0 && grid.layout === sheet.layout;
     if (changed || !placed || gridEndCol(grid) !== sheet.writer.width) throw new NotStreamable();
     await sheet.writer.end([]);
     sheet.grid = grid;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import * as ExcelJS from "exceljs";
 import { analyseRead } from "../../src/workbook/summary";
 import { readInput, ReadOptions } from "../../src/workbook/input";
 import { SETARA } from "../../src/engine/ibangga";
@@ -106,6 +107,45 @@ describe("real workbooks: the study's four kampung as each producer writes them"
       STUDY.setara
     );
     expect(codes(again.issues).has("IBANGGA_FRACTION")).toBe(false);
+  });
+
+  it("the copy of the input keeps its column widths, hidden columns and frozen panes", async () => {
+    const { results } = await resultsOf("openpyxl-tata-letak.xlsx");
+    expectStudy(results);
+    const layout = {
+      columns: [
+        { first: 0, last: 0, width: 24, hidden: false },
+        { first: 1, last: 1, width: 18, hidden: false },
+        { first: 2, last: 2, width: 13, hidden: true },
+        { first: 3, last: 3, width: 18, hidden: false },
+        { first: 4, last: 4, width: 18, hidden: false },
+        { first: 5, last: 19, width: 11.5, hidden: false },
+      ],
+      frozen: { rows: 1, columns: 1 },
+    };
+    expect((await readWorkbook(file("openpyxl-tata-letak.xlsx")))[0].layout).toEqual(layout);
+    // The command reads in its second thread and writes the copy as the rows come.
+    const out = tmp.file("tata-letak-ringkasan.xlsx");
+    expect((await run("ringkas", file("openpyxl-tata-letak.xlsx"), "-o", out)).code).toBe(0);
+    const copy = (await readWorkbook(out)).find((g) => g.sheet === "Penilaian");
+    // Neighbours of one width are one run; columns the input leaves at Excel's default take
+    // the copy's width (14), as before.
+    expect(copy?.layout).toEqual({
+      columns: [
+        ...layout.columns.slice(0, 3),
+        { first: 3, last: 4, width: 18, hidden: false },
+        layout.columns[5],
+        { first: 20, last: 22, width: 14, hidden: false },
+      ],
+      frozen: layout.frozen,
+    });
+    // As another reader sees it (ExcelJS).
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const ws = book.getWorksheet("Penilaian");
+    expect([1, 2, 3, 6, 21].map((c) => ws?.getColumn(c).width)).toEqual([24, 18, 13, 11.5, 14]);
+    expect(ws?.getColumn(3).hidden).toBe(true);
+    expect(ws?.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
   });
 
   it("an Excel table's Total Row is not a kampung, said once", async () => {

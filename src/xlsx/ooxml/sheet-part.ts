@@ -3,7 +3,8 @@
  * (shared and inline strings, numbers, dates by their style, booleans, errors, the saved result
  * of a formula), hidden rows, merged ranges (only the top-left cell keeps a value, as in Excel;
  * overlapping ones as Excel's repair reads them, see merge-overlaps.ts),
- * formulas with no saved result, and the relationship ids of its tables. `r` attributes are
+ * formulas with no saved result, the relationship ids of its tables, and its column widths and
+ * frozen panes (sheet-layout.ts). `r` attributes are
  * optional, as the format says: a row or cell without one follows the previous one.
  */
 import { CellValue } from "../../engine/cell";
@@ -13,6 +14,7 @@ import { resolveMergeOverlaps } from "../../workbook/merge-overlaps";
 import { GridBuilder } from "../grid-builder";
 import { excelSerialToDate } from "../serial-date";
 import { isMain, RELATIONSHIPS } from "./names";
+import { SheetLayoutReader } from "./sheet-layout";
 import { decodeEscapes, MAX_CELL_CHARS } from "./text";
 import { NamespaceScope, XmlAttributes, XmlHandler, XmlSyntaxError } from "./xml";
 
@@ -79,6 +81,8 @@ export class SheetPartHandler implements XmlHandler {
   private inRow = false;
   /** The sheet's merges as listed, made when the worksheet closes (overlaps resolved first). */
   private readonly merges: GridRect[] = [];
+  /** Column widths and frozen panes, given to the builder when `sheetData` opens. */
+  private readonly layout = new SheetLayoutReader();
 
   constructor(
     private readonly context: SheetContext,
@@ -127,6 +131,21 @@ export class SheetPartHandler implements XmlHandler {
         this.rowName ??= name;
         this.openRow(attributes);
         break;
+      case "col":
+        this.layout.col(attributes);
+        break;
+      case "sheetView":
+        this.layout.sheetView();
+        break;
+      case "pane":
+        this.layout.pane(attributes);
+        break;
+      case "sheetData": {
+        // Both come before the rows (ECMA-376's order): a copy written as the rows come has them.
+        const layout = this.layout.layout();
+        if (layout) this.grid.layout(layout);
+        break;
+      }
       case "mergeCell":
         this.uncuttable("a merged range", this.segment);
         this.merge(attributes.ref);
