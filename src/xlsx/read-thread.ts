@@ -51,8 +51,11 @@ export interface ReadTask {
  * worker ends): unbounded, the national summary peaked at 302-308 MB with the segments of
  * sheet-split.ts, 295-300 MB with this bound (288-295 MB before the segments, 290-295 MB with
  * the bound and no segments; with one malloc arena, MALLOC_ARENA_MAX=1, 281-286 MB either way).
+ * 32 rather than 8 lets neither thread wait on the other as often (with SPLIT_EVERY 2 instead of
+ * 3: the national read's end 4.25-4.53 s against 4.80-5.20 s, three interleaved pairs; four
+ * national rounds 32.6/40.7, 43.0/46.0, 40.1/40.1 s), the peak the same (290-305 MB).
  */
-export const IN_FLIGHT = 8;
+export const IN_FLIGHT = 32;
 
 /**
  * In the worker, before a message is sent: waits (blocking the worker, never this thread)
@@ -69,9 +72,10 @@ export function waitForRoom(taken: Int32Array, sent: number): void {
 
 /**
  * One segment of a sheet's rows in this many is parsed by the receiving thread, which also
- * takes in all the rows and writes the input's copy (streamed-copy.ts) meanwhile.
+ * takes in all the rows and writes the input's copy (streamed-copy.ts) meanwhile: with one in
+ * three it still waited for the worker about a quarter of the read (see IN_FLIGHT).
  */
-export const SPLIT_EVERY = 3;
+export const SPLIT_EVERY = 2;
 
 /** Rows a batch holds before it is sent (a national batch is some 250 KB). */
 export const BATCH_ROWS = 1024;
