@@ -163,6 +163,14 @@ function districtGrid(): Grid {
 }
 
 withTools("the summary on paper (LibreOffice headless, A4 landscape)", () => {
+  it("has Carlito, the font LibreOffice lays the workbooks' Calibri out with", () => {
+    // Without it LibreOffice falls back to a font of other widths, and the page counts below
+    // fail for the machine, not the summary (the demo printed on 16 pages instead of 15).
+    const fonts = spawnSync("fc-list", [], { encoding: "utf8" }).stdout ?? "";
+    if (!/carlito/i.test(fonts))
+      throw new Error("Carlito is not installed: apt-get install fonts-crosextra-carlito");
+  });
+
   it("prints the demo summary readable, with every next step whole", async () => {
     const grids = await readWorkbook(DEMO);
     const file = tmp.file("ringkasan-contoh.xlsx");
