@@ -15,10 +15,11 @@
  */
 import { AnalysisResult } from "../engine/analysis";
 import { Results } from "../engine/assessment";
-import { DOMAINS, IBANGGA_NATIONAL_REFERENCE, Lang } from "../engine/framework";
+import { Bilingual, DOMAINS, IBANGGA_NATIONAL_REFERENCE, Lang } from "../engine/framework";
 import { nameKey } from "../engine/group-stats";
 import { absoluteRange, address } from "./a1";
 import { label, SHEET_NAMES } from "./labels";
+import { textWidth } from "./text-width";
 import { Change } from "../engine/trend";
 import { decimal, FieldKey, meaningFormula, profileFields, rubricMeaning } from "./profil-data";
 import {
@@ -47,8 +48,20 @@ export const MAX_PROFIL_CHOICES = 10_000;
 /** The page's columns (A-L) and the profile data table's first column (N). */
 const PAGE_COLS = 12;
 const DATA_COL = 13;
-/** The page's column widths, A-L: domain, sub-indicator, value, meaning, score; gap; right side. */
-const PAGE_WIDTHS = [28, 25, 7, 44, 9.5, 2, 27, 10, 10, 10, 10, 10];
+/**
+ * The page's column widths, A-L: domain, sub-indicator, value, meaning, score; gap; right side,
+ * where H-L head the radar's numbers with the domains' short names: each column at least as
+ * wide as its name's widest word in bold in either language (a word wider than its column is
+ * broken across lines: "Interopera/bilitas"). The meanings' column (D) gave up what they take,
+ * 9, so that the page prints on one sheet at the same scale; its longer meanings wrap as before.
+ */
+const PAGE_WIDTHS = [28, 25, 7, 35, 9.5, 2, 27, ...DOMAINS.map((d) => radarColumnWidth(d.short))];
+
+/** The widest word of a name in bold, in either language, with the cell's margins; 10 at least. */
+function radarColumnWidth(name: Bilingual): number {
+  const words = [...name.id.split(" "), ...name.en.split(" ")];
+  return Math.max(10, Math.ceil(Math.max(...words.map((w) => textWidth(w, true))) + 1.5));
+}
 const DATA_WIDTH = 12;
 /** Rows from one page of KKB Profil Cetak to the next. */
 const PAGE_ROWS = 40;

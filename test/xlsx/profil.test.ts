@@ -214,6 +214,9 @@ withTools("KKB Profil recalculated by LibreOffice (issue 15)", () => {
       "Cakupan bukti",
     ])
       expect(page.text).toContain(text);
+    // The radar's numbers are headed by the domains' names, none broken across lines (a column
+    // 10 wide printed "Interopera" over "bilitas").
+    expect(page.text).not.toMatch(/Interopera(?!bilitas)/);
     const keep = process.env.KKB_PRINT_DIR;
     if (keep) {
       mkdirSync(keep, { recursive: true });
