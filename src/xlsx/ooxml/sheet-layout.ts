@@ -8,7 +8,7 @@
  */
 import { GridColumn, SheetLayout } from "../../workbook/grid";
 import { XmlAttributes } from "./xml";
-import { EXCEL_COLS, EXCEL_ROWS } from "./sheet-part";
+import { EXCEL_COLS, EXCEL_ROWS } from "./excel-grid";
 
 /** Widths Excel accepts (§18.3.1.13: at most 255 characters). */
 const MAX_WIDTH = 255;

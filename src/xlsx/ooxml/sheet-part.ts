@@ -17,10 +17,10 @@ import { isMain, RELATIONSHIPS } from "./names";
 import { SheetLayoutReader } from "./sheet-layout";
 import { decodeEscapes, MAX_CELL_CHARS } from "./text";
 import { NamespaceScope, XmlAttributes, XmlHandler, XmlSyntaxError } from "./xml";
+import { EXCEL_COLS, EXCEL_ROWS } from "./excel-grid";
 
-/** Excel's grid (rows, columns). */
-export const EXCEL_ROWS = 1_048_576;
-export const EXCEL_COLS = 16_384;
+/** Excel's grid, where the reader's other modules have long taken it from. */
+export { EXCEL_COLS, EXCEL_ROWS };
 
 export class GridLimitError extends Error {
   constructor(message: string) {
